@@ -1,0 +1,225 @@
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isLang, type Lang } from '../i18n.js';
+import { isSatudataError } from '../errors.js';
+import { redact, redactingOut, type CliContext } from './context.js';
+
+export type CommandOptions = Record<string, unknown>;
+export type CommandRunner = (ctx: CliContext, args: string[], opts: CommandOptions) => Promise<number>;
+
+/** Each command lives in ./commands/<name>.js and exports `run`; loaded lazily so start-up stays fast. */
+const COMMANDS = ['validate', 'describe', 'convert', 'template', 'init', 'metadata', 'push', 'login', 'logout', 'status'] as const;
+type CommandName = (typeof COMMANDS)[number];
+
+async function loadCommand(name: CommandName): Promise<{ run: CommandRunner }> {
+  return (await import(new URL(`./commands/${name}.js`, import.meta.url).href)) as { run: CommandRunner };
+}
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string };
+    return pkg.version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+const intArg = (name: string) => (v: string) => {
+  if (!/^\d+$/.test(v)) throw new CommanderError(2, 'satudata.invalidArgument', `option ${name} expects a whole number, got "${v}"`);
+  return Number(v);
+};
+
+const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
+
+function defineProgram(dispatch: (name: string, args: string[], opts: CommandOptions) => Promise<void>): Command {
+  const program = new Command('satudata')
+    .description('Validate, describe and publish open data for Satu Data portals (CKAN).')
+    .version(version(), '-V, --version')
+    .addOption(new Option('--lang <lang>', 'message language: id (Bahasa Indonesia) or en').choices(['id', 'en']))
+    .option('--no-color', 'no colours in the output')
+    .option('--debug', 'show stack traces of internal errors')
+    .showHelpAfterError()
+    .enablePositionalOptions(false);
+
+  const act = (name: string) => async (...a: unknown[]) => {
+    const cmd = a[a.length - 1] as Command;
+    const positional = cmd.processedArgs.flatMap((v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v])) as string[];
+    await dispatch(name, positional, cmd.optsWithGlobals());
+  };
+
+  program
+    .command('validate')
+    .description('validate data packages, CSV and Excel files against their Table Schema')
+    .argument('[targets...]', 'datapackage.json, a folder holding one, or .csv/.tsv/.xlsx files (default: the current folder)')
+    .option('--schema <file>', 'Table Schema JSON file for bare data files')
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'github', 'junit']))
+    .option('--json', 'same as --format json')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--limit-errors <n>', 'stop a table after this many errors (default 1000)', intArg('--limit-errors'))
+    .option('--limit-rows <n>', 'read at most this many data rows per table', intArg('--limit-rows'))
+    .option('--sheet <name>', 'the sheet to read from bare Excel files')
+    .addOption(new Option('--profile <profile>', 'extra checks: satudata (Satu Data metadata completeness)').choices(['satudata', 'frictionless']))
+    .option('--allow-remote', 'fetch resources given as http(s) URLs')
+    .action(act('validate'));
+
+  program
+    .command('describe')
+    .description('infer a Tabular Data Resource (schema, dialect) from a CSV or Excel file')
+    .argument('<file>', 'CSV or XLSX file')
+    .option('--sheet <name>', 'sheet name (Excel)')
+    .option('--json', 'print the resource descriptor as JSON')
+    .option('--write', 'add or update the resource in datapackage.json next to the file')
+    .option('--missing-values <list>', 'extra missing-value markers, comma separated (e.g. "0")')
+    .action(act('describe'));
+
+  program
+    .command('convert')
+    .description('convert an Excel sheet to a clean UTF-8 CSV')
+    .argument('<file>', 'XLSX file')
+    .option('--sheet <name>', 'sheet name')
+    .option('--all-sheets', 'write one CSV per sheet')
+    .option('-o, --output <file>', 'output CSV path (default: next to the input)')
+    .action(act('convert'));
+
+  program
+    .command('template')
+    .description('generate an Excel input template from a Table Schema or data package')
+    .argument('<source>', 'Table Schema JSON, datapackage.json or a folder holding one')
+    .option('-r, --resource <name>', 'resource name (data packages)')
+    .requiredOption('-o, --output <file>', 'output .xlsx path')
+    .action(act('template'));
+
+  program
+    .command('init')
+    .description('start a data repository: datapackage.json, config, README and CI workflows')
+    .argument('[dir]', 'folder (default: the current folder)')
+    .option('--portal <url>', 'CKAN portal URL')
+    .option('--org <name>', 'CKAN organization name')
+    .option('-y, --yes', 'no prompts; never overwrite existing files')
+    .action(act('init'));
+
+  program
+    .command('metadata')
+    .description('fill in Satu Data metadata for a data package')
+    .argument('[package]', 'datapackage.json or its folder (default: the current folder)')
+    .option('-y, --yes', 'no prompts: take values from --set, the config and existing metadata')
+    .option('--set <key=value>', 'set a metadata value (repeatable)', collect)
+    .option('--portal <url>', 'CKAN portal URL')
+    .action(act('metadata'));
+
+  program
+    .command('push')
+    .description('publish a data package to the CKAN portal (idempotent)')
+    .argument('[package]', 'datapackage.json or its folder (default: the current folder)')
+    .option('--portal <url>', 'CKAN portal URL')
+    .option('--org <name>', 'CKAN organization name')
+    .option('--dry-run', 'show the plan, write nothing')
+    .option('-y, --yes', 'no prompts')
+    .option('--json', 'print the result as JSON')
+    .option('--prune', 'delete portal resources that the package no longer has')
+    .action(act('push'));
+
+  program
+    .command('login')
+    .description('verify and store an API token for a portal')
+    .option('--portal <url>', 'CKAN portal URL')
+    .option('--json', 'print the result as JSON')
+    .action(act('login'));
+
+  program
+    .command('logout')
+    .description('remove the stored API token of a portal')
+    .option('--portal <url>', 'CKAN portal URL')
+    .option('--json', 'print the result as JSON')
+    .action(act('logout'));
+
+  program
+    .command('status')
+    .description('audit the portal: which agency is missing which dataset, and which are stale')
+    .option('--register <file>', 'the Daftar Data register (CSV or XLSX)')
+    .option('--org <name>', 'only this organization (repeatable)', collect)
+    .option('--portal <url>', 'CKAN portal URL')
+    .addOption(new Option('--format <format>', 'report format').choices(['table', 'json', 'csv', 'markdown', 'html']))
+    .option('--json', 'same as --format json')
+    .option('-o, --output <file>', 'write the report to a file')
+    .addOption(new Option('--fail-on <what>', 'exit 1 when anything is missing / missing or stale / never').choices(['missing', 'stale', 'never']))
+    .option('--grace-days <n>', 'days of grace before a dataset counts as stale', intArg('--grace-days'))
+    .option('--now <date>', 'the audit time (ISO date or date-time), for reproducible reports')
+    .action(act('status'));
+
+  return program;
+}
+
+export interface RunOptions extends Partial<Omit<CliContext, 'addSecret' | 'stdout' | 'stderr'>> {
+  stdout?: { write(s: string): unknown; isTTY?: boolean };
+  stderr?: { write(s: string): unknown; isTTY?: boolean };
+}
+
+/** Run the CLI; returns the exit code. The only place that maps failures to exit codes. */
+export async function run(argv: string[], io: RunOptions = {}): Promise<number> {
+  const env = io.env ?? process.env;
+  const secrets = new Set<string>();
+  const stdout = redactingOut(io.stdout ?? process.stdout, secrets);
+  const stderr = redactingOut(io.stderr ?? process.stderr, secrets);
+  const stdin = io.stdin ?? process.stdin;
+  let exitCode = 0;
+  let debug = argv.includes('--debug');
+  let ctxLang: Lang = isLang(env.SATUDATA_LANG) ? env.SATUDATA_LANG : 'id';
+
+  const program = defineProgram(async (name, args, opts) => {
+    const noColor = opts.color === false || env.NO_COLOR !== undefined && env.NO_COLOR !== '' || env.TERM === 'dumb';
+    const lang: Lang = isLang(opts.lang) ? opts.lang : ctxLang;
+    ctxLang = lang;
+    debug = Boolean(opts.debug);
+    const ctx: CliContext = {
+      cwd: io.cwd ?? process.cwd(),
+      env,
+      stdin,
+      stdout,
+      stderr,
+      lang,
+      color: !noColor && (io.color ?? (stdout.isTTY || stderr.isTTY)),
+      interactive: io.interactive ?? (Boolean(stdin.isTTY) && !opts.yes),
+      debug,
+      addSecret: (s) => {
+        if (s) secrets.add(s);
+      },
+    };
+    const mod = await loadCommand(name as CommandName);
+    exitCode = await mod.run(ctx, args, opts);
+  });
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (s) => stdout.write(s),
+    writeErr: (s) => stderr.write(s),
+  });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version exit 0; every other parse failure is a usage error.
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      if (e.code === 'satudata.invalidArgument') stderr.write(`error: ${e.message}\n`);
+      return 2;
+    }
+    if (isSatudataError(e)) {
+      const label = ctxLang === 'en' ? 'Error' : 'Galat';
+      stderr.write(`${label}: ${redact(e.message, secrets)}\n`);
+      if (e.hint) stderr.write(`${redact(e.hint, secrets)}\n`);
+      if (debug && e.stack) stderr.write(redact(e.stack, secrets) + '\n');
+      return e.exitCode;
+    }
+    const err = e as Error;
+    const msg =
+      ctxLang === 'en'
+        ? `Internal error (this is a bug in satudata, please report it): ${err?.message ?? String(e)}`
+        : `Galat internal (ini bug di satudata, mohon laporkan): ${err?.message ?? String(e)}`;
+    stderr.write(redact(msg, secrets) + '\n');
+    if (debug && err?.stack) stderr.write(redact(err.stack, secrets) + '\n');
+    else stderr.write(ctxLang === 'en' ? 'Run again with --debug for details.\n' : 'Jalankan lagi dengan --debug untuk detail.\n');
+    return 3;
+  }
+}
