@@ -1,0 +1,147 @@
+/**
+ * The Daftar Data register format: which header means which column, and the checks of a register's
+ * rows. Pure: rows in, entries and problems out. Every problem is collected (never stop at the first),
+ * because the walidata fixes the whole file in one go.
+ */
+import { fmt, type Lang, type Msg } from '../i18n.js';
+import { acceptedSpellings, FREQUENCY_CODES, parseFrequency } from './frequency.js';
+import type { RegisterEntry } from './types.js';
+
+export type RegisterColumn = 'org' | 'dataset' | 'title' | 'frequency' | 'unit';
+
+/** Accepted header spellings per column: Indonesian first (the canonical template), then English. */
+export const REGISTER_HEADERS: Record<RegisterColumn, readonly string[]> = {
+  org: ['skpd', 'organization', 'organisasi'],
+  dataset: ['dataset', 'name'],
+  title: ['judul', 'title'],
+  frequency: ['frekuensi', 'frequency'],
+  unit: ['satuan', 'unit'],
+};
+
+export const REQUIRED_COLUMNS: readonly RegisterColumn[] = ['org', 'dataset', 'title', 'frequency'];
+
+/** CKAN names: 2-100 characters of a-z, 0-9, `-` and `_` (ckan-api.md §5). */
+export const CKAN_NAME = /^[a-z0-9_-]{2,100}$/;
+
+export interface RegisterProblem {
+  /** Physical row (header = 1); absent for whole-file problems. */
+  rowNumber?: number;
+  /** The header label as written in the file. */
+  column?: string;
+  message: Msg;
+}
+
+export interface HeaderMap {
+  /** Column index of each recognised column. */
+  index: Partial<Record<RegisterColumn, number>>;
+  problems: RegisterProblem[];
+}
+
+const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase();
+
+export function mapHeader(labels: string[]): HeaderMap {
+  const index: Partial<Record<RegisterColumn, number>> = {};
+  const problems: RegisterProblem[] = [];
+  labels.forEach((label, i) => {
+    const key = norm(label);
+    for (const col of Object.keys(REGISTER_HEADERS) as RegisterColumn[]) {
+      if (!REGISTER_HEADERS[col].includes(key)) continue;
+      if (index[col] !== undefined) {
+        problems.push({
+          rowNumber: 1,
+          column: label,
+          message: {
+            id: fmt('Kolom "{label}" muncul dua kali (juga sebagai "{first}").', { label, first: labels[index[col]!] }),
+            en: fmt('Column "{label}" appears twice (also as "{first}").', { label, first: labels[index[col]!] }),
+          },
+        });
+      } else index[col] = i;
+    }
+  });
+  for (const col of REQUIRED_COLUMNS) {
+    if (index[col] !== undefined) continue;
+    const names = REGISTER_HEADERS[col].map((s) => `"${s}"`).join(' / ');
+    problems.push({
+      rowNumber: 1,
+      message: { id: `Kolom wajib ${names} tidak ada di baris judul.`, en: `Required column ${names} is missing from the header row.` },
+    });
+  }
+  return { index, problems };
+}
+
+const cellText = (v: unknown): string => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v)).trim();
+
+/**
+ * Check the data rows of a register whose header has been mapped. Blank rows (Excel leaves them at the
+ * end) are skipped; everything else must be complete, known and unique on (skpd, dataset).
+ */
+export function checkRows(labels: string[], header: HeaderMap, rows: { rowNumber: number; cells: unknown[] }[]): { entries: RegisterEntry[]; problems: RegisterProblem[] } {
+  const entries: RegisterEntry[] = [];
+  const problems: RegisterProblem[] = [];
+  const seen = new Map<string, number>();
+  const codes = FREQUENCY_CODES.join(', ');
+  for (const row of rows) {
+    const get = (col: RegisterColumn) => (header.index[col] === undefined ? '' : cellText(row.cells[header.index[col]!]));
+    if (row.cells.every((c) => cellText(c) === '')) continue;
+    let ok = true;
+    const fail = (col: RegisterColumn, message: Msg) => {
+      ok = false;
+      problems.push({ rowNumber: row.rowNumber, column: labels[header.index[col]!], message });
+    };
+    for (const col of REQUIRED_COLUMNS) {
+      if (header.index[col] !== undefined && get(col) === '') {
+        const label = labels[header.index[col]!];
+        fail(col, { id: `Sel kolom "${label}" kosong.`, en: `The "${label}" cell is empty.` });
+      }
+    }
+    const org = get('org');
+    const dataset = get('dataset');
+    for (const [col, value] of [['org', org], ['dataset', dataset]] as const) {
+      if (value !== '' && !CKAN_NAME.test(value)) {
+        fail(col, {
+          id: `"${value}" bukan nama CKAN: 2-100 karakter huruf kecil a-z, angka, "-" atau "_".`,
+          en: `"${value}" is not a CKAN name: 2-100 characters of lowercase a-z, digits, "-" or "_".`,
+        });
+      }
+    }
+    const rawFreq = get('frequency');
+    const frequency = parseFrequency(rawFreq);
+    if (rawFreq !== '' && !frequency) {
+      fail('frequency', {
+        id: `Frekuensi "${rawFreq}" tidak dikenal. Gunakan salah satu kode: ${codes}.`,
+        en: `Unknown frequency "${rawFreq}". Use one of the codes: ${codes}.`,
+      });
+    }
+    if (org !== '' && dataset !== '') {
+      const key = `${org}\u0000${dataset}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        ok = false;
+        problems.push({
+          rowNumber: row.rowNumber,
+          message: { id: `Baris ganda: ${org} / ${dataset} sudah ada di baris ${first}.`, en: `Duplicate row: ${org} / ${dataset} is already on row ${first}.` },
+        });
+      } else seen.set(key, row.rowNumber);
+    }
+    if (ok && frequency) {
+      const unit = get('unit');
+      entries.push({ org, dataset, title: get('title'), frequency, ...(unit ? { unit } : {}), rowNumber: row.rowNumber });
+    }
+  }
+  if (problems.length === 0 && entries.length === 0) {
+    problems.push({ message: { id: 'Daftar Data tidak berisi satu baris data pun.', en: 'The register has no data rows.' } });
+  }
+  return { entries, problems };
+}
+
+/** One line per problem, in the user's language: `daftar.csv:7 (frekuensi): ...`. */
+export function formatProblem(file: string, p: RegisterProblem, lang: Lang): string {
+  const where = p.rowNumber === undefined ? file : `${file}:${p.rowNumber}`;
+  const col = p.column ? ` (${p.column})` : '';
+  return `${where}${col}: ${p.message[lang]}`;
+}
+
+/** Spellings listed in help texts and the template's notes. */
+export function frequencyHelp(): string {
+  return acceptedSpellings().join(', ');
+}

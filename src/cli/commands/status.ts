@@ -1,0 +1,121 @@
+/**
+ * `satudata status`: the walidata's nightly audit. Collect the portal (I/O), audit it against the
+ * register (pure), render (pure), then decide the exit code from --fail-on.
+ */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { audit } from '../../audit/audit.js';
+import { collect } from '../../audit/collect.js';
+import { loadRegister } from '../../audit/register.js';
+import { renderHtml } from '../../audit/render/html.js';
+import { renderCsv, renderJson, renderMarkdown, renderTable, summaryLine } from '../../audit/render/text.js';
+import { parseUtc } from '../../audit/time.js';
+import type { AuditResult } from '../../audit/types.js';
+import { loadConfig } from '../../config/load.js';
+import { ConfigError, UsageError } from '../../errors.js';
+import { CkanClient } from '../../portal/client.js';
+import type { CliContext } from '../context.js';
+import { resolveAuditToken } from '../../audit/token.js';
+
+export type StatusFormat = 'table' | 'json' | 'csv' | 'markdown' | 'html';
+export type FailOn = 'missing' | 'stale' | 'never';
+
+/**
+ * Default --fail-on: `missing` when stdout is not a terminal (cron, CI: a shortfall must turn the job
+ * red), `never` on a terminal (a person is reading the table; the exit code adds nothing).
+ */
+export function defaultFailOn(stdoutIsTTY: boolean): FailOn {
+  return stdoutIsTTY ? 'never' : 'missing';
+}
+
+export function exitCodeFor(r: AuditResult, failOn: FailOn): 0 | 1 {
+  if (failOn === 'never') return 0;
+  if (r.summary.missing > 0) return 1;
+  if (failOn === 'stale' && r.summary.stale > 0) return 1;
+  return 0;
+}
+
+function render(r: AuditResult, format: StatusFormat, ctx: CliContext): string {
+  switch (format) {
+    case 'json':
+      return renderJson(r);
+    case 'csv':
+      return renderCsv(r);
+    case 'markdown':
+      return renderMarkdown(r, ctx.lang);
+    case 'html':
+      return renderHtml(r, ctx.lang);
+    default:
+      return renderTable(r, ctx.lang, { color: ctx.color && !ctx.env.NO_COLOR });
+  }
+}
+
+export async function run(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<number> {
+  const en = ctx.lang === 'en';
+  const format: StatusFormat = opts.json ? 'json' : ((opts.format as StatusFormat | undefined) ?? 'table');
+  const failOn: FailOn = (opts.failOn as FailOn | undefined) ?? defaultFailOn(ctx.stdout.isTTY);
+
+  let now = new Date();
+  if (opts.now !== undefined) {
+    const parsed = parseUtc(String(opts.now));
+    if (!parsed) {
+      throw new UsageError(
+        en ? `--now expects an ISO date or date-time (2025-01-31 or 2025-01-31T08:00:00Z), got "${String(opts.now)}".` : `--now harus tanggal atau tanggal-waktu ISO (2025-01-31 atau 2025-01-31T08:00:00Z), bukan "${String(opts.now)}".`,
+      );
+    }
+    now = parsed;
+  }
+  const graceDays = typeof opts.graceDays === 'number' ? opts.graceDays : undefined;
+  const orgs = Array.isArray(opts.org) ? (opts.org as string[]) : undefined;
+
+  const { config } = await loadConfig(ctx.cwd);
+  const portal = (opts.portal as string | undefined) ?? ctx.env.SATUDATA_PORTAL ?? config.portal;
+  if (!portal) {
+    throw new ConfigError(
+      en ? 'No portal: give --portal URL or set "portal" in the configuration.' : 'Portal belum ditentukan: beri --portal URL atau isi "portal" di konfigurasi.',
+    );
+  }
+  if (!/^https?:\/\/[^\s/]+/i.test(portal)) {
+    throw new UsageError(en ? `The portal must be an http(s) URL, got "${portal}".` : `Portal harus URL http(s), bukan "${portal}".`);
+  }
+
+  // The register is checked before any request: a bad register is the user's to fix (exit 2).
+  const register = opts.register !== undefined ? await loadRegister(resolve(ctx.cwd, String(opts.register)), ctx.lang) : undefined;
+
+  const token = await resolveAuditToken(ctx, portal, config);
+  if (token) ctx.addSecret(token);
+  const client = new CkanClient({
+    portal,
+    token,
+    lang: ctx.lang,
+    env: ctx.env,
+    ...(config.timeoutSeconds ? { timeoutMs: config.timeoutSeconds * 1000 } : {}),
+  });
+  let result: AuditResult;
+  try {
+    const snapshot = await collect(client, {
+      portal: client.portal,
+      withToken: Boolean(token),
+      expectedNames: register?.map((e) => e.dataset),
+      lang: ctx.lang,
+      onWarning: (m) => ctx.stderr.write(`${en ? 'Warning' : 'Peringatan'}: ${m}\n`),
+    });
+    result = audit(snapshot, register, { now, graceDays, orgs });
+  } finally {
+    await client.close();
+  }
+
+  const text = render(result, format, ctx);
+  if (opts.output !== undefined) {
+    const file = resolve(ctx.cwd, String(opts.output));
+    try {
+      await writeFile(file, text, 'utf8');
+    } catch (e) {
+      throw new UsageError(en ? `Cannot write ${file}: ${(e as Error).message}` : `Tidak bisa menulis ${file}: ${(e as Error).message}`);
+    }
+    ctx.stderr.write(`${summaryLine(result, ctx.lang)}\n${en ? 'Report written to' : 'Laporan ditulis ke'} ${file}\n`);
+  } else {
+    ctx.stdout.write(text);
+  }
+  return exitCodeFor(result, failOn);
+}
