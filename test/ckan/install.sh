@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Installs what a real CKAN needs, idempotently; a second run only checks markers (seconds).
+#   Debian: PostgreSQL, Redis, JDK + Maven, build tools for psycopg2, libmagic.
+#   PyPI:   ckan[requirements]==$CKAN_VERSION into $CACHE/venv-$CKAN_VERSION (outside the repo).
+#   Maven:  solr-core + solr-test-framework $SOLR_VERSION, and our launcher compiled against them.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+APT_LOG="$LOGS/install-apt.log"
+PIP_LOG="$LOGS/install-pip.log"
+MVN_LOG="$LOGS/install-maven.log"
+
+# Debian packages the scripts use (redis-tools: redis-cli for the readiness check; libpq-dev and
+# build-essential: psycopg2 builds from source; libmagic1: python-magic at run time).
+NEED=(postgresql redis-server redis-tools openjdk-17-jdk-headless maven libpq-dev build-essential libmagic1 curl)
+
+install_debian() {
+  local missing=() pkg
+  for pkg in "${NEED[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  pg_bin >/dev/null || missing+=(postgresql)
+  if [ "${#missing[@]}" -eq 0 ]; then
+    log "Debian packages: present"
+    return
+  fi
+  [ "$(id -u)" -eq 0 ] || die "missing Debian packages (${missing[*]}) and not root to install them"
+  export DEBIAN_FRONTEND=noninteractive
+  run_step "apt-get update" "$APT_LOG" apt-get update
+  run_step "apt-get install ${missing[*]}" "$APT_LOG" apt-get install -y --no-install-recommends "${missing[@]}"
+  pg_bin >/dev/null || die "PostgreSQL server binaries not found after install (see $APT_LOG)"
+}
+
+# CKAN 2.11 supports Python 3.9–3.12; prefer the machine's 3.11.
+pick_python() {
+  local cand
+  for cand in "${SATUDATA_CKAN_PYTHON:-}" python3.11 python3 /usr/bin/python3; do
+    [ -n "$cand" ] || continue
+    command -v "$cand" >/dev/null 2>&1 || continue
+    if "$cand" -c 'import sys, venv; sys.exit(0 if (3, 9) <= sys.version_info[:2] <= (3, 12) else 1)' 2>/dev/null; then
+      command -v "$cand"
+      return
+    fi
+  done
+  return 1
+}
+
+install_ckan() {
+  local marker="$VENV/.satudata-installed"
+  if [ -f "$marker" ] && [ -x "$VENV/bin/ckan" ]; then
+    log "CKAN $CKAN_VERSION: present ($VENV)"
+    return
+  fi
+  local py
+  if ! py="$(pick_python)"; then
+    # Debian's own Python 3.11 needs python3-venv for 'python3 -m venv'.
+    run_step "apt-get install python3-venv python3-dev" "$APT_LOG" apt-get install -y python3-venv python3-dev
+    py="$(pick_python)" || die "no Python 3.9–3.12 with venv found"
+  fi
+  rm -rf "$VENV"
+  export PIP_CACHE_DIR="$CACHE/pip" PIP_DISABLE_PIP_VERSION_CHECK=1
+  run_step "create venv with $py" "$PIP_LOG" "$py" -m venv "$VENV"
+  run_step "pip upgrade pip/setuptools/wheel" "$PIP_LOG" "$VENV/bin/pip" install -U pip setuptools wheel
+  # The [requirements] extra carries CKAN's pinned dependencies (psycopg2 builds from source).
+  run_step "pip install ckan[requirements]==$CKAN_VERSION" "$PIP_LOG" \
+    "$VENV/bin/pip" install "ckan[requirements]==$CKAN_VERSION"
+  [ -f "$(ckan_schema)" ] || die "CKAN package has no config/solr/schema.xml (see $PIP_LOG)"
+  echo "$CKAN_VERSION" >"$marker"
+}
+
+ckan_schema() {
+  "$VENV/bin/python" -c 'import ckan, os; print(os.path.join(os.path.dirname(ckan.__file__), "config", "solr", "schema.xml"))'
+}
+
+install_solr() {
+  local marker="$SOLR_CACHE/.satudata-installed" src="$CKAN_DIR/solr/src/CkanSolr.java"
+  mkdir -p "$SOLR_CACHE/classes"
+  if [ ! -f "$marker" ]; then
+    # build-classpath resolves into our own Maven repo under $CACHE (no copy of ~150 jars).
+    run_step "Maven: resolve solr-core + solr-test-framework $SOLR_VERSION" "$MVN_LOG" \
+      mvn -B -f "$CKAN_DIR/solr/pom.xml" -Dmaven.repo.local="$M2_REPO" -Dsolr.version="$SOLR_VERSION" \
+      dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$SOLR_CACHE/classpath.txt"
+    [ -s "$SOLR_CACHE/classpath.txt" ] || die "Maven wrote no classpath (see $MVN_LOG)"
+    echo "$SOLR_VERSION" >"$marker"
+    rm -f "$SOLR_CACHE/classes/CkanSolr.class"
+  else
+    log "Solr $SOLR_VERSION jars: present ($SOLR_CACHE)"
+  fi
+  # Recompile when the launcher changed (cheap: one class).
+  if [ ! -f "$SOLR_CACHE/classes/CkanSolr.class" ] || [ "$src" -nt "$SOLR_CACHE/classes/CkanSolr.class" ]; then
+    run_step "javac CkanSolr launcher" "$MVN_LOG" \
+      javac -d "$SOLR_CACHE/classes" -cp "$(cat "$SOLR_CACHE/classpath.txt")" "$src"
+  fi
+}
+
+start_time="$(now)"
+install_debian
+install_ckan
+install_solr
+log "install done in $(elapsed "$start_time")s"
