@@ -1,0 +1,94 @@
+/**
+ * integer / number / year / yearmonth readers with frictionless-py's lexical rules: the text is
+ * stripped, then parsed as Python's `int()` / `Decimal()` would (so `03`, `+3`, `1_000`, `.5`,
+ * `NaN`, `-inf` are valid and `1,000` is not, unless `groupChar` says so). Numbers become JS
+ * doubles; integers beyond 2^53 become bigints so keys and bounds stay exact.
+ */
+import type { Field } from '../types.js';
+import { INVALID, PY_INT, pyInt, type Reader } from './common.js';
+
+/** fl-py's `bareNumber: false` pattern: drop a leading non-numeric run (keeping `-`) and a trailing one. */
+const NOT_BARE = /((^[^-\d]*)|(\D*$))/g;
+const PY_DECIMAL = /^[+-]?(?:(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?|inf(?:inity)?|s?nan\d*)$/i;
+
+function decimalValue(text: string): number {
+  const lower = text.toLowerCase();
+  if (lower.includes('nan')) return NaN;
+  if (lower.includes('inf')) return text[0] === '-' ? -Infinity : Infinity;
+  return Number(text.replace(/_/g, ''));
+}
+
+export function integerReader(field: Field): Reader {
+  const bare = field.bareNumber !== false;
+  // v2 integer groupChar (fl-py has none): removed before parsing, like number's groupChar
+  const group = typeof field.groupChar === 'string' && field.groupChar !== '' ? field.groupChar : undefined;
+  return (cell) => {
+    if (typeof cell === 'string') {
+      let s = cell.trim();
+      if (!bare) s = s.replace(NOT_BARE, '');
+      if (group !== undefined) s = s.split(group).join('');
+      return PY_INT.test(s) ? pyInt(s) : INVALID;
+    }
+    // openpyxl semantics: a numeric cell must be whole (12.5 is a type error); booleans are not numbers
+    if (typeof cell === 'number') return Number.isInteger(cell) ? cell : INVALID;
+    return INVALID;
+  };
+}
+
+export function numberReader(field: Field): Reader {
+  const bare = field.bareNumber !== false;
+  const group = typeof field.groupChar === 'string' ? field.groupChar : '';
+  const decimal = typeof field.decimalChar === 'string' && field.decimalChar !== '' ? field.decimalChar : '.';
+  // fl-py only pre-processes when one of these options is declared
+  const process = field.groupChar !== undefined || field.decimalChar !== undefined || field.bareNumber !== undefined;
+  return (cell) => {
+    if (typeof cell === 'string') {
+      let s = cell.trim();
+      if (process) {
+        if (!bare) s = s.replace(NOT_BARE, '');
+        if (group !== '') s = s.split(group).join('');
+        if (decimal !== '.') {
+          if (s.includes('.')) return INVALID;
+          s = s.split(decimal).join('.');
+        }
+      }
+      return PY_DECIMAL.test(s) ? decimalValue(s) : INVALID;
+    }
+    if (typeof cell === 'number') return cell;
+    return INVALID;
+  };
+}
+
+export function yearReader(): Reader {
+  return (cell) => {
+    let n: number;
+    if (typeof cell === 'string') {
+      // fl-py: exactly four characters, then Python int() (so `0999` and even `+123` pass)
+      if (cell.length !== 4 || !PY_INT.test(cell)) return INVALID;
+      n = Number(cell.trim().replace(/_/g, ''));
+    } else if (typeof cell === 'number' && Number.isInteger(cell)) {
+      n = cell; // an Excel number cell is fine when whole
+    } else return INVALID;
+    return n < 0 || n > 9999 ? INVALID : n;
+  };
+}
+
+export function yearmonthReader(): Reader {
+  return (cell) => {
+    if (typeof cell === 'string') {
+      const parts = cell.split('-');
+      if (parts.length !== 2 || !PY_INT.test(parts[0]!) || !PY_INT.test(parts[1]!)) return INVALID;
+      const y = Number(parts[0]!.trim().replace(/_/g, ''));
+      const m = Number(parts[1]!.trim().replace(/_/g, ''));
+      if (m < 1 || m > 12 || y < 0) return INVALID;
+      return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}`;
+    }
+    // Excel turns "2021-03" into the date 2021-03-01: accept a first-of-month midnight date
+    if (cell instanceof Date && !Number.isNaN(cell.getTime()) && cell.getUTCDate() === 1
+      && cell.getUTCHours() + cell.getUTCMinutes() + cell.getUTCSeconds() + cell.getUTCMilliseconds() === 0) {
+      const m = cell.getUTCMonth() + 1;
+      return `${String(cell.getUTCFullYear()).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}`;
+    }
+    return INVALID;
+  };
+}
