@@ -1,0 +1,210 @@
+/**
+ * The interactive metadata session: every dataset field of fields.ts in order, then each resource and
+ * each of its fields (the column dictionary). Existing values are the defaults, so running it again
+ * edits. Answers are checked as they are typed (the prompt shows the reason and asks again). The flow
+ * only edits the object it is given; the command writes the file once, at the end.
+ */
+import { fmt, type Lang } from '../i18n.js';
+import type { DataPackage, Field } from '../schema/types.js';
+import type { Ask, Choice, Validate } from './ask.js';
+import { DATASET_FIELDS, type CheckEnv, type MetaField } from './fields.js';
+import { DEFAULT_LICENSE, licenseChoices, type PortalLicense } from './licenses.js';
+import { type OrgChoice } from './organizations.js';
+import { skpdTitle } from './organizations.js';
+import { fieldTarget, inlineFields, resourceTarget, type Target } from './resource-keys.js';
+import { slugify, type Checked } from './rules.js';
+
+export interface FlowOptions {
+  ask: Ask;
+  lang: Lang;
+  orgs: OrgChoice[];
+  licenses?: PortalLicense[];
+  /** Owner of a dataset name on the portal (see portal.ts); absent offline. */
+  datasetOwner?: (name: string) => Promise<string | null | undefined>;
+  /** Progress lines (stderr). */
+  say(line: string): void;
+}
+
+const T = {
+  optional: { id: '(boleh kosong)', en: '(may be empty)' },
+  required: { id: 'isian ini wajib diisi', en: 'this answer is required' },
+  otherOrg: { id: 'Lainnya: ketik nama organisasi (slug)…', en: 'Other: type the organization name (slug)…' },
+  orgSlug: { id: 'Nama organisasi di portal (slug)', en: 'Organization name on the portal (slug)' },
+  slugTaken: {
+    id: 'nama "{name}" sudah dipakai organisasi "{org}" di portal; pilih nama lain',
+    en: 'the name "{name}" is already used by organization "{org}" on the portal; choose another',
+  },
+  slugHidden: { id: 'nama "{name}" sudah dipakai di portal (dataset yang tidak bisa Anda lihat); pilih nama lain', en: 'the name "{name}" is already taken on the portal (a dataset you cannot see); choose another' },
+  resource: { id: 'Sumber daya {n}/{total}: {name} ({path})', en: 'Resource {n}/{total}: {name} ({path})' },
+  resTitle: { id: 'Judul sumber daya "{name}"', en: 'Title of resource "{name}"' },
+  resDescription: { id: 'Deskripsi sumber daya "{name}"', en: 'Description of resource "{name}"' },
+  fieldTitle: { id: 'Kolom "{name}" ({type}): judul/label', en: 'Field "{name}" ({type}): title/label' },
+  fieldDescription: { id: 'Kolom "{name}": definisi/deskripsi', en: 'Field "{name}": definition/description' },
+  fieldUnit: { id: 'Kolom "{name}": satuan', en: 'Field "{name}": unit' },
+  externalSchema: {
+    id: 'Sumber daya "{name}" memakai skema di berkas terpisah; kamus kolomnya diisi di berkas itu.',
+    en: 'Resource "{name}" uses a schema in a separate file; fill in its column dictionary there.',
+  },
+};
+
+/** Turn a checker into an inquirer `validate`: true, or the reason in the user's language. */
+function validator(check: (raw: string) => Checked<unknown>, mandatory: boolean, lang: Lang): Validate {
+  return (raw) => {
+    if (raw.trim() === '') return mandatory ? T.required[lang] : true;
+    const c = check(raw);
+    return c.ok ? true : c.reason[lang];
+  };
+}
+
+/** "jumlah_kasus_dbd" → "Jumlah Kasus Dbd": the inferred title offered for a column without one. */
+export function humanize(name: string): string {
+  return name.replace(/[_\-.]+/g, ' ').trim().replace(/\s+/g, ' ').replace(/(^|\s)\p{L}/gu, (m) => m.toUpperCase());
+}
+
+function message(f: MetaField, lang: Lang): string {
+  const hint = f.hint ? ` ${f.hint[lang]}` : '';
+  return `${f.label[lang]}${f.mandatory ? '' : ' ' + T.optional[lang]}${hint}`;
+}
+
+async function askText(o: FlowOptions, f: MetaField, env: CheckEnv, def: string | undefined, extra?: Validate): Promise<string> {
+  const base = validator((raw) => f.check(raw, env), f.mandatory, o.lang);
+  const validate: Validate = async (raw) => {
+    const r = await base(raw);
+    if (r !== true || !extra || raw.trim() === '') return r;
+    return extra(raw);
+  };
+  return o.ask.input({ message: message(f, o.lang), default: def, validate });
+}
+
+async function askOrganization(o: FlowOptions, f: MetaField, env: CheckEnv, def: string | undefined): Promise<string> {
+  const OTHER = '\u0000other';
+  const choices: Choice[] = o.orgs.map((org) => ({ value: org.name, name: `${org.title} [${org.name}]` }));
+  choices.push({ value: OTHER, name: T.otherOrg[o.lang] });
+  const picked = await o.ask.select({ message: message(f, o.lang), choices, default: def && o.orgs.some((x) => x.name === def) ? def : undefined });
+  if (picked !== OTHER) return picked;
+  return o.ask.input({ message: T.orgSlug[o.lang], default: def, validate: validator((raw) => f.check(raw, env), true, o.lang) });
+}
+
+/** The slug is checked against the portal: free, or already ours, is fine; another owner is not. */
+function slugOwnerCheck(o: FlowOptions, pkg: DataPackage): Validate | undefined {
+  if (!o.datasetOwner) return undefined;
+  const lookup = o.datasetOwner;
+  return async (raw) => {
+    const name = raw.trim();
+    const owner = await lookup(name);
+    const ours = (pkg.sdi as Record<string, unknown> | undefined)?.organisasi;
+    if (owner === undefined || owner === null || owner === ours) return true;
+    if (owner === '?') return fmt(T.slugHidden[o.lang], { name });
+    return fmt(T.slugTaken[o.lang], { name, org: owner });
+  };
+}
+
+function defaultFor(f: MetaField, pkg: DataPackage): string | undefined {
+  const current = f.read(pkg);
+  if (current !== undefined) return current;
+  const read = (key: string) => DATASET_FIELDS.find((x) => x.key === key)?.read(pkg);
+  switch (f.key) {
+    case 'name': {
+      const title = read('title');
+      return title ? slugify(title) || undefined : undefined;
+    }
+    case 'contributors.author.title': {
+      const org = read('sdi.organisasi');
+      return org ? skpdTitle(org) : undefined;
+    }
+    case 'licenses':
+      return DEFAULT_LICENSE.name;
+    default:
+      return undefined;
+  }
+}
+
+export async function askDatasetFields(pkg: DataPackage, o: FlowOptions): Promise<void> {
+  const env: CheckEnv = { licenses: o.licenses };
+  for (const f of DATASET_FIELDS) {
+    if (!f.prompt) continue;
+    const def = defaultFor(f, pkg);
+    let raw: string;
+    switch (f.input) {
+      case 'select': {
+        const terms = f.terms ?? [];
+        const current = def !== undefined ? f.check(def, env) : undefined;
+        const choices = terms.map((t) => ({ value: t.code, name: `${t.label[o.lang]} (${t.code})` }));
+        raw = await o.ask.select({ message: message(f, o.lang), choices, default: current?.ok ? (current.value as string) : undefined });
+        break;
+      }
+      case 'license': {
+        const choices = licenseChoices(o.licenses);
+        const current = def !== undefined ? f.check(def, env) : undefined;
+        const name = current?.ok ? (current.value as { name: string }).name : undefined;
+        raw = await o.ask.select({ message: message(f, o.lang), choices, default: choices.some((c) => c.value === name) ? name : undefined });
+        break;
+      }
+      case 'organization':
+        raw = await askOrganization(o, f, env, def);
+        break;
+      case 'slug':
+        raw = await askText(o, f, env, def, slugOwnerCheck(o, pkg));
+        break;
+      default:
+        raw = await askText(o, f, env, def);
+    }
+    if (raw.trim() === '') {
+      if (!f.mandatory) f.write(pkg, undefined);
+      continue;
+    }
+    const checked = f.check(raw, env);
+    // The prompt validated already; re-checking gives the normalised value (codes, lists, licence object).
+    if (checked.ok) f.write(pkg, checked.value);
+  }
+}
+
+async function askTarget(o: FlowOptions, t: Target, msg: string, def: string | undefined): Promise<void> {
+  const raw = await o.ask.input({ message: t.mandatory ? msg : `${msg} ${T.optional[o.lang]}`, default: def, validate: validator((r) => t.check(r), t.mandatory, o.lang) });
+  if (raw.trim() === '') {
+    if (!t.mandatory) t.write(undefined);
+    return;
+  }
+  const c = t.check(raw);
+  if (c.ok) t.write(c.value);
+}
+
+const NUMERIC = new Set(['number', 'integer']);
+
+export async function askResources(pkg: DataPackage, o: FlowOptions): Promise<void> {
+  const total = pkg.resources.length;
+  for (let ri = 0; ri < total; ri++) {
+    const res = pkg.resources[ri];
+    const name = res.name ?? String(ri);
+    o.say(fmt(T.resource[o.lang], { n: ri + 1, total, name, path: Array.isArray(res.path) ? res.path.join(', ') : res.path ?? '-' }));
+    const title = resourceTarget(pkg, ri, 'title');
+    await askTarget(o, title, fmt(T.resTitle[o.lang], { name }), title.read() ?? humanize(name));
+    const description = resourceTarget(pkg, ri, 'description');
+    await askTarget(o, description, fmt(T.resDescription[o.lang], { name }), description.read());
+    if (typeof res.schema === 'string') {
+      o.say(fmt(T.externalSchema[o.lang], { name }));
+      continue;
+    }
+    const fields: Field[] = inlineFields(res);
+    for (let fi = 0; fi < fields.length; fi++) {
+      const field = fields[fi];
+      const vars = { name: field.name, type: field.type ?? 'string' };
+      const ft = fieldTarget(pkg, ri, fi, 'title');
+      await askTarget(o, ft, fmt(T.fieldTitle[o.lang], vars), ft.read() ?? humanize(field.name));
+      const fd = fieldTarget(pkg, ri, fi, 'description');
+      await askTarget(o, fd, fmt(T.fieldDescription[o.lang], vars), fd.read());
+      if (NUMERIC.has(String(field.type))) {
+        const fu = fieldTarget(pkg, ri, fi, 'satuan');
+        // A measure column's unit is usually the dataset's unit: offer it.
+        const datasetUnit = (pkg.sdi as Record<string, unknown> | undefined)?.satuan;
+        await askTarget(o, fu, fmt(T.fieldUnit[o.lang], vars), fu.read() ?? (typeof datasetUnit === 'string' ? datasetUnit : undefined));
+      }
+    }
+  }
+}
+
+/** The whole session: dataset fields, then resources and columns. */
+export async function runMetadataFlow(pkg: DataPackage, o: FlowOptions): Promise<void> {
+  await askDatasetFields(pkg, o);
+  await askResources(pkg, o);
+}

@@ -1,0 +1,69 @@
+/**
+ * The `satudata` validation profile: Satu Data metadata completeness (satu-data.md §2.3 ★ fields and
+ * the column dictionary). One top-level report error of type `satudata-metadata` per missing mandatory
+ * field, and one per present value that breaks its rule (e-mail, slug, frequency, period...), so that a
+ * package passing this check can be pushed as is.
+ */
+import { fmt, type Lang } from '../i18n.js';
+import type { DataPackage } from '../schema/types.js';
+import type { ReportError } from '../validate/types.js';
+import { DATASET_FIELDS } from './fields.js';
+import { mandatoryColumnTargets } from './resource-keys.js';
+
+export const PROFILE_ERROR_TYPE = 'satudata-metadata';
+
+const TEXT = {
+  title: { id: 'Metadata Satu Data', en: 'Satu Data Metadata' },
+  description: {
+    id: 'Profil satudata mewajibkan metadata Satu Data (Perpres 39/2019 Pasal 4 dan Metadata Statistik BPS) sebelum data diterbitkan. Lengkapi dengan "satudata metadata" atau "satudata metadata --yes --set KUNCI=NILAI".',
+    en: 'The satudata profile requires the Satu Data metadata (Perpres 39/2019 art. 4 and BPS statistical metadata) before data is published. Complete it with "satudata metadata" or "satudata metadata --yes --set KEY=VALUE".',
+  },
+  missing: { id: 'Metadata wajib "{key}" ({label}) belum diisi', en: 'Mandatory metadata "{key}" ({label}) is missing' },
+  invalid: { id: 'Metadata "{key}" tidak sah: {reason}', en: 'Metadata "{key}" is not valid: {reason}' },
+  column: { id: '{attr} kolom "{field}" pada sumber daya "{resource}"', en: '{attr} of field "{field}" in resource "{resource}"' },
+  attrTitle: { id: 'judul', en: 'title' },
+  attrDescription: { id: 'deskripsi', en: 'description' },
+};
+
+function error(lang: Lang, key: string, pointer: string, message: string): ReportError {
+  return {
+    type: PROFILE_ERROR_TYPE,
+    title: TEXT.title[lang],
+    description: TEXT.description[lang],
+    message,
+    tags: ['#metadata', '#satudata'],
+    note: key,
+    pointer,
+  };
+}
+
+/**
+ * Check a data package against the satudata profile. `lang` picks the message language (Bahasa
+ * Indonesia by default, like the CLI). Field schemas given as external files are not read here: the
+ * validation engine passes a package whose schemas it has already loaded.
+ */
+export function checkSatudataProfile(pkg: DataPackage, opts: { lang?: Lang } = {}): ReportError[] {
+  const lang = opts.lang ?? 'id';
+  const errors: ReportError[] = [];
+  for (const f of DATASET_FIELDS) {
+    const value = f.read(pkg);
+    if (value === undefined) {
+      if (f.mandatory) errors.push(error(lang, f.key, f.pointer, fmt(TEXT.missing[lang], { key: f.key, label: f.label[lang] })));
+      continue;
+    }
+    if (!f.strict) continue;
+    const checked = f.check(value, {});
+    if (!checked.ok) errors.push(error(lang, f.key, f.pointer, fmt(TEXT.invalid[lang], { key: f.key, reason: checked.reason[lang] })));
+  }
+  for (const target of mandatoryColumnTargets(pkg)) {
+    if (target.read() !== undefined) continue;
+    const resource = pkg.resources[target.resourceIndex]?.name ?? String(target.resourceIndex);
+    const label = fmt(TEXT.column[lang], {
+      attr: target.attr === 'title' ? TEXT.attrTitle[lang] : TEXT.attrDescription[lang],
+      field: target.field?.name ?? '',
+      resource,
+    });
+    errors.push(error(lang, target.key, target.pointer, fmt(TEXT.missing[lang], { key: target.key, label })));
+  }
+  return errors;
+}

@@ -1,0 +1,51 @@
+/**
+ * Everything an interactive session needs: the real prompts on the context's streams (stderr, so
+ * stdout stays clean) and the portal lookups when a portal is configured (offline otherwise).
+ */
+import { Writable } from 'node:stream';
+import type { CliContext } from '../cli/context.js';
+import { findToken, normalisePortal } from '../config/token.js';
+import type { SatudataConfig } from '../config/types.js';
+import { CkanClient } from '../portal/client.js';
+import { inquirerAsk, type Ask } from './ask.js';
+import { ckanMetadataPortal, OFFLINE, type MetadataPortal } from './portal.js';
+
+export interface PromptKit {
+  ask: Ask;
+  portal: MetadataPortal;
+  /** A portal URL is known (lookups may still fail and fall back). */
+  online: boolean;
+  close(): Promise<void>;
+}
+
+/** A Writable over ctx.stderr: prompts go through the same secret-masking writer as everything else. */
+export function stderrStream(ctx: CliContext): Writable {
+  const w = new Writable({
+    write(chunk: Buffer | string, _enc, cb) {
+      ctx.stderr.write(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+      cb();
+    },
+  });
+  return Object.assign(w, { isTTY: ctx.stderr.isTTY, columns: 100 });
+}
+
+export async function promptKit(ctx: CliContext, config: SatudataConfig, portalFlag: string | undefined, ask?: Ask): Promise<PromptKit> {
+  const theAsk = ask ?? inquirerAsk({ input: ctx.stdin, output: stderrStream(ctx) });
+  const url = portalFlag || ctx.env.SATUDATA_PORTAL || config.portal;
+  if (!url || !/^https?:\/\//.test(url)) return { ask: theAsk, portal: OFFLINE, online: false, close: async () => {} };
+  const portal = normalisePortal(url);
+  const found = await findToken(ctx.env, config, portal).catch(() => undefined);
+  if (found) ctx.addSecret(found.token);
+  // Short timeout and one retry: these lookups only improve the choices offered, they are never required.
+  const client = new CkanClient({ portal, token: found?.token, timeoutMs: 8000, retries: 1, lang: ctx.lang, env: ctx.env });
+  const warned = { done: false };
+  const warn = (e: unknown) => {
+    if (warned.done) return;
+    warned.done = true;
+    const m = (e as Error)?.message ?? String(e);
+    ctx.stderr.write(
+      ctx.lang === 'en' ? `Note: portal lookup failed, using the bundled lists (${m})\n` : `Catatan: portal tidak dapat dipakai, memakai daftar bawaan (${m})\n`,
+    );
+  };
+  return { ask: theAsk, portal: ckanMetadataPortal(client, Boolean(found), warn), online: true, close: () => client.close() };
+}

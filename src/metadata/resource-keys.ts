@@ -1,0 +1,120 @@
+/**
+ * Per-resource and per-field metadata (the column dictionary, "kamus kolom"): keys of the form
+ * `resources.<index|name>.title` and `resources.<index|name>.schema.fields.<name|index>.title`,
+ * with Indonesian aliases for the last part (`judul`, `deskripsi`, `satuan`).
+ */
+import type { Msg } from '../i18n.js';
+import type { DataPackage, Field, Resource } from '../schema/types.js';
+import { checkText, type Checked } from './rules.js';
+
+export type ResourceAttr = 'title' | 'description' | 'satuan';
+
+const ATTR_ALIASES: Record<string, ResourceAttr> = {
+  title: 'title', judul: 'title', label: 'title',
+  description: 'description', deskripsi: 'description', definisi: 'description',
+  'sdi.satuan': 'satuan', satuan: 'satuan', unit: 'satuan',
+};
+
+export interface Target {
+  /** Canonical key, with the resource index and the field name. */
+  key: string;
+  pointer: string;
+  mandatory: boolean;
+  attr: ResourceAttr;
+  resourceIndex: number;
+  field?: Field;
+  check(raw: string): Checked<unknown>;
+  read(): string | undefined;
+  write(value: unknown): void;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+
+function attrTarget(holder: Record<string, unknown>, attr: ResourceAttr, key: string, pointer: string, mandatory: boolean, resourceIndex: number, field?: Field): Target {
+  // The unit of a column or resource lives in its own `sdi` object, like the dataset's `sdi.satuan`.
+  const get = () => (attr === 'satuan' ? (holder.sdi as Record<string, unknown> | undefined)?.satuan : holder[attr]);
+  return {
+    key, pointer: attr === 'satuan' ? `${pointer}/sdi/satuan` : `${pointer}/${attr}`, mandatory, attr, resourceIndex, field,
+    check: (raw) => checkText(raw, attr === 'description' ? 3 : 1, attr === 'satuan' ? 100 : 10000),
+    read: () => str(get()),
+    write: (value) => {
+      if (attr !== 'satuan') {
+        if (value === undefined) delete holder[attr];
+        else holder[attr] = value;
+        return;
+      }
+      const sdi = (holder.sdi && typeof holder.sdi === 'object' ? holder.sdi : {}) as Record<string, unknown>;
+      if (value === undefined) delete sdi.satuan;
+      else sdi.satuan = value;
+      if (Object.keys(sdi).length) holder.sdi = sdi;
+      else delete holder.sdi;
+    },
+  };
+}
+
+/** Inline fields of a resource, or [] when the schema is absent or an external file. */
+export function inlineFields(res: Resource): Field[] {
+  const schema = res.schema;
+  return schema && typeof schema === 'object' && Array.isArray(schema.fields) ? schema.fields : [];
+}
+
+export function resourceTarget(pkg: DataPackage, ri: number, attr: ResourceAttr): Target {
+  const res = pkg.resources[ri];
+  return attrTarget(res as Record<string, unknown>, attr, `resources.${ri}.${attr === 'satuan' ? 'sdi.satuan' : attr}`, `/resources/${ri}`, false, ri);
+}
+
+export function fieldTarget(pkg: DataPackage, ri: number, fi: number, attr: ResourceAttr): Target {
+  const field = inlineFields(pkg.resources[ri])[fi];
+  return attrTarget(
+    field as Record<string, unknown>, attr,
+    `resources.${ri}.schema.fields.${field.name}.${attr === 'satuan' ? 'sdi.satuan' : attr}`,
+    `/resources/${ri}/schema/fields/${fi}`,
+    attr !== 'satuan', ri, field,
+  );
+}
+
+/** Every mandatory column-dictionary target of the package (title and description of every field). */
+export function mandatoryColumnTargets(pkg: DataPackage): Target[] {
+  const out: Target[] = [];
+  (pkg.resources ?? []).forEach((res, ri) => {
+    inlineFields(res).forEach((_f, fi) => {
+      out.push(fieldTarget(pkg, ri, fi, 'title'), fieldTarget(pkg, ri, fi, 'description'));
+    });
+  });
+  return out;
+}
+
+/** Resolve a `resources.…` key, or explain why it does not name anything. */
+export function resolveResourceKey(pkg: DataPackage, key: string): Target | { error: Msg } {
+  const parts = key.split('.');
+  const resources = Array.isArray(pkg.resources) ? pkg.resources : [];
+  const ri = /^\d+$/.test(parts[1] ?? '') ? Number(parts[1]) : resources.findIndex((r) => r?.name === parts[1]);
+  if (parts.length < 3 || ri < 0 || ri >= resources.length) {
+    const names = resources.map((r, i) => `${i} (${r.name})`).join(', ') || '-';
+    return { error: { id: `"${key}": sumber daya "${parts[1] ?? ''}" tidak ada (ada: ${names})`, en: `"${key}": there is no resource "${parts[1] ?? ''}" (there are: ${names})` } };
+  }
+  const rest = parts.slice(2);
+  if (rest[0] === 'schema' && rest[1] === 'fields') {
+    const fields = inlineFields(resources[ri]);
+    if (!fields.length) {
+      return { error: { id: `"${key}": sumber daya ${ri} tidak punya skema dengan daftar kolom di datapackage.json`, en: `"${key}": resource ${ri} has no inline schema with fields in datapackage.json` } };
+    }
+    const sel = rest[2] ?? '';
+    let fi = fields.findIndex((f) => f.name === sel);
+    if (fi < 0 && /^\d+$/.test(sel) && Number(sel) < fields.length) fi = Number(sel);
+    if (fi < 0) {
+      return { error: { id: `"${key}": kolom "${sel}" tidak ada (ada: ${fields.map((f) => f.name).join(', ')})`, en: `"${key}": there is no field "${sel}" (there are: ${fields.map((f) => f.name).join(', ')})` } };
+    }
+    const attr = ATTR_ALIASES[rest.slice(3).join('.').toLowerCase()];
+    if (!attr) return { error: unknownAttr(key) };
+    return fieldTarget(pkg, ri, fi, attr);
+  }
+  const attr = ATTR_ALIASES[rest.join('.').toLowerCase()];
+  if (!attr) return { error: unknownAttr(key) };
+  return resourceTarget(pkg, ri, attr);
+}
+
+const unknownAttr = (key: string): Msg => ({
+  id: `"${key}": yang bisa diisi hanya title/judul, description/deskripsi dan sdi.satuan/satuan`,
+  en: `"${key}": only title/judul, description/deskripsi and sdi.satuan/satuan can be set`,
+});
