@@ -1,0 +1,173 @@
+/**
+ * Pure decision: a column's tallies (column-scorer.ts) + its name → the preferred field, fallbacks
+ * for the verification pass, and notes. Every choice that is not obvious gets an explaining note.
+ */
+import type { Field } from '../schema/types.js';
+import type { ColumnTally } from './column-scorer.js';
+import { decideDate } from './decide-date.js';
+import { looksLikeCodeName } from './names.js';
+import { note } from './note.js';
+import { matchKecamatan } from './region.js';
+import type { DescribeNote, FieldChoice } from './types.js';
+
+export interface ColumnIdentity {
+  name: string;
+  title?: string;
+}
+
+const stringField = (id: ColumnIdentity): Field => withTitle({ name: id.name, type: 'string' }, id);
+
+function withTitle(f: Field, id: ColumnIdentity): Field {
+  return id.title !== undefined && id.title !== f.name ? { ...f, title: id.title } : f;
+}
+
+export function decideField(t: ColumnTally, id: ColumnIdentity): FieldChoice {
+  const notes: DescribeNote[] = [];
+  if (t.faults > 0) {
+    notes.push(note('warning', 'excel-error-cells', {
+      id: `Kolom "${id.name}" berisi sel galat Excel (#N/A, #DIV/0!, ...) atau rumus tanpa nilai; perbaiki sel itu di Excel.`,
+      en: `Column "${id.name}" holds Excel error cells (#N/A, #DIV/0!, ...) or formulas without a value; fix them in Excel.`,
+    }, id.name, t.faultRows));
+  }
+  const choice = decideType(t, id, notes);
+  return { ...choice, notes: [...notes, ...choice.notes] };
+}
+
+function decideType(t: ColumnTally, id: ColumnIdentity, notes: DescribeNote[]): FieldChoice {
+  const good = t.values - t.faults;
+  if (good === 0) {
+    return { field: stringField(id), fallbacks: [], notes: [note('info', 'empty-column', {
+      id: `Kolom "${id.name}" kosong di semua baris; dicatat sebagai teks.`,
+      en: `Column "${id.name}" is empty in every row; described as text.`,
+    }, id.name)] };
+  }
+  const numeric = t.nativeNumbers + t.numberTexts;
+  if (numeric === good) return decideNumber(t, id);
+  if (t.nativeDates === good) {
+    const type = t.nativeDatesWithTime > 0 ? 'datetime' : 'date';
+    return { field: withTitle({ name: id.name, type }, id), fallbacks: [stringField(id)], notes: [] };
+  }
+  if (t.nativeBooleans === good) return { field: withTitle({ name: id.name, type: 'boolean' }, id), fallbacks: [stringField(id)], notes: [] };
+  if (t.dates.count === good) return decideDate(t, id);
+  const bool = decideBoolean(t, id, good);
+  if (bool) return bool;
+  if (numeric > 0 && numeric >= 0.8 * good && t.other > 0) {
+    notes.push(note('warning', 'numbers-with-text', {
+      id: `Kolom "${id.name}" hampir seluruhnya angka, tetapi ${t.other} sel berisi teks; kolom dicatat sebagai teks. Perbaiki sel itu (atau tambahkan penanda data kosong dengan --missing-values) lalu jalankan describe lagi.`,
+      en: `Column "${id.name}" is nearly all numbers but ${t.other} cells hold text; it is described as text. Fix those cells (or declare their marker with --missing-values) and describe again.`,
+    }, id.name, t.otherRows));
+  }
+  return decideString(t, id);
+}
+
+function decideString(t: ColumnTally, id: ColumnIdentity): FieldChoice {
+  const field = stringField(id);
+  const notes: DescribeNote[] = [];
+  if (!t.distinctOverflow) {
+    const m = matchKecamatan(t.distinct.keys());
+    if (m) {
+      field.constraints = { enum: m.values };
+      notes.push(note('info', 'kecamatan', {
+        id: `Kolom "${id.name}" berisi ${m.kind === 'codes' ? 'kode' : 'nama'} kecamatan Kota Makassar; daftar pilihan (enum) dari templates/reference/kecamatan-makassar.csv ditambahkan.`,
+        en: `Column "${id.name}" holds Makassar kecamatan ${m.kind === 'codes' ? 'codes' : 'names'}; an enum from templates/reference/kecamatan-makassar.csv was added.`,
+      }, id.name));
+    }
+  }
+  return { field, fallbacks: [], notes };
+}
+
+function decideBoolean(t: ColumnTally, id: ColumnIdentity, good: number): FieldChoice | undefined {
+  if (t.texts !== good || t.booleanWords.size === 0 || t.distinctOverflow) return undefined;
+  if (![...t.distinct.keys()].every((v) => t.booleanWords.has(v))) return undefined;
+  const words = [...t.booleanWords];
+  const yes = words.filter((w) => /^(true|ya)$/i.test(w));
+  const no = words.filter((w) => /^(false|tidak)$/i.test(w));
+  const english = words.every((w) => /^(true|false)$/i.test(w));
+  if (english) {
+    return { field: withTitle({ name: id.name, type: 'boolean' }, id), fallbacks: [stringField(id)], notes: [] };
+  }
+  // Declare both sides in every casing seen, so a column that holds only "Ya" still accepts "Tidak".
+  const caseOf = (w: string) => (w === w.toUpperCase() ? 'U' : w === w.toLowerCase() ? 'L' : 'T');
+  const styles = new Set(words.map(caseOf));
+  const apply = (w: string, s: string) => (s === 'U' ? w.toUpperCase() : s === 'L' ? w.toLowerCase() : w);
+  const trueValues = [...new Set([...yes, ...[...styles].map((s) => apply('Ya', s))])];
+  const falseValues = [...new Set([...no, ...[...styles].map((s) => apply('Tidak', s))])];
+  return {
+    field: withTitle({ name: id.name, type: 'boolean', trueValues, falseValues }, id),
+    fallbacks: [stringField(id)],
+    notes: [note('info', 'boolean-ya-tidak', {
+      id: `Kolom "${id.name}" berisi Ya/Tidak: dicatat sebagai boolean dengan trueValues ${JSON.stringify(trueValues)}.`,
+      en: `Column "${id.name}" holds Ya/Tidak: described as boolean with trueValues ${JSON.stringify(trueValues)}.`,
+    }, id.name)],
+  };
+}
+
+function decideNumber(t: ColumnTally, id: ColumnIdentity): FieldChoice {
+  if (t.leadingZeros > 0 || looksLikeCodeName(id.name)) {
+    return { field: stringField(id), fallbacks: [], notes: [note('info', 'code-as-string', {
+      id: `Kolom "${id.name}" berisi kode (${t.leadingZeros > 0 ? 'ada nol di depan' : 'nama kolom menunjukkan kode'}); disimpan sebagai teks agar nol di depan dan titik tidak hilang.`,
+      en: `Column "${id.name}" holds codes (${t.leadingZeros > 0 ? 'leading zeros' : 'the header says code'}); kept as text so leading zeros and dots survive.`,
+    }, id.name)] };
+  }
+  const dotOk = t.dot.failed === 0;
+  const commaOk = t.comma.failed === 0;
+  if (!dotOk && !commaOk) {
+    // Show the rows of the minority style: those are the ones the officer most likely has to fix.
+    const rows = t.dot.ok >= t.comma.ok ? t.dot.failedRows : t.comma.failedRows;
+    return { field: stringField(id), fallbacks: [], notes: [note('warning', 'mixed-decimal-separators', {
+      id: `Kolom "${id.name}" mencampur dua cara menulis angka (titik desimal seperti 9.04 dan koma desimal seperti 1,91); dicatat sebagai teks. Samakan pemisah desimal di baris yang ditunjuk lalu jalankan describe lagi.`,
+      en: `Column "${id.name}" mixes two number styles (decimal point like 9.04 and decimal comma like 1,91); described as text. Make the separators agree in the rows shown and describe again.`,
+    }, id.name, rows)] };
+  }
+  const notes: DescribeNote[] = [];
+  let conv: 'dot' | 'comma';
+  if (dotOk && commaOk) {
+    const plain = !t.dot.grouped && !t.dot.fraction && !t.comma.grouped && !t.comma.fraction;
+    // Both read every value: each separator is a single one followed by exactly three digits.
+    // Indonesian files write thousands that way far more often than three-decimal values.
+    conv = plain || !t.comma.fraction ? 'comma' : !t.dot.fraction ? 'dot' : 'comma';
+    if (!plain) {
+      notes.push(note('info', 'ambiguous-separator', {
+        id: `Kolom "${id.name}": setiap angka hanya punya satu pemisah diikuti tiga angka (mis. 1.234); pemisah itu dibaca sebagai pemisah ribuan. Jika itu desimal, ubah groupChar/decimalChar di skema.`,
+        en: `Column "${id.name}": every number has one separator followed by three digits (e.g. 1.234); it is read as a thousands separator. If it is a decimal, change groupChar/decimalChar in the schema.`,
+      }, id.name));
+    }
+  } else conv = dotOk ? 'dot' : 'comma';
+  const tally = conv === 'dot' ? t.dot : t.comma;
+  const groupChar = tally.grouped ? (conv === 'dot' ? ',' : '.') : undefined;
+  const allNativeWhole = t.nativeIntegers === t.nativeNumbers;
+  const integer = !tally.fraction && allNativeWhole;
+  const base: Field = { name: id.name, type: integer ? 'integer' : 'number' };
+  if (!integer && (conv === 'comma' && (tally.fraction || groupChar))) base.decimalChar = ',';
+  if (groupChar) base.groupChar = groupChar;
+  if (t.affixed > 0) base.bareNumber = false;
+  if (!integer && tally.fraction && tally.allZeroFraction && allNativeWhole) {
+    notes.push(note('info', 'whole-as-decimal', {
+      id: `Kolom "${id.name}" berisi bilangan bulat yang ditulis dengan desimal nol (mis. 2014.0); dicatat sebagai number karena tipe integer menolak "2014.0". "satudata convert" menulisnya sebagai bilangan bulat.`,
+      en: `Column "${id.name}" holds whole numbers written with a zero fraction (e.g. 2014.0); described as number because integer rejects "2014.0". "satudata convert" writes them as whole numbers.`,
+    }, id.name));
+  }
+  if (conv === 'comma' && (tally.fraction || groupChar)) {
+    notes.push(note('info', 'indonesian-number-format', {
+      id: `Kolom "${id.name}" memakai format angka Indonesia (${groupChar ? 'titik ribuan' : ''}${groupChar && tally.fraction ? ', ' : ''}${tally.fraction ? 'koma desimal' : ''}).`,
+      en: `Column "${id.name}" uses the Indonesian number format (${groupChar ? 'thousands dots' : ''}${groupChar && tally.fraction ? ', ' : ''}${tally.fraction ? 'decimal comma' : ''}).`,
+    }, id.name));
+  }
+  if (t.affixed > 0) {
+    notes.push(note('info', 'currency-or-percent', {
+      id: `Kolom "${id.name}" berisi angka dengan teks (Rp, %); bareNumber: false dipakai agar teks itu diabaikan.`,
+      en: `Column "${id.name}" holds numbers with text around them (Rp, %); bareNumber: false makes validators ignore that text.`,
+    }, id.name));
+  }
+  const field = withTitle(base, id);
+  const fallbacks: Field[] = [];
+  // Validators differ on padded numbers (` 0.91 `) and on integer groupChar (a v2 addition):
+  // the verification pass tries these in order and keeps the first that reads every value.
+  if (t.padded > 0 && base.bareNumber !== false) fallbacks.push({ ...field, bareNumber: false });
+  if (integer) {
+    fallbacks.push({ ...field, type: 'number', ...(conv === 'comma' && groupChar ? { decimalChar: ',' } : {}) });
+    if (t.padded > 0) fallbacks.push({ ...field, type: 'number', bareNumber: false, ...(conv === 'comma' && groupChar ? { decimalChar: ',' } : {}) });
+  }
+  fallbacks.push(stringField(id));
+  return { field, fallbacks, notes };
+}

@@ -1,0 +1,141 @@
+/**
+ * Inference in three streamed passes over the same rows:
+ *   1. layout: a signature of every row, and the first rows in full → header, data start, skipped rows;
+ *   2. types: every cell of every data row fed to its column's scorer → a field per column;
+ *   3. verification: the schema engine casts every value with the chosen field (fallbacks if not),
+ *      and rows the validator would still flag (all missing, wrong width) are handled or reported.
+ */
+import type { Dialect, Field, Resource } from '../schema/types.js';
+import type { Row } from '../table/types.js';
+import { addCell, newColumnTally, type ColumnTally } from './column-scorer.js';
+import { decideField } from './decide.js';
+import { detectLayout, type Layout } from './layout.js';
+import { layoutNotes } from './layout-notes.js';
+import { missingValuesList } from './missing.js';
+import { safeName, uniqueNames } from './names.js';
+import { note } from './note.js';
+import { SigCollector } from './row-kinds.js';
+import { forEachRow, type Pass, type RowSource } from './source.js';
+import type { DescribeNote } from './types.js';
+import { chosenFields, startVerify, verifyRow } from './verify.js';
+
+const HEAD_ROWS = 200;
+
+export interface InferOptions {
+  /** Resource name and path as they will appear in the descriptor. */
+  name: string;
+  path: string;
+  extraMissingValues?: string[];
+}
+
+export interface InferResult {
+  resource: Resource;
+  notes: DescribeNote[];
+}
+
+export async function inferResource(source: RowSource, opts: InferOptions): Promise<InferResult> {
+  const extra = new Set(opts.extraMissingValues ?? []);
+
+  // Pass 1: layout.
+  const sigs = new SigCollector();
+  const head: Row[] = [];
+  const pass1 = await forEachRow(source, (row) => {
+    sigs.add(row);
+    if (head.length < HEAD_ROWS) head.push(row);
+  });
+  const layout = detectLayout({ head, sigs: sigs.sigs, format: pass1.format, merges: pass1.merges?.() });
+  const skip = new Set(layout.skipped.map((s) => s.row));
+  const isData = (r: Row) => r.rowNumber >= layout.dataStart && !skip.has(r.rowNumber);
+
+  const labels = layout.labels;
+  const names = uniqueNames(labels.map((l, j) => safeName(l, j + 1)));
+
+  // Pass 2: types.
+  const tallies: ColumnTally[] = names.map(() => newColumnTally());
+  await forEachRow(source, (row) => {
+    if (!isData(row)) return;
+    for (let j = 0; j < tallies.length; j++) addCell(tallies[j]!, row.cells[j] ?? null, row.rowNumber, extra);
+  });
+  const choices = tallies.map((t, j) => decideField(t, { name: names[j]!, title: labels[j] || undefined }));
+  const markers = new Set<string>();
+  for (const t of tallies) for (const m of t.markers) markers.add(m);
+  const missingValues = missingValuesList(markers, opts.extraMissingValues ?? []);
+
+  // Pass 3: verification with the schema engine.
+  const state = startVerify(choices, missingValues);
+  await forEachRow(source, (row) => {
+    if (isData(row)) verifyRow(state, row, pass1.format === 'csv');
+  });
+  const chosen = chosenFields(state);
+  const fields: Field[] = chosen.map((c) => c.field);
+
+  const notes: DescribeNote[] = [];
+  chosen.forEach((c, j) => {
+    // A fallback replaced the inferred field: its notes no longer apply, the failure does.
+    if (c.index === 0) notes.push(...choices[j]!.notes);
+    else notes.push(fallbackNote(choices[j]!.field, c.field, c.failedRows));
+  });
+  for (const r of state.blankRows) layout.skipped.push({ row: r, reason: 'blank' });
+  layout.skipped.sort((a, b) => a.row - b.row);
+
+  const headerKept = keepsHeader(layout, names);
+  notes.unshift(...layoutNotes(layout, headerKept));
+  if (state.widthMismatches > 0) {
+    notes.push(note('warning', 'row-width', {
+      id: `${state.widthMismatches} baris punya jumlah sel berbeda dari ${fields.length} kolom tabel (sel lebih atau kurang); validate akan melaporkannya (extra-cell/missing-cell). Perbaiki baris itu di berkas.`,
+      en: `${state.widthMismatches} row(s) have a different number of cells than the table's ${fields.length} columns; validate will report them (extra-cell/missing-cell). Fix those rows in the file.`,
+    }, undefined, state.widthRows));
+  }
+  if (markers.size > 0) {
+    notes.push(note('info', 'missing-markers', {
+      id: `Penanda data kosong ditemukan dan dicatat di missingValues: ${[...markers].map((m) => JSON.stringify(m)).join(', ')}.`,
+      en: `Missing-value markers found and listed in missingValues: ${[...markers].map((m) => JSON.stringify(m)).join(', ')}.`,
+    }));
+  }
+
+  const resource: Resource = {
+    name: opts.name,
+    type: 'table',
+    path: opts.path,
+    format: pass1.format,
+    mediatype: pass1.format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  };
+  if (pass1.format === 'csv') resource.encoding = pass1.encoding ?? 'utf-8';
+  resource.dialect = buildDialect(layout, headerKept, pass1);
+  resource.schema = { fields, missingValues };
+  return { resource, notes };
+}
+
+/** The header can be checked by the validator only when it is one row of labels equal to the names. */
+function keepsHeader(layout: Layout, names: string[]): boolean {
+  return layout.headerRows.length === 1 && layout.labels.length === names.length && layout.labels.every((l, j) => l.trim() === names[j]);
+}
+
+function buildDialect(layout: Layout, headerKept: boolean, pass: Pass): Dialect {
+  const dialect: Dialect = {};
+  if (pass.format === 'csv' && pass.dialect.delimiter && pass.dialect.delimiter !== ',') dialect.delimiter = pass.dialect.delimiter;
+  if (pass.format === 'xlsx' && pass.sheet) dialect.sheetName = pass.sheet;
+  const comments = layout.skipped.map((s) => s.row);
+  if (headerKept) {
+    const h = layout.headerRows[0]!;
+    if (h !== 1) dialect.headerRows = [h];
+    const after = comments.filter((r) => r > h);
+    if (after.length) dialect.commentRows = after;
+  } else {
+    dialect.header = false;
+    // With header: false every row is data, so everything above the data is skipped explicitly.
+    const above: number[] = [];
+    for (let r = 1; r < layout.dataStart; r++) above.push(r);
+    const all = [...new Set([...above, ...comments])].sort((a, b) => a - b);
+    if (all.length) dialect.commentRows = all;
+  }
+  return dialect;
+}
+
+function fallbackNote(wanted: Field, got: Field, rows: number[]): DescribeNote {
+  const w = `${wanted.type}${wanted.format ? ` (${wanted.format})` : ''}`;
+  return note('warning', 'type-fallback', {
+    id: `Kolom "${wanted.name}" tampak bertipe ${w}, tetapi tidak semua nilainya terbaca sebagai ${wanted.type}; dicatat sebagai ${got.type}${got.bareNumber === false ? ' (bareNumber: false)' : ''}. Periksa baris yang ditunjuk.`,
+    en: `Column "${wanted.name}" looks like ${w}, but not every value reads as ${wanted.type}; described as ${got.type}${got.bareNumber === false ? ' (bareNumber: false)' : ''}. Check the rows shown.`,
+  }, wanted.name, rows);
+}

@@ -1,0 +1,240 @@
+/**
+ * Where the table is inside the sheet: title rows, the (possibly multi-row) header, the first data
+ * row, and the rows among and below the data that are not data (blank, footnotes, `Sumber:`, totals,
+ * a repeated header). Pure: works on the first rows (`head`, full cells) and every row's signature.
+ */
+import type { Cell, Row } from '../table/types.js';
+import { cellKind, cellText, type Kind, type RowSig } from './row-kinds.js';
+
+export type SkipReason = 'title' | 'blank' | 'footnote' | 'source' | 'total' | 'repeated-header' | 'header';
+
+export interface Layout {
+  /** Number of columns (fields). */
+  width: number;
+  /** Physical rows that form the header (empty when the file has none). */
+  headerRows: number[];
+  /** One label per column: header cells joined top to bottom (merged-cell residue filled). */
+  labels: string[];
+  /** First data row. */
+  dataStart: number;
+  /** Rows at or after the first header row that are not data, with why. Rows above are titles. */
+  skipped: Array<{ row: number; reason: SkipReason }>;
+}
+
+export interface LayoutInput {
+  head: Row[];
+  sigs: RowSig[];
+  format: 'csv' | 'xlsx';
+  /** Merged ranges (`A1:A4`) from the XLSX reader, when it offers them. */
+  merges?: string[];
+}
+
+const SOURCE = /^(sumber|source|catatan|note|notes|keterangan|ket)\s*[:.]/i;
+const TOTAL = /^(sub\s*-?\s*total|total|jumlah|grand\s*total|jumlah\s+total|total\s+keseluruhan|jumlah\s+keseluruhan|indonesia)\s*:?$/i;
+
+export const isSourceText = (s: string | undefined): boolean => s !== undefined && SOURCE.test(s);
+export const isTotalSig = (sig: RowSig): boolean => sig.num > 0 && sig.first.some((s, i) => i < 2 && TOTAL.test(s));
+
+export function detectLayout(input: LayoutInput): Layout {
+  const { head, sigs } = input;
+  const kinds = head.map((r) => r.cells.map(cellKind));
+  const colKinds = columnKinds(kinds);
+  const fits = (i: number) => kinds[i]!.every((k, j) => k === 'e' || colKinds[j] === undefined || colKinds[j] === k);
+  const nonBlank = (i: number) => kinds[i]!.some((k) => k !== 'e');
+
+  // First data row: a row that fits the column kinds, followed by another that fits.
+  let start = -1;
+  for (let i = 0; i < head.length && start < 0; i++) {
+    if (!nonBlank(i) || !fits(i)) continue;
+    let j = i + 1;
+    while (j < head.length && !nonBlank(j)) j++;
+    if (j >= head.length || fits(j)) start = i;
+  }
+  if (start < 0) start = head.findIndex((_, i) => nonBlank(i));
+  if (start < 0) return { width: 0, headerRows: [], labels: [], dataStart: (head[0]?.rowNumber ?? 1), skipped: [] };
+
+  // The header: the contiguous non-blank block right above the data (blank rows may separate them).
+  let end = start - 1;
+  while (end >= 0 && !nonBlank(end)) end--;
+  let top = end;
+  while (top - 1 >= 0 && nonBlank(top - 1)) top--;
+  if (end < 0) {
+    // Nothing above: in an all-text table the first row is the header.
+    const n = head[start]!.cells.filter((c) => cellKind(c) !== 'e').length;
+    if (n >= 2 || head[start]!.cells.length === 1) {
+      top = end = start;
+      start++;
+      while (start < head.length && !nonBlank(start)) start++;
+    }
+  }
+  if (end >= 0) {
+    // A lone cell in column A directly above a wider header row is a title, not a label.
+    const count = (i: number) => kinds[i]!.filter((k) => k !== 'e').length;
+    while (top < end && count(top) === 1 && kinds[top]![0] !== 'e' && count(top + 1) >= 2 && !hasMerge(input.merges, head[top]!.rowNumber)) top++;
+    if (end - top >= 5) top = end - 4;
+  }
+  const headerIdx = end >= 0 ? range(top, end) : [];
+  const dataStart = start < head.length ? head[start]!.rowNumber : (head[head.length - 1]!.rowNumber + 1);
+  const headerRows = headerIdx.map((i) => head[i]!.rowNumber);
+
+  const width = tableWidth(sigs, dataStart, input.format, headerIdx.map((i) => head[i]!));
+  const labels = joinLabels(headerIdx.map((i) => head[i]!), width, input.merges);
+
+  const skipped: Layout['skipped'] = [];
+  for (let i = headerIdx.length ? headerIdx[0]! : start; i < start && i < head.length; i++) {
+    if (headerIdx.includes(i)) continue;
+    skipped.push({ row: head[i]!.rowNumber, reason: nonBlank(i) ? 'title' : 'blank' });
+  }
+  skipped.push(...bodySkips(sigs, dataStart, labels));
+  return { width, headerRows, labels, dataStart, skipped };
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i <= b; i++) out.push(i);
+  return out;
+}
+
+function hasMerge(merges: string[] | undefined, row: number): boolean {
+  return (merges ?? []).some((m) => {
+    const r = parseRange(m);
+    return r !== undefined && r.r1 <= row && row <= r.r2 && r.r2 > r.r1;
+  });
+}
+
+/** The kind most cells of a column have, over rows with at least two values. */
+function columnKinds(kinds: Kind[][]): Array<Kind | undefined> {
+  const counts: Array<{ n: number; t: number }> = [];
+  for (const row of kinds) {
+    if (row.filter((k) => k !== 'e').length < 2) continue;
+    row.forEach((k, j) => {
+      counts[j] ??= { n: 0, t: 0 };
+      if (k === 'n') counts[j]!.n++;
+      else if (k === 't') counts[j]!.t++;
+    });
+  }
+  return Array.from({ length: counts.length }, (_, j) => {
+    const c = counts[j];
+    if (!c || c.n + c.t === 0) return undefined;
+    return c.n > c.t ? 'n' : c.t > c.n ? 't' : undefined;
+  });
+}
+
+function tableWidth(sigs: RowSig[], dataStart: number, format: 'csv' | 'xlsx', headerRows: Row[]): number {
+  const data = sigs.filter((s) => s.row >= dataStart && s.n > 0);
+  if (format === 'csv') {
+    // CSV rows all carry their trailing empty cells: the usual cell count is the table width.
+    const hist = new Map<number, number>();
+    for (const s of data) hist.set(s.cells, (hist.get(s.cells) ?? 0) + 1);
+    let best = 0, bestCount = -1;
+    for (const [w, c] of hist) if (c > bestCount || (c === bestCount && w > best)) [best, bestCount] = [w, c];
+    return Math.max(best, 0) || Math.max(0, ...headerRows.map((r) => r.cells.length));
+  }
+  // XLSX rows stop at their last cell: the width is the widest data or header row.
+  const dataWidth = Math.max(0, ...data.map((s) => s.lastCol + 1));
+  const headerWidth = Math.max(0, ...headerRows.map((r) => lastNonEmpty(r.cells) + 1));
+  return Math.max(dataWidth, headerWidth);
+}
+
+function lastNonEmpty(cells: Cell[]): number {
+  for (let i = cells.length - 1; i >= 0; i--) if (cellText(cells[i]!) !== '') return i;
+  return -1;
+}
+
+interface CellRange { r1: number; c1: number; r2: number; c2: number }
+
+function parseRange(ref: string): CellRange | undefined {
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref.toUpperCase());
+  if (!m) return undefined;
+  const col = (s: string) => [...s].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { c1: col(m[1]!), r1: +m[2]!, c2: col(m[3]!), r2: +m[4]! };
+}
+
+/**
+ * Labels of a (multi-row) header. Merged cells keep their value only in the top-left cell, so the
+ * residue is filled: from the merge ranges when the reader gives them, otherwise by the usual shape
+ * of a merged group header (a blank cell after a filled one, above two filled sub-headers).
+ */
+export function joinLabels(rows: Row[], width: number, merges?: string[]): string[] {
+  const grid = rows.map((r) => Array.from({ length: width }, (_, j) => cellText(r.cells[j] ?? null)));
+  const rowIndex = new Map(rows.map((r, i) => [r.rowNumber, i]));
+  for (const ref of merges ?? []) {
+    const m = parseRange(ref);
+    if (!m) continue;
+    const src = rowIndex.get(m.r1);
+    if (src === undefined) continue;
+    const value = grid[src]![m.c1] ?? '';
+    for (let r = m.r1; r <= m.r2; r++) {
+      const i = rowIndex.get(r);
+      if (i === undefined) continue;
+      for (let c = m.c1; c <= m.c2 && c < width; c++) if (grid[i]![c] === '') grid[i]![c] = value;
+    }
+  }
+  const last = grid.length - 1;
+  if (!merges?.length) {
+    for (let i = 0; i < last; i++) {
+      for (let j = 1; j < width; j++) {
+        if (grid[i]![j] === '' && grid[i]![j - 1] !== '' && grid[last]![j] !== '' && grid[last]![j - 1] !== '') grid[i]![j] = grid[i]![j - 1]!;
+      }
+    }
+  }
+  return Array.from({ length: width }, (_, j) => {
+    const parts: string[] = [];
+    for (const row of grid) {
+      const v = row[j]!.replace(/\s+/g, ' ');
+      if (v !== '' && parts[parts.length - 1] !== v) parts.push(v);
+    }
+    return parts.join(' ');
+  });
+}
+
+/** Non-data rows from the first data row on: footer block at the bottom, and rows among the data. */
+function bodySkips(sigs: RowSig[], dataStart: number, labels: string[]): Layout['skipped'] {
+  const body = sigs.filter((s) => s.row >= dataStart);
+  const out: Layout['skipped'] = [];
+  let footerFrom = body.length;
+  const wide = labels.length >= 3;
+  for (let i = body.length - 1; i >= 0; i--) {
+    const s = body[i]!;
+    const reason = s.n === 0 ? 'blank' : isSourceText(s.first[0]) ? 'source' : isTotalSig(s) ? 'total' : wide && s.n === 1 && s.num === 0 ? 'footnote' : undefined;
+    if (!reason) break;
+    footerFrom = i;
+  }
+  const labelAt = new Map(labels.map((l, j) => [j, l.toLowerCase()]));
+  let inRepeatedHeader = false;
+  for (let i = 0; i < body.length; i++) {
+    const s = body[i]!;
+    if (i >= footerFrom) {
+      const reason = s.n === 0 ? 'blank' : isSourceText(s.first[0]) ? 'source' : isTotalSig(s) ? 'total' : 'footnote';
+      out.push({ row: s.row, reason });
+      continue;
+    }
+    if (s.n === 0) {
+      out.push({ row: s.row, reason: 'blank' });
+      continue;
+    }
+    if (inRepeatedHeader && s.num === 0) {
+      out.push({ row: s.row, reason: 'repeated-header' });
+      continue;
+    }
+    inRepeatedHeader = false;
+    if (isSourceText(s.first[0])) out.push({ row: s.row, reason: 'source' });
+    else if (isTotalSig(s)) out.push({ row: s.row, reason: 'total' });
+    else if (repeatsHeader(s, labelAt)) {
+      out.push({ row: s.row, reason: 'repeated-header' });
+      inRepeatedHeader = true;
+    }
+  }
+  return out;
+}
+
+/** Half or more of the row's text cells start like the header label of their column. */
+function repeatsHeader(s: RowSig, labelAt: Map<number, string>): boolean {
+  if (!s.texts || s.texts.length === 0) return false;
+  let hits = 0;
+  for (const [j, text] of s.texts) {
+    const label = labelAt.get(j);
+    if (label && text !== '' && label.startsWith(text.toLowerCase())) hits++;
+  }
+  return hits > 0 && hits * 2 >= s.n;
+}

@@ -1,0 +1,123 @@
+/**
+ * Adding a described resource to `datapackage.json` without losing anything already written there:
+ * the package's own keys are kept, other resources are untouched, and for the same resource (same
+ * path, or same name) the officer's hand-written metadata (title, description, field descriptions,
+ * constraints, ...) survives while the inferred structure (schema types, dialect) is refreshed.
+ * The file is replaced atomically (temp file + rename), so Ctrl-C never leaves half a JSON file.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UsageError } from '../errors.js';
+import type { DataPackage, Field, Resource, Schema } from '../schema/types.js';
+
+export const V2_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
+
+/** Keys describe computes; everything else in an existing resource is the officer's and is kept. */
+const INFERRED_RESOURCE_KEYS = ['path', 'type', 'format', 'mediatype', 'encoding', 'dialect'] as const;
+const INFERRED_FIELD_KEYS = ['name', 'type', 'format', 'decimalChar', 'groupChar', 'bareNumber', 'trueValues', 'falseValues'] as const;
+
+export async function readPackage(file: string): Promise<DataPackage | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  try {
+    const pkg = JSON.parse(text.replace(/^\uFEFF/, '')) as DataPackage;
+    if (!pkg || typeof pkg !== 'object' || Array.isArray(pkg)) throw new Error('not a JSON object');
+    if (!Array.isArray(pkg.resources)) pkg.resources = [];
+    return pkg;
+  } catch (e) {
+    throw new UsageError(`${file} is not valid JSON: ${(e as Error).message}`, 'Perbaiki berkas itu dulu; describe tidak menimpa berkas yang rusak. / Fix that file first; describe does not overwrite a broken file.');
+  }
+}
+
+/** Pure merge of a freshly inferred resource into an existing one. */
+export function mergeResource(old: Resource, fresh: Resource): Resource {
+  const out: Resource = { ...old };
+  for (const k of INFERRED_RESOURCE_KEYS) {
+    if (fresh[k] !== undefined) (out as Record<string, unknown>)[k] = fresh[k];
+    else delete out[k];
+  }
+  out.name = old.name || fresh.name;
+  const oldSchema = typeof old.schema === 'object' ? old.schema : undefined;
+  const freshSchema = fresh.schema as Schema;
+  if (typeof old.schema === 'string') {
+    // The schema lives in its own file, which the officer maintains: leave the reference alone.
+    return out;
+  }
+  const byName = new Map((oldSchema?.fields ?? []).map((f) => [f.name, f]));
+  const fields: Field[] = freshSchema.fields.map((f) => {
+    const prev = byName.get(f.name);
+    if (!prev) return f;
+    const merged: Field = { ...prev };
+    for (const k of INFERRED_FIELD_KEYS) {
+      if (f[k] !== undefined) (merged as Record<string, unknown>)[k] = f[k];
+      else delete merged[k];
+    }
+    if (merged.title === undefined && f.title !== undefined) merged.title = f.title;
+    if (f.constraints && !prev.constraints) merged.constraints = f.constraints;
+    return merged;
+  });
+  out.schema = { ...(oldSchema ?? {}), fields, missingValues: freshSchema.missingValues };
+  return out;
+}
+
+/** Pure: the package with `resource` added, or merged into the resource with the same path/name. */
+export function upsertResource(pkg: DataPackage | undefined, resource: Resource, defaultName: string): DataPackage {
+  const base: DataPackage = pkg ? { ...pkg, resources: [...pkg.resources] } : { $schema: V2_PACKAGE_PROFILE, name: defaultName, resources: [] };
+  const samePath = (r: Resource) => r.path !== undefined && JSON.stringify(r.path) === JSON.stringify(resource.path) && sameSheet(r, resource);
+  let i = base.resources.findIndex(samePath);
+  if (i < 0) i = base.resources.findIndex((r) => r.name === resource.name);
+  if (i >= 0) base.resources[i] = mergeResource(base.resources[i]!, resource);
+  else {
+    let name = resource.name;
+    for (let n = 2; base.resources.some((r) => r.name === name); n++) name = `${resource.name}-${n}`;
+    base.resources.push({ ...resource, name });
+  }
+  return base;
+}
+
+function sheetOf(r: Resource): string | undefined {
+  return typeof r.dialect === 'object' && typeof r.dialect.sheetName === 'string' ? r.dialect.sheetName : undefined;
+}
+
+function sameSheet(a: Resource, b: Resource): boolean {
+  const sa = sheetOf(a), sb = sheetOf(b);
+  return sa === undefined || sb === undefined || sa === sb;
+}
+
+/** Write JSON atomically: a temp file in the same folder, then rename over the target. */
+export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
+  const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(tmp, JSON.stringify(value, null, 2) + '\n', 'utf8');
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Add or update `resource` in `<packageDir>/datapackage.json` (created when absent). */
+export async function writeResourceToPackage(packageDir: string, resource: Resource): Promise<{ file: string; created: boolean; pkg: DataPackage }> {
+  const file = join(packageDir, 'datapackage.json');
+  const old = await readPackage(file);
+  const dirName = packageDir.split(/[\\/]/).filter(Boolean).pop() ?? 'data';
+  const pkg = upsertResource(old, resource, slug(dirName) || 'data');
+  await writeJsonAtomic(file, pkg);
+  return { file, created: old === undefined, pkg };
+}
+
+/** A resource/package name: lowercase letters, digits, `-`, `_`, `.` (the v1 name pattern). */
+export function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

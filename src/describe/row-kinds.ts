@@ -1,0 +1,77 @@
+/**
+ * A compact signature of every physical row (kept for the whole file, a few numbers each), used to
+ * find title, header, blank, footnote, source and total rows after one full pass.
+ */
+import { CellFault, type Cell, type Row } from '../table/types.js';
+import { dateFamily } from './dates.js';
+import { KNOWN_MISSING_MARKERS } from './missing.js';
+import { numberShape } from './numbers.js';
+
+export type Kind = 'e' | 'n' | 't';
+
+const MARKERS = new Set(KNOWN_MISSING_MARKERS);
+
+/** e = empty or a missing marker, n = number/date-like, t = text. */
+export function cellKind(cell: Cell): Kind {
+  if (cell === null || cell === undefined) return 'e';
+  if (typeof cell === 'number' || typeof cell === 'boolean' || cell instanceof Date) return 'n';
+  if (cell instanceof CellFault) return 't';
+  const s = cell.trim();
+  if (s === '' || MARKERS.has(s)) return 'e';
+  return numberShape(s) || dateFamily(s) ? 'n' : 't';
+}
+
+export function cellText(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return cell.toISOString();
+  return String(cell).trim();
+}
+
+export interface RowSig {
+  row: number;
+  /** Physical cell count (CSV: cells in the record; XLSX: up to the last cell present). */
+  cells: number;
+  /** Non-empty cells (missing markers count as empty). */
+  n: number;
+  /** Number/date-like cells. */
+  num: number;
+  /** Index of the last non-empty cell, -1 when blank. */
+  lastCol: number;
+  /** Up to two first non-empty texts (trimmed, cut at 80 chars), for total/source/footnote tests. */
+  first: string[];
+  /** Up to four (column, text) pairs of text cells, only for rows that are mostly text. */
+  texts?: Array<[number, string]>;
+}
+
+/** Rows whose texts we remember (bounded, so an all-text file of millions of rows stays small). */
+const TEXT_ROWS_CAP = 20000;
+
+export class SigCollector {
+  readonly sigs: RowSig[] = [];
+  private textRows = 0;
+
+  add(row: Row): void {
+    let n = 0, num = 0, lastCol = -1;
+    const first: string[] = [];
+    let texts: Array<[number, string]> | undefined;
+    const cells = row.cells;
+    for (let i = 0; i < cells.length; i++) {
+      const k = cellKind(cells[i]!);
+      if (k === 'e') continue;
+      n++;
+      lastCol = i;
+      if (k === 'n') num++;
+      if (first.length < 2) first.push(cellText(cells[i]!).slice(0, 80));
+    }
+    if (n > 0 && num * 2 <= n && this.textRows < TEXT_ROWS_CAP) {
+      this.textRows++;
+      texts = [];
+      for (let i = 0; i < cells.length && texts.length < 4; i++) {
+        if (cellKind(cells[i]!) !== 'e') texts.push([i, cellText(cells[i]!).slice(0, 80)]);
+      }
+    }
+    const sig: RowSig = { row: row.rowNumber, cells: cells.length, n, num, lastCol, first };
+    if (texts) sig.texts = texts;
+    this.sigs.push(sig);
+  }
+}
