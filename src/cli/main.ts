@@ -40,7 +40,10 @@ function defineProgram(dispatch: (name: string, args: string[], opts: CommandOpt
     .option('--no-color', 'no colours in the output')
     .option('--debug', 'show stack traces of internal errors')
     .showHelpAfterError()
-    .enablePositionalOptions(false);
+    .enablePositionalOptions(false)
+    // Set before the subcommands are added so they inherit it: otherwise a bad choice
+    // (`--format pdf`) makes commander call process.exit(1) instead of our exit 2.
+    .exitOverride();
 
   const act = (name: string) => async (...a: unknown[]) => {
     const cmd = a[a.length - 1] as Command;
