@@ -1,0 +1,183 @@
+/**
+ * The CSV reader: reads the file in chunks (a plain read loop, no stream, so an early `break`
+ * only has to close the file handle), hashes the raw bytes, decodes them and feeds the parser.
+ * The encoding and delimiter are decided from the first chunk, at open time, so `OpenedTable`
+ * can report them before iteration.
+ */
+import type { FileHandle } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { ChunkDecoder, EncodingFault } from './chunk-decoder.js';
+import { CsvParser, type CsvParserOptions } from './csv-parser.js';
+import { chooseEncoding, looksBinary, type EncodingChoice } from './encoding.js';
+import { sniffDelimiter } from './sniff.js';
+import { ByteHasher, readAt } from './source-file.js';
+import { TableSourceError, type OpenedTable, type OpenTableOptions, type ReaderDialect, type Row } from './types.js';
+
+const CHUNK_BYTES = 1 << 19;
+const BATCH_ROWS = 1024;
+export const DEFAULT_MAX_CELL_CHARS = 10 * 1024 * 1024;
+
+export async function openCsv(opts: OpenTableOptions, fh: FileHandle, tsv: boolean): Promise<OpenedTable> {
+  const name = basename(opts.path);
+  const hasher = new ByteHasher();
+  const first = await readAt(fh, 0, CHUNK_BYTES);
+  const atEof = first.length < CHUNK_BYTES;
+  const choice = chooseEncoding(first, opts.encoding, atEof);
+  if (!choice.encoding.startsWith('utf-16') && looksBinary(first)) throw notText(name, first);
+
+  let decoder: ChunkDecoder;
+  try {
+    decoder = new ChunkDecoder(choice.encoding, choice.bomLength);
+  } catch {
+    throw new TableSourceError(
+      'encoding-error',
+      `unknown encoding: ${opts.encoding ?? choice.encoding}`,
+      `Encoding "${opts.encoding ?? choice.encoding}" tidak dikenal. Gunakan "utf-8" (disarankan) atau "windows-1252".`,
+    );
+  }
+  const d = opts.dialect ?? {};
+  const quoteChar = d.quoteChar ?? '"';
+  let firstText: string;
+  try {
+    firstText = decoder.decode(first.subarray(choice.bomLength), atEof);
+  } catch (err) {
+    if (!(err instanceof EncodingFault)) throw err;
+    const delim = d.delimiter ?? (tsv ? '\t' : ',');
+    throw encodingError(name, choice, err, recordOf(err.validText, { ...parserOptions(opts, delim, quoteChar) }));
+  }
+  hasher.update(first);
+
+  const delimiter = d.delimiter ?? (tsv ? '\t' : (sniffDelimiter(firstText, quoteChar, 100, atEof) ?? ','));
+  const popts = parserOptions(opts, delimiter, quoteChar);
+  const parser = new CsvParser(popts);
+  const dialect: ReaderDialect = {
+    delimiter,
+    quoteChar,
+    doubleQuote: popts.doubleQuote,
+    skipInitialSpace: popts.skipInitialSpace,
+    lineTerminator: d.lineTerminator ?? lineTerminatorOf(firstText),
+    ...(popts.escapeChar ? { escapeChar: popts.escapeChar } : {}),
+    ...(popts.nullSequence !== undefined ? { nullSequence: popts.nullSequence } : {}),
+  };
+
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    await fh.close().catch(() => undefined);
+  };
+
+  async function* batches(): AsyncGenerator<Row[]> {
+    try {
+      const rows: Row[] = [];
+      parser.push(firstText, rows);
+      yield* split(rows);
+      let pos = first.length;
+      let eof = atEof;
+      while (!eof) {
+        const buf = await readAt(fh, pos, CHUNK_BYTES);
+        eof = buf.length < CHUNK_BYTES;
+        pos += buf.length;
+        hasher.update(buf);
+        const out: Row[] = [];
+        let text: string;
+        try {
+          text = decoder.decode(buf, eof);
+        } catch (err) {
+          if (!(err instanceof EncodingFault)) throw err;
+          parser.push(err.validText, out);
+          throw encodingError(name, choice, err, parser.nextRecordNumber);
+        }
+        parser.push(text, out);
+        yield* split(out);
+      }
+      const tail: Row[] = [];
+      parser.finish(tail);
+      hasher.finish();
+      yield* split(tail);
+    } finally {
+      await close();
+    }
+  }
+
+  return {
+    format: 'csv',
+    encoding: choice.encoding,
+    dialect,
+    batches: batches(),
+    stats: () => hasher.snapshot(),
+    close,
+  };
+}
+
+function parserOptions(opts: OpenTableOptions, delimiter: string, quoteChar: string): CsvParserOptions {
+  const d = opts.dialect ?? {};
+  return {
+    delimiter,
+    quoteChar,
+    doubleQuote: d.doubleQuote ?? true,
+    escapeChar: d.escapeChar ?? '',
+    skipInitialSpace: d.skipInitialSpace ?? false,
+    nullSequence: d.nullSequence,
+    maxCellChars: opts.maxCellChars ?? DEFAULT_MAX_CELL_CHARS,
+  };
+}
+
+/** Batches of at most BATCH_ROWS rows; never an empty batch. */
+function* split(rows: Row[]): Generator<Row[]> {
+  if (rows.length <= BATCH_ROWS * 2) {
+    if (rows.length) yield rows;
+    return;
+  }
+  for (let i = 0; i < rows.length; i += BATCH_ROWS) yield rows.slice(i, i + BATCH_ROWS);
+}
+
+/** The record number in which text ending at `validText` stops (for an error's position). */
+function recordOf(validText: string, popts: CsvParserOptions): number {
+  const p = new CsvParser({ ...popts, maxCellChars: Number.MAX_SAFE_INTEGER });
+  try {
+    p.push(validText, []);
+  } catch {
+    /* best effort: only the count matters */
+  }
+  return p.nextRecordNumber;
+}
+
+function lineTerminatorOf(text: string): string | undefined {
+  const lf = text.indexOf('\n');
+  const cr = text.indexOf('\r');
+  if (cr >= 0 && (lf < 0 || cr < lf)) return text.charCodeAt(cr + 1) === 10 ? '\r\n' : '\r';
+  return lf >= 0 ? '\n' : undefined;
+}
+
+function hex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => `0x${b.toString(16).padStart(2, '0')}`).join(' ');
+}
+
+function encodingError(name: string, choice: EncodingChoice, f: EncodingFault, row: number): TableSourceError {
+  const how = choice.declared ? 'declared' : 'detected';
+  const howId = choice.declared ? 'yang dinyatakan' : 'yang terdeteksi';
+  if (!f.exact) {
+    return new TableSourceError(
+      'encoding-error',
+      `'${choice.encoding}' codec can't decode the bytes after byte offset ${f.byteOffset} (near row ${row}); the ${how} encoding does not fit "${name}": save the file as UTF-8 (Excel: "CSV UTF-8")`,
+      `Berkas "${name}" tidak dapat dibaca dengan encoding ${choice.encoding} ${howId} (setelah byte ke-${f.byteOffset}, sekitar baris ${row}). Simpan ulang berkas sebagai UTF-8 (di Excel: "CSV UTF-8 (Comma delimited)").`,
+    );
+  }
+  return new TableSourceError(
+    'encoding-error',
+    `'utf-8' codec can't decode byte(s) ${hex(f.bytes)} at byte offset ${f.byteOffset} (row ${row}): invalid UTF-8 in "${name}" (${how} encoding utf-8); save the file as UTF-8 (Excel: "CSV UTF-8") or declare its real encoding`,
+    `Berkas "${name}" memuat byte yang bukan UTF-8 (${hex(f.bytes)}) di byte ke-${f.byteOffset}, baris ${row}. Simpan ulang berkas sebagai UTF-8 (di Excel: "CSV UTF-8 (Comma delimited)"), atau nyatakan encoding aslinya (misalnya "windows-1252") di datapackage.json.`,
+  );
+}
+
+function notText(name: string, first: Buffer): TableSourceError {
+  const zip = first[0] === 0x50 && first[1] === 0x4b;
+  const what = zip ? 'a zip archive (an Excel .xlsx workbook?)' : 'binary data';
+  const whatId = zip ? 'arsip zip (mungkin buku kerja Excel .xlsx)' : 'data biner';
+  return new TableSourceError(
+    'format-error',
+    `"${name}" is not a text/CSV file: it holds ${what}; save it as .csv (UTF-8) or give the .xlsx file`,
+    `Berkas "${name}" bukan berkas teks/CSV: isinya ${whatId}. Simpan ulang sebagai .csv (UTF-8), atau gunakan berkas .xlsx aslinya.`,
+  );
+}

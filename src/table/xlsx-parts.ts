@@ -1,0 +1,178 @@
+/**
+ * The small parts of an .xlsx read before the sheet: the workbook (sheet names, order, date
+ * system), the relationships that map sheets to their XML parts, the styles (which cell formats
+ * are dates), and the shared strings table.
+ */
+import { posix } from 'node:path';
+import { TableSourceError } from './types.js';
+import { isBuiltinDateId, isDateFormatCode } from './xlsx-dates.js';
+import { attr, decodeOoxmlEscapes, decodeXml, refuseDtd, rootPrefix, tagsNamed, Utf8Chunks } from './xlsx-xml.js';
+import type { ZipReader } from './zip.js';
+
+export interface SheetInfo {
+  name: string;
+  /** Zip entry of the sheet part, e.g. `xl/worksheets/sheet1.xml`. */
+  part: string | undefined;
+  hidden: boolean;
+}
+
+export interface WorkbookInfo {
+  sheets: SheetInfo[];
+  date1904: boolean;
+  /** Zip entry of the workbook part (usually `xl/workbook.xml`). */
+  part: string;
+  relsOf: Map<string, string>;
+}
+
+async function readXml(zip: ZipReader, part: string, label: string): Promise<string> {
+  const text = (await zip.readAll(part, 64 << 20)).toString('utf8');
+  refuseDtd(text, label, part);
+  return text;
+}
+
+/** Targets of a part's relationships by Id, resolved to zip entry names. */
+async function readRels(zip: ZipReader, part: string, label: string): Promise<Map<string, { type: string; target: string }>> {
+  const dir = posix.dirname(part);
+  const relsPart = posix.join(dir, '_rels', `${posix.basename(part)}.rels`);
+  const out = new Map<string, { type: string; target: string }>();
+  if (!zip.has(relsPart)) return out;
+  const xml = await readXml(zip, relsPart, label);
+  for (const tag of tagsNamed(xml, 'Relationship')) {
+    const id = attr(tag, 'Id');
+    const target = attr(tag, 'Target');
+    if (!id || !target || attr(tag, 'TargetMode') === 'External') continue;
+    const resolved = target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(dir, target));
+    out.set(id, { type: attr(tag, 'Type') ?? '', target: resolved });
+  }
+  return out;
+}
+
+export async function readWorkbook(zip: ZipReader, label: string): Promise<WorkbookInfo> {
+  const rootRels = await readRels(zip, '', label);
+  let part = 'xl/workbook.xml';
+  for (const r of rootRels.values()) if (r.type.endsWith('/officeDocument')) part = r.target;
+  if (!zip.has(part)) {
+    throw new TableSourceError(
+      'format-error',
+      `invalid excel file "${label}": the zip holds no Excel workbook (no ${part})`,
+      `Berkas "${label}" adalah arsip zip tetapi bukan buku kerja Excel. Buka di Excel atau LibreOffice lalu simpan sebagai .xlsx atau .csv (CSV UTF-8).`,
+    );
+  }
+  const xml = await readXml(zip, part, label);
+  const rels = await readRels(zip, part, label);
+  const pr = tagsNamed(xml, 'workbookPr')[0];
+  const d1904 = pr ? attr(pr, 'date1904') : undefined;
+  const sheets: SheetInfo[] = tagsNamed(xml, 'sheet').map((tag) => {
+    const rid = attr(tag, 'r:id') ?? attr(tag, 'id');
+    const rel = rid ? rels.get(rid) : undefined;
+    const state = attr(tag, 'state');
+    return {
+      name: attr(tag, 'name') ?? '',
+      part: rel && rel.type.endsWith('/worksheet') ? rel.target : undefined,
+      hidden: state === 'hidden' || state === 'veryHidden',
+    };
+  });
+  const relsOf = new Map<string, string>();
+  for (const r of rels.values()) relsOf.set(r.type.slice(r.type.lastIndexOf('/') + 1), r.target);
+  return { sheets, date1904: d1904 === '1' || d1904 === 'true', part, relsOf };
+}
+
+/** For each cell style index (`s` attribute), whether its number format is a date. */
+export async function readDateStyles(zip: ZipReader, wb: WorkbookInfo, label: string): Promise<boolean[]> {
+  const part = wb.relsOf.get('styles') ?? 'xl/styles.xml';
+  if (!zip.has(part)) return [];
+  const xml = await readXml(zip, part, label);
+  const custom = new Map<number, boolean>();
+  for (const tag of tagsNamed(xml, 'numFmt')) {
+    const id = Number(attr(tag, 'numFmtId'));
+    custom.set(id, isDateFormatCode(attr(tag, 'formatCode') ?? ''));
+  }
+  const start = xml.search(/<(?:\w+:)?cellXfs[\s>]/);
+  const end = xml.search(/<\/(?:\w+:)?cellXfs>/);
+  if (start < 0 || end < 0) return [];
+  return tagsNamed(xml.slice(start, end), 'xf').map((tag) => {
+    const id = Number(attr(tag, 'numFmtId') ?? 0);
+    return custom.get(id) ?? isBuiltinDateId(id);
+  });
+}
+
+/** The shared strings table, streamed item by item (rich text runs joined, phonetic runs dropped). */
+export async function readSharedStrings(zip: ZipReader, wb: WorkbookInfo, label: string, maxCellChars: number): Promise<string[]> {
+  const part = wb.relsOf.get('sharedStrings') ?? 'xl/sharedStrings.xml';
+  if (!zip.has(part)) return [];
+  const out: string[] = [];
+  const dec = new Utf8Chunks();
+  let buf = '';
+  let prefix: string | undefined;
+  let first = true;
+  for await (const chunk of zip.stream(part)) {
+    buf += dec.decode(chunk);
+    if (first) {
+      refuseDtd(buf, label, part);
+      first = false;
+    }
+    prefix ??= rootPrefix(buf, 'sst');
+    if (prefix === undefined) continue;
+    const open = `<${prefix}si`;
+    const close = `</${prefix}si>`;
+    let i = 0;
+    for (;;) {
+      const s = buf.indexOf(open, i);
+      if (s < 0) break;
+      const gt = buf.indexOf('>', s);
+      if (gt < 0) break;
+      if (buf.charCodeAt(gt - 1) === 47) {
+        out.push(''); // <si/>
+        i = gt + 1;
+        continue;
+      }
+      const e = buf.indexOf(close, gt);
+      if (e < 0) break;
+      const text = itemText(buf.slice(gt + 1, e), prefix);
+      if (text.length > maxCellChars) throw tooLarge(label, out.length, maxCellChars);
+      out.push(text);
+      i = e + close.length;
+    }
+    buf = buf.slice(i); // at most one incomplete item
+    if (buf.length > maxCellChars * 8 + (1 << 20)) throw tooLarge(label, out.length, maxCellChars);
+  }
+  return out;
+}
+
+/** Text of a string item: every `<t>` outside phonetic runs (`<rPh>`), joined. */
+export function itemText(inner: string, prefix: string): string {
+  let s = inner;
+  if (s.indexOf('rPh') >= 0) s = s.replace(new RegExp(`<${prefix}rPh[\\s>][\\s\\S]*?</${prefix}rPh>`, 'g'), '');
+  const open = `<${prefix}t`;
+  const close = `</${prefix}t>`;
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const k = s.indexOf(open, i);
+    if (k < 0) break;
+    const after = s.charCodeAt(k + open.length);
+    const gt = s.indexOf('>', k);
+    if (gt < 0) break;
+    if (after !== 62 && after !== 32 && after !== 47 && after !== 9 && after !== 10 && after !== 13) {
+      i = k + open.length; // another tag starting with t
+      continue;
+    }
+    if (s.charCodeAt(gt - 1) === 47) {
+      i = gt + 1; // <t/>
+      continue;
+    }
+    const e = s.indexOf(close, gt);
+    if (e < 0) break;
+    out += s.slice(gt + 1, e);
+    i = e + close.length;
+  }
+  return decodeOoxmlEscapes(decodeXml(out));
+}
+
+function tooLarge(label: string, index: number, max: number): TableSourceError {
+  return new TableSourceError(
+    'format-error',
+    `invalid excel file "${label}": shared string ${index} is larger than ${max} characters`,
+    `Berkas "${label}" memuat teks sel yang lebih panjang dari ${max} karakter; berkas ditolak.`,
+  );
+}

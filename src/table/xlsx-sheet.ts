@@ -1,0 +1,315 @@
+/**
+ * Streaming parser of one worksheet part (`xl/worksheets/sheetN.xml`) into physical rows.
+ * It scans tags with `indexOf` (no DOM, no general XML parser): `<row>` opens a row (rows missing
+ * between present rows are emitted empty, so row numbers stay the sheet's own), each complete
+ * `<c>` element becomes one cell placed by its `r` column, `<mergeCell>` refs are collected.
+ * A construct cut by the end of a chunk is kept and re-scanned with the next chunk.
+ */
+import { CellFault, TableSourceError, type Cell, type Row } from './types.js';
+import { serialToDate } from './xlsx-dates.js';
+import { itemText } from './xlsx-parts.js';
+import { attr, decodeXml, rootPrefix } from './xlsx-xml.js';
+
+export const MAX_COLUMNS = 16384; // XFD
+export const MAX_ROWS = 1048576;
+
+export interface SheetContext {
+  label: string;
+  sheet: string;
+  sharedStrings: string[];
+  dateStyles: boolean[];
+  date1904: boolean;
+  maxCellChars: number;
+}
+
+export class SheetParser {
+  private buf = '';
+  private p: string | undefined;
+  private tC = '';
+  private tCClose = '';
+  private tRow = '';
+  private tRowClose = '';
+  private tV = '';
+  private tVClose = '';
+  private tF = '';
+  private tFClose = '';
+  private tIs = '';
+  private tIsClose = '';
+  private tMerge = '';
+  private cur: Cell[] | null = null;
+  private curRow = 0;
+  private lastEmitted = 0;
+  private lastCol = -1;
+  private readonly shared = new Map<string, string>();
+  readonly merges: string[] = [];
+
+  constructor(private readonly ctx: SheetContext) {}
+
+  push(text: string, out: Row[]): void {
+    const s = this.buf.length ? this.buf + text : text;
+    if (this.p === undefined) {
+      const p = rootPrefix(s, 'worksheet');
+      if (p === undefined) {
+        this.refuseDtdIn(s, 0, s.length);
+        this.buf = s;
+        if (s.length > 1 << 20) throw this.error('the sheet part has no <worksheet> element', 'bagian lembar kerja tidak memiliki elemen <worksheet>');
+        return;
+      }
+      this.setPrefix(p);
+    }
+    const n = s.length;
+    let i = 0;
+    for (;;) {
+      const lt = s.indexOf('<', i);
+      if (lt < 0) {
+        i = n;
+        break;
+      }
+      const c1 = s.charCodeAt(lt + 1);
+      if (c1 === 33 /* ! */ || c1 === 63 /* ? */) {
+        const close = s.startsWith('<!--', lt) ? '-->' : s.startsWith('<![CDATA[', lt) ? ']]>' : c1 === 63 ? '?>' : '';
+        if (!close) {
+          if (lt + 9 >= n) {
+            i = lt;
+            break;
+          }
+          this.refuseDtdIn(s, lt, n);
+          i = lt + 2;
+          continue;
+        }
+        const e = s.indexOf(close, lt + 2);
+        if (e < 0) {
+          i = lt;
+          break;
+        }
+        i = e + close.length;
+        continue;
+      }
+      const gt = s.indexOf('>', lt);
+      if (gt < 0) {
+        i = lt;
+        break;
+      }
+      if (s.startsWith(this.tC, lt) && nameEnds(s.charCodeAt(lt + this.tC.length))) {
+        const selfClose = s.charCodeAt(gt - 1) === 47;
+        let contentEnd = gt;
+        let next = gt + 1;
+        if (!selfClose) {
+          contentEnd = s.indexOf(this.tCClose, gt);
+          if (contentEnd < 0) {
+            i = lt;
+            break;
+          }
+          next = contentEnd + this.tCClose.length;
+        }
+        this.cell(s, lt, gt, contentEnd, selfClose);
+        i = next;
+        continue;
+      }
+      if (s.startsWith(this.tRow, lt) && nameEnds(s.charCodeAt(lt + this.tRow.length))) {
+        this.openRow(s.slice(lt, gt + 1), out);
+      } else if (s.startsWith(this.tRowClose, lt)) {
+        this.closeRow(out);
+      } else if (s.startsWith(this.tMerge, lt) && nameEnds(s.charCodeAt(lt + this.tMerge.length))) {
+        const ref = attr(s.slice(lt, gt + 1), 'ref');
+        if (ref) this.merges.push(ref);
+      }
+      i = gt + 1;
+    }
+    this.buf = i < n ? s.slice(i) : '';
+    if (this.buf.length > this.ctx.maxCellChars * 8 + (1 << 20)) {
+      throw this.error(
+        `a cell in row ${this.curRow} is larger than ${this.ctx.maxCellChars} characters`,
+        `ada sel di baris ${this.curRow} yang lebih panjang dari ${this.ctx.maxCellChars} karakter`,
+      );
+    }
+  }
+
+  /** End of the part: a row left open by a truncated part is still emitted. */
+  finish(out: Row[]): void {
+    if (this.cur) this.closeRow(out);
+    this.buf = '';
+  }
+
+  private setPrefix(p: string): void {
+    this.p = p;
+    this.tC = `<${p}c`;
+    this.tCClose = `</${p}c>`;
+    this.tRow = `<${p}row`;
+    this.tRowClose = `</${p}row>`;
+    this.tV = `<${p}v`;
+    this.tVClose = `</${p}v>`;
+    this.tF = `<${p}f`;
+    this.tFClose = `</${p}f>`;
+    this.tIs = `<${p}is`;
+    this.tIsClose = `</${p}is>`;
+    this.tMerge = `<${p}mergeCell`;
+  }
+
+  private openRow(tag: string, out: Row[]): void {
+    if (this.cur) this.closeRow(out);
+    const r = attr(tag, 'r');
+    const rn = r === undefined ? Math.max(this.curRow, this.lastEmitted) + 1 : Number(r);
+    if (!Number.isInteger(rn) || rn < 1 || rn > MAX_ROWS) {
+      throw this.error(`row number "${r}" is outside 1..${MAX_ROWS}`, `nomor baris "${r}" di luar batas 1..${MAX_ROWS}`);
+    }
+    // Rows absent from the XML are empty rows of the sheet: emit them so numbering stays the sheet's.
+    for (let k = this.lastEmitted + 1; k < rn; k++) out.push({ rowNumber: k, cells: [] });
+    this.curRow = rn;
+    this.lastCol = -1;
+    if (tag.charCodeAt(tag.length - 2) === 47) {
+      out.push({ rowNumber: rn, cells: [] });
+      this.lastEmitted = Math.max(this.lastEmitted, rn);
+    } else {
+      this.cur = [];
+    }
+  }
+
+  private closeRow(out: Row[]): void {
+    if (!this.cur) return;
+    out.push({ rowNumber: this.curRow, cells: this.cur });
+    this.lastEmitted = Math.max(this.lastEmitted, this.curRow);
+    this.cur = null;
+  }
+
+  private cell(s: string, lt: number, gt: number, contentEnd: number, selfClose: boolean): void {
+    const tag = s.slice(lt, gt + 1);
+    const r = attr(tag, 'r');
+    let col = r === undefined ? this.lastCol + 1 : this.columnOf(r);
+    if (col < 0) col = this.lastCol + 1;
+    if (col >= MAX_COLUMNS) {
+      throw this.error(`a cell in row ${this.curRow} lies beyond column XFD (${MAX_COLUMNS})`, `ada sel di baris ${this.curRow} melewati kolom XFD (${MAX_COLUMNS})`);
+    }
+    this.lastCol = col;
+    const cur = this.cur;
+    if (selfClose || !cur) return;
+    const value = this.value(s, tag, gt, contentEnd);
+    if (value === null) return;
+    while (cur.length < col) cur.push(null);
+    cur[col] = value;
+  }
+
+  /** Column index of a ref like `AB12` (validating the row part too), or -1 if it has no letters. */
+  private columnOf(ref: string): number {
+    let col = 0;
+    let k = 0;
+    for (; k < ref.length; k++) {
+      const c = ref.charCodeAt(k) | 32; // lower-case letters
+      if (c < 97 || c > 122) break;
+      col = col * 26 + (c - 96);
+      if (col > MAX_COLUMNS) {
+        throw this.error(`cell reference "${ref.slice(0, 20)}" lies beyond column XFD (${MAX_COLUMNS})`, `referensi sel "${ref.slice(0, 20)}" melewati kolom XFD (${MAX_COLUMNS})`);
+      }
+    }
+    if (k < ref.length) {
+      const row = Number(ref.slice(k));
+      if (!(row >= 1 && row <= MAX_ROWS)) {
+        throw this.error(`cell reference "${ref.slice(0, 20)}" lies outside rows 1..${MAX_ROWS}`, `referensi sel "${ref.slice(0, 20)}" di luar baris 1..${MAX_ROWS}`);
+      }
+    }
+    return col - 1;
+  }
+
+  private value(s: string, tag: string, gt: number, end: number): Cell {
+    const t = attr(tag, 't');
+    if (t === 'inlineStr') {
+      const is = this.child(s, gt, end, this.tIs, this.tIsClose);
+      if (is !== undefined) return this.checkLen(itemText(is, this.p!));
+    }
+    const v = this.child(s, gt, end, this.tV, this.tVClose);
+    if (v === undefined || (v === '' && t !== 'str' && t !== 's')) return this.formulaOnly(s, gt, end);
+    switch (t) {
+      case 's': {
+        const idx = Number(v);
+        const str = this.ctx.sharedStrings[idx];
+        if (str === undefined || !Number.isInteger(idx)) {
+          throw this.error(
+            `row ${this.curRow}: shared string index ${v.slice(0, 20)} is out of range (the table has ${this.ctx.sharedStrings.length})`,
+            `baris ${this.curRow}: indeks teks bersama ${v.slice(0, 20)} di luar jangkauan (ada ${this.ctx.sharedStrings.length})`,
+          );
+        }
+        return str;
+      }
+      case 'str':
+        return this.checkLen(decodeXml(v));
+      case 'b':
+        return v === '1' || v === 'true';
+      case 'e':
+        return new CellFault('excel-error', decodeXml(v));
+      case 'd': {
+        const iso = decodeXml(v);
+        const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) || !iso.includes('T') ? iso : `${iso}Z`);
+        return Number.isNaN(d.getTime()) ? iso : d;
+      }
+      default: {
+        const num = Number(v);
+        if (Number.isNaN(num)) return this.checkLen(decodeXml(v));
+        const st = attr(tag, 's');
+        if (st !== undefined && this.ctx.dateStyles[Number(st)] === true) return serialToDate(num, this.ctx.date1904);
+        return num;
+      }
+    }
+  }
+
+  /** A cell without a cached value: a formula never calculated, or just an empty styled cell. */
+  private formulaOnly(s: string, gt: number, end: number): Cell {
+    const k = s.indexOf(this.tF, gt);
+    if (k < 0 || k >= end) return null;
+    const fgt = s.indexOf('>', k);
+    const ftag = s.slice(k, fgt + 1);
+    const si = attr(ftag, 'si');
+    let text = '';
+    if (s.charCodeAt(fgt - 1) !== 47) {
+      const fe = s.indexOf(this.tFClose, fgt);
+      text = decodeXml(s.slice(fgt + 1, fe < 0 || fe > end ? end : fe));
+    }
+    if (si !== undefined) {
+      if (text) this.shared.set(si, text);
+      else text = this.shared.get(si) ?? '';
+    }
+    return new CellFault('formula-without-value', text);
+  }
+
+  /** Raw text of the first child element `open...close` between gt and end, '' if self-closed. */
+  private child(s: string, gt: number, end: number, open: string, close: string): string | undefined {
+    let k = s.indexOf(open, gt);
+    while (k >= 0 && k < end && !nameEnds(s.charCodeAt(k + open.length))) k = s.indexOf(open, k + 1);
+    if (k < 0 || k >= end) return undefined;
+    const cgt = s.indexOf('>', k);
+    if (s.charCodeAt(cgt - 1) === 47) return '';
+    const e = s.indexOf(close, cgt);
+    return s.slice(cgt + 1, e < 0 || e > end ? end : e);
+  }
+
+  private checkLen(v: string): string {
+    if (v.length > this.ctx.maxCellChars) {
+      throw this.error(`a cell in row ${this.curRow} is larger than ${this.ctx.maxCellChars} characters`, `ada sel di baris ${this.curRow} yang lebih panjang dari ${this.ctx.maxCellChars} karakter`);
+    }
+    return v;
+  }
+
+  private refuseDtdIn(s: string, from: number, to: number): void {
+    const k = s.indexOf('<!', from);
+    if (k < 0 || k >= to) return;
+    const word = s.slice(k + 2, k + 9).toUpperCase();
+    if (word.startsWith('DOCTYPE') || word.startsWith('ENTITY')) {
+      throw new TableSourceError(
+        'format-error',
+        `invalid excel file "${this.ctx.label}": sheet "${this.ctx.sheet}" declares a DOCTYPE/ENTITY, which a workbook never needs (refused to protect against entity expansion)`,
+        `Lembar "${this.ctx.sheet}" di berkas "${this.ctx.label}" memuat deklarasi DOCTYPE/ENTITY yang tidak pernah dibuat Excel; berkas ditolak demi keamanan.`,
+      );
+    }
+  }
+
+  private error(what: string, whatId: string): TableSourceError {
+    return new TableSourceError(
+      'format-error',
+      `invalid excel file "${this.ctx.label}": sheet "${this.ctx.sheet}": ${what}`,
+      `Berkas "${this.ctx.label}", lembar "${this.ctx.sheet}": ${whatId}. Buka di Excel lalu simpan ulang sebagai .xlsx.`,
+    );
+  }
+}
+
+function nameEnds(c: number): boolean {
+  return c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
+}

@@ -1,0 +1,123 @@
+/**
+ * The XLSX reader: zip central directory → workbook, styles and shared strings → the chosen
+ * sheet's XML streamed through the sheet parser in batches. Only the sheet XML is streamed; the
+ * shared strings are held in memory (Excel needs them all for random access too).
+ */
+import type { FileHandle } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { DEFAULT_MAX_CELL_CHARS } from './csv.js';
+import { ByteHasher, hashFile } from './source-file.js';
+import { TableSourceError, type OpenedTable, type OpenTableOptions, type Row } from './types.js';
+import { readDateStyles, readSharedStrings, readWorkbook, type SheetInfo, type WorkbookInfo } from './xlsx-parts.js';
+import { SheetParser } from './xlsx-sheet.js';
+import { refuseDtd, Utf8Chunks } from './xlsx-xml.js';
+import { ZipReader } from './zip.js';
+
+const BATCH_ROWS = 1024;
+
+export async function openXlsx(opts: OpenTableOptions, fh: FileHandle, size: number): Promise<OpenedTable> {
+  const label = basename(opts.path);
+  const maxCellChars = opts.maxCellChars ?? DEFAULT_MAX_CELL_CHARS;
+  const zip = await ZipReader.open(fh, size, label);
+  if (zip.has('mimetype')) {
+    const mime = (await zip.readAll('mimetype', 1024)).toString('latin1');
+    if (mime.includes('opendocument')) {
+      throw new TableSourceError(
+        'format-error',
+        `"${label}" is an OpenDocument file (${mime.trim()}), not an .xlsx workbook; open it in LibreOffice or Excel and save it as .xlsx (Excel Workbook) or .csv (CSV UTF-8)`,
+        `Berkas "${label}" adalah berkas OpenDocument (.ods), bukan .xlsx. Buka di LibreOffice atau Excel lalu simpan sebagai .xlsx (Excel Workbook) atau .csv (CSV UTF-8).`,
+      );
+    }
+  }
+  const wb = await readWorkbook(zip, label);
+  const sheet = chooseSheet(wb, opts, label);
+  const part = sheet.part;
+  if (!part || !zip.has(part)) {
+    throw new TableSourceError(
+      'format-error',
+      `invalid excel file "${label}": sheet "${sheet.name}" is not a worksheet (a chart sheet?) or its part is missing`,
+      `Lembar "${sheet.name}" di "${label}" bukan lembar data (mungkin lembar grafik). Pilih lembar lain dengan sheetName/sheetNumber.`,
+    );
+  }
+  const dateStyles = await readDateStyles(zip, wb, label);
+  const sharedStrings = await readSharedStrings(zip, wb, label, maxCellChars);
+  const parser = new SheetParser({ label, sheet: sheet.name, sharedStrings, dateStyles, date1904: wb.date1904, maxCellChars });
+  const hasher = new ByteHasher();
+
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    await fh.close().catch(() => undefined);
+  };
+
+  async function* batches(): AsyncGenerator<Row[]> {
+    try {
+      const dec = new Utf8Chunks();
+      let pending: Row[] = [];
+      let first = true;
+      for await (const chunk of zip.stream(part!)) {
+        const text = dec.decode(chunk);
+        if (first) {
+          refuseDtd(text.slice(0, 4096), label, part!);
+          first = false;
+        }
+        parser.push(text, pending);
+        if (pending.length >= BATCH_ROWS) {
+          yield* split(pending);
+          pending = [];
+        }
+      }
+      parser.finish(pending);
+      if (pending.length) yield* split(pending);
+      // The parts were read out of order, so hash the file once, sequentially, at the end.
+      await hashFile(fh, size, hasher);
+    } finally {
+      await close();
+    }
+  }
+
+  // Typed with `merges` explicitly so this compiles whether or not the contract lists it yet.
+  const table: OpenedTable & { merges(): string[] } = {
+    format: 'xlsx',
+    dialect: { sheetName: sheet.name, sheetNumber: wb.sheets.indexOf(sheet) + 1 },
+    sheet: sheet.name,
+    batches: batches(),
+    stats: () => hasher.snapshot(),
+    close,
+    merges: () => [...parser.merges],
+  };
+  return table;
+}
+
+function* split(rows: Row[]): Generator<Row[]> {
+  if (rows.length <= BATCH_ROWS * 2) {
+    yield rows;
+    return;
+  }
+  for (let i = 0; i < rows.length; i += BATCH_ROWS) yield rows.slice(i, i + BATCH_ROWS);
+}
+
+/** The sheet named by the dialect (`sheetName` first, then 1-based `sheetNumber`), default the first. */
+export function chooseSheet(wb: WorkbookInfo, opts: OpenTableOptions, label: string): SheetInfo {
+  const d = opts.dialect ?? {};
+  const names = wb.sheets.map((s) => `"${s.name}"`).join(', ');
+  let found: SheetInfo | undefined;
+  let wanted: string;
+  if (d.sheetName !== undefined) {
+    wanted = d.sheetName;
+    found = wb.sheets.find((s) => s.name === d.sheetName) ?? wb.sheets.find((s) => s.name.toLowerCase() === d.sheetName!.toLowerCase());
+  } else if (d.sheetNumber !== undefined) {
+    wanted = String(d.sheetNumber);
+    found = Number.isInteger(d.sheetNumber) ? wb.sheets[d.sheetNumber - 1] : undefined;
+  } else {
+    wanted = '1';
+    found = wb.sheets[0];
+  }
+  if (found) return found;
+  throw new TableSourceError(
+    'format-error',
+    `Excel document "${label}" does not have a sheet "${wanted}"; its sheets are: ${names || '(none)'}`,
+    `Buku kerja "${label}" tidak memiliki lembar "${wanted}". Lembar yang ada: ${names || '(tidak ada)'}. Perbaiki sheetName/sheetNumber di dialect.`,
+  );
+}

@@ -1,0 +1,236 @@
+/**
+ * A minimal zip reader for .xlsx files: the central directory is read with random access at the
+ * end of the file, and one entry at a time is streamed through `zlib.createInflateRaw` (or copied
+ * when stored). Hostile archives are refused early: no end-of-central-directory record, entries
+ * declared or found larger than 1 GiB, a compression ratio above 1000:1 beyond 100 MiB, more
+ * output than the entry declares, encrypted entries.
+ */
+import type { FileHandle } from 'node:fs/promises';
+import { createInflateRaw } from 'node:zlib';
+import { readAt } from './source-file.js';
+import { TableSourceError } from './types.js';
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+}
+
+export interface ZipLimits {
+  maxEntryBytes: number;
+  /** Ratio check applies once an entry has produced this many bytes. */
+  ratioFloorBytes: number;
+  maxRatio: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntryBytes: 1 << 30, ratioFloorBytes: 100 << 20, maxRatio: 1000 };
+
+const EOCD_SIG = 0x06054b50;
+const EOCD64_LOCATOR_SIG = 0x07064b50;
+const EOCD64_SIG = 0x06064b50;
+const CEN_SIG = 0x02014b50;
+const LOC_SIG = 0x04034b50;
+const MAX_CD_BYTES = 64 << 20;
+const IN_CHUNK = 32 << 10;
+
+export class ZipReader {
+  private constructor(
+    private readonly fh: FileHandle,
+    private readonly label: string,
+    readonly entries: Map<string, ZipEntry>,
+    private readonly limits: ZipLimits,
+  ) {}
+
+  static async open(fh: FileHandle, size: number, label: string, limits = DEFAULT_ZIP_LIMITS): Promise<ZipReader> {
+    const tailLen = Math.min(size, 22 + 0xffff);
+    const tail = await readAt(fh, size - tailLen, tailLen);
+    let at = -1;
+    for (let i = tail.length - 22; i >= 0; i--) {
+      if (tail.readUInt32LE(i) === EOCD_SIG && i + 22 + tail.readUInt16LE(i + 20) <= tail.length) {
+        at = i;
+        break;
+      }
+    }
+    if (at < 0) throw corrupt(label, 'the zip archive is truncated or corrupt (no end of central directory record)');
+    let count = tail.readUInt16LE(at + 10);
+    let cdSize = tail.readUInt32LE(at + 12);
+    let cdOffset = tail.readUInt32LE(at + 16);
+    if ((count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) && at >= 20 && tail.readUInt32LE(at - 20) === EOCD64_LOCATOR_SIG) {
+      const off64 = Number(tail.readBigUInt64LE(at - 20 + 8));
+      const rec = await readAt(fh, off64, 56);
+      if (rec.length < 56 || rec.readUInt32LE(0) !== EOCD64_SIG) throw corrupt(label, 'the zip64 end of central directory record is corrupt');
+      count = Number(rec.readBigUInt64LE(32));
+      cdSize = Number(rec.readBigUInt64LE(40));
+      cdOffset = Number(rec.readBigUInt64LE(48));
+    }
+    if (cdOffset + cdSize > size || cdSize > MAX_CD_BYTES) {
+      throw corrupt(label, 'the zip central directory lies outside the file (truncated or corrupt archive)');
+    }
+    const cd = await readAt(fh, cdOffset, cdSize);
+    const entries = new Map<string, ZipEntry>();
+    let p = 0;
+    for (let k = 0; k < count; k++) {
+      if (p + 46 > cd.length || cd.readUInt32LE(p) !== CEN_SIG) throw corrupt(label, 'the zip central directory is corrupt');
+      const nameLen = cd.readUInt16LE(p + 28);
+      const extraLen = cd.readUInt16LE(p + 30);
+      const commentLen = cd.readUInt16LE(p + 32);
+      const flags = cd.readUInt16LE(p + 8);
+      const name = cd.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLen);
+      const e: ZipEntry = {
+        name,
+        method: cd.readUInt16LE(p + 10),
+        flags,
+        compressedSize: cd.readUInt32LE(p + 20),
+        uncompressedSize: cd.readUInt32LE(p + 24),
+        localHeaderOffset: cd.readUInt32LE(p + 42),
+      };
+      readZip64Extra(cd, p + 46 + nameLen, extraLen, e);
+      entries.set(name.replace(/\\/g, '/'), e);
+      p += 46 + nameLen + extraLen + commentLen;
+    }
+    return new ZipReader(fh, label, entries, limits);
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  /** A whole (small) entry; refused when it inflates to more than `maxBytes`. */
+  async readAll(name: string, maxBytes = 256 << 20): Promise<Buffer> {
+    const parts: Buffer[] = [];
+    let total = 0;
+    for await (const b of this.stream(name)) {
+      total += b.length;
+      if (total > maxBytes) throw bomb(this.label, name, `more than ${maxBytes} bytes`);
+      parts.push(b);
+    }
+    return Buffer.concat(parts, total);
+  }
+
+  /** The inflated bytes of an entry, chunk by chunk. Stopping early releases the inflater. */
+  async *stream(name: string): AsyncGenerator<Buffer> {
+    const e = this.entries.get(name);
+    if (!e) throw corrupt(this.label, `the workbook part "${name}" is missing`);
+    const { label, limits } = this;
+    if (e.flags & 1) {
+      throw new TableSourceError(
+        'format-error',
+        `invalid excel file "${label}": the workbook is encrypted (password-protected)`,
+        `Buku kerja "${label}" dilindungi kata sandi. Buka di Excel, hapus kata sandinya, lalu simpan ulang sebagai .xlsx.`,
+      );
+    }
+    if (e.uncompressedSize > limits.maxEntryBytes) throw bomb(label, name, `declared ${e.uncompressedSize} bytes`);
+    const head = await readAt(this.fh, e.localHeaderOffset, 30);
+    if (head.length < 30 || head.readUInt32LE(0) !== LOC_SIG) throw corrupt(label, `the zip entry "${name}" is corrupt`);
+    let pos = e.localHeaderOffset + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
+    let left = e.compressedSize;
+    const readIn = async (): Promise<Buffer> => {
+      const b = await readAt(this.fh, pos, Math.min(IN_CHUNK * 8, left));
+      if (b.length === 0) throw corrupt(label, `the zip entry "${name}" is truncated`);
+      pos += b.length;
+      left -= b.length;
+      return b;
+    };
+    if (e.method === 0) {
+      while (left > 0) yield await readIn();
+      return;
+    }
+    if (e.method !== 8) {
+      throw new TableSourceError(
+        'compression-error',
+        `zip entry "${name}" uses unsupported compression method ${e.method}`,
+        `Bagian "${name}" di "${label}" memakai metode kompresi yang tidak didukung. Simpan ulang berkas dari Excel sebagai .xlsx.`,
+      );
+    }
+    const inf = createInflateRaw();
+    let out: Buffer[] = [];
+    let produced = 0;
+    let failure: Error | undefined;
+    let ended = false;
+    let wake: (() => void) | undefined;
+    inf.on('data', (b: Buffer) => {
+      produced += b.length;
+      out.push(b);
+    });
+    inf.on('error', (err) => {
+      failure = err;
+      wake?.();
+    });
+    inf.on('end', () => {
+      ended = true;
+      wake?.();
+    });
+    const check = (): void => {
+      if (failure) throw corrupt(label, `the zip entry "${name}" holds corrupt compressed data (${failure.message})`, 'compression-error');
+      if (produced > e.uncompressedSize) throw bomb(label, name, `inflates beyond its declared ${e.uncompressedSize} bytes`);
+      if (produced > limits.maxEntryBytes) throw bomb(label, name, `inflates to more than ${limits.maxEntryBytes} bytes`);
+      if (produced > limits.ratioFloorBytes && produced > e.compressedSize * limits.maxRatio) {
+        throw bomb(label, name, `compression ratio above ${limits.maxRatio}:1`);
+      }
+    };
+    try {
+      while (left > 0) {
+        const buf = await readIn();
+        // Feed small slices so one write cannot inflate to more than ~IN_CHUNK * 1032 bytes.
+        for (let i = 0; i < buf.length; i += IN_CHUNK) {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            inf.write(buf.subarray(i, i + IN_CHUNK), () => resolve());
+          });
+          check();
+          if (out.length) {
+            const ready = out;
+            out = [];
+            yield* ready;
+          }
+        }
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        if (ended || failure) resolve();
+        else inf.end();
+      });
+      check();
+      if (!ended) throw corrupt(label, `the zip entry "${name}" is truncated`, 'compression-error');
+      yield* out;
+    } finally {
+      wake = undefined;
+      inf.destroy();
+    }
+  }
+}
+
+function readZip64Extra(cd: Buffer, start: number, len: number, e: ZipEntry): void {
+  let p = start;
+  while (p + 4 <= start + len) {
+    const id = cd.readUInt16LE(p);
+    const size = cd.readUInt16LE(p + 2);
+    if (id === 0x0001) {
+      let q = p + 4;
+      if (e.uncompressedSize === 0xffffffff && q + 8 <= p + 4 + size) (e.uncompressedSize = Number(cd.readBigUInt64LE(q))), (q += 8);
+      if (e.compressedSize === 0xffffffff && q + 8 <= p + 4 + size) (e.compressedSize = Number(cd.readBigUInt64LE(q))), (q += 8);
+      if (e.localHeaderOffset === 0xffffffff && q + 8 <= p + 4 + size) e.localHeaderOffset = Number(cd.readBigUInt64LE(q));
+      return;
+    }
+    p += 4 + size;
+  }
+}
+
+function corrupt(label: string, what: string, type: 'format-error' | 'compression-error' = 'format-error'): TableSourceError {
+  return new TableSourceError(
+    type,
+    `invalid excel file "${label}": ${what}`,
+    `Berkas "${label}" rusak atau tidak lengkap (${what}). Buka di Excel lalu simpan ulang sebagai .xlsx, atau kirim ulang berkasnya.`,
+  );
+}
+
+function bomb(label: string, name: string, what: string): TableSourceError {
+  return new TableSourceError(
+    'compression-error',
+    `refusing to decompress "${name}" in "${label}": ${what} (a zip bomb?)`,
+    `Bagian "${name}" di berkas "${label}" mengembang terlalu besar saat dibuka (${what}); berkas ini ditolak demi keamanan. Simpan ulang dari Excel sebagai .xlsx.`,
+  );
+}
