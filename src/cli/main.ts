@@ -197,6 +197,8 @@ export async function run(argv: string[], io: RunOptions = {}): Promise<number> 
     writeOut: (s) => stdout.write(s),
     writeErr: (s) => stderr.write(s),
   });
+  // Subcommands copied the output settings when they were created: give them ours too.
+  for (const sub of program.commands) sub.configureOutput(program.configureOutput());
 
   try {
     await program.parseAsync(argv, { from: 'user' });
