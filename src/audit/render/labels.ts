@@ -34,6 +34,7 @@ const L = {
     en: 'No register: only organizations without datasets and datasets not updated for a long time (judged as yearly) are reported.',
   },
   noDatasets: { id: 'tidak punya dataset', en: 'has no datasets' },
+  withoutDatasets: { id: 'Perangkat daerah tanpa dataset di portal', en: 'Organizations without any dataset on the portal' },
   summaryLine: {
     id: '{organizations} perangkat daerah · {expected} dataset diharapkan · {present} ada · {missing} belum ada · {stale} terlambat',
     en: '{organizations} organizations · {expected} expected · {present} present · {missing} missing · {stale} stale',

@@ -56,8 +56,12 @@ function findingLines(o: OrgAudit, lang: Lang): string[] {
   for (const s of o.stale) {
     lines.push(`${label('stale', lang)}: ${s.name} (${frequencyLabel(s.frequency, lang)}), ${label('updated', lang)} ${day(s.lastUpdate, lang)}, ${label('dueAt', lang)} ${day(s.dueAt, lang)}`);
   }
-  if (o.datasets === 0 && o.onPortal && o.expected === 0) lines.push(label('noDatasets', lang));
   return lines;
+}
+
+/** Organizations on the portal with no dataset at all ("four have nothing"). */
+export function emptyOrgs(r: AuditResult): string[] {
+  return r.organizations.filter((o) => o.onPortal && o.datasets === 0).map((o) => o.name).sort();
 }
 
 export interface TableStyle {
@@ -90,6 +94,8 @@ export function renderTable(r: AuditResult, lang: Lang, style: TableStyle = { co
       for (const l of lines) out.push(`  - ${l}`);
     }
   }
+  const empty = emptyOrgs(r);
+  if (empty.length > 0) out.push('', `${label('withoutDatasets', lang)} (${empty.length}): ${empty.join(', ')}`);
   return out.join('\n') + '\n';
 }
 
@@ -117,6 +123,8 @@ export function renderMarkdown(r: AuditResult, lang: Lang): string {
       out.push('', `### ${mdCell(o.title)} (\`${o.name}\`)`, '', ...lines.map((l) => `- ${mdCell(l)}`));
     }
   }
+  const empty = emptyOrgs(r);
+  if (empty.length > 0) out.push('', `## ${label('withoutDatasets', lang)} (${empty.length})`, '', empty.map((n) => `\`${n}\``).join(', '));
   return out.join('\n') + '\n';
 }
 
