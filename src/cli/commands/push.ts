@@ -1,0 +1,131 @@
+/**
+ * `satudata push [PACKAGE] [--portal URL] [--org NAME] [--dry-run] [--yes] [--json] [--prune]` (issue 4):
+ * validate → map and pre-check → verify token and rights → look the dataset up → plan → print the plan
+ * (--dry-run) or execute it → summary and one line in .satudata/push-log.jsonl.
+ */
+import ora, { type Ora } from 'ora';
+import type { CliContext } from '../context.js';
+import { redact } from '../context.js';
+import { loadConfig } from '../../config/load.js';
+import { requireToken, resolvePortal } from '../../config/token.js';
+import { ConfigError, DataInvalidError, PortalError, isSatudataError } from '../../errors.js';
+import { validate } from '../../validate/index.js';
+import { checkCkanDataset } from '../../metadata/ckan-rules.js';
+import { resolveOrganization, toCkanDataset } from '../../metadata/mapping.js';
+import { findPackage, localResources } from '../../portal/local.js';
+import { planPush, type RemoteDataset } from '../../portal/plan.js';
+import { executePlan, resultOf, type PushEvent } from '../../portal/push.js';
+import { appendPushLog } from '../../portal/push-log.js';
+import { humanBytes, renderPlan, renderSummary } from '../../portal/render.js';
+import { clientFor, verifyToken } from '../../portal/session.js';
+import { explainPortalError, lookupDataset, summariseReport } from '../../portal/explain.js';
+
+export async function run(ctx: CliContext, args: string[], opts: Record<string, unknown>): Promise<number> {
+  const lang = ctx.lang;
+  const en = lang === 'en';
+  const note = (s: string) => ctx.stderr.write(s);
+
+  const lp = await findPackage(ctx.cwd, args[0], lang);
+  const { config } = await loadConfig(ctx.cwd);
+  const portal = resolvePortal(opts.portal, ctx.env, config, lang);
+
+  // 1. Validate the data and the Satu Data metadata first: invalid data is never pushed.
+  const report = await validate([lp.file], { cwd: ctx.cwd, profile: 'satudata' });
+  if (!report.valid) {
+    note(summariseReport(report, lang));
+    return 1;
+  }
+
+  // 2. Map to CKAN and pre-check every CKAN rule locally, all at once.
+  const org = resolveOrganization(lp.pkg, opts.org, ctx.env, config.organization);
+  const draft = toCkanDataset(lp.pkg, org?.org ?? '');
+  const locals = await localResources(lp);
+  const violations = checkCkanDataset(draft, locals.map((l) => l.draft), lang);
+  if (violations.length) {
+    note((en ? 'The package cannot be published to CKAN as it is:\n' : 'Paket belum bisa diterbitkan ke CKAN:\n') + violations.map((v) => `  - ${v.field}: ${v.message}\n`).join(''));
+    return 1;
+  }
+
+  // 3. Token and rights, always before planning (also for --dry-run).
+  const tok = await requireToken(ctx.env, config, portal, lang);
+  ctx.addSecret(tok.token);
+  const scrub = (s: string) => redact(s, [tok.token]);
+  const client = clientFor(ctx.env, config, portal, tok.token, lang);
+  const dryRun = Boolean(opts.dryRun);
+  let user: string | undefined;
+  const log = (outcome: 'ok' | 'failed', extra: object) =>
+    appendPushLog(lp.dir, { time: new Date().toISOString(), portal, dataset: draft.name, organization: draft.owner_org, user, dryRun, outcome, ...extra }, scrub);
+
+  let spinner: Ora | undefined;
+  try {
+    const who = await verifyToken(client, portal, lang, tok.source);
+    user = who.user.name;
+    const target = who.orgs.find((o) => o.name === draft.owner_org || o.id === draft.owner_org);
+    if (!target && !who.user.sysadmin) {
+      const list = who.orgs.map((o) => o.name).join(', ');
+      throw new PortalError(
+        en ? `The token of ${who.user.name} has no right to publish in the organization "${draft.owner_org}" (from ${org?.from}).` : `Token milik ${who.user.name} tidak berhak menerbitkan di organisasi "${draft.owner_org}" (dari ${org?.from}).`,
+        {
+          code: 'E_NO_RIGHTS',
+          hint: list
+            ? en ? `It may publish to: ${list}. Use --org, or ask an admin of "${draft.owner_org}" for the editor role.` : `Token ini dapat menerbitkan ke: ${list}. Pakai --org, atau minta peran editor dari admin "${draft.owner_org}".`
+            : en ? 'It may publish to no organization (editor or admin role needed).' : 'Token ini tidak dapat menerbitkan ke organisasi mana pun (perlu peran editor atau admin).',
+        },
+      );
+    }
+    const licenses = (await client.action<{ id: string }[]>('license_list')).map((l) => l.id);
+    const licViolations = checkCkanDataset(draft, locals.map((l) => l.draft), lang, licenses);
+    if (licViolations.length) {
+      note(licViolations.map((v) => `  - ${v.field}: ${v.message}\n`).join(''));
+      throw new DataInvalidError(en ? 'The licence is not accepted by the portal.' : 'Lisensi tidak diterima portal.');
+    }
+
+    // 4. Plan from what the portal shows.
+    const remote: RemoteDataset | undefined = await lookupDataset(client, draft.name, target?.id ?? draft.owner_org, draft.owner_org, lang);
+    const plan = planPush(draft, locals, remote, { prune: Boolean(opts.prune) });
+    const maxBytes = (config.maxUploadMB ?? 10) * 1024 * 1024;
+    const tooBig = plan.resources.filter((r) => r.upload && (r.local?.bytes ?? 0) > maxBytes);
+    if (tooBig.length) {
+      throw new ConfigError(
+        (en ? 'Files larger than maxUploadMB ' : 'Berkas lebih besar dari maxUploadMB ') + `(${config.maxUploadMB ?? 10} MB): ` + tooBig.map((r) => `${r.name} (${humanBytes(r.local?.bytes)})`).join(', '),
+        en ? 'The portal would refuse them. Split the file, or raise maxUploadMB in .satudatarc.json if the portal accepts larger uploads.' : 'Portal akan menolaknya. Pecah berkasnya, atau naikkan maxUploadMB di .satudatarc.json jika portal menerima unggahan lebih besar.',
+        'E_TOO_LARGE',
+      );
+    }
+
+    if (dryRun) {
+      const result = resultOf(plan, portal, draft.name, remote?.id ?? '', true);
+      if (opts.json) ctx.stdout.write(JSON.stringify({ ...result, diff: { dataset: plan.dataset.diff, resources: Object.fromEntries(plan.resources.map((r) => [r.name, r.diff])) } }, null, 2) + '\n');
+      else ctx.stdout.write(renderPlan(plan, result, lang));
+      await log('ok', { result: { dataset: result.dataset, resources: result.resources } });
+      return 0;
+    }
+
+    // 5. Execute, with progress on stderr (a byte progress bar on a TTY).
+    if (ctx.stderr.isTTY) spinner = ora({ stream: process.stderr, isEnabled: true, color: ctx.color ? 'cyan' : undefined }).start(en ? 'Publishing...' : 'Menerbitkan...');
+    const onEvent = (e: PushEvent) => {
+      if (e.type === 'upload') {
+        const pct = e.total ? Math.floor((e.sent / e.total) * 100) : 100;
+        if (spinner) spinner.text = `${e.name}: ${pct}% (${humanBytes(e.sent)} / ${humanBytes(e.total)})`;
+        else if (e.sent === 0) note(en ? `Uploading ${e.name} (${humanBytes(e.total)})...\n` : `Mengunggah ${e.name} (${humanBytes(e.total)})...\n`);
+      } else if (!spinner && e.action !== 'unchanged') note(`${e.type} ${e.name}: ${e.action}\n`);
+    };
+    const result = await executePlan(client, plan, draft.name, onEvent);
+    spinner?.succeed(en ? 'Done.' : 'Selesai.');
+    spinner = undefined;
+    await log('ok', { result: { dataset: result.dataset, resources: result.resources } });
+    if (opts.json) ctx.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    else ctx.stdout.write(renderSummary(result, lang));
+    return 0;
+  } catch (e) {
+    spinner?.fail();
+    if (isSatudataError(e)) {
+      await log('failed', { error: { code: e.code, message: e.message } }).catch(() => {});
+      throw e instanceof PortalError ? explainPortalError(e, draft, lang) : e;
+    }
+    await log('failed', { error: { code: 'E_INTERNAL', message: String((e as Error)?.message ?? e) } }).catch(() => {});
+    throw e;
+  } finally {
+    await client.close();
+  }
+}

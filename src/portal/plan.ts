@@ -1,0 +1,175 @@
+/**
+ * Pure push planning (issue 4 item 4): local package (mapped) + what the portal shows → the writes
+ * needed, and nothing else. Unchanged things are not written at all, because CKAN ≤2.11 bumps
+ * `metadata_modified` on every update and that would defeat the staleness audit.
+ */
+import { OTHER_EXTRAS, RESOURCE_BYTES_KEY, RESOURCE_HASH_KEY, SDI_EXTRAS, packageFieldOf, type CkanDatasetDraft, type CkanExtra, type CkanResourceDraft } from '../metadata/mapping.js';
+
+export interface LocalResource {
+  draft: CkanResourceDraft;
+  /** For local files: SHA-256 hex and size in bytes. */
+  sha256?: string;
+  bytes?: number;
+  /** Absolute path of the local file. */
+  file?: string;
+}
+
+export type RemoteDataset = Record<string, unknown> & {
+  id: string;
+  name: string;
+  state?: string;
+  resources?: (Record<string, unknown> & { id: string; name?: string; state?: string })[];
+};
+
+export interface FieldDiff {
+  /** datapackage.json field */
+  field: string;
+  from: string;
+  to: string;
+}
+
+export type DatasetAction = 'created' | 'updated' | 'restored' | 'unchanged';
+export type ResourceAction = 'created' | 'updated' | 'unchanged' | 'kept' | 'deleted';
+
+export interface ResourceStep {
+  name: string;
+  action: ResourceAction;
+  /** remote resource id (update, unchanged, kept, deleted) */
+  id?: string;
+  /** the file must be (re)uploaded */
+  upload: boolean;
+  local?: LocalResource;
+  diff: FieldDiff[];
+}
+
+export interface PushPlan {
+  dataset: {
+    action: DatasetAction;
+    id?: string;
+    /** fields for package_create (create) or package_patch (update/restore); extras/tags are whole lists */
+    fields: Record<string, unknown>;
+    diff: FieldDiff[];
+  };
+  resources: ResourceStep[];
+}
+
+const SCALARS = ['title', 'notes', 'license_id', 'private', 'author', 'author_email', 'maintainer', 'maintainer_email'] as const;
+const MANAGED_EXTRAS = new Set<string>([...SDI_EXTRAS.map((e) => e.extra), ...Object.keys(OTHER_EXTRAS)]);
+
+const str = (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const bool = (v: unknown): boolean => v === true || v === 'true' || v === 'True';
+
+/**
+ * The extras list to send: the portal's extras that satudata does not manage (added by hand or by
+ * another tool) are kept; managed ones come from the package, so a key removed locally goes away.
+ */
+export function desiredExtras(remote: RemoteDataset | undefined, ours: CkanExtra[]): CkanExtra[] {
+  const foreign = ((remote?.extras as CkanExtra[] | undefined) ?? []).filter((e) => !MANAGED_EXTRAS.has(e.key));
+  return [...foreign.map((e) => ({ key: e.key, value: str(e.value) })), ...ours];
+}
+
+function extrasDiff(remote: CkanExtra[], desired: CkanExtra[]): FieldDiff[] {
+  const a = new Map(remote.map((e) => [e.key, str(e.value)]));
+  const b = new Map(desired.map((e) => [e.key, e.value]));
+  const out: FieldDiff[] = [];
+  for (const key of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+    if (a.get(key) !== b.get(key)) out.push({ field: packageFieldOf(`extras.${key}`), from: a.get(key) ?? '', to: b.get(key) ?? '' });
+  }
+  return out;
+}
+
+/** Normalised comparison of the dataset fields satudata manages. */
+export function datasetDiff(remote: RemoteDataset, draft: CkanDatasetDraft): { diff: FieldDiff[]; patch: Record<string, unknown> } {
+  const diff: FieldDiff[] = [];
+  const patch: Record<string, unknown> = {};
+  for (const k of SCALARS) {
+    const from = k === 'private' ? String(bool(remote.private)) : str(remote[k]);
+    const to = str(draft[k]);
+    if (from !== to) {
+      diff.push({ field: packageFieldOf(k), from, to });
+      patch[k] = draft[k];
+    }
+  }
+  const remoteTags = ((remote.tags as { name: string }[] | undefined) ?? []).map((t) => t.name).sort();
+  const tags = draft.tags.map((t) => t.name).sort();
+  if (remoteTags.join('\u0000') !== tags.join('\u0000')) {
+    diff.push({ field: 'keywords', from: remoteTags.join(', '), to: tags.join(', ') });
+    patch.tags = draft.tags;
+  }
+  const extras = desiredExtras(remote, draft.extras);
+  const ed = extrasDiff((remote.extras as CkanExtra[] | undefined) ?? [], extras);
+  if (ed.length) {
+    diff.push(...ed);
+    patch.extras = extras;
+  }
+  return { diff, patch };
+}
+
+function resourceDiff(remote: Record<string, unknown>, local: LocalResource): FieldDiff[] {
+  const d = local.draft;
+  const out: FieldDiff[] = [];
+  const cmp = (field: string, from: string, to: string) => {
+    if (from !== to) out.push({ field: `resources[${d.name}].${field}`, from, to });
+  };
+  cmp('description', str(remote.description), d.description);
+  cmp('format', str(remote.format).toUpperCase(), d.format.toUpperCase());
+  if (str(remote.mimetype)) cmp('mediatype', str(remote.mimetype), d.mimetype);
+  cmp('schema', normaliseJson(remote.schema), normaliseJson(d.schema));
+  if (d.url !== undefined) cmp('path', str(remote.url), d.url);
+  return out;
+}
+
+function normaliseJson(v: unknown): string {
+  if (v === undefined || v === null || v === '') return '';
+  try {
+    return JSON.stringify(typeof v === 'string' ? JSON.parse(v) : v);
+  } catch {
+    return str(v);
+  }
+}
+
+/** True when the stored file differs from the local one (or satudata never recorded its hash). */
+export function fileChanged(remote: Record<string, unknown>, local: LocalResource): boolean {
+  if (local.sha256 === undefined) return false;
+  return str(remote[RESOURCE_HASH_KEY]) !== local.sha256 || str(remote[RESOURCE_BYTES_KEY]) !== String(local.bytes);
+}
+
+/**
+ * Decide the writes. `remote` is the dataset as package_show returned it (undefined when 404); the
+ * caller has already refused names taken by other organizations or invisible datasets.
+ */
+export function planPush(draft: CkanDatasetDraft, locals: LocalResource[], remote: RemoteDataset | undefined, opts: { prune: boolean }): PushPlan {
+  if (!remote) {
+    const fields: Record<string, unknown> = { ...draft };
+    return {
+      dataset: { action: 'created', fields, diff: [] },
+      resources: locals.map((l) => ({ name: l.draft.name, action: 'created', upload: l.sha256 !== undefined, local: l, diff: [] })),
+    };
+  }
+  const restoring = remote.state === 'deleted';
+  const { diff, patch } = datasetDiff(remote, draft);
+  if (restoring) patch.state = 'active';
+  const action: DatasetAction = restoring ? 'restored' : diff.length ? 'updated' : 'unchanged';
+
+  const active = (remote.resources ?? []).filter((r) => r.state !== 'deleted');
+  const used = new Set<string>();
+  const steps: ResourceStep[] = locals.map((l) => {
+    const match = active.find((r) => r.name === l.draft.name && !used.has(r.id));
+    if (!match) return { name: l.draft.name, action: 'created', upload: l.sha256 !== undefined, local: l, diff: [] };
+    used.add(match.id);
+    const rd = resourceDiff(match, l);
+    const upload = fileChanged(match, l);
+    if (upload) rd.push({ field: `resources[${l.draft.name}].path`, from: str(match[RESOURCE_HASH_KEY]).slice(0, 12) || '?', to: (l.sha256 ?? '').slice(0, 12) });
+    return { name: l.draft.name, action: upload || rd.length ? 'updated' : 'unchanged', id: match.id, upload, local: l, diff: rd };
+  });
+  for (const r of active) {
+    if (used.has(r.id)) continue;
+    steps.push({ name: str(r.name), action: opts.prune ? 'deleted' : 'kept', id: r.id, upload: false, diff: [] });
+  }
+  return { dataset: { action, id: remote.id, fields: patch, diff }, resources: steps };
+}
+
+/** True when executing the plan would write nothing. */
+export function planIsNoop(plan: PushPlan): boolean {
+  return plan.dataset.action === 'unchanged' && plan.resources.every((r) => r.action === 'unchanged' || r.action === 'kept');
+}

@@ -1,0 +1,57 @@
+/**
+ * Token verification shared by `login` and `push` (ckan-api.md §8 rule 3): CKAN never answers 401 for a
+ * bad token, it silently treats the caller as anonymous; so ask `user_show` without id (2.10+: "who am
+ * I") and list the organizations where the token may create datasets.
+ */
+import { ConfigError, PortalError } from '../errors.js';
+import type { Lang } from '../i18n.js';
+import type { SatudataConfig } from '../config/types.js';
+import { CkanClient } from './client.js';
+import { PORTAL_CODES } from './response.js';
+
+export interface Identity {
+  user: { id: string; name: string; sysadmin: boolean };
+  /** Organizations (names and titles) where the token has `create_dataset`. */
+  orgs: { id: string; name: string; title: string }[];
+}
+
+/** A client configured from the project config; SATUDATA_RETRY_DELAY_MS shortens backoff (tests, CI). */
+export function clientFor(env: NodeJS.ProcessEnv, config: SatudataConfig, portal: string, token: string | undefined, lang: Lang): CkanClient {
+  const delay = Number(env.SATUDATA_RETRY_DELAY_MS);
+  return new CkanClient({
+    portal,
+    token,
+    lang,
+    env,
+    timeoutMs: (config.timeoutSeconds ?? 30) * 1000,
+    retryDelayMs: Number.isFinite(delay) && delay >= 0 && env.SATUDATA_RETRY_DELAY_MS !== '' ? delay : undefined,
+    userAgent: 'satudata (+https://github.com/satudata)',
+  });
+}
+
+export async function verifyToken(client: CkanClient, portal: string, lang: Lang, tokenSource: string): Promise<Identity> {
+  let user: { id: string; name: string; sysadmin?: boolean } | undefined;
+  try {
+    user = await client.action('user_show', {});
+  } catch (e) {
+    if (e instanceof PortalError && (e.code === PORTAL_CODES.notFound || e.code === PORTAL_CODES.forbidden)) user = undefined;
+    else throw e;
+  }
+  if (!user || !user.name) {
+    const where = tokenSource === 'login' ? (lang === 'en' ? 'the token stored by "satudata login"' : 'token yang disimpan "satudata login"') : tokenSource.replace(/^env:/, lang === 'en' ? 'the variable ' : 'variabel ');
+    throw new ConfigError(
+      lang === 'en' ? `The API token (from ${where}) is not valid on ${portal}.` : `Token API (dari ${where}) tidak berlaku di ${portal}.`,
+      lang === 'en'
+        ? `Create a new token in the portal (user profile → API Tokens), then run "satudata login --portal ${portal}" or update the environment variable.`
+        : `Buat token baru di portal (profil pengguna → API Tokens), lalu jalankan "satudata login --portal ${portal}" atau perbarui variabel lingkungannya.`,
+      'E_BAD_TOKEN',
+    );
+  }
+  const orgs = await client.action<{ id: string; name: string; title?: string; display_name?: string }[]>('organization_list_for_user', {
+    permission: 'create_dataset',
+  });
+  return {
+    user: { id: user.id, name: user.name, sysadmin: Boolean(user.sysadmin) },
+    orgs: orgs.map((o) => ({ id: o.id, name: o.name, title: o.title || o.display_name || o.name })),
+  };
+}

@@ -1,0 +1,55 @@
+/** Helpers of the push/login CLI tests: a temp copy of a fixture package and an in-process CLI run. */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { run } from '../../src/cli/main.js';
+
+export interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'push');
+
+/** A fresh copy of a fixture package with its dataset name made unique (the real CKAN keeps state). */
+export function packageCopy(fixture: string, name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'satudata-push-'));
+  cpSync(join(FIXTURES, fixture), dir, { recursive: true });
+  editPackage(dir, (p) => {
+    p.name = name;
+  });
+  return dir;
+}
+
+export function editPackage(dir: string, edit: (pkg: Record<string, any>) => void): void {
+  const file = join(dir, 'datapackage.json');
+  const pkg = JSON.parse(readFileSync(file, 'utf8'));
+  edit(pkg);
+  writeFileSync(file, JSON.stringify(pkg, null, 2));
+}
+
+export function pushLog(dir: string): string {
+  const f = join(dir, '.satudata', 'push-log.jsonl');
+  return existsSync(f) ? readFileSync(f, 'utf8') : '';
+}
+
+let seq = 0;
+export const uniqueName = (base: string) => `${base}-${process.pid}-${Date.now().toString(36)}-${++seq}`;
+
+export async function runCli(args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; stdin?: string }): Promise<Ran> {
+  let stdout = '';
+  let stderr = '';
+  const stdin = Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]) as Readable & { isTTY?: boolean };
+  stdin.isTTY = false;
+  const code = await run(args, {
+    cwd: opts.cwd,
+    env: { SATUDATA_LANG: 'en', SATUDATA_RETRY_DELAY_MS: '1', SATUDATA_CONFIG_DIR: join(opts.cwd, '.user-config'), ...opts.env },
+    stdin,
+    stdout: { write: (s: string) => (stdout += s), isTTY: false },
+    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    interactive: false,
+  });
+  return { code, stdout, stderr };
+}
