@@ -61,7 +61,7 @@ export interface TableStats {
 }
 
 export interface OpenedTable {
-  format: 'csv' | 'xlsx';
+  format: 'csv' | 'xlsx' | 'inline';
   /** The encoding used to decode a CSV file (e.g. `utf-8`, `windows-1252`). */
   encoding?: string;
   /** The dialect actually used (declared or detected delimiter, sheet name, ...). */
@@ -72,6 +72,8 @@ export interface OpenedTable {
   batches: AsyncIterable<Row[]>;
   /** Byte count and hashes of the file; complete once `batches` has been fully consumed. */
   stats(): TableStats;
+  /** XLSX: merged cell ranges (`A1:C1`), known once `batches` has been consumed. */
+  merges?(): string[];
   /** Release the file (safe to call twice, and after an early `break`). */
   close(): Promise<void>;
 }

@@ -31,6 +31,8 @@ export interface ReportError {
   cellRef?: string;
   /** satudata: JSON pointer into the descriptor, for metadata errors. */
   pointer?: string;
+  /** satudata: Bahasa Indonesia explanation of a file-level error (scheme/format/encoding), with the fix. */
+  noteId?: string;
   /** satudata: the descriptor file that holds the metadata error. */
   place?: string;
 }
@@ -60,6 +62,8 @@ export interface ReportTask {
   format?: string;
   encoding?: string;
   sheet?: string;
+  /** satudata: the datapackage.json this resource belongs to (absent for bare files). */
+  package?: string;
 }
 
 export interface Report {

@@ -1,0 +1,84 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import ora from 'ora';
+import type { CliContext } from '../context.js';
+import type { CommandOptions } from '../main.js';
+import { loadConfig } from '../../config/load.js';
+import { isLang, type Lang } from '../../i18n.js';
+import { validate } from '../../validate/validate.js';
+import { renderText } from '../../report/text.js';
+import { renderJson } from '../../report/json.js';
+import { renderGithub } from '../../report/github.js';
+import { renderJunit } from '../../report/junit.js';
+import { checkSatudataProfile } from '../../metadata/profile.js';
+import type { Report } from '../../validate/types.js';
+
+type Format = 'text' | 'json' | 'github' | 'junit';
+
+export function resolveLang(opts: CommandOptions, ctx: CliContext, configLang?: Lang): Lang {
+  if (isLang(opts.lang)) return opts.lang;
+  if (isLang(ctx.env.SATUDATA_LANG)) return ctx.env.SATUDATA_LANG;
+  return configLang ?? 'id';
+}
+
+export function render(report: Report, format: Format, lang: Lang, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'github':
+      return renderGithub(report, { lang });
+    case 'junit':
+      return renderJunit(report, { lang });
+    default:
+      return renderText(report, { lang, color });
+  }
+}
+
+/** `satudata validate [TARGET...]`: flags → validate() → one renderer → exit 0/1. */
+export async function run(ctx: CliContext, args: string[], opts: CommandOptions): Promise<number> {
+  const { config } = await loadConfig(ctx.cwd);
+  const lang = resolveLang(opts, ctx, config.lang);
+  const format: Format = opts.json ? 'json' : ((opts.format as Format | undefined) ?? 'text');
+  const profile = (opts.profile as 'satudata' | 'frictionless' | undefined) ?? config.profile;
+  const output = opts.output as string | undefined;
+
+  const spinner =
+    ctx.stderr.isTTY && !ctx.env.CI
+      ? ora({ stream: process.stderr, isEnabled: true, color: ctx.color ? 'cyan' : undefined, text: lang === 'id' ? 'Memvalidasi…' : 'Validating…' }).start()
+      : undefined;
+  let report: Report;
+  try {
+    report = await validate(args, {
+      cwd: ctx.cwd,
+      schema: opts.schema as string | undefined,
+      limitErrors: opts.limitErrors as number | undefined,
+      limitRows: opts.limitRows as number | undefined,
+      allowRemote: Boolean(opts.allowRemote),
+      sheet: opts.sheet as string | undefined,
+      profile,
+      packageChecks: profile === 'satudata' ? [(pkg) => checkSatudataProfile(pkg, { lang })] : [],
+      onProgress: spinner
+        ? ({ task, rows }) => {
+            spinner.text = lang === 'id' ? `Memvalidasi ${task}: ${rows.toLocaleString('id-ID')} baris` : `Validating ${task}: ${rows.toLocaleString('en-US')} rows`;
+          }
+        : undefined,
+    });
+  } finally {
+    spinner?.stop();
+  }
+
+  const text = render(report, format, lang, ctx.color && !output && format === 'text');
+  if (output) {
+    const abs = path.resolve(ctx.cwd, output);
+    await fs.mkdir(path.dirname(abs), { recursive: true });
+    await fs.writeFile(abs, text);
+    ctx.stderr.write(
+      (lang === 'id' ? `Laporan ditulis ke ${output}: ` : `Report written to ${output}: `) +
+        (report.valid ? 'VALID' : lang === 'id' ? `TIDAK VALID (${report.stats.errors} galat)` : `INVALID (${report.stats.errors} errors)`) +
+        '\n',
+    );
+  } else {
+    ctx.stdout.write(text);
+  }
+  return report.valid ? 0 : 1;
+}

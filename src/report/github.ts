@@ -1,0 +1,67 @@
+import type { Lang } from '../i18n.js';
+import type { Report, ReportError } from '../validate/types.js';
+import { humanMessage } from './messages.js';
+
+/** Escaping as GitHub documents for workflow commands (toolkit `command.ts`). */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export interface GithubOptions {
+  lang: Lang;
+  /** Annotations at most (GitHub shows only a few per step anyway); default 100. */
+  maxAnnotations?: number;
+}
+
+function annotation(file: string | undefined, e: ReportError, lang: Lang): string {
+  const props: string[] = [];
+  if (file) props.push(`file=${escapeProperty(file)}`);
+  if (e.rowNumber !== undefined) props.push(`line=${e.rowNumber}`);
+  else if (e.rowNumbers?.length) props.push(`line=${e.rowNumbers[0]}`);
+  if (e.fieldNumber !== undefined) props.push(`col=${e.fieldNumber}`);
+  const cell = e.cellRef ? ` ${e.cellRef}` : '';
+  props.push(`title=${escapeProperty(`${e.title}${cell}`)}`);
+  const h = humanMessage(e, lang);
+  const msg = `${h.what}${h.fix ? ` — ${lang === 'id' ? 'Perbaiki' : 'Fix'}: ${h.fix}` : ''} [${e.type}]`;
+  return `::error ${props.join(',')}::${escapeData(msg)}`;
+}
+
+/** GitHub Actions workflow-command annotations, one per error up to a limit, then a summary line. */
+export function renderGithub(report: Report, opts: GithubOptions): string {
+  const max = opts.maxAnnotations ?? 100;
+  const lines: string[] = [];
+  let shown = 0;
+  let total = 0;
+  for (const e of report.errors) {
+    total++;
+    if (shown < max) {
+      lines.push(annotation(e.place, e, opts.lang));
+      shown++;
+    }
+  }
+  for (const task of report.tasks) {
+    for (const e of task.errors) {
+      total++;
+      if (shown < max) {
+        lines.push(annotation(task.place, e, opts.lang));
+        shown++;
+      }
+    }
+  }
+  const id = opts.lang === 'id';
+  if (total > shown) lines.push(id ? `satudata: ${total - shown} galat lain tidak ditampilkan sebagai anotasi (pakai --format json untuk semuanya)` : `satudata: ${total - shown} more errors not shown as annotations (use --format json for all)`);
+  const failed = report.tasks.filter((t) => !t.valid).length;
+  lines.push(
+    report.valid
+      ? id
+        ? `satudata: VALID — ${report.stats.tasks} tabel, 0 galat`
+        : `satudata: VALID — ${report.stats.tasks} table(s), 0 errors`
+      : id
+        ? `satudata: TIDAK VALID — ${report.stats.errors} galat di ${failed} dari ${report.stats.tasks} tabel${report.partial ? ' (laporan tidak lengkap: batas tercapai)' : ''}`
+        : `satudata: INVALID — ${report.stats.errors} error(s) in ${failed} of ${report.stats.tasks} table(s)${report.partial ? ' (partial: a limit was reached)' : ''}`,
+  );
+  return lines.join('\n') + '\n';
+}

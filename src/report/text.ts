@@ -1,0 +1,91 @@
+import { Chalk } from 'chalk';
+import type { Lang } from '../i18n.js';
+import type { Report, ReportError, ReportTask } from '../validate/types.js';
+import { humanMessage } from './messages.js';
+
+export interface TextOptions {
+  lang: Lang;
+  color: boolean;
+  /** Errors printed per task before "... and N more" (default 50). */
+  maxPerTask?: number;
+}
+
+function location(e: ReportError, task: ReportTask | undefined, lang: Lang): string {
+  const id = lang === 'id';
+  const parts: string[] = [];
+  if (e.rowNumber !== undefined) parts.push(`${id ? 'Baris' : 'Row'} ${e.rowNumber}`);
+  else if (e.rowNumbers?.length) parts.push(`${id ? 'Baris judul' : 'Header row'} ${e.rowNumbers.join(', ')}`);
+  if (e.fieldNumber !== undefined) {
+    const name = e.fieldName ? ` "${e.fieldName}"` : e.label ? ` "${e.label}"` : '';
+    const letter = e.cellRef ? e.cellRef.replace(/\d+$/, '') : '';
+    parts.push(`${id ? 'kolom' : 'column'} ${letter || e.fieldNumber}${name}`);
+  }
+  if (e.cellRef && e.rowNumber !== undefined) parts.push(`${id ? 'sel' : 'cell'} ${e.cellRef}`);
+  if (task?.sheet && e.rowNumber !== undefined) parts.unshift(`${id ? 'Lembar' : 'Sheet'} "${task.sheet}"`);
+  return parts.join(', ');
+}
+
+/** The human report: grouped per file, each error located (row, column, Excel cell) with a fix. */
+export function renderText(report: Report, opts: TextOptions): string {
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const id = opts.lang === 'id';
+  const max = opts.maxPerTask ?? 50;
+  const out: string[] = [];
+
+  if (report.errors.length) {
+    out.push(c.red.bold(id ? '✗ Galat metadata (datapackage.json / skema)' : '✗ Metadata errors (datapackage.json / schema)'));
+    for (const e of report.errors) {
+      const where = [e.place, e.pointer].filter((x) => x !== undefined && x !== '').join(' ');
+      const h = humanMessage(e, opts.lang);
+      out.push(`  • ${where ? c.dim(`[${where}] `) : ''}${e.type === 'satudata-metadata' ? h.what : `${e.title}: ${e.note}`}`);
+      if (h.fix && e.type === 'satudata-metadata') out.push(c.dim(`    → ${id ? 'Perbaiki' : 'Fix'}: ${h.fix}`));
+    }
+    out.push('');
+  }
+
+  for (const task of report.tasks) {
+    const rows = task.stats.rows !== undefined ? `${task.stats.rows} ${id ? 'baris' : 'rows'}` : '';
+    const sheet = task.sheet ? `${id ? 'lembar' : 'sheet'} "${task.sheet}"` : '';
+    const meta = [rows, sheet].filter(Boolean).join(', ');
+    if (task.valid) {
+      out.push(`${c.green('✓')} ${task.place} ${c.dim(`[${task.name}]${meta ? ` ${meta}` : ''}`)}`);
+    } else {
+      const count = `${task.errors.length} ${id ? 'galat' : task.errors.length === 1 ? 'error' : 'errors'}`;
+      out.push(`${c.red('✗')} ${c.bold(task.place)} ${c.dim(`[${task.name}]${meta ? ` ${meta}` : ''}`)} — ${c.red(count)}`);
+      for (const e of task.errors.slice(0, max)) {
+        const h = humanMessage(e, opts.lang);
+        const loc = location(e, task, opts.lang);
+        out.push(`  • ${loc ? c.yellow(loc) + ': ' : ''}${h.what}`);
+        if (h.fix) out.push(c.dim(`    → ${id ? 'Perbaiki' : 'Fix'}: ${h.fix}`));
+      }
+      if (task.errors.length > max) {
+        const more = task.errors.length - max;
+        out.push(c.dim(id ? `  … dan ${more} galat lainnya (lihat semuanya dengan --json atau -o laporan.json)` : `  … and ${more} more errors (see all with --json or -o report.json)`));
+      }
+    }
+    for (const w of task.warnings) out.push(c.yellow(`  ! ${w}`));
+    if (task.partial) {
+      out.push(c.bgYellow.black.bold(id ? ' LAPORAN TIDAK LENGKAP ' : ' PARTIAL REPORT ') + ' ' + c.yellow(id ? `validasi tabel ini dihentikan lebih awal (${task.warnings[0] ?? ''}); galat lain mungkin masih ada` : `validation of this table stopped early (${task.warnings[0] ?? ''}); more errors may exist`));
+    }
+  }
+  for (const w of report.warnings) out.push(c.yellow(`! ${w}`));
+
+  out.push('');
+  const failed = report.tasks.filter((t) => !t.valid).length;
+  const secs = report.stats.seconds.toFixed(2);
+  if (report.valid) {
+    out.push(c.green.bold(id ? `VALID — ${report.stats.tasks} tabel diperiksa, tidak ada galat (${secs} detik)` : `VALID — ${report.stats.tasks} table(s) checked, no errors (${secs} s)`));
+  } else {
+    out.push(
+      c.red.bold(
+        id
+          ? `TIDAK VALID — ${report.stats.errors} galat${report.errors.length ? ` (${report.errors.length} di metadata)` : ''} di ${failed} dari ${report.stats.tasks} tabel (${secs} detik)`
+          : `INVALID — ${report.stats.errors} error(s)${report.errors.length ? ` (${report.errors.length} in metadata)` : ''} in ${failed} of ${report.stats.tasks} table(s) (${secs} s)`,
+      ),
+    );
+  }
+  if (report.partial) {
+    out.push(c.yellow.bold(id ? 'PERHATIAN: laporan ini TIDAK LENGKAP karena batas --limit-errors/--limit-rows tercapai.' : 'WARNING: this report is PARTIAL because --limit-errors/--limit-rows was reached.'));
+  }
+  return out.join('\n') + '\n';
+}

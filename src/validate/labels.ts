@@ -1,0 +1,96 @@
+import type { Schema } from '../schema/types.js';
+import type { CompiledField } from '../schema/cast.js';
+import type { ReportError } from './types.js';
+import { buildError, labelError } from './build-error.js';
+
+export interface FieldMapping {
+  /** For each schema field, the 0-based data column holding it, or -1 when absent from the data. */
+  columns: number[];
+  /** Matched by name (fieldsMatch equal/subset/superset/partial) rather than by position. */
+  byName: boolean;
+  /** Number of data columns the header declares (cells beyond it are extra). */
+  width: number;
+  /** Errors that make row checking impossible (e.g. duplicate labels under name matching). */
+  fatal?: ReportError[];
+}
+
+/** Map schema fields to data columns (Table Schema v2 fieldsMatch; frictionless semantics, README §2.7). */
+export function mapFields(schema: Schema, fields: CompiledField[], labels: string[], headerless: boolean): FieldMapping {
+  const mode = schema.fieldsMatch ?? 'exact';
+  if (mode === 'exact' || headerless) {
+    return { columns: fields.map((_, i) => i), byName: false, width: fields.length };
+  }
+  const seen = new Set<string>();
+  for (const l of labels) {
+    if (l !== '' && seen.has(l)) {
+      return {
+        columns: fields.map(() => -1),
+        byName: true,
+        width: labels.length,
+        fatal: [buildError('error', `matching fields by name ("fieldsMatch": "${mode}") requires unique labels in the header`)],
+      };
+    }
+    seen.add(l);
+  }
+  return { columns: fields.map((f) => labels.indexOf(f.name)), byName: true, width: labels.length };
+}
+
+function primaryKeyNames(schema: Schema): Set<string> {
+  const pk = schema.primaryKey === undefined ? [] : Array.isArray(schema.primaryKey) ? schema.primaryKey : [schema.primaryKey];
+  return new Set(pk);
+}
+
+/**
+ * Header errors in frictionless' order (errors.md §10): extra-label, unmatched-header, missing-label,
+ * then per position blank-label / duplicate-label / incorrect-label.
+ */
+export function checkHeader(schema: Schema, fields: CompiledField[], labels: string[], rowNumbers: number[], mapping: FieldMapping): ReportError[] {
+  const out: ReportError[] = [];
+  const mode = schema.fieldsMatch ?? 'exact';
+  if (!mapping.byName) {
+    for (let i = fields.length; i < labels.length; i++) out.push(labelError('extra-label', '', labels, rowNumbers, labels[i]!, '', i + 1));
+    for (let i = labels.length; i < fields.length; i++) out.push(labelError('missing-label', '', labels, rowNumbers, '', fields[i]!.name, i + 1));
+    const firstAt = new Map<string, number[]>();
+    for (let i = 0; i < Math.min(fields.length, labels.length); i++) {
+      const label = labels[i]!;
+      if (label === '') {
+        out.push(labelError('blank-label', '', labels, rowNumbers, '', fields[i]!.name, i + 1));
+        continue;
+      }
+      const earlier = firstAt.get(label);
+      if (earlier) {
+        out.push(labelError('duplicate-label', `at position "${earlier.join(', ')}"`, labels, rowNumbers, label, fields[i]!.name, i + 1));
+        earlier.push(i + 1);
+        continue;
+      }
+      firstAt.set(label, [i + 1]);
+      if (label.replace(/\r?\n/g, ' ') !== fields[i]!.name) {
+        out.push(labelError('incorrect-label', '', labels, rowNumbers, label, fields[i]!.name, i + 1));
+      }
+    }
+    return out;
+  }
+  if (mapping.fatal) return out;
+  const names = new Set(fields.map((f) => f.name));
+  const pk = primaryKeyNames(schema);
+  if (mode === 'equal' || mode === 'superset') {
+    labels.forEach((l, i) => {
+      if (l !== '' && !names.has(l)) out.push(labelError('extra-label', '', labels, rowNumbers, l, '', i + 1));
+    });
+  }
+  if (mode === 'partial' && mapping.columns.every((c) => c < 0)) {
+    out.push(buildError('unmatched-header', '', { labels, rowNumbers }));
+  }
+  let extra = 0;
+  fields.forEach((f, i) => {
+    if (mapping.columns[i]! >= 0) return;
+    const tolerated = mode === 'superset' || mode === 'partial';
+    if (tolerated && !f.required && !pk.has(f.name)) return;
+    extra++;
+    out.push(labelError('missing-label', '', labels, rowNumbers, '', f.name, labels.length + extra));
+  });
+  labels.forEach((l, i) => {
+    if (l === '') out.push(labelError('blank-label', '', labels, rowNumbers, '', '', i + 1));
+  });
+  return out;
+}

@@ -1,0 +1,374 @@
+import { promises as fs, statSync } from 'node:fs';
+import path from 'node:path';
+import { openTable } from '../table/open.js';
+import { TableSourceError, type OpenedTable, type ReaderDialect } from '../table/types.js';
+import type { DataPackage, Dialect, Resource, Schema } from '../schema/types.js';
+import { checkDialectDescriptor, checkPackageDescriptor, checkSchemaDescriptor, type MetadataError } from '../schema/descriptor.js';
+import { UsageError } from '../errors.js';
+import type { Report, ReportError, ReportTask } from './types.js';
+import { buildError } from './build-error.js';
+import { checkDescriptorPath } from './paths.js';
+import { collectKeys, validateTable, type ForeignKeyPlan, type TableJob } from './table.js';
+import { openInline } from './inline.js';
+import { fetchRemote } from './remote.js';
+import { fileTask } from './file-task.js';
+
+export interface ValidateOptions {
+  cwd?: string;
+  /** Table Schema file for bare data files. */
+  schema?: string;
+  limitErrors?: number;
+  limitRows?: number;
+  allowRemote?: boolean;
+  /** Sheet of bare Excel files. */
+  sheet?: string;
+  /** `satudata` adds the Satu Data metadata completeness check. */
+  profile?: 'satudata' | 'frictionless';
+  /** Extra package-level checks (the satudata profile); errors land in the report's top-level errors. */
+  packageChecks?: ((pkg: DataPackage) => ReportError[])[];
+  onProgress?: (info: { task: string; rows: number }) => void;
+}
+
+const DATA_EXT = new Set(['.csv', '.tsv', '.txt', '.xlsx', '.xls', '.ods', '.xlsm']);
+const TABULAR_FORMATS = new Set(['csv', 'tsv', 'txt', 'xlsx', 'xls', 'ods', 'xlsm']);
+
+function metaToReport(m: MetadataError, place?: string): ReportError {
+  const e = buildError(m.type, m.note);
+  if (m.pointer !== undefined) e.pointer = m.pointer;
+  if (place) e.place = place;
+  return e;
+}
+
+export function slugName(file: string): string {
+  const stem = path.basename(file).replace(/\.[^.]+$/, '');
+  return stem.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'data';
+}
+
+/** Validate data packages and/or bare data files; always returns a report (operational misuse throws UsageError). */
+export async function validate(targets: string | string[], options: ValidateOptions = {}): Promise<Report> {
+  const started = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const list = (Array.isArray(targets) ? targets : [targets]).filter((t) => t !== '');
+  if (!list.length) list.push('.');
+  const report: Report = { valid: true, partial: false, stats: { tasks: 0, errors: 0, warnings: 0, seconds: 0 }, warnings: [], errors: [], tasks: [] };
+  const limits = { limitErrors: options.limitErrors ?? 1000, limitRows: options.limitRows };
+
+  let bareSchema: Schema | undefined;
+  if (options.schema) {
+    const loaded = await loadJsonFile(path.resolve(cwd, options.schema), 'schema-error');
+    if (loaded.error) report.errors.push(loaded.error);
+    else {
+      const problems = checkSchemaDescriptor(loaded.value, '');
+      if (problems.length) report.errors.push(...problems.map((p) => metaToReport(p, options.schema)));
+      else bareSchema = loaded.value as Schema;
+    }
+  }
+
+  for (const target of list) {
+    const abs = path.resolve(cwd, target);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      if (/^https?:\/\//i.test(target)) {
+        report.tasks.push(await bareFileTask(target, target, bareSchema, options, limits));
+      } else {
+        report.tasks.push(await bareFileTask(target, abs, bareSchema, options, limits));
+      }
+      continue;
+    }
+    if (st.isDirectory()) {
+      const dp = path.join(abs, 'datapackage.json');
+      if (statSafe(dp)) {
+        await validatePackageFile(dp, report, options, limits, path.relative(cwd, dp) || 'datapackage.json');
+        continue;
+      }
+      const files = (await fs.readdir(abs)).filter((f) => DATA_EXT.has(path.extname(f).toLowerCase()) && !f.startsWith('~$')).sort();
+      if (!files.length) {
+        throw new UsageError(
+          `No datapackage.json and no CSV/Excel files in ${target === '.' ? 'this folder' : target}`,
+          'Give a datapackage.json, a folder holding one, or data files (e.g. "satudata validate data.csv"); "satudata init" creates a data package.',
+        );
+      }
+      report.warnings.push(`no datapackage.json in ${target}: validating ${files.length} data file(s) with inferred schemas`);
+      for (const f of files) {
+        const rel = path.join(target, f);
+        report.tasks.push(await bareFileTask(rel, path.join(abs, f), bareSchema, options, limits));
+      }
+      continue;
+    }
+    if (path.extname(abs).toLowerCase() === '.json') {
+      await validatePackageFile(abs, report, options, limits, target);
+      continue;
+    }
+    report.tasks.push(await bareFileTask(target, abs, bareSchema, options, limits));
+  }
+
+  finishReport(report, started);
+  return report;
+}
+
+export function finishReport(report: Report, started: number): void {
+  report.stats.tasks = report.tasks.length;
+  report.stats.errors = report.errors.length + report.tasks.reduce((n, t) => n + t.stats.errors, 0);
+  report.stats.warnings = report.warnings.length + report.tasks.reduce((n, t) => n + t.stats.warnings, 0);
+  report.stats.seconds = Math.round((performance.now() - started) / 10) / 1000;
+  report.partial = report.tasks.some((t) => t.partial);
+  report.valid = report.stats.errors === 0;
+}
+
+function statSafe(p: string) {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function loadJsonFile(abs: string, errorType: 'package-error' | 'schema-error' | 'dialect-error'): Promise<{ value?: unknown; error?: ReportError }> {
+  let text: string;
+  try {
+    const st = await fs.stat(abs);
+    if (st.size > 50 * 1024 * 1024) return { error: buildError(errorType, `descriptor "${abs}" is larger than 50 MB`) };
+    text = await fs.readFile(abs, 'utf8');
+  } catch (e) {
+    return { error: buildError(errorType, `[Errno 2] No such file or directory: '${abs}'`) };
+  }
+  try {
+    return { value: JSON.parse(text.replace(/^\uFEFF/, '')) };
+  } catch (e) {
+    return { error: buildError(errorType, `cannot parse JSON descriptor "${path.basename(abs)}": ${(e as Error).message}`) };
+  }
+}
+
+function readerDialect(d: Dialect | undefined, sheet?: string): ReaderDialect {
+  const out: ReaderDialect = {};
+  if (!d) return sheet ? { sheetName: sheet } : out;
+  // frictionless-py reads CSV options from the top level or a nested "csv" control, and the sheet from
+  // "excel.sheet"; Table Dialect v2 puts sheetName/sheetNumber at the top level.
+  const csv = typeof d.csv === 'object' && d.csv ? (d.csv as Dialect) : {};
+  const excel = typeof d.excel === 'object' && d.excel ? (d.excel as { sheet?: string | number }) : {};
+  const pick = <K extends keyof ReaderDialect>(k: K) => (d[k] ?? csv[k]) as ReaderDialect[K] | undefined;
+  for (const k of ['delimiter', 'quoteChar', 'doubleQuote', 'escapeChar', 'skipInitialSpace', 'lineTerminator', 'nullSequence'] as const) {
+    const v = pick(k);
+    if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  }
+  if (typeof d.sheetName === 'string') out.sheetName = d.sheetName;
+  else if (typeof excel.sheet === 'string') out.sheetName = excel.sheet;
+  if (typeof d.sheetNumber === 'number') out.sheetNumber = d.sheetNumber;
+  else if (typeof excel.sheet === 'number') out.sheetNumber = excel.sheet;
+  if (sheet) out.sheetName = sheet;
+  return out;
+}
+
+async function bareFileTask(place: string, abs: string, schema: Schema | undefined, options: ValidateOptions, limits: { limitErrors: number; limitRows?: number }): Promise<ReportTask> {
+  const name = slugName(place);
+  let localPath = abs;
+  if (/^https?:\/\//i.test(abs)) {
+    if (!options.allowRemote) return sourceErrorTask(name, place, 'scheme-error', `remote data "${abs}" is not fetched without --allow-remote`);
+    try {
+      localPath = await fetchRemote(abs);
+    } catch (e) {
+      return sourceErrorTask(name, place, 'scheme-error', (e as Error).message);
+    }
+  }
+  const dialect: Dialect = {};
+  const job: TableJob = {
+    name,
+    place,
+    dialect,
+    schema,
+    open: () => openTable({ path: localPath, dialect: readerDialect(undefined, options.sheet) }),
+  };
+  return validateTable(job, { ...limits, onProgress: options.onProgress && ((rows) => options.onProgress!({ task: name, rows })) });
+}
+
+function sourceErrorTask(name: string, place: string, type: 'scheme-error' | 'resource-error' | 'format-error', note: string): ReportTask {
+  const err = buildError(type, note);
+  return { name, type: 'table', valid: false, place, labels: [], stats: { errors: 1, warnings: 0, seconds: 0 }, warnings: [], errors: [err] };
+}
+
+interface PreparedResource {
+  resource: Resource;
+  name: string;
+  place: string;
+  tabular: boolean;
+  schema?: Schema;
+  dialect: Dialect;
+  open?: () => Promise<OpenedTable>;
+  localPath?: string;
+  /** Set when the resource cannot be read at all (bad path, remote, bad schema file). */
+  error?: ReportError;
+}
+
+async function validatePackageFile(descriptorPath: string, report: Report, options: ValidateOptions, limits: { limitErrors: number; limitRows?: number }, shownPath: string): Promise<void> {
+  const loaded = await loadJsonFile(descriptorPath, 'package-error');
+  if (loaded.error) {
+    loaded.error.place = shownPath;
+    report.errors.push(loaded.error);
+    return;
+  }
+  const descriptor = loaded.value;
+  const problems = checkPackageDescriptor(descriptor);
+  if (problems.length) {
+    report.errors.push(...problems.map((p) => metaToReport(p, shownPath)));
+    return; // frictionless: an invalid descriptor yields top-level errors and no tasks
+  }
+  const pkg = descriptor as DataPackage;
+  for (const check of options.packageChecks ?? []) {
+    for (const e of check(pkg)) {
+      e.place ??= shownPath;
+      report.errors.push(e);
+    }
+  }
+  const baseDir = path.dirname(descriptorPath);
+  const relBase = path.relative(options.cwd ?? process.cwd(), baseDir);
+  const prepared: PreparedResource[] = [];
+  for (let i = 0; i < pkg.resources.length; i++) {
+    prepared.push(await prepareResource(pkg.resources[i]!, i, baseDir, relBase, options, report, shownPath));
+  }
+  const byName = new Map(prepared.map((p) => [p.name, p]));
+  const firstTask = report.tasks.length;
+  for (const p of prepared) {
+    if (p.error) {
+      report.tasks.push({ name: p.name, type: p.tabular ? 'table' : 'file', valid: false, place: p.place, labels: [], stats: { errors: 1, warnings: 0, seconds: 0 }, warnings: [], errors: [p.error] });
+      continue;
+    }
+    if (!p.tabular) {
+      report.tasks.push(await fileTask(p.name, p.place, p.localPath!, p.resource));
+      continue;
+    }
+    // Foreign keys: collect the referenced tuples first (the referenced resource read with its own schema).
+    const fks: ForeignKeyPlan[] = [];
+    let fkError: ReportError | undefined;
+    for (const fk of p.schema?.foreignKeys ?? []) {
+      const fields = Array.isArray(fk.fields) ? fk.fields : [fk.fields];
+      const refFields = Array.isArray(fk.reference.fields) ? fk.reference.fields : [fk.reference.fields];
+      const refName = fk.reference.resource ?? '';
+      const target = refName === '' ? p : byName.get(refName);
+      if (!target || !target.tabular || !target.schema || !target.open) {
+        fkError = buildError('resource-error', `failed to handle a foreign key for resource "${p.name}" as resource "${refName}" does not exist`);
+        break;
+      }
+      if (target.error) {
+        fkError = buildError('resource-error', `failed to handle a foreign key for resource "${p.name}": resource "${refName}" cannot be read`);
+        break;
+      }
+      try {
+        const lookup = await collectKeys(target.open, target.dialect, target.schema, refFields);
+        fks.push({ fields, referenceName: refName, referenceFields: refFields, lookup });
+      } catch (e) {
+        if (!(e instanceof TableSourceError)) throw e;
+        fkError = buildError('resource-error', `failed to handle a foreign key for resource "${p.name}": resource "${refName || p.name}" cannot be read (${e.note})`);
+        break;
+      }
+    }
+    if (fkError) {
+      report.tasks.push({ name: p.name, type: 'table', valid: false, place: p.place, labels: [], stats: { errors: 1, warnings: 0, seconds: 0 }, warnings: [], errors: [fkError] });
+      continue;
+    }
+    const job: TableJob = {
+      name: p.name,
+      place: p.place,
+      dialect: p.dialect,
+      schema: p.schema,
+      open: p.open!,
+      expectedBytes: typeof p.resource.bytes === 'number' ? p.resource.bytes : undefined,
+      expectedHash: typeof p.resource.hash === 'string' ? p.resource.hash : undefined,
+      foreignKeys: fks,
+    };
+    report.tasks.push(await validateTable(job, { ...limits, onProgress: options.onProgress && ((rows) => options.onProgress!({ task: p.name, rows })) }));
+  }
+  for (let i = firstTask; i < report.tasks.length; i++) report.tasks[i]!.package = shownPath;
+}
+
+async function prepareResource(
+  resource: Resource,
+  index: number,
+  baseDir: string,
+  relBase: string,
+  options: ValidateOptions,
+  report: Report,
+  shownPath: string,
+): Promise<PreparedResource> {
+  const name = typeof resource.name === 'string' ? resource.name : `resource${index + 1}`;
+  const rawPath = Array.isArray(resource.path) ? resource.path[0] : resource.path;
+  const place = typeof rawPath === 'string' ? rawPath : 'inline';
+  const ext = typeof rawPath === 'string' ? path.extname(rawPath).slice(1).toLowerCase() : '';
+  const format = (typeof resource.format === 'string' ? resource.format : ext).toLowerCase();
+  const declaredTable = resource.type === 'table' || resource.profile === 'tabular-data-resource' || /tabular-data-resource/.test(String(resource.profile ?? ''));
+  const tabular = declaredTable || resource.schema !== undefined || TABULAR_FORMATS.has(format) || resource.data !== undefined;
+  const out: PreparedResource = { resource, name, place, tabular, dialect: {} };
+  const pointer = `/resources/${index}`;
+
+  // schema and dialect may be inline or a path (relative, inside the package)
+  for (const key of ['schema', 'dialect'] as const) {
+    const v = resource[key];
+    if (typeof v !== 'string') {
+      if (key === 'schema' && v) out.schema = v as Schema;
+      if (key === 'dialect' && v) out.dialect = v as Dialect;
+      continue;
+    }
+    const verdict = checkDescriptorPath(v, baseDir);
+    const errType = key === 'schema' ? 'schema-error' : 'dialect-error';
+    if (!verdict.ok) {
+      out.error = buildError(errType, verdict.remote ? `remote ${key} "${v}" is not fetched` : verdict.reason);
+      return out;
+    }
+    const loaded = await loadJsonFile(verdict.absolute, errType);
+    if (loaded.error) {
+      out.error = loaded.error;
+      return out;
+    }
+    const problems = key === 'schema' ? checkSchemaDescriptor(loaded.value, `${pointer}/schema`) : checkDialectDescriptor(loaded.value, `${pointer}/dialect`);
+    if (problems.length) {
+      report.errors.push(...problems.map((p) => metaToReport(p, v)));
+      out.error = buildError(errType, `${key} "${v}" is not valid (see the errors above)`);
+      return out;
+    }
+    if (key === 'schema') out.schema = loaded.value as Schema;
+    else out.dialect = loaded.value as Dialect;
+  }
+  if (out.tabular && !out.schema) {
+    report.warnings.push(`resource "${name}" in ${shownPath} has no schema: it was inferred from the data`);
+  }
+
+  if (resource.data !== undefined && rawPath === undefined) {
+    out.open = async () => openInline(resource.data);
+    return out;
+  }
+  if (typeof rawPath !== 'string') {
+    out.error = buildError('resource-error', `resource "${name}" has neither "path" nor "data"`);
+    return out;
+  }
+  const verdict = checkDescriptorPath(rawPath, baseDir);
+  let local: string;
+  if (!verdict.ok) {
+    if (!verdict.remote) {
+      out.error = buildError('scheme-error', verdict.reason);
+      return out;
+    }
+    if (!options.allowRemote) {
+      out.error = buildError('scheme-error', `remote data "${verdict.url}" is not fetched without --allow-remote`);
+      return out;
+    }
+    try {
+      local = await fetchRemote(verdict.url);
+    } catch (e) {
+      out.error = buildError('scheme-error', (e as Error).message);
+      return out;
+    }
+  } else {
+    local = verdict.absolute;
+    out.place = path.join(relBase, rawPath).split(path.sep).join('/');
+  }
+  out.localPath = local;
+  const readerOpts = {
+    path: local,
+    format: format || undefined,
+    encoding: typeof resource.encoding === 'string' ? resource.encoding : undefined,
+    dialect: readerDialect(out.dialect),
+  };
+  out.open = () => openTable(readerOpts);
+  return out;
+}
