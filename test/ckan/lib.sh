@@ -36,12 +36,14 @@ die() {
 run_step() {
   local name="$1" logfile="$2"
   shift 2
-  log "$name (log: $logfile)"
+  local t
+  t="$(now)"
   if ! "$@" >>"$logfile" 2>&1; then
     printf '[ckan-real] FAILED: %s; last lines of %s:\n' "$name" "$logfile" >&2
     tail -n 40 "$logfile" >&2
     exit 1
   fi
+  log "$name: $(elapsed "$t")s (log: $logfile)"
 }
 
 # Newest PostgreSQL server installed from Debian (its binaries are not on PATH).
@@ -58,7 +60,11 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
-pid_alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
+# A zombie (exited, not yet reaped by whoever adopted it) counts as gone.
+pid_alive() {
+  [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null || return 1
+  [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" != "Z" ]
+}
 
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
