@@ -101,7 +101,8 @@ export async function inferResource(source: RowSource, opts: InferOptions): Prom
     mediatype: pass1.format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   };
   if (pass1.format === 'csv') resource.encoding = pass1.encoding ?? 'utf-8';
-  resource.dialect = buildDialect(layout, headerKept, pass1);
+  const dialect = buildDialect(layout, headerKept, pass1);
+  if (Object.keys(dialect).length > 0) resource.dialect = dialect;
   resource.schema = { fields, missingValues };
   return { resource, notes };
 }

@@ -28,6 +28,14 @@ export function layoutNotes(layout: Layout, headerKept: boolean): DescribeNote[]
       en: `Skipped (commentRows): ${REASON[reason].en}, ${rows.length} row(s).`,
     }, undefined, rows.slice(0, 10)));
   }
+  const firstHeader = layout.headerRows[0] ?? layout.dataStart;
+  if (firstHeader > 1) {
+    const rows = Array.from({ length: Math.min(firstHeader - 1, 10) }, (_, i) => i + 1);
+    notes.push(note('info', 'rows-above-header', {
+      id: `Baris 1-${firstHeader - 1} di atas header (judul tabel, baris kosong) dilewati.`,
+      en: `Rows 1-${firstHeader - 1} above the header (table title, blank rows) are skipped.`,
+    }, undefined, rows));
+  }
   if (layout.headerRows.length > 1) {
     notes.push(note('info', 'multi-row-header', {
       id: `Header terdiri dari ${layout.headerRows.length} baris (sel gabungan); label digabung per kolom menjadi judul field.`,

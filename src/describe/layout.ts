@@ -39,7 +39,9 @@ export function detectLayout(input: LayoutInput): Layout {
   const { head, sigs } = input;
   const kinds = head.map((r) => r.cells.map(cellKind));
   const colKinds = columnKinds(kinds);
-  const fits = (i: number) => kinds[i]!.every((k, j) => k === 'e' || colKinds[j] === undefined || colKinds[j] === k);
+  // Text where the column holds numbers marks a header/title row; a number in a text column does not
+  // (names and addresses contain digits), so data rows with odd values still count as data.
+  const fits = (i: number) => kinds[i]!.every((k, j) => !(k === 't' && colKinds[j] === 'n'));
   const nonBlank = (i: number) => kinds[i]!.some((k) => k !== 'e');
 
   // First data row: a row that fits the column kinds, followed by another that fits.
