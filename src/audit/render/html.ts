@@ -23,7 +23,7 @@ h2{font-size:1.15rem;margin:28px 0 10px}
 .totals{display:grid;grid-template-columns:repeat(auto-fit,minmax(110px,1fr));gap:8px}
 .total{background:#fff;border-radius:8px;padding:10px;border:1px solid #dde2ea}
 .total b{display:block;font-size:1.6rem}
-.total.bad b{color:#b3261e}.total.warn b{color:#a15c00}.total.ok b{color:#1e7b34}
+.total.bad b{color:#b3261e}.total.warn b{color:#a15c00}.total.good b{color:#1e7b34}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:10px}
 .card{background:#fff;border:1px solid #dde2ea;border-radius:8px;padding:12px}
 .card h3{font-size:1rem;margin:0 0 2px}
@@ -84,7 +84,7 @@ export function renderHtml(r: AuditResult, lang: Lang): string {
   const s = r.summary;
   const total = (cls: string, key: Parameters<typeof label>[0], n: number) => `<div class="total ${cls}"><b>${n}</b>${esc(label(key, lang))}</div>`;
   const totals = r.withRegister
-    ? [total('', 'organization', s.organizations), total('', 'expected', s.expected), total('ok', 'present', s.present), total('bad', 'missing', s.missing), total('warn', 'stale', s.stale)]
+    ? [total('', 'organization', s.organizations), total('', 'expected', s.expected), total('good', 'present', s.present), total('bad', 'missing', s.missing), total('warn', 'stale', s.stale)]
     : [total('', 'organization', s.organizations), total('', 'datasets', s.datasets), total('warn', 'stale', s.stale)];
   const ranking = [...r.organizations].sort(compareActivity);
   const found = r.organizations.map((o) => findings(o, lang)).filter(Boolean);
