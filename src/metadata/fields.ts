@@ -169,7 +169,7 @@ export const DATASET_FIELDS: readonly MetaField[] = [
   }),
   plain(['sdi', 'klasifikasi'], {
     aliases: ['klasifikasi', 'classification'], mandatory: false, prompt: true, input: 'text', check: text(1, 1000),
-    label: { id: 'Klasifikasi (kategori yang dipakai, boleh kosong)', en: 'Classification (categories used, may be empty)' },
+    label: { id: 'Klasifikasi (kategori yang dipakai)', en: 'Classification (categories used)' },
   }),
   {
     key: 'sources', aliases: ['sumber', 'sumber_data', 'source'], mandatory: false, prompt: true, input: 'list', strict: false,

@@ -1,0 +1,142 @@
+/**
+ * `satudata init [DIR] [--portal URL] [--org NAME] [--yes]`: scaffold a data repository, then (with
+ * a terminal) offer to fill in the Satu Data metadata right away.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Lang } from '../../i18n.js';
+import { fmt } from '../../i18n.js';
+import { initRepository, type Describer } from '../../init/init.js';
+import { isPromptExit } from '../../metadata/ask.js';
+import { runMetadataFlow } from '../../metadata/flow.js';
+import { orgChoices } from '../../metadata/organizations.js';
+import { packageText, readPackage, writeFileAtomic } from '../../metadata/package-file.js';
+import { checkSatudataProfile } from '../../metadata/profile.js';
+import { promptKit } from '../../metadata/prompt-kit.js';
+import type { CliContext } from '../context.js';
+
+const T = {
+  written: { id: 'Dibuat: {file}', en: 'Created: {file}' },
+  skipped: { id: 'Dilewati (sudah ada, tidak ditimpa): {file}', en: 'Skipped (exists, not overwritten): {file}' },
+  noPortal: {
+    id: 'Alamat portal belum diatur. Tambahkan "portal": "https://…" di .satudatarc.json, atau pakai --portal saat push.',
+    en: 'No portal is set. Add "portal": "https://…" to .satudatarc.json, or pass --portal to push.',
+  },
+  noOrg: {
+    id: 'Organisasi belum diatur. Tambahkan "organization": "<slug>" di .satudatarc.json, atau jalankan "satudata metadata --set organisasi=<slug>".',
+    en: 'No organization is set. Add "organization": "<slug>" to .satudatarc.json, or run "satudata metadata --set organisasi=<slug>".',
+  },
+  fillNow: { id: 'Isi metadata Satu Data sekarang?', en: 'Fill in the Satu Data metadata now?' },
+  cancelled: { id: 'Pengisian metadata dibatalkan; datapackage.json tidak diubah.', en: 'Metadata entry cancelled; datapackage.json was not changed.' },
+  next: {
+    id: 'Langkah berikutnya: "satudata metadata" (lengkapi metadata), "satudata validate --profile satudata", lalu "satudata push".',
+    en: 'Next: "satudata metadata" (complete the metadata), "satudata validate --profile satudata", then "satudata push".',
+  },
+  complete: { id: 'Metadata Satu Data lengkap. Periksa dengan "satudata validate", lalu "satudata push".', en: 'The Satu Data metadata is complete. Check with "satudata validate", then "satudata push".' },
+};
+
+/** The describe engine is loaded lazily: init works (without inferred schemas) if it fails to load. */
+async function loadDescriber(): Promise<Describer | undefined> {
+  try {
+    const mod = (await import(new URL('../../describe/index.js', import.meta.url).href)) as { describeFile?: Describer };
+    return typeof mod.describeFile === 'function' ? mod.describeFile : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function readExistingConfig(dir: string): Promise<{ portal?: string; organization?: string }> {
+  try {
+    const raw = JSON.parse(await fs.readFile(path.join(dir, '.satudatarc.json'), 'utf8')) as Record<string, unknown>;
+    return {
+      portal: typeof raw.portal === 'string' ? raw.portal : undefined,
+      organization: typeof raw.organization === 'string' ? raw.organization : undefined,
+    };
+  } catch {
+    return {};
+  }
+}
+
+export async function run(ctx: CliContext, args: string[], opts: Record<string, unknown>): Promise<number> {
+  const lang: Lang = ctx.lang;
+  const dir = path.resolve(ctx.cwd, args[0] ?? '.');
+  const interactive = ctx.interactive && !opts.yes;
+  const say = (line: string) => ctx.stderr.write(line + '\n');
+  const existing = await readExistingConfig(dir);
+  const kit = interactive ? await promptKit(ctx, {}, undefined) : undefined;
+
+  let result;
+  try {
+    result = await initRepository({
+      dir,
+      lang,
+      portal: typeof opts.portal === 'string' ? opts.portal : undefined,
+      org: typeof opts.org === 'string' ? opts.org : undefined,
+      existing,
+      interactive,
+      ask: kit?.ask,
+      describe: await loadDescriber(),
+      portalOrgs: async (portal) => {
+        const online = await promptKit(ctx, { portal }, portal, kit?.ask);
+        try {
+          return await online.portal.organizations();
+        } finally {
+          await online.close();
+        }
+      },
+      say,
+    });
+  } catch (e) {
+    if (isPromptExit(e)) {
+      say(lang === 'en' ? 'Cancelled; nothing was written.' : 'Dibatalkan; tidak ada yang ditulis.');
+      return 2;
+    }
+    throw e;
+  }
+
+  for (const f of result.written) ctx.stdout.write(fmt(T.written[lang], { file: f }) + '\n');
+  for (const f of result.skipped) ctx.stdout.write(fmt(T.skipped[lang], { file: f }) + '\n');
+  if (!result.settings.portal) say(T.noPortal[lang]);
+  if (!result.settings.organization) say(T.noOrg[lang]);
+
+  if (!kit) {
+    say(T.next[lang]);
+    return 0;
+  }
+  // One guided session: from a folder of Excel files to complete metadata.
+  const file = path.join(dir, 'datapackage.json');
+  try {
+    if (!(await kit.ask.confirm({ message: T.fillNow[lang], default: true }))) {
+      say(T.next[lang]);
+      return 0;
+    }
+    const pkg = await readPackage(file, lang);
+    const online = await promptKit(ctx, { portal: result.settings.portal }, result.settings.portal, kit.ask);
+    try {
+      const licenses = await online.portal.licenses();
+      await runMetadataFlow(pkg, {
+        ask: kit.ask,
+        lang,
+        orgs: orgChoices(await online.portal.organizations(), result.settings.organization),
+        licenses,
+        datasetOwner: online.online ? (n) => online.portal.datasetOwner(n) : undefined,
+        say,
+      });
+    } finally {
+      await online.close();
+    }
+    await writeFileAtomic(file, packageText(pkg));
+    ctx.stdout.write(fmt(T.written[lang], { file: 'datapackage.json (metadata)' }) + '\n');
+    const missing = checkSatudataProfile(pkg, { lang });
+    say(missing.length ? T.next[lang] : T.complete[lang]);
+    return 0;
+  } catch (e) {
+    if (isPromptExit(e)) {
+      say(T.cancelled[lang]);
+      return 2;
+    }
+    throw e;
+  } finally {
+    await kit.close();
+  }
+}

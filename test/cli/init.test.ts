@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ROOT, runCli } from '../helpers/cli.js';
+import type { DataPackage } from '../../src/schema/types.js';
+
+const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'init', 'excel-folder');
+const FILES = ['datapackage.json', '.satudatarc.json', 'README.md', '.github/workflows/satudata.yml', '.gitlab-ci.yml', '.gitignore'];
+const temps: string[] = [];
+
+function workdir(name = 'data-dinkes'): string {
+  const base = mkdtempSync(path.join(tmpdir(), 'satudata-init-'));
+  temps.push(base);
+  const dir = path.join(base, name);
+  cpSync(FIXTURE, dir, { recursive: true });
+  return dir;
+}
+const read = (dir: string, f: string) => readFileSync(path.join(dir, f), 'utf8');
+const json = <T = Record<string, unknown>>(dir: string, f: string) => JSON.parse(read(dir, f)) as T;
+
+afterEach(() => {
+  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
+});
+
+describe('satudata init (CLI)', () => {
+  it('scaffolds a repository from a folder of real Excel/CSV files without prompts', async () => {
+    const dir = workdir();
+    const r = await runCli(['init', '--yes'], { cwd: dir });
+    expect(r.code).toBe(0);
+    for (const f of FILES) expect(existsSync(path.join(dir, f)), f).toBe(true);
+    expect(r.stdout).toContain('Dibuat: .github/workflows/satudata.yml');
+
+    const pkg = json<DataPackage>(dir, 'datapackage.json');
+    expect(pkg.name).toBe('data-dinkes');
+    expect(pkg.licenses).toEqual([{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' }]);
+    expect(pkg.resources.map((res) => res.path)).toEqual(['bps-tpt-provinsi-2026.xlsx', 'data/jabar-persentase-balita-stunting-kabkota.csv']);
+    // Inferred by the describe engine: schemas with fields, not bare file entries.
+    for (const res of pkg.resources) expect((res.schema as { fields: unknown[] }).fields.length).toBeGreaterThan(2);
+    expect(new Set(pkg.resources.map((res) => res.name)).size).toBe(2);
+
+    // No portal or organization known: left out, with how to add them, and still exit 0.
+    expect(json(dir, '.satudatarc.json')).toEqual({ lang: 'id', profile: 'satudata' });
+    expect(r.stderr).toMatch(/Alamat portal belum diatur.*\.satudatarc\.json/);
+    expect(r.stderr).toMatch(/Organisasi belum diatur/);
+
+    expect(read(dir, '.github/workflows/satudata.yml')).toContain('npx satudata validate --profile satudata --format github');
+    expect(read(dir, '.gitlab-ci.yml')).toContain('npx satudata validate --profile satudata --format junit');
+    expect(read(dir, '.gitignore')).toContain('.satudata/');
+    const readme = read(dir, 'README.md');
+    expect(readme).toMatch(/## Alur kerja: periksa → metadata → terbitkan/);
+    expect(readme).toContain('`data/jabar-persentase-balita-stunting-kabkota.csv`');
+    expect(readme).not.toMatch(/\{\{\w+\}\}/);
+  });
+
+  it('writes portal and organization into the config and the package', async () => {
+    const dir = workdir();
+    const r = await runCli(['init', '--yes', '--portal', 'https://data.makassarkota.go.id/', '--org', 'dinas-kesehatan'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(json(dir, '.satudatarc.json')).toEqual({ portal: 'https://data.makassarkota.go.id', organization: 'dinas-kesehatan', lang: 'id', profile: 'satudata' });
+    const pkg = json<DataPackage>(dir, 'datapackage.json');
+    expect(pkg.sdi).toEqual({ organisasi: 'dinas-kesehatan' });
+    expect(pkg.contributors).toEqual([{ title: 'Dinas Kesehatan Kota Makassar', role: 'author' }]);
+    expect(read(dir, 'README.md')).toContain('Dinas Kesehatan Kota Makassar (`dinas-kesehatan`)');
+    expect(r.stderr).not.toMatch(/belum diatur/);
+  });
+
+  it('never overwrites with --yes, and reports what it skipped', async () => {
+    const dir = workdir();
+    writeFileSync(path.join(dir, 'README.md'), 'punya saya\n');
+    writeFileSync(path.join(dir, 'datapackage.json'), '{"name":"lama","resources":[]}\n');
+    const r = await runCli(['--lang', 'en', 'init', '--yes', '--org', 'dinas-kesehatan'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(read(dir, 'README.md')).toBe('punya saya\n');
+    expect(read(dir, 'datapackage.json')).toBe('{"name":"lama","resources":[]}\n');
+    expect(r.stdout).toContain('Skipped (exists, not overwritten): datapackage.json');
+    expect(r.stdout).toContain('Skipped (exists, not overwritten): README.md');
+    expect(r.stdout).toContain('Created: .satudatarc.json');
+
+    const again = await runCli(['init', '--yes'], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(again.stdout.match(/Dilewati/g)).toHaveLength(FILES.length);
+    expect(json(dir, '.satudatarc.json')).toMatchObject({ organization: 'dinas-kesehatan' });
+  });
+
+  it('creates the folder given as DIR', async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'satudata-init-'));
+    temps.push(base);
+    const r = await runCli(['init', 'baru/repo-data', '--yes'], { cwd: base });
+    expect(r.code).toBe(0);
+    expect(json<DataPackage>(path.join(base, 'baru', 'repo-data'), 'datapackage.json')).toMatchObject({ name: 'repo-data', resources: [] });
+  });
+
+  it.each([
+    [['--org', 'Dinas Kesehatan'], /--org: "Dinas Kesehatan" tidak sah/],
+    [['--portal', 'data.makassarkota.go.id'], /--portal "data.makassarkota.go.id": alamat portal harus diawali http/],
+  ])('bad %j exits 2 and writes nothing', async (flags, msg) => {
+    const dir = workdir();
+    const r = await runCli(['init', '--yes', ...flags], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(msg);
+    expect(r.stderr).not.toMatch(/at .*\.js/);
+    for (const f of FILES) expect(existsSync(path.join(dir, f)), f).toBe(false);
+  });
+});
