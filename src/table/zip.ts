@@ -145,7 +145,7 @@ export class ZipReader {
         `Bagian "${name}" di "${label}" memakai metode kompresi yang tidak didukung. Simpan ulang berkas dari Excel sebagai .xlsx.`,
       );
     }
-    const inf = createInflateRaw();
+    const inf = createInflateRaw({ chunkSize: 64 << 10 });
     let out: Buffer[] = [];
     let produced = 0;
     let failure: Error | undefined;
