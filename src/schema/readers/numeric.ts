@@ -18,6 +18,30 @@ function decimalValue(text: string): number {
   return Number(text.replace(/_/g, ''));
 }
 
+/** Plain digits with an optional sign, short enough to be exact: the common case, parsed without regex. */
+function plainInt(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 15) return false;
+  let i = s.charCodeAt(0) === 45 || s.charCodeAt(0) === 43 ? 1 : 0;
+  if (i === n) return false;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Only digits, sign, `.` and exponent letters: Number() then agrees with Python's Decimal (NaN = invalid). */
+function plainDecimal(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 46 || c === 45 || c === 43 || c === 101 || c === 69)) return false;
+  }
+  return true;
+}
+
 export function integerReader(field: Field): Reader {
   const bare = field.bareNumber !== false;
   // v2 integer groupChar (fl-py has none): removed before parsing, like number's groupChar
@@ -27,6 +51,7 @@ export function integerReader(field: Field): Reader {
       let s = cell.trim();
       if (!bare) s = s.replace(NOT_BARE, '');
       if (group !== undefined) s = s.split(group).join('');
+      if (plainInt(s)) return Number(s);
       return PY_INT.test(s) ? pyInt(s) : INVALID;
     }
     // openpyxl semantics: a numeric cell must be whole (12.5 is a type error); booleans are not numbers
@@ -52,6 +77,10 @@ export function numberReader(field: Field): Reader {
           s = s.split(decimal).join('.');
         }
       }
+      if (plainDecimal(s)) {
+        const n = Number(s);
+        return Number.isNaN(n) ? INVALID : n;
+      }
       return PY_DECIMAL.test(s) ? decimalValue(s) : INVALID;
     }
     if (typeof cell === 'number') return cell;
@@ -64,8 +93,10 @@ export function yearReader(): Reader {
     let n: number;
     if (typeof cell === 'string') {
       // fl-py: exactly four characters, then Python int() (so `0999` and even `+123` pass)
-      if (cell.length !== 4 || !PY_INT.test(cell)) return INVALID;
-      n = Number(cell.trim().replace(/_/g, ''));
+      if (cell.length !== 4) return INVALID;
+      if (plainInt(cell)) n = Number(cell);
+      else if (PY_INT.test(cell)) n = Number(cell.trim().replace(/_/g, ''));
+      else return INVALID;
     } else if (typeof cell === 'number' && Number.isInteger(cell)) {
       n = cell; // an Excel number cell is fine when whole
     } else return INVALID;

@@ -90,10 +90,37 @@ function patternParser(format: string): (s: string) => DateParts | null {
   }
 }
 
+/** Digit at `i` (char code 48..57) as a number, or -1. */
+function dig(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/**
+ * Hot path for the canonical `YYYY-MM-DD` text: validated by char codes, and the cell itself is
+ * already the logical value (no allocation). Other forms go through the strptime parser.
+ */
+function fastIsoDate(s: string, at: number): boolean {
+  const y0 = dig(s, at), y1 = dig(s, at + 1), y2 = dig(s, at + 2), y3 = dig(s, at + 3);
+  const m0 = dig(s, at + 5), m1 = dig(s, at + 6), d0 = dig(s, at + 8), d1 = dig(s, at + 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0 || s.charCodeAt(at + 4) !== 45 || s.charCodeAt(at + 7) !== 45) return false;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3, m = m0 * 10 + m1, d = d0 * 10 + d1;
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/** Hot path for `hh:mm:ss` at `at` (no fraction, no zone): ranges checked by char codes. */
+function fastIsoTime(s: string, at: number): boolean {
+  const h0 = dig(s, at), h1 = dig(s, at + 1), i0 = dig(s, at + 3), i1 = dig(s, at + 4), s0 = dig(s, at + 6), s1 = dig(s, at + 7);
+  if ((h0 | h1 | i0 | i1 | s0 | s1) < 0 || s.charCodeAt(at + 2) !== 58 || s.charCodeAt(at + 5) !== 58) return false;
+  return h0 * 10 + h1 <= 23 && i0 <= 5 && s0 <= 5;
+}
+
 export function dateReader(format: string): Reader {
   const parse = format === 'default' ? DEFAULT_DATE : patternParser(format);
+  const fast = format === 'default';
   return (cell) => {
     if (typeof cell === 'string') {
+      if (fast && cell.length === 10 && fastIsoDate(cell, 0)) return cell;
       const p = parse(cell);
       return p === null || p.year < 1 ? INVALID : isoDate(p.year, p.month, p.day);
     }
@@ -115,7 +142,9 @@ export function timeReader(format: string): Reader {
         return m ? isoParts(2000, 1, 1, m, 1) : null;
       }
     : patternParser(format);
+  const fast = format === 'default';
   return (cell) => {
+    if (fast && typeof cell === 'string' && cell.length === 8 && fastIsoTime(cell, 0)) return cell;
     // An Excel time-only cell arrives as a Date on the epoch day: its time of day is the value.
     const p = typeof cell === 'string' ? parse(cell) : cell instanceof Date ? dateParts(cell) : null;
     return p === null ? INVALID : render(p, 'time');
@@ -130,7 +159,10 @@ export function datetimeReader(format: string): Reader {
         return m ? isoParts(+m[1]!, +m[2]!, +m[3]!, m, 4) : null;
       }
     : patternParser(format);
+  const fast = format === 'default';
   return (cell) => {
+    if (fast && typeof cell === 'string' && cell.length === 19 && cell.charCodeAt(10) === 84 /* T */
+      && fastIsoDate(cell, 0) && fastIsoTime(cell, 11)) return cell;
     const p = typeof cell === 'string' ? parse(cell) : cell instanceof Date ? dateParts(cell) : null;
     return p === null || p.year < 1 ? INVALID : render(p, 'datetime');
   };

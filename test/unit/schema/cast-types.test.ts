@@ -111,6 +111,13 @@ const cases: Case[] = [
   ['list', 'default', 'true,0', [true, false], { itemType: 'boolean' }],
   ['list', 'default', '2021-01-01,2021-02-01', ['2021-01-01', '2021-02-01'], { itemType: 'date' }],
   ['teks', 'default', 'abc', X],
+  // hot-path edges (char-code fast paths must agree with the full parsers)
+  ['date', 'default', '0000-01-01', X], ['date', 'default', '2021-13-01', X], ['date', 'default', '2021-04-31', X],
+  ['datetime', 'default', '2021-02-30T10:00:00', X], ['datetime', 'default', '2021-03-05T24:00:00', '2021-03-06T00:00:00'],
+  ['datetime', 'default', '2021-03-05T10:60:00', X], ['time', 'default', '23:59:59', '23:59:59'], ['time', 'default', '23:59:60', X],
+  ['integer', 'default', '-0', -0], ['integer', 'default', '-', X], ['integer', 'default', '123456789012345678', 123456789012345678n],
+  ['number', 'default', '1.e5', 100000], ['number', 'default', '-.5', -0.5], ['number', 'default', '5e', X], ['number', 'default', '1-', X],
+  ['number', 'default', '', X], ['year', 'default', '1_00', 100],
 ];
 
 describe('cast: lexical forms per type/format', () => {
