@@ -1,0 +1,186 @@
+#!/usr/bin/env node
+/**
+ * satudata benchmark: generates a 1,000,000-row, 11-column CSV (integers, numbers, dates, enums, free text
+ * with quotes and commas; a unique id and a composite primary key) with its Table Schema, and a
+ * 100,000-row XLSX, then runs `satudata validate` on each in a fresh process and prints rows/s and the
+ * peak RSS of that whole process.
+ *
+ *   npm run bench                       # full size
+ *   node scripts/bench.js --rows 20000 --xlsx-rows 5000 --json   # small (used by the test suite)
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, writeFileSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, def) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : def;
+};
+const ROWS = Number(arg('--rows', '1000000'));
+const XLSX_ROWS = Number(arg('--xlsx-rows', '100000'));
+const JSON_OUT = process.argv.includes('--json');
+const dir = path.resolve(arg('--dir', path.join(os.tmpdir(), 'satudata-bench')));
+mkdirSync(dir, { recursive: true });
+const log = (s) => process.stderr.write(s + '\n');
+
+const KEC = ['73.71.01', '73.71.02', '73.71.03', '73.71.04', '73.71.05', '73.71.06', '73.71.07', '73.71.08', '73.71.09', '73.71.10', '73.71.11', '73.71.12', '73.71.13', '73.71.14', '73.71.15'];
+const KAT = ['kebakaran', 'banjir', 'angin puting beliung', 'tanah longsor', 'lainnya'];
+const TEXT = ['Rumah warga, dapur', 'Ruko "Sinar Jaya", lantai 2', 'Gudang, kosong', 'Kios pasar', 'Lahan kosong, ilalang', 'Kantor "Camat", arsip'];
+
+// A deterministic generator (no Math.random, so runs are comparable).
+let seed = 7371;
+const rnd = (n) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+
+function rowValues(i) {
+  const month = 1 + rnd(12);
+  const day = 1 + rnd(28);
+  return [
+    i, // id (unique)
+    KEC[i % 15], // kode_kecamatan (enum, PK part 1)
+    Math.floor(i / 15), // nomor (PK part 2)
+    `2024-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, // tanggal
+    KAT[rnd(5)], // kategori (enum)
+    rnd(100000), // jumlah (integer, min 0)
+    (rnd(1000000) / 100).toFixed(2), // nilai (number)
+    (rnd(10000) / 100).toFixed(1), // persen (number 0..100)
+    TEXT[rnd(6)], // keterangan (free text with quotes and commas)
+    rnd(2) ? 'true' : 'false', // terverifikasi (boolean)
+    2000 + rnd(25), // tahun (year)
+  ];
+}
+
+const schema = {
+  fields: [
+    { name: 'id', type: 'integer', constraints: { required: true, unique: true } },
+    { name: 'kode_kecamatan', type: 'string', constraints: { required: true, enum: KEC } },
+    { name: 'nomor', type: 'integer', constraints: { required: true, minimum: 0 } },
+    { name: 'tanggal', type: 'date', constraints: { minimum: '2024-01-01', maximum: '2024-12-31' } },
+    { name: 'kategori', type: 'string', constraints: { enum: KAT } },
+    { name: 'jumlah', type: 'integer', constraints: { minimum: 0 } },
+    { name: 'nilai', type: 'number' },
+    { name: 'persen', type: 'number', constraints: { minimum: 0, maximum: 100 } },
+    { name: 'keterangan', type: 'string', constraints: { maxLength: 200 } },
+    { name: 'terverifikasi', type: 'boolean' },
+    { name: 'tahun', type: 'year' },
+  ],
+  primaryKey: ['kode_kecamatan', 'nomor'],
+};
+
+const quote = (v) => (typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v));
+
+async function makeCsv(file, rows) {
+  const out = createWriteStream(file);
+  out.write(schema.fields.map((f) => f.name).join(',') + '\n');
+  let buf = '';
+  for (let i = 1; i <= rows; i++) {
+    buf += rowValues(i).map(quote).join(',') + '\n';
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  out.end(buf);
+  await once(out, 'finish');
+}
+
+async function makeXlsx(file, rows) {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const ws = wb.addWorksheet('Data');
+  ws.addRow(schema.fields.map((f) => f.name)).commit();
+  for (let i = 1; i <= rows; i++) {
+    const v = rowValues(i);
+    v[3] = new Date(`${v[3]}T00:00:00Z`);
+    v[6] = Number(v[6]);
+    v[7] = Number(v[7]);
+    v[9] = v[9] === 'true';
+    const row = ws.addRow(v);
+    row.getCell(4).numFmt = 'yyyy-mm-dd';
+    row.commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
+
+function writePackage(folder, dataFile, format) {
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(
+    path.join(folder, 'datapackage.json'),
+    JSON.stringify({ name: `bench-${format}`, resources: [{ name: 'bench', path: path.basename(dataFile), format, schema }] }, null, 2),
+  );
+}
+
+/** Run the CLI in a fresh process; the child reports its own peak RSS (whole process) at exit. */
+function runValidate(target) {
+  const wrapper = `
+    const { run } = await import(${JSON.stringify(path.join(root, 'dist/cli/main.js'))});
+    const out = { write() {}, isTTY: false };
+    const code = await run(['validate', ${JSON.stringify(target)}, '--json', '-o', ${JSON.stringify(path.join(dir, 'report.json'))}], { stdout: out, stderr: out });
+    process.stderr.write('BENCH ' + JSON.stringify({ code, maxRssKiB: process.resourceUsage().maxRSS }) + '\\n');
+  `;
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['--input-type=module', '-e', wrapper], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('close', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const m = /BENCH (.*)/.exec(err);
+      if (!m) return reject(new Error(`validate did not finish: ${err}`));
+      resolve({ seconds, ...JSON.parse(m[1]) });
+    });
+  });
+}
+
+async function main() {
+  const csvDir = path.join(dir, 'csv');
+  const xlsxDir = path.join(dir, 'xlsx');
+  mkdirSync(csvDir, { recursive: true });
+  mkdirSync(xlsxDir, { recursive: true });
+  const csv = path.join(csvDir, 'bench.csv');
+  const xlsx = path.join(xlsxDir, 'bench.xlsx');
+  log(`generating ${ROWS.toLocaleString('en-US')}-row CSV and ${XLSX_ROWS.toLocaleString('en-US')}-row XLSX in ${dir} …`);
+  await makeCsv(csv, ROWS);
+  writePackage(csvDir, csv, 'csv');
+  await makeXlsx(xlsx, XLSX_ROWS);
+  writePackage(xlsxDir, xlsx, 'xlsx');
+
+  const results = [];
+  for (const [kind, folder, file, rows] of [
+    ['csv', csvDir, csv, ROWS],
+    ['xlsx', xlsxDir, xlsx, XLSX_ROWS],
+  ]) {
+    log(`validating ${kind} …`);
+    const r = await runValidate(folder);
+    results.push({
+      kind,
+      rows,
+      bytes: statSync(file).size,
+      seconds: Number(r.seconds.toFixed(2)),
+      rowsPerSecond: Math.round(rows / r.seconds),
+      peakRssMiB: Math.round(r.maxRssKiB / 1024),
+      exitCode: r.code,
+    });
+  }
+  const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` };
+  if (JSON_OUT) {
+    process.stdout.write(JSON.stringify({ machine, results }, null, 2) + '\n');
+    return;
+  }
+  console.log(`machine: ${machine.cpus} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}`);
+  console.log('| table | rows | size | time | rows/s | peak RSS | exit |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    console.log(`| ${r.kind} | ${r.rows.toLocaleString('en-US')} | ${(r.bytes / 2 ** 20).toFixed(1)} MiB | ${r.seconds} s | ${r.rowsPerSecond.toLocaleString('en-US')} | ${r.peakRssMiB} MiB | ${r.exitCode} |`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

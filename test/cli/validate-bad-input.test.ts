@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli } from '../helpers/cli.js';
+import type { Report } from '../../src/validate/types.js';
+
+let dir: string;
+const pkg = (name: string, resources: unknown[]) => {
+  const folder = path.join(dir, name);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, 'datapackage.json'), JSON.stringify({ name, resources }));
+  return folder;
+};
+const json = (r: { stdout: string }) => JSON.parse(r.stdout) as Report;
+const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'satudata-bad-'));
+  writeFileSync(path.join(dir, 'ok.csv'), 'id,nama\n1,a\n2,b\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('validate: hostile and broken input gives a clear report, never a crash', () => {
+  it('binary garbage named .csv is a format-error task (exit 1)', async () => {
+    const bytes = Buffer.alloc(200_000);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 256;
+    writeFileSync(path.join(dir, 'garbage.csv'), bytes);
+    const r = await runCli(['validate', path.join(dir, 'garbage.csv'), '--json']);
+    expect(r.code).toBe(1);
+    expect(json(r).tasks[0]!.errors.map((e) => e.type)).toEqual(['format-error']);
+    noStack(r.stderr);
+  });
+
+  it('a 10 MB single cell is reported within seconds', async () => {
+    writeFileSync(path.join(dir, 'huge.csv'), 'id,teks\n1,"' + 'x'.repeat(11 * 1024 * 1024) + '"\n');
+    const r = await runCli(['validate', path.join(dir, 'huge.csv'), '--json'], { timeoutMs: 30_000 });
+    expect(r.code).toBe(1);
+    expect(json(r).tasks[0]!.errors[0]!.type).toBe('format-error');
+  });
+
+  it('a catastrophic regex pattern is refused as a field-error instead of hanging', async () => {
+    writeFileSync(path.join(dir, 'redos.csv'), 'kode\n' + 'a'.repeat(40) + '!\n');
+    writeFileSync(path.join(dir, 'redos.json'), JSON.stringify({ fields: [{ name: 'kode', type: 'string', constraints: { pattern: '(a+)+$' } }] }));
+    const r = await runCli(['validate', path.join(dir, 'redos.csv'), '--schema', path.join(dir, 'redos.json'), '--json'], { timeoutMs: 20_000 });
+    expect(r.code).toBe(1);
+    const report = json(r);
+    expect(report.errors[0]!.type).toBe('field-error');
+    expect(report.errors[0]!.note).toMatch(/exponential|backtrack/i);
+  });
+
+  it('a schema that is not JSON is a schema-error in the report (exit 1)', async () => {
+    writeFileSync(path.join(dir, 'broken.json'), '{ "fields": [ ');
+    const r = await runCli(['validate', path.join(dir, 'ok.csv'), '--schema', path.join(dir, 'broken.json'), '--json']);
+    expect(r.code).toBe(1);
+    expect(json(r).errors[0]!.type).toBe('schema-error');
+    noStack(r.stderr);
+  });
+
+  it('a datapackage.json that is not JSON is a package-error', async () => {
+    const folder = path.join(dir, 'notjson');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'datapackage.json'), 'name: yaml-ish');
+    const r = await runCli(['validate', folder, '--json']);
+    expect(r.code).toBe(1);
+    expect(json(r).errors[0]!.type).toBe('package-error');
+    expect(json(r).tasks).toEqual([]);
+  });
+
+  it.each([
+    ['absolute POSIX path', '/etc/passwd', /absolute/],
+    ['Windows drive path', 'C:\\data\\x.csv', /absolute/],
+    ['UNC path', '\\\\server\\share\\x.csv', /absolute/],
+    ['.. with slashes', '../ok.csv', /"\.\."/],
+    ['.. with backslashes', 'data\\..\\..\\ok.csv', /"\.\."/],
+  ])('refuses a resource path: %s', async (_name, p, reason) => {
+    const folder = pkg(`paths-${Math.random().toString(36).slice(2)}`, [{ name: 'x', path: p, schema: { fields: [{ name: 'id' }] } }]);
+    const r = await runCli(['validate', folder, '--json']);
+    expect(r.code).toBe(1);
+    const report = json(r);
+    // The v1 profile's path pattern already rejects some of these (a top-level resource-error at
+    // /resources/0/path, as frictionless reports it); the rest are refused when the resource is opened.
+    const all = [...report.errors, ...report.tasks.flatMap((t) => t.errors)];
+    expect(all).toHaveLength(1);
+    const err = all[0]!;
+    if (err.type === 'resource-error') expect(err.pointer).toBe('/resources/0/path');
+    else {
+      expect(err.type).toBe('scheme-error');
+      expect(err.note).toMatch(reason);
+    }
+    expect(report.tasks.flatMap((t) => t.stats.rows ?? [])).toEqual([]);
+  });
+
+  it('refuses a symlink that leads outside the package folder', async () => {
+    const folder = pkg('symlink', [{ name: 'x', path: 'link.csv', schema: { fields: [{ name: 'id' }, { name: 'nama' }] } }]);
+    symlinkSync(path.join(dir, 'ok.csv'), path.join(folder, 'link.csv'));
+    const r = await runCli(['validate', folder, '--json']);
+    expect(json(r).tasks[0]!.errors[0]!.note).toMatch(/symbolic link/);
+  });
+
+  it('does not fetch remote data without --allow-remote', async () => {
+    const folder = pkg('remote', [{ name: 'x', path: 'https://example.invalid/data.csv', schema: { fields: [{ name: 'id' }] } }]);
+    const r = await runCli(['validate', folder, '--json']);
+    expect(r.code).toBe(1);
+    expect(json(r).tasks[0]!.errors[0]!.note).toMatch(/--allow-remote/);
+  });
+
+  it('an unknown field type is one clear field-error (top level, no tasks), like frictionless', async () => {
+    const folder = pkg('badtype', [{ name: 'x', path: 'x.csv', schema: { fields: [{ name: 'id', type: 'teks' }] } }]);
+    writeFileSync(path.join(folder, 'x.csv'), 'id\n1\n');
+    const r = await runCli(['validate', folder, '--json']);
+    const report = json(r);
+    expect(report.errors.map((e) => [e.type, e.note])).toEqual([['field-error', 'field type "teks" is not supported']]);
+    expect(report.tasks).toEqual([]);
+  });
+});
