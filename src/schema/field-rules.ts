@@ -75,6 +75,13 @@ export function fieldNotes(field: Field, v1Pinned: boolean): string[] {
       if (castConstraintValue(type, reader, v) === INVALID) notes.push(`constraint "enum" value "${pyStr(v)}" is not a valid "${type}"`);
     }
   }
+  // v2: enum values must be a subset of the categories
+  if (Array.isArray(field.categories) && Array.isArray(constraints.enum)) {
+    const cats = new Set(field.categories.map((c) => JSON.stringify(c !== null && typeof c === 'object' && 'value' in c ? (c as { value: unknown }).value : c)));
+    for (const v of constraints.enum) {
+      if (!cats.has(JSON.stringify(v))) notes.push(`constraint "enum" value "${pyStr(v)}" is not one of the categories`);
+    }
+  }
   if (typeof constraints.pattern === 'string' && supported.includes('pattern')) {
     const p = compilePattern(constraints.pattern);
     if (!p.ok) notes.push(p.note);

@@ -75,6 +75,8 @@ const schemaCases: Array<[string, unknown, string[]]> = [
   ['unknown list item type', { $schema: V2, fields: [{ name: 'a', type: 'list', itemType: 'geopoint' }] },
     ["field-error /fields/0/itemType 'geopoint' is not one of ['string', 'integer', 'boolean', 'number', 'datetime', 'date', 'time'] at property 'itemType'",
       'field-error /fields/0 list item type "geopoint" is not supported']],
+  ['enum values must be among the categories (v2)', { $schema: V2, fields: [{ name: 'a', categories: ['A', 'B'], constraints: { enum: ['A', 'C'] } }] },
+    ['field-error /fields/0 constraint "enum" value "C" is not one of the categories']],
   ['unique key field missing (v2)', { $schema: V2, fields: [{ name: 'a' }], uniqueKeys: [['a', 'b']] },
     ["schema-error /uniqueKeys/0 unique key \"['a', 'b']\" does not match the fields \"['a']\""]],
   ['fields not an array', { fields: 'a' }, ["schema-error /fields 'a' is not of type 'array' at property 'fields'"]],
