@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { desiredExtras, planIsNoop, planPush, type LocalResource, type RemoteDataset } from '../../../src/portal/plan.js';
+import type { CkanDatasetDraft } from '../../../src/metadata/mapping.js';
+
+const draft = (over: Partial<CkanDatasetDraft> = {}): CkanDatasetDraft => ({
+  name: 'ds', title: 'T', notes: 'N', owner_org: 'org-a', license_id: 'cc-by', private: false,
+  author: 'A', author_email: '', maintainer: 'M', maintainer_email: 'm@x.id',
+  tags: [{ name: 'b' }, { name: 'a' }], extras: [{ key: 'tahun', value: '2024' }, { key: 'satuan', value: 'orang' }],
+  ...over,
+});
+
+const local = (name: string, sha = 'h-' + name, bytes = 10): LocalResource => ({
+  draft: { name, description: 'd', format: 'CSV', mimetype: 'text/csv', schema: '{"fields":[]}', localPath: `${name}.csv` },
+  sha256: sha, bytes, file: `/tmp/${name}.csv`,
+});
+
+/** What the portal would show after a push of draft() + locals. */
+const remote = (over: Partial<RemoteDataset> = {}): RemoteDataset => ({
+  id: 'id-1', name: 'ds', state: 'active', owner_org: 'org-id', title: 'T', notes: 'N', license_id: 'cc-by', private: false,
+  author: 'A', author_email: null, maintainer: 'M', maintainer_email: 'm@x.id', metadata_modified: '2024-01-01T00:00:00',
+  tags: [{ name: 'a', id: 't1' }, { name: 'b', id: 't2' }],
+  extras: [{ key: 'satuan', value: 'orang' }, { key: 'tahun', value: '2024' }],
+  resources: [
+    { id: 'r1', name: 'one', description: 'd', format: 'csv', mimetype: 'text/csv', schema: '{ "fields": [] }', satudata_sha256: 'h-one', satudata_bytes: '10', url: 'http://x/one.csv', last_modified: '2024' },
+  ],
+  ...over,
+});
+
+describe('planPush', () => {
+  it('404 → create everything', () => {
+    const p = planPush(draft(), [local('one'), local('two')], undefined, { prune: false });
+    expect(p.dataset.action).toBe('created');
+    expect(p.dataset.fields).toMatchObject({ name: 'ds', owner_org: 'org-a' });
+    expect(p.resources.map((r) => [r.name, r.action, r.upload])).toEqual([['one', 'created', true], ['two', 'created', true]]);
+  });
+
+  it('an identical portal state is a no-op (tags by name, extras by key, server fields ignored)', () => {
+    const p = planPush(draft(), [local('one')], remote(), { prune: false });
+    expect(p.dataset.action).toBe('unchanged');
+    expect(p.resources[0].action).toBe('unchanged');
+    expect(planIsNoop(p)).toBe(true);
+  });
+
+  it.each([
+    ['title', { title: 'T2' }, 'title'],
+    ['notes', { notes: 'N2' }, 'description'],
+    ['tags', { tags: [{ name: 'a' }] }, 'keywords'],
+    ['an extra value', { extras: [{ key: 'tahun', value: '2025' }, { key: 'satuan', value: 'orang' }] }, 'sdi.periode'],
+    ['private', { private: true }, 'sdi.klasifikasi_akses'],
+  ])('a change of %s → package_patch of that field only', (_l, over, field) => {
+    const p = planPush(draft(over as Partial<CkanDatasetDraft>), [local('one')], remote(), { prune: false });
+    expect(p.dataset.action).toBe('updated');
+    expect(p.dataset.diff.map((d) => d.field)).toEqual([field]);
+    expect(p.resources[0].action).toBe('unchanged');
+  });
+
+  it('keeps extras set on the portal by others; drops managed extras removed locally', () => {
+    const r = remote({ extras: [{ key: 'satuan', value: 'orang' }, { key: 'tahun', value: '2024' }, { key: 'konsep', value: 'old' }, { key: 'hand_made', value: 'keep me' }] });
+    const p = planPush(draft(), [local('one')], r, { prune: false });
+    expect(p.dataset.action).toBe('updated');
+    expect(p.dataset.fields.extras).toEqual([{ key: 'hand_made', value: 'keep me' }, { key: 'tahun', value: '2024' }, { key: 'satuan', value: 'orang' }]);
+    expect(p.dataset.diff).toEqual([{ field: 'sdi.konsep', from: 'old', to: '' }]);
+    expect(desiredExtras(undefined, draft().extras)).toEqual(draft().extras);
+  });
+
+  it.each([
+    ['another hash', 'h-other', 10],
+    ['another size', 'h-one', 11],
+  ])('a file with %s is re-uploaded', (_l, sha, bytes) => {
+    const p = planPush(draft(), [local('one', sha, bytes)], remote(), { prune: false });
+    expect(p.resources[0]).toMatchObject({ action: 'updated', upload: true, id: 'r1' });
+    expect(p.dataset.action).toBe('unchanged');
+  });
+
+  it('a resource whose hash satudata never recorded is re-uploaded once', () => {
+    const r = remote();
+    delete r.resources![0].satudata_sha256;
+    expect(planPush(draft(), [local('one')], r, { prune: false }).resources[0].upload).toBe(true);
+  });
+
+  it('resource metadata change without file change → patch without upload', () => {
+    const l = local('one');
+    l.draft.description = 'new';
+    const p = planPush(draft(), [l], remote(), { prune: false });
+    expect(p.resources[0]).toMatchObject({ action: 'updated', upload: false });
+    expect(p.resources[0].diff.map((d) => d.field)).toEqual(['resources[one].description']);
+  });
+
+  it('portal-only resources are kept, or deleted with --prune', () => {
+    const r = remote({ resources: [...remote().resources!, { id: 'r9', name: 'old', state: 'active' }, { id: 'r8', name: 'gone', state: 'deleted' }] });
+    expect(planPush(draft(), [local('one')], r, { prune: false }).resources.map((x) => [x.name, x.action])).toEqual([['one', 'unchanged'], ['old', 'kept']]);
+    expect(planPush(draft(), [local('one')], r, { prune: true }).resources.map((x) => [x.name, x.action])).toEqual([['one', 'unchanged'], ['old', 'deleted']]);
+  });
+
+  it('a deleted dataset of this organization is restored with state active', () => {
+    const p = planPush(draft(), [local('one')], remote({ state: 'deleted' }), { prune: false });
+    expect(p.dataset).toMatchObject({ action: 'restored', id: 'id-1', fields: { state: 'active' } });
+  });
+});
