@@ -23,7 +23,11 @@ export const REQUIRED_COLUMNS: readonly RegisterColumn[] = ['org', 'dataset', 't
 /** CKAN names: 2-100 characters of a-z, 0-9, `-` and `_` (ckan-api.md §5). */
 export const CKAN_NAME = /^[a-z0-9_-]{2,100}$/;
 
+/** What went wrong; engine errors we have no own wording for keep their frictionless type. */
+export type ProblemKind = 'missing-column' | 'duplicate-column' | 'empty' | 'name' | 'frequency' | 'duplicate' | 'no-rows' | 'empty-file' | (string & {});
+
 export interface RegisterProblem {
+  kind: ProblemKind;
   /** Physical row (header = 1); absent for whole-file problems. */
   rowNumber?: number;
   /** The header label as written in the file. */
@@ -48,6 +52,7 @@ export function mapHeader(labels: string[]): HeaderMap {
       if (!REGISTER_HEADERS[col].includes(key)) continue;
       if (index[col] !== undefined) {
         problems.push({
+          kind: 'duplicate-column',
           rowNumber: 1,
           column: label,
           message: {
@@ -62,6 +67,7 @@ export function mapHeader(labels: string[]): HeaderMap {
     if (index[col] !== undefined) continue;
     const names = REGISTER_HEADERS[col].map((s) => `"${s}"`).join(' / ');
     problems.push({
+      kind: 'missing-column',
       rowNumber: 1,
       message: { id: `Kolom wajib ${names} tidak ada di baris judul.`, en: `Required column ${names} is missing from the header row.` },
     });
@@ -84,21 +90,21 @@ export function checkRows(labels: string[], header: HeaderMap, rows: { rowNumber
     const get = (col: RegisterColumn) => (header.index[col] === undefined ? '' : cellText(row.cells[header.index[col]!]));
     if (row.cells.every((c) => cellText(c) === '')) continue;
     let ok = true;
-    const fail = (col: RegisterColumn, message: Msg) => {
+    const fail = (kind: ProblemKind, col: RegisterColumn, message: Msg) => {
       ok = false;
-      problems.push({ rowNumber: row.rowNumber, column: labels[header.index[col]!], message });
+      problems.push({ kind, rowNumber: row.rowNumber, column: labels[header.index[col]!], message });
     };
     for (const col of REQUIRED_COLUMNS) {
       if (header.index[col] !== undefined && get(col) === '') {
         const label = labels[header.index[col]!];
-        fail(col, { id: `Sel kolom "${label}" kosong.`, en: `The "${label}" cell is empty.` });
+        fail('empty', col, { id: `Sel kolom "${label}" kosong.`, en: `The "${label}" cell is empty.` });
       }
     }
     const org = get('org');
     const dataset = get('dataset');
     for (const [col, value] of [['org', org], ['dataset', dataset]] as const) {
       if (value !== '' && !CKAN_NAME.test(value)) {
-        fail(col, {
+        fail('name', col, {
           id: `"${value}" bukan nama CKAN: 2-100 karakter huruf kecil a-z, angka, "-" atau "_".`,
           en: `"${value}" is not a CKAN name: 2-100 characters of lowercase a-z, digits, "-" or "_".`,
         });
@@ -107,7 +113,7 @@ export function checkRows(labels: string[], header: HeaderMap, rows: { rowNumber
     const rawFreq = get('frequency');
     const frequency = parseFrequency(rawFreq);
     if (rawFreq !== '' && !frequency) {
-      fail('frequency', {
+      fail('frequency', 'frequency', {
         id: `Frekuensi "${rawFreq}" tidak dikenal. Gunakan salah satu kode: ${codes}.`,
         en: `Unknown frequency "${rawFreq}". Use one of the codes: ${codes}.`,
       });
@@ -118,6 +124,7 @@ export function checkRows(labels: string[], header: HeaderMap, rows: { rowNumber
       if (first !== undefined) {
         ok = false;
         problems.push({
+          kind: 'duplicate',
           rowNumber: row.rowNumber,
           message: { id: `Baris ganda: ${org} / ${dataset} sudah ada di baris ${first}.`, en: `Duplicate row: ${org} / ${dataset} is already on row ${first}.` },
         });
@@ -129,7 +136,7 @@ export function checkRows(labels: string[], header: HeaderMap, rows: { rowNumber
     }
   }
   if (problems.length === 0 && entries.length === 0) {
-    problems.push({ message: { id: 'Daftar Data tidak berisi satu baris data pun.', en: 'The register has no data rows.' } });
+    problems.push({ kind: 'no-rows', message: { id: 'Daftar Data tidak berisi satu baris data pun.', en: 'The register has no data rows.' } });
   }
   return { entries, problems };
 }

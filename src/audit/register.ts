@@ -1,13 +1,19 @@
 /**
- * Loading the Daftar Data register (CSV or XLSX): read the physical rows, map the header, check every
- * row, and refuse a bad register with every problem listed (UsageError, exit 2).
+ * Loading the Daftar Data register (CSV or XLSX): read the physical rows with the table readers, map
+ * the header, validate the file with the validate engine against a Table Schema built for its header,
+ * and refuse a bad register with every problem listed (UsageError, exit 2).
  */
-import { readFile } from 'node:fs/promises';
-import { extname, basename } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n.js';
+import { openTable } from '../table/open.js';
+import { TableSourceError } from '../table/types.js';
+import { validate } from '../validate/index.js';
+import type { ReportError } from '../validate/types.js';
 import { checkRows, formatProblem, mapHeader, type RegisterProblem } from './register-rules.js';
+import { mergeProblems, registerSchema } from './register-schema.js';
 import type { RegisterEntry } from './types.js';
 
 export interface PhysicalRow {
@@ -15,50 +21,75 @@ export interface PhysicalRow {
   cells: unknown[];
 }
 
-async function readCsvRows(path: string): Promise<PhysicalRow[]> {
-  const text = await readFile(path, 'utf8');
-  const records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, delimiter: [',', ';', '\t'] }) as string[][];
-  return records.map((cells, i) => ({ rowNumber: i + 1, cells }));
-}
+const isBlank = (c: unknown) => c === null || c === undefined || String(c).trim() === '';
 
 export async function readRegisterRows(path: string): Promise<PhysicalRow[]> {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return readCsvRows(path);
-  throw new UsageError(`Unsupported register format "${ext}": use a .csv or .xlsx file.`);
+  const table = await openTable({ path });
+  const rows: PhysicalRow[] = [];
+  try {
+    for await (const batch of table.batches) for (const r of batch) rows.push({ rowNumber: r.rowNumber, cells: r.cells });
+  } finally {
+    await table.close();
+  }
+  return rows;
 }
 
-export interface LoadedRegister {
+export interface CheckedRegister {
   entries: RegisterEntry[];
   problems: RegisterProblem[];
+  /** The schema the engine should check the file with; absent when the header is unusable. */
+  labels?: string[];
+  header?: ReturnType<typeof mapHeader>;
 }
 
-/** Check rows already read; pure, so tests do not need files. */
-export function checkRegister(rows: PhysicalRow[]): LoadedRegister {
-  const headerRow = rows.find((r) => r.cells.some((c) => c !== null && c !== undefined && String(c).trim() !== ''));
-  if (!headerRow) {
-    return { entries: [], problems: [{ message: { id: 'Daftar Data kosong.', en: 'The register is empty.' } }] };
-  }
-  const labels = headerRow.cells.map((c) => (c === null || c === undefined ? '' : String(c).trim()));
+/** Our own checks of rows already read; pure, so tests do not need files. */
+export function checkRegister(rows: PhysicalRow[]): CheckedRegister {
+  const headerRow = rows.find((r) => !r.cells.every(isBlank));
+  if (!headerRow) return { entries: [], problems: [{ kind: 'empty-file', message: { id: 'Daftar Data kosong.', en: 'The register is empty.' } }] };
+  const labels = headerRow.cells.map((c) => (isBlank(c) ? '' : String(c).trim()));
   const header = mapHeader(labels);
-  if (header.problems.length > 0 && header.problems.some((p) => p.message.en.startsWith('Required'))) {
-    return { entries: [], problems: header.problems };
-  }
+  if (header.problems.some((p) => p.kind === 'missing-column')) return { entries: [], problems: header.problems };
   const body = rows.filter((r) => r.rowNumber > headerRow.rowNumber);
   const checked = checkRows(labels, header, body);
-  return { entries: checked.entries, problems: [...header.problems, ...checked.problems] };
+  return { entries: checked.entries, problems: [...header.problems, ...checked.problems], labels, header };
 }
 
-/** Read and check a register; throws UsageError (exit 2) listing every problem. */
+/** Run the validate engine on the register with its Table Schema; returns the errors of the report. */
+async function engineErrors(path: string, checked: CheckedRegister, rows: PhysicalRow[]): Promise<ReportError[]> {
+  const { labels, header } = checked;
+  if (!labels || !header) return [];
+  const freqCol = header.index.frequency!;
+  const values = rows.map((r) => r.cells[freqCol]).filter((v): v is string => typeof v === 'string');
+  const dir = await mkdtemp(join(tmpdir(), 'satudata-register-'));
+  try {
+    const schemaFile = join(dir, 'daftar-data.schema.json');
+    await writeFile(schemaFile, JSON.stringify(registerSchema(labels, header, values)), 'utf8');
+    const report = await validate([path], { schema: schemaFile, limitErrors: 10_000 });
+    return [...report.errors, ...report.tasks.flatMap((t) => t.errors)];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Read, validate and check a register; throws UsageError (exit 2) listing every problem. */
 export async function loadRegister(path: string, lang: Lang): Promise<RegisterEntry[]> {
   let rows: PhysicalRow[];
   try {
+    await stat(path);
     rows = await readRegisterRows(path);
   } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? (lang === 'en' ? 'file not found' : 'berkas tidak ditemukan') : (e as Error).message;
+    const reason =
+      (e as NodeJS.ErrnoException).code === 'ENOENT'
+        ? lang === 'en'
+          ? 'file not found'
+          : 'berkas tidak ditemukan'
+        : e instanceof TableSourceError
+          ? (lang === 'id' && e.noteId) || e.note
+          : (e as Error).message;
     throw new UsageError(lang === 'en' ? `Cannot read the register ${path}: ${reason}` : `Daftar Data ${path} tidak bisa dibaca: ${reason}`);
   }
-  const { entries, problems } = checkRegister(rows);
+  const checked = checkRegister(rows);
+  const problems = mergeProblems(await engineErrors(path, checked, rows), checked.problems);
   if (problems.length > 0) {
     const file = basename(path);
     const head =
@@ -67,5 +98,5 @@ export async function loadRegister(path: string, lang: Lang): Promise<RegisterEn
         : `Daftar Data ${file} bermasalah (${problems.length}); audit tidak dijalankan:`;
     throw new UsageError([head, ...problems.map((p) => `  ${formatProblem(file, p, lang)}`)].join('\n'));
   }
-  return entries;
+  return checked.entries;
 }

@@ -220,3 +220,32 @@ describe('satudata status against the fake CKAN (52 organizations, paged search)
     expect(existsSync(join(dir, 'laporan.json'))).toBe(false);
   });
 });
+
+describe('registers the validate engine finds fault with, and XLSX registers', () => {
+  it('reports a problem only the engine sees (an extra cell), ignoring blank rows', async () => {
+    const r = await runCli(['status', '--portal', 'http://127.0.0.1:9', '--register', fixture('extra-cell-register.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ {2}extra-cell-register\.csv:2: .*extra/m);
+    expect(r.stderr).not.toMatch(/:3:/);
+  });
+
+  it('reads an XLSX register (capitalised frequencies, trailing blank rows) to the same result as the CSV', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Daftar Data');
+    const lines = readFileSync(fixture('daftar.csv'), 'utf8').trim().split('\n');
+    for (const [i, line] of lines.entries()) {
+      const cells = parse(line)[0] as string[];
+      if (i > 0) cells[3] = cells[3]!.toUpperCase();
+      ws.addRow(cells);
+    }
+    ws.addRow([]);
+    ws.addRow(['', '', '', '', '']);
+    const dir = mkdtempSync(join(tmpdir(), 'status-xlsx-'));
+    const file = join(dir, 'daftar.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await runCli(['status', '--portal', ckan.url, '--register', file, '--now', NOW, '--json']);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual(expected());
+  });
+});
