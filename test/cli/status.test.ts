@@ -216,7 +216,7 @@ describe('satudata status against the fake CKAN (52 organizations, paged search)
     const dir = mkdtempSync(join(tmpdir(), 'status-noportal-'));
     const r = await runCli(['status'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Portal belum ditentukan');
+    expect(r.stderr).toContain('Alamat portal belum diatur');
     expect(existsSync(join(dir, 'laporan.json'))).toBe(false);
   });
 });

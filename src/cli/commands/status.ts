@@ -12,10 +12,10 @@ import { renderCsv, renderJson, renderMarkdown, renderTable, summaryLine } from 
 import { parseUtc } from '../../audit/time.js';
 import type { AuditResult } from '../../audit/types.js';
 import { loadConfig } from '../../config/load.js';
-import { ConfigError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
+import { findToken, resolvePortal } from '../../config/token.js';
 import { CkanClient } from '../../portal/client.js';
 import type { CliContext } from '../context.js';
-import { resolveAuditToken } from '../../audit/token.js';
 
 export type StatusFormat = 'table' | 'json' | 'csv' | 'markdown' | 'html';
 export type FailOn = 'missing' | 'stale' | 'never';
@@ -69,20 +69,13 @@ export async function run(ctx: CliContext, _args: string[], opts: Record<string,
   const orgs = Array.isArray(opts.org) ? (opts.org as string[]) : undefined;
 
   const { config } = await loadConfig(ctx.cwd);
-  const portal = (opts.portal as string | undefined) ?? ctx.env.SATUDATA_PORTAL ?? config.portal;
-  if (!portal) {
-    throw new ConfigError(
-      en ? 'No portal: give --portal URL or set "portal" in the configuration.' : 'Portal belum ditentukan: beri --portal URL atau isi "portal" di konfigurasi.',
-    );
-  }
-  if (!/^https?:\/\/[^\s/]+/i.test(portal)) {
-    throw new UsageError(en ? `The portal must be an http(s) URL, got "${portal}".` : `Portal harus URL http(s), bukan "${portal}".`);
-  }
+  const portal = resolvePortal(opts.portal, ctx.env, config, ctx.lang);
 
   // The register is checked before any request: a bad register is the user's to fix (exit 2).
   const register = opts.register !== undefined ? await loadRegister(resolve(ctx.cwd, String(opts.register)), ctx.lang) : undefined;
 
-  const token = await resolveAuditToken(ctx, portal, config);
+  // Optional: without a token the audit sees what the public sees (private datasets count as missing).
+  const token = (await findToken(ctx.env, config, portal))?.token;
   if (token) ctx.addSecret(token);
   const client = new CkanClient({
     portal,
