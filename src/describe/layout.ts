@@ -29,11 +29,6 @@ export interface LayoutInput {
   merges?: string[];
 }
 
-const SOURCE = /^(sumber|source|catatan|note|notes|keterangan|ket)\s*[:.]/i;
-const TOTAL = /^(sub\s*-?\s*total|total|jumlah|grand\s*total|jumlah\s+total|total\s+keseluruhan|jumlah\s+keseluruhan|indonesia)\s*:?$/i;
-
-export const isSourceText = (s: string | undefined): boolean => s !== undefined && SOURCE.test(s);
-export const isTotalSig = (sig: RowSig): boolean => sig.num > 0 && sig.first.some((s, i) => i < 2 && TOTAL.test(s));
 
 export function detectLayout(input: LayoutInput): Layout {
   const { head, sigs } = input;
@@ -198,7 +193,7 @@ function bodySkips(sigs: RowSig[], dataStart: number, labels: string[]): Layout[
   const wide = labels.length >= 3;
   for (let i = body.length - 1; i >= 0; i--) {
     const s = body[i]!;
-    const reason = s.n === 0 ? 'blank' : isSourceText(s.first[0]) ? 'source' : isTotalSig(s) ? 'total' : wide && s.n === 1 && s.num === 0 ? 'footnote' : undefined;
+    const reason = s.n === 0 ? 'blank' : s.source ? 'source' : s.total ? 'total' : wide && s.n === 1 && s.num === 0 ? 'footnote' : undefined;
     if (!reason) break;
     footerFrom = i;
   }
@@ -207,7 +202,7 @@ function bodySkips(sigs: RowSig[], dataStart: number, labels: string[]): Layout[
   for (let i = 0; i < body.length; i++) {
     const s = body[i]!;
     if (i >= footerFrom) {
-      const reason = s.n === 0 ? 'blank' : isSourceText(s.first[0]) ? 'source' : isTotalSig(s) ? 'total' : 'footnote';
+      const reason = s.n === 0 ? 'blank' : s.source ? 'source' : s.total ? 'total' : 'footnote';
       out.push({ row: s.row, reason });
       continue;
     }
@@ -220,8 +215,8 @@ function bodySkips(sigs: RowSig[], dataStart: number, labels: string[]): Layout[
       continue;
     }
     inRepeatedHeader = false;
-    if (isSourceText(s.first[0])) out.push({ row: s.row, reason: 'source' });
-    else if (isTotalSig(s)) out.push({ row: s.row, reason: 'total' });
+    if (s.source) out.push({ row: s.row, reason: 'source' });
+    else if (s.total) out.push({ row: s.row, reason: 'total' });
     else if (repeatsHeader(s, labelAt)) {
       out.push({ row: s.row, reason: 'repeated-header' });
       inRepeatedHeader = true;

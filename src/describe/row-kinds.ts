@@ -7,6 +7,11 @@ import { dateFamily } from './dates.js';
 import { KNOWN_MISSING_MARKERS } from './missing.js';
 import { numberShape } from './numbers.js';
 
+const SOURCE = /^(sumber|source|catatan|note|notes|keterangan|ket)\s*[:.]/i;
+const TOTAL = /^(sub\s*-?\s*total|total|jumlah|grand\s*total|jumlah\s+total|total\s+keseluruhan|jumlah\s+keseluruhan|indonesia)\s*:?$/i;
+
+export const isSourceText = (s: string | undefined): boolean => s !== undefined && SOURCE.test(s);
+
 export type Kind = 'e' | 'n' | 't';
 
 const MARKERS = new Set(KNOWN_MISSING_MARKERS);
@@ -37,8 +42,10 @@ export interface RowSig {
   num: number;
   /** Index of the last non-empty cell, -1 when blank. */
   lastCol: number;
-  /** Up to two first non-empty texts (trimmed, cut at 80 chars), for total/source/footnote tests. */
-  first: string[];
+  /** The first cell reads like `Sumber:`/`Catatan:` (decided while reading, so no text is kept). */
+  source: boolean;
+  /** One of the first two cells is `Jumlah`/`Total`/`INDONESIA` and the row has numbers. */
+  total: boolean;
   /** Up to four (column, text) pairs of text cells, only for rows that are mostly text. */
   texts?: Array<[number, string]>;
 }
@@ -61,7 +68,7 @@ export class SigCollector {
       n++;
       lastCol = i;
       if (k === 'n') num++;
-      if (first.length < 2) first.push(cellText(cells[i]!).slice(0, 80));
+      if (first.length < 2) first.push(cellText(cells[i]!).slice(0, 200));
     }
     if (n > 0 && num * 2 <= n && this.textRows < TEXT_ROWS_CAP) {
       this.textRows++;
@@ -70,7 +77,7 @@ export class SigCollector {
         if (cellKind(cells[i]!) !== 'e') texts.push([i, cellText(cells[i]!).slice(0, 80)]);
       }
     }
-    const sig: RowSig = { row: row.rowNumber, cells: cells.length, n, num, lastCol, first };
+    const sig: RowSig = { row: row.rowNumber, cells: cells.length, n, num, lastCol, source: isSourceText(first[0]), total: num > 0 && first.some((t) => TOTAL.test(t)) };
     if (texts) sig.texts = texts;
     this.sigs.push(sig);
   }
