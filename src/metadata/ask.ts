@@ -26,15 +26,19 @@ export function isPromptExit(e: unknown): boolean {
   return name === 'ExitPromptError' || name === 'AbortPromptError';
 }
 
-/** @inquirer/prompts over the given streams (prompts go to stderr so stdout stays machine-readable). */
-export function inquirerAsk(io: { input: Readable; output: Writable }): Ask {
-  const context = { input: io.input, output: io.output, clearPromptOnDone: false };
+/**
+ * @inquirer/prompts over the given streams (prompts go to stderr so stdout stays machine-readable).
+ * `output` is a factory: inquirer ends its output stream when a prompt finishes, so each prompt gets
+ * a fresh one (process.stderr ignores end(), a wrapper stream does not).
+ */
+export function inquirerAsk(io: { input: Readable; output: () => Writable }): Ask {
+  const context = () => ({ input: io.input, output: io.output(), clearPromptOnDone: false });
   return {
-    input: (o) => input({ message: o.message, default: o.default, validate: o.validate }, context),
+    input: (o) => input({ message: o.message, default: o.default, validate: o.validate }, context()),
     select: <T extends string>(o: { message: string; choices: Choice<T>[]; default?: T }) =>
-      select<T>({ message: o.message, choices: o.choices, default: o.default, pageSize: 12 }, context),
-    confirm: (o) => confirm(o, context),
-    password: (o) => password({ message: o.message, mask: '*' }, context),
-    checkbox: <T extends string>(o: { message: string; choices: Choice<T>[] }) => checkbox<T>({ message: o.message, choices: o.choices }, context),
+      select<T>({ message: o.message, choices: o.choices, default: o.default, pageSize: 12 }, context()),
+    confirm: (o) => confirm(o, context()),
+    password: (o) => password({ message: o.message, mask: '*' }, context()),
+    checkbox: <T extends string>(o: { message: string; choices: Choice<T>[] }) => checkbox<T>({ message: o.message, choices: o.choices }, context()),
   };
 }
