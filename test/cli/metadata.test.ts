@@ -60,7 +60,7 @@ describe('satudata metadata --yes (CLI)', () => {
     expect(pkg.sdi).toMatchObject({ frekuensi: 'bulanan', frekuensi_uri: 'http://purl.org/cld/freq/monthly', periode: '2024', organisasi: 'dinas-pemadam-kebakaran-penyelamatan' });
     // Derived: licence default, producer from the SKPD list; the existing slug is kept.
     expect(pkg.name).toBe('kebakaran-makassar');
-    expect(pkg.licenses?.[0]).toMatchObject({ name: 'CC-BY-4.0' });
+    expect((pkg.licenses as unknown[])[0]).toMatchObject({ name: 'CC-BY-4.0' });
     expect(pkg.contributors).toEqual([
       { title: 'Andi Pengelola Data', role: 'maintainer', email: 'data.damkar@makassarkota.go.id' },
       { title: 'Dinas Pemadam Kebakaran dan Penyelamatan Kota Makassar', role: 'author' },
