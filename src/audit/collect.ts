@@ -5,7 +5,7 @@
  * exhausted. When search (Solr) fails, falls back to the DB-backed actions with a warning.
  */
 import { PortalError } from '../errors.js';
-import type { Lang } from '../i18n.js';
+import type { Lang, Msg } from '../i18n.js';
 import { PORTAL_CODES } from '../portal/response.js';
 import { mapLimit } from './pool.js';
 import type { PortalDataset, PortalOrganization, PortalSnapshot } from './types.js';
@@ -75,7 +75,9 @@ export function toPortalDataset(p: CkanPackage): PortalDataset {
  * cap may be lower than the limit we asked for. A page of only known items means the server ignores
  * `offset`; stop there instead of looping forever.
  */
-async function pageAll<T>(fetchPage: (offset: number) => Promise<T[]>, key: (t: T) => string, warn: (m: string) => void, what: string): Promise<T[]> {
+type Warn = (m: Msg) => void;
+
+async function pageAll<T>(fetchPage: (offset: number) => Promise<T[]>, key: (t: T) => string, warn: Warn, what: string): Promise<T[]> {
   const out: T[] = [];
   const seen = new Set<string>();
   for (let offset = 0; ; ) {
@@ -83,7 +85,10 @@ async function pageAll<T>(fetchPage: (offset: number) => Promise<T[]>, key: (t: 
     if (page.length === 0) return out;
     const fresh = page.filter((t) => !seen.has(key(t)));
     if (fresh.length === 0) {
-      warn(`${what}: the portal repeated a page at offset ${offset}; the listing may be incomplete.`);
+      warn({
+        id: `${what}: portal mengulang halaman yang sama pada offset ${offset}; daftar mungkin tidak lengkap.`,
+        en: `${what}: the portal repeated a page at offset ${offset}; the listing may be incomplete.`,
+      });
       return out;
     }
     for (const t of fresh) {
@@ -94,7 +99,7 @@ async function pageAll<T>(fetchPage: (offset: number) => Promise<T[]>, key: (t: 
   }
 }
 
-async function organizationsWithTitles(client: ActionCaller, warn: (m: string) => void): Promise<PortalOrganization[]> {
+async function organizationsWithTitles(client: ActionCaller, warn: Warn): Promise<PortalOrganization[]> {
   const orgs = await pageAll<CkanOrg>(
     (offset) =>
       client.action<CkanOrg[]>('organization_list', { all_fields: true, include_dataset_count: false, limit: ORG_PAGE_ALL_FIELDS, offset, sort: 'name asc' }),
@@ -106,7 +111,7 @@ async function organizationsWithTitles(client: ActionCaller, warn: (m: string) =
 }
 
 /** package_search over the whole portal: first page for the count, the rest concurrently. */
-async function searchAll(client: ActionCaller, opts: CollectOptions, warn: (m: string) => void): Promise<PortalDataset[]> {
+async function searchAll(client: ActionCaller, opts: CollectOptions, warn: Warn): Promise<PortalDataset[]> {
   const params = { q: '*:*', rows: SEARCH_ROWS, sort: 'name asc', include_private: opts.withToken, include_drafts: false };
   const first = await client.action<SearchResult>('package_search', { ...params, start: 0 });
   const pageSize = first.results.length;
@@ -119,12 +124,15 @@ async function searchAll(client: ActionCaller, opts: CollectOptions, warn: (m: s
   }
   const byName = new Map(all.map((p) => [p.name, p]));
   if (byName.size < first.count) {
-    warn(`package_search: ${first.count} datasets announced, ${byName.size} received (the portal changed during the audit?).`);
+    warn({
+      id: `package_search: portal menyebut ${first.count} dataset, yang diterima ${byName.size} (portal berubah selama audit?).`,
+      en: `package_search: ${first.count} datasets announced, ${byName.size} received (the portal changed during the audit?).`,
+    });
   }
   return [...byName.values()].filter((p) => p.state === undefined || p.state === 'active').map(toPortalDataset);
 }
 
-async function fallback(client: ActionCaller, opts: CollectOptions, warn: (m: string) => void): Promise<{ organizations: PortalOrganization[]; datasets: PortalDataset[] }> {
+async function fallback(client: ActionCaller, opts: CollectOptions, warn: Warn): Promise<{ organizations: PortalOrganization[]; datasets: PortalDataset[] }> {
   const limit = opts.concurrency ?? 8;
   const names = await pageAll<string>((offset) => client.action<string[]>('organization_list', { limit: ORG_PAGE_NAMES, offset }), (n) => n, warn, 'organization_list');
   // organization_show with every Solr-backed extra switched off is a pure DB read (ckan-api.md §4).
@@ -164,20 +172,20 @@ async function fallback(client: ActionCaller, opts: CollectOptions, warn: (m: st
 
 export async function collect(client: ActionCaller, opts: CollectOptions): Promise<PortalSnapshot> {
   const warnings: string[] = [];
-  const warn = (m: string) => {
-    warnings.push(m);
-    opts.onWarning?.(m);
+  const warn: Warn = (m) => {
+    const text = m[opts.lang ?? 'id'];
+    warnings.push(text);
+    opts.onWarning?.(text);
   };
   try {
     const [organizations, datasets] = await Promise.all([organizationsWithTitles(client, warn), searchAll(client, opts, warn)]);
     return { portal: opts.portal, organizations, datasets, via: 'search', warnings };
   } catch (e) {
     if (isNetworkFailure(e) || !(e instanceof PortalError)) throw e;
-    warn(
-      opts.lang === 'en'
-        ? `Search on the portal failed (${e.message}); falling back to package_list + package_show (slower, public listing only).`
-        : `Pencarian di portal gagal (${e.message}); beralih ke package_list + package_show (lebih lambat, daftar publik saja).`,
-    );
+    warn({
+      id: `Pencarian di portal gagal (${e.message}); beralih ke package_list + package_show (lebih lambat; dataset di luar Daftar Data: hanya yang publik).`,
+      en: `Search on the portal failed (${e.message}); falling back to package_list + package_show (slower; datasets outside the register: public ones only).`,
+    });
   }
   const { organizations, datasets } = await fallback(client, opts, warn);
   return { portal: opts.portal, organizations, datasets, via: 'fallback', warnings };
