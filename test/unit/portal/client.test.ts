@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { CkanClient, isSideEffectFree, toQuery } from '../../../src/portal/client.js';
 import { PORTAL_CODES } from '../../../src/portal/response.js';
 import { PortalError } from '../../../src/errors.js';
+import { createServer, type Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { startFakeCkan, type FakeCkan } from '../../fake-ckan/server.js';
 
 let ckan: FakeCkan;
@@ -183,5 +185,66 @@ describe('upload', () => {
     expect(seen.length).toBeGreaterThan(2);
     const served = await fetch(r.url).then((x) => x.text());
     expect(served).toBe(content);
+  });
+});
+
+describe('proxies (HTTP_PROXY / NO_PROXY through EnvHttpProxyAgent)', () => {
+  let proxy: Server;
+  let proxyUrl = '';
+  const tunnels: string[] = [];
+  beforeAll(async () => {
+    // A minimal CONNECT proxy, like the ones government networks put in front of the internet.
+    proxy = createServer((_req, res) => res.writeHead(405).end());
+    proxy.on('connect', (req, socket, head) => {
+      tunnels.push(String(req.url));
+      const [host, port] = String(req.url).split(':');
+      const upstream = connect(Number(port), host, () => {
+        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(socket);
+        socket.pipe(upstream);
+      });
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    proxy.closeAllConnections();
+    await new Promise((r) => proxy.close(r));
+  });
+
+  it('goes through the proxy named by HTTP_PROXY', async () => {
+    tunnels.length = 0;
+    const c = client(undefined, { env: { HTTP_PROXY: proxyUrl } });
+    expect((await c.action<{ ckan_version: string }>('status_show')).ckan_version).toBeTruthy();
+    expect(tunnels).toEqual([new URL(ckan.url).host]);
+  });
+
+  it('bypasses it for hosts in NO_PROXY', async () => {
+    tunnels.length = 0;
+    const c = client(undefined, { env: { HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' } });
+    await c.action('status_show');
+    expect(tunnels).toEqual([]);
+  });
+});
+
+describe('CKAN upload size limit', () => {
+  it('answers 409 {upload: ["File upload too large"]}', async () => {
+    const small = await startFakeCkan({ maxResourceSizeMB: 0.001 });
+    const c = new CkanClient({ portal: small.url, token: small.tokens.editor, lang: 'en', env: {}, retries: 0 });
+    try {
+      const pkg = await c.action<{ id: string }>('package_create', { name: 'big-one', owner_org: 'org-a' });
+      const dir = mkdtempSync(join(tmpdir(), 'satudata-big-'));
+      writeFileSync(join(dir, 'big.csv'), 'x'.repeat(5000));
+      const e = await failure(c.upload('resource_create', { package_id: pkg.id, name: 'big' }, { path: join(dir, 'big.csv'), filename: 'big.csv', contentType: 'text/csv', size: 5000 }));
+      expect(e.status).toBe(409);
+      expect(e.fieldErrors).toEqual({ upload: ['File upload too large'] });
+      expect((await c.action<{ resources: unknown[] }>('package_show', { id: 'big-one' })).resources).toEqual([]);
+    } finally {
+      await c.close();
+      await small.close();
+    }
   });
 });
