@@ -31,13 +31,14 @@ install_debian() {
   pg_bin >/dev/null || die "PostgreSQL server binaries not found after install (see $APT_LOG)"
 }
 
-# CKAN 2.11 supports Python 3.9–3.12; prefer the machine's 3.11.
+# CKAN 2.11.6 declares Requires-Python >=3.10 (classifiers 3.10–3.14); 3.11 (Debian 12 and the
+# image's pyenv) is the one verified here, so it is tried first.
 pick_python() {
   local cand
   for cand in "${SATUDATA_CKAN_PYTHON:-}" python3.11 python3 /usr/bin/python3; do
     [ -n "$cand" ] || continue
     command -v "$cand" >/dev/null 2>&1 || continue
-    if "$cand" -c 'import sys, venv; sys.exit(0 if (3, 9) <= sys.version_info[:2] <= (3, 12) else 1)' 2>/dev/null; then
+    if "$cand" -c 'import sys, venv; sys.exit(0 if (3, 10) <= sys.version_info[:2] <= (3, 13) else 1)' 2>/dev/null; then
       command -v "$cand"
       return
     fi
@@ -55,7 +56,7 @@ install_ckan() {
   if ! py="$(pick_python)"; then
     # Debian's own Python 3.11 needs python3-venv for 'python3 -m venv'.
     run_step "apt-get install python3-venv python3-dev" "$APT_LOG" apt-get install -y python3-venv python3-dev
-    py="$(pick_python)" || die "no Python 3.9–3.12 with venv found"
+    py="$(pick_python)" || die "no Python 3.10–3.13 with venv found"
   fi
   rm -rf "$VENV"
   export PIP_CACHE_DIR="$CACHE/pip" PIP_DISABLE_PIP_VERSION_CHECK=1

@@ -1,7 +1,8 @@
 # Shared settings and helpers for the real-CKAN scripts (sourced, not run).
 # Everything lives in three places:
 #   CACHE    downloads and installs kept between runs (venv, Maven repo, pip cache, Solr classpath);
-#   STATE    this checkout's git-ignored test/ckan/.state: env.json, PID files, logs;
+#   STATE    git-ignored, default test/ckan/.state: env.json, PID files, logs (run.sh uses its
+#            own test/ckan/.state/run, so a hand-started instance and a test run never collide);
 #   RUN_DIR  the services' data for one start (PostgreSQL cluster, Solr core, uploads, ckan.ini),
 #            under /tmp because the PostgreSQL cluster must be owned by, and reachable for, the
 #            'postgres' user, which cannot enter /root or every checkout folder.
@@ -11,12 +12,13 @@ SOLR_VERSION="${SOLR_VERSION:-9.10.1}"   # solr-core + solr-test-framework from 
 
 CKAN_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(cd "$CKAN_DIR/../.." && pwd)"
-CACHE="${SATUDATA_CKAN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/satudata-ckan}"
-STATE="$CKAN_DIR/.state"
+CACHE="${SATUDATA_CKAN_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/satudata-ckan}"
+STATE="${SATUDATA_CKAN_STATE:-$CKAN_DIR/.state}"
 LOGS="$STATE/logs"
 PIDS="$STATE/pids"
-# One run dir per checkout, so a second clone never tramples a running instance's data.
-RUN_DIR="${SATUDATA_CKAN_RUN_DIR:-/tmp/satudata-ckan-$(printf '%s' "$REPO_DIR" | cksum | cut -d' ' -f1)}"
+# One run dir per state dir, so two instances (two clones, or a hand-started one beside a test
+# run) never trample each other's data.
+RUN_DIR="${SATUDATA_CKAN_RUN_DIR:-/tmp/satudata-ckan-$(printf '%s' "$STATE" | cksum | cut -d' ' -f1)}"
 
 VENV="$CACHE/venv-$CKAN_VERSION"
 SOLR_CACHE="$CACHE/solr-$SOLR_VERSION"

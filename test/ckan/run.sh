@@ -5,7 +5,13 @@
 # error. Last line on success, exactly:
 #   ckan-real: ckan=<version> solr=<version> tests=<N> passed, 0 skipped
 set -uo pipefail
+# A private state dir: a run never stops an instance someone started by hand (test/ckan/.state).
+export SATUDATA_CKAN_STATE="${SATUDATA_CKAN_STATE:-$(cd "$(dirname "$0")" && pwd)/.state/run}"
 source "$(dirname "$0")/lib.sh"
+
+# Runs on one state dir take turns (each starts and stops the same instance).
+exec 9>"$STATE/run.lock"
+flock -w 1200 9 || die "another test:ckan run on $STATE held the lock for 20 minutes"
 
 REPORT="$STATE/vitest-report.json"
 ENV_FILE="$STATE/env.json"

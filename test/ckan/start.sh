@@ -16,6 +16,10 @@ t0="$(now)"
 [ -f "$SOLR_CACHE/classes/CkanSolr.class" ] || die "Solr $SOLR_VERSION is not installed: run test/ckan/install.sh"
 PG_BIN="$(pg_bin)" || die "PostgreSQL is not installed: run test/ckan/install.sh"
 
+# Two starts on one state dir at once would wipe each other: the second waits for the first.
+exec 8>"$STATE/start.lock"
+flock -w 300 8 || die "another start.sh on $STATE did not finish within 300 s"
+
 # A leftover instance (crashed run) would hold the ports and the data dir.
 if compgen -G "$PIDS/*.pid" >/dev/null; then
   log "stopping a previous instance first"
@@ -24,6 +28,8 @@ fi
 rm -f "$ENV_FILE" "$LOGS"/{ckan,solr,redis,ckan-cli,seed}.log
 rm -rf "$RUN_DIR"
 mkdir -p "$RUN_DIR"/{pg,pglog,sock,storage,solr-home/ckan/conf}
+# The 'postgres' user must be able to enter it whatever the caller's umask.
+chmod 755 "$RUN_DIR"
 
 PG_PORT="$(free_port)"
 REDIS_PORT="$(free_port)"
