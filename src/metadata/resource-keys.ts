@@ -1,7 +1,7 @@
 /**
  * Per-resource and per-field metadata (the column dictionary, "kamus kolom"): keys of the form
  * `resources.<index|name>.title` and `resources.<index|name>.schema.fields.<name|index>.title`,
- * with Indonesian aliases for the last part (`judul`, `deskripsi`, `satuan`).
+ * with Indonesian aliases for the last part (`judul`, `deskripsi`, `satuan` for `unit`).
  */
 import type { Msg } from '../i18n.js';
 import type { DataPackage, Field, Resource } from '../schema/types.js';
@@ -12,7 +12,7 @@ export type ResourceAttr = 'title' | 'description' | 'satuan';
 const ATTR_ALIASES: Record<string, ResourceAttr> = {
   title: 'title', judul: 'title', label: 'title',
   description: 'description', deskripsi: 'description', definisi: 'description',
-  'sdi.satuan': 'satuan', satuan: 'satuan', unit: 'satuan',
+  unit: 'satuan', satuan: 'satuan', 'sdi.satuan': 'satuan',
 };
 
 export interface Target {
@@ -31,23 +31,16 @@ export interface Target {
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 
 function attrTarget(holder: Record<string, unknown>, attr: ResourceAttr, key: string, pointer: string, mandatory: boolean, resourceIndex: number, field?: Field): Target {
-  // The unit of a column or resource lives in its own `sdi` object, like the dataset's `sdi.satuan`.
-  const get = () => (attr === 'satuan' ? (holder.sdi as Record<string, unknown> | undefined)?.satuan : holder[attr]);
+  // The unit of a column (or resource) is its `unit` property, as in the examples; the dataset's own
+  // unit is `sdi.satuan`.
+  const prop = attr === 'satuan' ? 'unit' : attr;
   return {
-    key, pointer: attr === 'satuan' ? `${pointer}/sdi/satuan` : `${pointer}/${attr}`, mandatory, attr, resourceIndex, field,
+    key, pointer: `${pointer}/${prop}`, mandatory, attr, resourceIndex, field,
     check: (raw) => checkText(raw, attr === 'description' ? 3 : 1, attr === 'satuan' ? 100 : 10000),
-    read: () => str(get()),
+    read: () => str(holder[prop]),
     write: (value) => {
-      if (attr !== 'satuan') {
-        if (value === undefined) delete holder[attr];
-        else holder[attr] = value;
-        return;
-      }
-      const sdi = (holder.sdi && typeof holder.sdi === 'object' ? holder.sdi : {}) as Record<string, unknown>;
-      if (value === undefined) delete sdi.satuan;
-      else sdi.satuan = value;
-      if (Object.keys(sdi).length) holder.sdi = sdi;
-      else delete holder.sdi;
+      if (value === undefined) delete holder[prop];
+      else holder[prop] = value;
     },
   };
 }
@@ -60,14 +53,14 @@ export function inlineFields(res: Resource): Field[] {
 
 export function resourceTarget(pkg: DataPackage, ri: number, attr: ResourceAttr): Target {
   const res = pkg.resources[ri];
-  return attrTarget(res as Record<string, unknown>, attr, `resources.${ri}.${attr === 'satuan' ? 'sdi.satuan' : attr}`, `/resources/${ri}`, false, ri);
+  return attrTarget(res as Record<string, unknown>, attr, `resources.${ri}.${attr === 'satuan' ? 'unit' : attr}`, `/resources/${ri}`, false, ri);
 }
 
 export function fieldTarget(pkg: DataPackage, ri: number, fi: number, attr: ResourceAttr): Target {
   const field = inlineFields(pkg.resources[ri])[fi];
   return attrTarget(
     field as Record<string, unknown>, attr,
-    `resources.${ri}.schema.fields.${field.name}.${attr === 'satuan' ? 'sdi.satuan' : attr}`,
+    `resources.${ri}.schema.fields.${field.name}.${attr === 'satuan' ? 'unit' : attr}`,
     `/resources/${ri}/schema/fields/${fi}`,
     attr !== 'satuan', ri, field,
   );
@@ -115,6 +108,6 @@ export function resolveResourceKey(pkg: DataPackage, key: string): Target | { er
 }
 
 const unknownAttr = (key: string): Msg => ({
-  id: `"${key}": yang bisa diisi hanya title/judul, description/deskripsi dan sdi.satuan/satuan`,
-  en: `"${key}": only title/judul, description/deskripsi and sdi.satuan/satuan can be set`,
+  id: `"${key}": yang bisa diisi hanya title/judul, description/deskripsi dan unit/satuan`,
+  en: `"${key}": only title/judul, description/deskripsi and unit/satuan can be set`,
 });

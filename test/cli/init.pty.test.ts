@@ -102,7 +102,7 @@ describe('interactive init + metadata in a pseudo-terminal', { timeout: 120_000 
       ['Kecamatan', 'Nama kecamatan.'],
       ['Jumlah Kejadian', 'Banyaknya kejadian kebakaran.'],
     ]);
-    expect(fields[2].sdi).toEqual({ satuan: 'kejadian' });
+    expect(fields[2].unit).toBe('kejadian');
     expect(JSON.parse(readFileSync(path.join(dir, '.satudatarc.json'), 'utf8'))).toEqual({
       organization: 'dinas-pemadam-kebakaran-penyelamatan', lang: 'id', profile: 'satudata',
     });

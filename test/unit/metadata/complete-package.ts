@@ -33,7 +33,7 @@ export function completePackage(): DataPackage {
         schema: {
           fields: [
             { name: 'kecamatan', type: 'string', title: 'Kecamatan', description: 'Nama kecamatan (ejaan Kemendagri).' },
-            { name: 'jumlah', type: 'integer', title: 'Jumlah Kejadian', description: 'Banyaknya kejadian kebakaran.', sdi: { satuan: 'kejadian' } },
+            { name: 'jumlah', type: 'integer', title: 'Jumlah Kejadian', description: 'Banyaknya kejadian kebakaran.', unit: 'kejadian' },
           ],
         },
       },

@@ -38,11 +38,11 @@ export function scriptedAsk(script: Script): Ask & { log: Recorded[] } {
     interrupt(message);
     const rec: Recorded = { kind, message, default: def, choices, rejections: [] };
     log.push(rec);
-    const answers = find(message) ?? (def !== undefined ? [def] : undefined);
-    if (!answers) throw new Error(`no scripted answer for ${kind} prompt: ${message}`);
+    // No rule: accept the default (or answer empty, which only an optional prompt accepts).
+    const answers = find(message) ?? [''];
     for (let i = 0; i < answers.length; i++) {
-      const a = String(answers[i]);
-      const value = a === '' && def !== undefined && kind === 'input' ? def : a;
+      const a = answers[i];
+      const value = a === '' && def !== undefined ? def : a;
       if (choices && !choices.some((c) => c.value === value)) throw new Error(`answer "${value}" is not a choice of: ${message}`);
       const r = validate ? await validate(value) : true;
       if (r === true) {

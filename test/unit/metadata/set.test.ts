@@ -25,7 +25,7 @@ describe('applySets', () => {
     ['lisensi=cc-by', ['licenses', '0', 'name'], 'CC-BY-4.0'],
     ['resources.0.schema.fields.kecamatan.title=Kecamatan', ['resources', '0', 'schema', 'fields', '0', 'title'], 'Kecamatan'],
     ['resources.kebakaran-2024.schema.fields.jumlah.deskripsi=Banyaknya kejadian', ['resources', '0', 'schema', 'fields', '1', 'description'], 'Banyaknya kejadian'],
-    ['resources.0.schema.fields.1.satuan=kejadian', ['resources', '0', 'schema', 'fields', '1', 'sdi', 'satuan'], 'kejadian'],
+    ['resources.0.schema.fields.1.satuan=kejadian', ['resources', '0', 'schema', 'fields', '1', 'unit'], 'kejadian'],
     ['resources.0.judul=Kebakaran 2024', ['resources', '0', 'title'], 'Kebakaran 2024'],
     ['title=a=b=c', ['title'], 'a=b=c'],
   ])('%s', (set, path, want) => {
