@@ -21,6 +21,11 @@ const WOULD: Record<string, { id: string; en: string }> = {
   deleted: { id: 'akan dihapus (--prune)', en: 'would be deleted (--prune)' },
 };
 
+/** The word for an action in the user's language (progress lines, summary). */
+export function actionWord(action: string, lang: Lang): string {
+  return WORD[action]?.[lang] ?? action;
+}
+
 export function humanBytes(n: number | null | undefined): string {
   if (n === null || n === undefined) return '-';
   if (n < 1024) return `${n} B`;

@@ -38,7 +38,7 @@ export function pushLog(dir: string): string {
 let seq = 0;
 export const uniqueName = (base: string) => `${base}-${process.pid}-${Date.now().toString(36)}-${++seq}`;
 
-export async function runCli(args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; stdin?: string }): Promise<Ran> {
+export async function runCli(args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; stdin?: string; stderrTTY?: boolean }): Promise<Ran> {
   let stdout = '';
   let stderr = '';
   const stdin = Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]) as Readable & { isTTY?: boolean };
@@ -48,7 +48,7 @@ export async function runCli(args: string[], opts: { cwd: string; env?: NodeJS.P
     env: { SATUDATA_LANG: 'en', SATUDATA_RETRY_DELAY_MS: '1', SATUDATA_CONFIG_DIR: join(opts.cwd, '.user-config'), ...opts.env },
     stdin,
     stdout: { write: (s: string) => (stdout += s), isTTY: false },
-    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    stderr: { write: (s: string) => (stderr += s), isTTY: opts.stderrTTY ?? false },
     interactive: false,
   });
   return { code, stdout, stderr };

@@ -142,6 +142,16 @@ describe('satudata push: idempotent publishing', () => {
     expect(dataset(name).extras.find((e) => e.key === 'tahun')!.value).toBe('2024');
   });
 
+  it('shows a byte progress bar on a TTY stderr, keeping stdout for the JSON', async () => {
+    const name = uniqueName('tty');
+    const dir = packageCopy('kebakaran', name);
+    const r = await runCli(['push', '--portal', ckan.url, '--json'], { cwd: dir, env: { SATUDATA_API_TOKEN: ckan.tokens.editor }, stderrTTY: true });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).dataset.action).toBe('created');
+    expect(r.stderr).toMatch(/kebakaran: \[#{20}\] 100% \(173 B \/ 173 B\)/);
+    expect(r.stderr).toMatch(/Done\./);
+  });
+
   it('restores a deleted dataset of the same organization instead of creating a new one', async () => {
     const name = uniqueName('kebakaran');
     const dir = packageCopy('kebakaran', name);

@@ -3,6 +3,7 @@
  * validate → map and pre-check → verify token and rights → look the dataset up → plan → print the plan
  * (--dry-run) or execute it → summary and one line in .satudata/push-log.jsonl.
  */
+import { Writable } from 'node:stream';
 import ora, { type Ora } from 'ora';
 import type { CliContext } from '../context.js';
 import { redact } from '../context.js';
@@ -16,9 +17,33 @@ import { findPackage, localResources } from '../../portal/local.js';
 import { planPush, type RemoteDataset } from '../../portal/plan.js';
 import { executePlan, resultOf, type PushEvent } from '../../portal/push.js';
 import { appendPushLog } from '../../portal/push-log.js';
-import { humanBytes, renderPlan, renderSummary } from '../../portal/render.js';
+import { actionWord, humanBytes, renderPlan, renderSummary } from '../../portal/render.js';
 import { clientFor, verifyToken } from '../../portal/session.js';
 import { explainPortalError, lookupDataset, summariseReport } from '../../portal/explain.js';
+
+/**
+ * ora wants a TTY stream; give it one that writes through ctx.stderr, so the redaction of secrets and
+ * the tests' captured stderr see the progress bar too.
+ */
+function ttyStream(out: CliContext['stderr']): NodeJS.WriteStream {
+  const w = new Writable({
+    write(chunk, _enc, cb) {
+      out.write(String(chunk));
+      cb();
+    },
+  }) as Writable & Record<string, unknown>;
+  Object.assign(w, {
+    isTTY: true,
+    columns: 100,
+    rows: 30,
+    cursorTo: (x: number, cb?: () => void) => (out.write(`\x1b[${x + 1}G`), cb?.(), true),
+    moveCursor: (dx: number, dy: number, cb?: () => void) => (out.write(`${dy < 0 ? `\x1b[${-dy}A` : ''}${dx ? `\x1b[${dx}C` : ''}`), cb?.(), true),
+    clearLine: (_dir: number, cb?: () => void) => (out.write('\x1b[2K'), cb?.(), true),
+  });
+  return w as unknown as NodeJS.WriteStream;
+}
+
+const bar = (pct: number) => '[' + '#'.repeat(Math.round(pct / 5)).padEnd(20, '.') + ']';
 
 export async function run(ctx: CliContext, args: string[], opts: Record<string, unknown>): Promise<number> {
   const lang = ctx.lang;
@@ -102,13 +127,22 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
     }
 
     // 5. Execute, with progress on stderr (a byte progress bar on a TTY).
-    if (ctx.stderr.isTTY) spinner = ora({ stream: process.stderr, isEnabled: true, color: ctx.color ? 'cyan' : undefined }).start(en ? 'Publishing...' : 'Menerbitkan...');
+    if (ctx.stderr.isTTY) {
+      spinner = ora({ stream: ttyStream(ctx.stderr), isEnabled: true, discardStdin: false, color: ctx.color ? 'cyan' : false }).start(en ? 'Publishing...' : 'Menerbitkan...');
+    }
+    let lastRender = 0;
     const onEvent = (e: PushEvent) => {
       if (e.type === 'upload') {
         const pct = e.total ? Math.floor((e.sent / e.total) * 100) : 100;
-        if (spinner) spinner.text = `${e.name}: ${pct}% (${humanBytes(e.sent)} / ${humanBytes(e.total)})`;
-        else if (e.sent === 0) note(en ? `Uploading ${e.name} (${humanBytes(e.total)})...\n` : `Mengunggah ${e.name} (${humanBytes(e.total)})...\n`);
-      } else if (!spinner && e.action !== 'unchanged') note(`${e.type} ${e.name}: ${e.action}\n`);
+        if (spinner) {
+          spinner.text = `${e.name}: ${bar(pct)} ${pct}% (${humanBytes(e.sent)} / ${humanBytes(e.total)})`;
+          // The spinner redraws on its own timer; force a frame now and then so fast uploads show too.
+          if (e.sent === e.total || Date.now() - lastRender > 100) {
+            spinner.render();
+            lastRender = Date.now();
+          }
+        } else if (e.sent === 0) note(en ? `Uploading ${e.name} (${humanBytes(e.total)})...\n` : `Mengunggah ${e.name} (${humanBytes(e.total)})...\n`);
+      } else if (!spinner && e.action !== 'unchanged') note(`${e.type === 'dataset' ? 'dataset' : 'resource'} ${e.name}: ${actionWord(e.action, lang)}\n`);
     };
     const result = await executePlan(client, plan, draft.name, onEvent);
     spinner?.succeed(en ? 'Done.' : 'Selesai.');
