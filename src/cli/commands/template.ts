@@ -1,0 +1,37 @@
+/**
+ * `satudata template SCHEMA_OR_PACKAGE [-r RESOURCE] -o OUT.xlsx`: an Excel input template with
+ * titles, hidden field names, formats, dropdowns and checks, and a Petunjuk sheet.
+ */
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { UsageError } from '../../errors.js';
+import { buildTemplate, TEMPLATE_DIALECT } from '../../template/build.js';
+import { loadTemplateSource } from '../../template/load.js';
+import type { CliContext } from '../context.js';
+
+export async function run(ctx: CliContext, args: string[], opts: Record<string, unknown>): Promise<number> {
+  const en = ctx.lang === 'en';
+  const input = args[0];
+  if (!input) throw new UsageError(en ? 'template needs a Table Schema or datapackage.json' : 'template memerlukan Table Schema atau datapackage.json');
+  const output = typeof opts.output === 'string' ? resolve(ctx.cwd, opts.output) : undefined;
+  if (!output) throw new UsageError(en ? 'template needs -o OUT.xlsx' : 'template memerlukan -o KELUARAN.xlsx');
+  if (!output.toLowerCase().endsWith('.xlsx')) throw new UsageError(en ? 'the output must end in .xlsx' : 'berkas keluaran harus berakhiran .xlsx');
+  const src = await loadTemplateSource(resolve(ctx.cwd, input), typeof opts.resource === 'string' ? opts.resource : undefined, ctx.lang);
+  const wb = buildTemplate(src);
+  await mkdir(dirname(output), { recursive: true });
+  // Write next to the target and rename, so an interrupted run never leaves a broken workbook.
+  const tmp = `${output}.${process.pid}.tmp`;
+  try {
+    await wb.xlsx.writeFile(tmp);
+    await rename(tmp, output);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+  const shown = relative(ctx.cwd, output) || output;
+  const dialect = JSON.stringify(TEMPLATE_DIALECT);
+  ctx.stdout.write(en
+    ? `Wrote ${shown}: ${src.schema.fields.length} columns. Data starts at row 3; row 2 (hidden) holds the field names.\nDescribe the filled file with "format": "xlsx" and "dialect": ${dialect}.\n`
+    : `${shown} ditulis: ${src.schema.fields.length} kolom. Data mulai baris 3; baris 2 (tersembunyi) berisi nama field.\nCatat berkas yang sudah diisi dengan "format": "xlsx" dan "dialect": ${dialect}.\n`);
+  return 0;
+}
