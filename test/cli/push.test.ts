@@ -191,6 +191,7 @@ describe('satudata push: refusals', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/not valid/);
     expect(ckan.calls.length).toBe(before);
+    expect(JSON.parse(pushLog(dir).trim())).toMatchObject({ outcome: 'failed', error: { code: 'E_INVALID' } });
   });
 
   it('refuses a CKAN rule violation the validation cannot see, named by datapackage field, before contacting the portal', async () => {

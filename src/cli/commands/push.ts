@@ -55,9 +55,14 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   const portal = resolvePortal(opts.portal, ctx.env, config, lang);
 
   // 1. Validate the data and the Satu Data metadata first: invalid data is never pushed.
+  const dryRunFlag = Boolean(opts.dryRun);
+  // Refusals before the token is read are logged too: the log answers "why was this not published?".
+  const logRefusal = (code: string, message: string, organization = '') =>
+    appendPushLog(lp.dir, { time: new Date().toISOString(), portal, dataset: String(lp.pkg.name ?? ''), organization, dryRun: dryRunFlag, outcome: 'failed', error: { code, message } }, (x) => x);
   const report = await validate([lp.file], { cwd: ctx.cwd, profile: 'satudata' });
   if (!report.valid) {
     note(summariseReport(report, lang));
+    await logRefusal('E_INVALID', `${report.stats.errors} validation error(s)`);
     return 1;
   }
 
@@ -68,6 +73,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   const violations = checkCkanDataset(draft, locals.map((l) => l.draft), lang);
   if (violations.length) {
     note((en ? 'The package cannot be published to CKAN as it is:\n' : 'Paket belum bisa diterbitkan ke CKAN:\n') + violations.map((v) => `  - ${v.field}: ${v.message}\n`).join(''));
+    await logRefusal('E_CKAN_RULES', violations.map((v) => `${v.field}: ${v.message}`).join('; '), draft.owner_org);
     return 1;
   }
 
@@ -76,7 +82,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   ctx.addSecret(tok.token);
   const scrub = (s: string) => redact(s, [tok.token]);
   const client = clientFor(ctx.env, config, portal, tok.token, lang);
-  const dryRun = Boolean(opts.dryRun);
+  const dryRun = dryRunFlag;
   let user: string | undefined;
   const log = (outcome: 'ok' | 'failed', extra: object) =>
     appendPushLog(lp.dir, { time: new Date().toISOString(), portal, dataset: draft.name, organization: draft.owner_org, user, dryRun, outcome, ...extra }, scrub);
