@@ -51,6 +51,12 @@ describe('satudata init (CLI)', () => {
     expect(readme).toMatch(/## Alur kerja: periksa → metadata → terbitkan/);
     expect(readme).toContain('`data/jabar-persentase-balita-stunting-kabkota.csv`');
     expect(readme).not.toMatch(/\{\{\w+\}\}/);
+
+    // The config init wrote turns the satudata profile on for a plain `validate`.
+    const v = await runCli(['validate', '--json'], { cwd: dir });
+    expect(v.code).toBe(1);
+    const notes = (JSON.parse(v.stdout) as { errors: { type: string; note: string }[] }).errors.filter((e) => e.type === 'satudata-metadata').map((e) => e.note);
+    expect(notes).toEqual(expect.arrayContaining(['title', 'description', 'sdi.organisasi', 'contributors.maintainer.email']));
   });
 
   it('writes portal and organization into the config and the package', async () => {
