@@ -66,12 +66,13 @@ export function mergeResource(old: Resource, fresh: Resource): Resource {
   return out;
 }
 
-/** Pure: the package with `resource` added, or merged into the resource with the same path/name. */
+/** Pure: the package with `resource` added, or merged into the resource with the same path (and sheet). */
 export function upsertResource(pkg: DataPackage | undefined, resource: Resource, defaultName: string): DataPackage {
   const base: DataPackage = pkg ? { ...pkg, resources: [...pkg.resources] } : { $schema: V2_PACKAGE_PROFILE, name: defaultName, resources: [] };
   const samePath = (r: Resource) => r.path !== undefined && JSON.stringify(r.path) === JSON.stringify(resource.path) && sameSheet(r, resource);
-  let i = base.resources.findIndex(samePath);
-  if (i < 0) i = base.resources.findIndex((r) => r.name === resource.name);
+  // Only the same file (and sheet) is updated: a resource of another file that happens to share the
+  // name is the officer's and stays; the new one gets a numbered name instead.
+  const i = base.resources.findIndex(samePath);
   if (i >= 0) base.resources[i] = mergeResource(base.resources[i]!, resource);
   else {
     let name = resource.name;
