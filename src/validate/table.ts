@@ -28,6 +28,8 @@ export interface TableJob {
   schema?: Schema;
   expectedBytes?: number;
   expectedHash?: string;
+  /** Size of the data file on disk, to presize the key indexes of CSV tables (see estimateRows). */
+  fileBytes?: number;
   foreignKeys?: ForeignKeyPlan[];
 }
 
@@ -37,23 +39,42 @@ export interface TableLimits {
   onProgress?: (rows: number) => void;
 }
 
-/** Composite keys: field keys joined by a separator that cannot occur in a canonical key. */
-export function tupleKey(fields: readonly CompiledField[], values: readonly unknown[]): string | null {
-  let key = '';
+/**
+ * Feed one key tuple into a KeyIndex without building a joined string. Numbers go in by value (so the
+ * integer 3 and the number 3.0 are one key, as in frictionless); other values by their canonical key
+ * (strings are their own key). Returns false when every part is null (such tuples are skipped or
+ * reported, never indexed).
+ */
+export function feedKey(index: KeyIndex, fields: readonly CompiledField[], values: readonly unknown[]): boolean {
+  index.begin();
   let allNull = true;
   for (let i = 0; i < fields.length; i++) {
     const v = values[i];
-    if (i) key += '\u001f';
-    if (v === null || v === undefined || v === INVALID) key += '\u0000';
+    if (v === null || v === undefined || v === INVALID) index.part(null);
     else {
       allNull = false;
-      key += fields[i]!.key(v);
+      index.part(typeof v === 'number' ? v : fields[i]!.key(v));
     }
   }
-  return allNull ? null : key;
+  return !allNull;
 }
 
 class LimitReached extends Error {}
+
+/**
+ * Rows a CSV file probably holds, from its size and the sample's average row length (cells plus
+ * separators), with 10% headroom; 0 when unknown. Only a hint: a wrong guess costs a regrow, not a bug.
+ */
+export function estimateRows(fileBytes: number | undefined, sample: readonly Row[]): number {
+  if (!fileBytes || sample.length < 2) return 0;
+  let chars = 0;
+  for (const r of sample) {
+    chars += r.cells.length;
+    for (const c of r.cells) chars += typeof c === 'string' ? c.length : 8;
+  }
+  const perRow = Math.max(1, chars / sample.length);
+  return Math.min(Math.ceil((fileBytes / perRow) * 1.1), 50_000_000);
+}
 
 /** Validate one table (one task of the report), streaming its rows once. */
 export async function validateTable(job: TableJob, limits: TableLimits): Promise<ReportTask> {
@@ -149,7 +170,8 @@ export async function validateTable(job: TableJob, limits: TableLimits): Promise
     }
 
     // 3. Rows.
-    const checker = new RowChecker(schema, fields, mapping, padded, job.foreignKeys ?? []);
+    const capacity = table.format === 'csv' ? estimateRows(job.fileBytes, sample) : 0;
+    const checker = new RowChecker(schema, fields, mapping, padded, job.foreignKeys ?? [], capacity);
     const processBatch = (rows: Row[]) => {
       for (const row of rows) {
         const rn = row.rowNumber;
@@ -251,27 +273,39 @@ class RowChecker {
     mapping: FieldMapping,
     private readonly padded: boolean,
     fks: ForeignKeyPlan[],
+    capacity: number,
   ) {
+    // Presized indexes never grow: growing two indexes at once doubles their memory for a moment.
+    const newIndex = () => new KeyIndex(capacity > 0 ? capacity / 0.8 : 1024);
     this.n = fields.length;
     this.columns = Int32Array.from(mapping.columns);
     this.values = new Array(this.n).fill(null);
     this.byName = mapping.byName;
     this.extraFrom = mapping.byName ? mapping.width : this.n;
-    this.uniques = fields.flatMap((f, i) => (f.unique ? [{ field: i, index: new KeyIndex() }] : []));
+    this.uniques = fields.flatMap((f, i) => (f.unique ? [{ field: i, index: newIndex() }] : []));
     const pos = (name: string) => fields.findIndex((f) => f.name === name);
     const pkNames = schema.primaryKey === undefined ? [] : Array.isArray(schema.primaryKey) ? schema.primaryKey : [schema.primaryKey];
     if (pkNames.length) {
       const idx = pkNames.map(pos);
-      this.pk = { fields: idx, compiled: idx.map((i) => fields[i]!), index: new KeyIndex() };
+      this.pk = { fields: idx, compiled: idx.map((i) => fields[i]!), index: newIndex() };
     }
     this.uniqueKeys = (schema.uniqueKeys ?? []).map((names) => {
       const idx = names.map(pos);
-      return { fields: idx, compiled: idx.map((i) => fields[i]!), index: new KeyIndex(), names };
+      return { fields: idx, compiled: idx.map((i) => fields[i]!), index: newIndex(), names };
     });
     this.fks = fks.map((fk) => {
       const idx = fk.fields.map(pos);
       return { ...fk, idx, compiled: idx.map((i) => fields[i]!) };
     });
+  }
+
+  private readonly tmp: unknown[] = [];
+  /** The values of some fields, in a reused array (no allocation per row). */
+  private scratch(idx: readonly number[]): unknown[] {
+    const t = this.tmp;
+    t.length = idx.length;
+    for (let k = 0; k < idx.length; k++) t[k] = this.values[idx[k]!];
+    return t;
   }
 
   check(row: Row, push: (e: ReportError) => void): void {
@@ -330,32 +364,31 @@ class RowChecker {
       const v = values[u.field];
       if (v === null || v === INVALID) continue;
       const f = fields[u.field]!;
-      const prev = u.index.addOrReplace(f.key(v), rn);
+      const prev = u.index.begin().part(typeof v === 'number' ? v : f.key(v)).addOrReplace(rn);
       if (prev) {
         const col = columns[u.field]!;
         push(cellError('unique-error', `the same as in the row at position ${prev}`, cells, rn, cellText(cells[col]), f.name, col + 1));
       }
     }
     if (this.pk) {
-      const vals = this.pk.fields.map((i) => values[i]);
-      const key = tupleKey(this.pk.compiled, vals);
-      if (key === null) push(rowError('primary-key', 'cells composing the primary keys are all "None"', cells, rn));
+      const vals = this.scratch(this.pk.fields);
+      if (!feedKey(this.pk.index, this.pk.compiled, vals)) push(rowError('primary-key', 'cells composing the primary keys are all "None"', cells, rn));
       else {
-        const prev = this.pk.index.addOrReplace(key, rn);
+        const prev = this.pk.index.addOrReplace(rn);
         if (prev) push(rowError('primary-key', `the same as in the row at position ${prev}`, cells, rn));
       }
     }
     for (const uk of this.uniqueKeys) {
-      const vals = uk.fields.map((i) => values[i]);
+      const vals = this.scratch(uk.fields);
       if (vals.some((v) => v === null || v === INVALID)) continue; // SQL UNIQUE semantics (v2)
-      const prev = uk.index.addOrReplace(tupleKey(uk.compiled, vals)!, rn);
+      feedKey(uk.index, uk.compiled, vals);
+      const prev = uk.index.addOrReplace(rn);
       if (prev) push(rowError('unique-key', `for "${uk.names.join(', ')}": the same as in the row at position ${prev}`, cells, rn));
     }
     for (const fk of this.fks) {
-      const vals = fk.idx.map((i) => values[i]);
-      const key = tupleKey(fk.compiled, vals);
-      if (key === null) continue;
-      if (fk.lookup.has(key)) continue;
+      const vals = this.scratch(fk.idx);
+      if (!feedKey(fk.lookup, fk.compiled, vals)) continue;
+      if (fk.lookup.has()) continue;
       const fieldCells = fk.idx.map((i) => cellText(cells[columns[i]!]));
       const note = `for "${fk.fields.join(', ')}": values "${fieldCells.join(', ')}" not found in the lookup table "${fk.referenceName}" as "${fk.referenceFields.join(', ')}"`;
       push(
@@ -395,8 +428,8 @@ export async function collectKeys(open: () => Promise<OpenedTable>, dialect: Dia
       const cell = col >= 0 && col < row.cells.length ? row.cells[col]! : null;
       values[k] = f.isMissing(cell) ? null : f.cast(cell);
     }
-    const key = tupleKey(compiled, values);
-    if (key !== null && !values.includes(INVALID)) index.addOrGet(key, row.rowNumber);
+    if (values.includes(INVALID)) return;
+    if (feedKey(index, compiled, values)) index.add(row.rowNumber);
   };
   try {
     const decide = () => {

@@ -117,6 +117,14 @@ export function finishReport(report: Report, started: number): void {
   report.valid = report.stats.errors === 0;
 }
 
+function fileSize(p: string): number | undefined {
+  try {
+    return statSync(p).size;
+  } catch {
+    return undefined;
+  }
+}
+
 function statSafe(p: string) {
   try {
     return statSync(p).isFile();
@@ -179,6 +187,7 @@ async function bareFileTask(place: string, abs: string, schema: Schema | undefin
     dialect,
     schema,
     open: () => openTable({ path: localPath, dialect: readerDialect(undefined, options.sheet) }),
+    fileBytes: fileSize(localPath),
   };
   return validateTable(job, { ...limits, onProgress: options.onProgress && ((rows) => options.onProgress!({ task: name, rows })) });
 }
@@ -276,6 +285,7 @@ async function validatePackageFile(descriptorPath: string, report: Report, optio
       expectedBytes: typeof p.resource.bytes === 'number' ? p.resource.bytes : undefined,
       expectedHash: typeof p.resource.hash === 'string' ? p.resource.hash : undefined,
       foreignKeys: fks,
+      fileBytes: p.localPath ? fileSize(p.localPath) : undefined,
     };
     report.tasks.push(await validateTable(job, { ...limits, onProgress: options.onProgress && ((rows) => options.onProgress!({ task: p.name, rows })) }));
   }

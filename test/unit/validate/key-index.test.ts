@@ -4,35 +4,51 @@ import { KeyIndex } from '../../../src/validate/key-index.js';
 describe('KeyIndex', () => {
   it('remembers keys with their row numbers and reports repeats', () => {
     const idx = new KeyIndex(4);
-    expect(idx.addOrGet('a', 2)).toBe(0);
-    expect(idx.addOrGet('b', 3)).toBe(0);
-    expect(idx.addOrGet('a', 4)).toBe(2);
-    expect(idx.has('b')).toBe(true);
-    expect(idx.has('c')).toBe(false);
+    expect(idx.addString('a', 2)).toBe(0);
+    expect(idx.addString('b', 3)).toBe(0);
+    expect(idx.addString('a', 4)).toBe(2);
+    expect(idx.hasString('b')).toBe(true);
+    expect(idx.hasString('c')).toBe(false);
   });
 
   it('addOrReplace returns the most recent earlier row (frictionless unique note)', () => {
     const idx = new KeyIndex();
-    idx.addOrReplace('x', 2);
-    expect(idx.addOrReplace('x', 5)).toBe(2);
-    expect(idx.addOrReplace('x', 9)).toBe(5);
+    idx.begin().part('x').addOrReplace(2);
+    expect(idx.begin().part('x').addOrReplace(5)).toBe(2);
+    expect(idx.begin().part('x').addOrReplace(9)).toBe(5);
   });
 
-  it('grows past its initial capacity without losing keys, and tells similar keys apart', () => {
-    const idx = new KeyIndex(16);
-    for (let i = 0; i < 200_000; i++) expect(idx.addOrGet(`id-${i}`, i + 1)).toBe(0);
-    expect(idx.size).toBe(200_000);
-    for (let i = 0; i < 200_000; i += 997) expect(idx.addOrGet(`id-${i}`, 1)).toBe(i + 1);
-    expect(idx.has('id-200000')).toBe(false);
-    expect(idx.has('ab')).toBe(false);
-    idx.addOrGet('ab', 7);
-    expect(idx.has('ba')).toBe(false);
-    expect(idx.has('ab\u0000')).toBe(false);
-  });
-
-  it('stays compact: 16 bytes per slot', () => {
+  it.each([
+    ['a number and its text differ', [3], ['3'], false],
+    ['-0 and 0 are one key', [-0], [0], true],
+    ['integer 3 and number 3.0 are one key', [3], [3.0], true],
+    ['part boundaries matter', ['ab', 'c'], ['a', 'bc'], false],
+    ['null differs from empty text', [null, 'x'], ['', 'x'], false],
+    ['equal tuples are equal', ['73.71.01', 12], ['73.71.01', 12], true],
+  ] as const)('%s', (_name, left, right, equal) => {
     const idx = new KeyIndex();
-    for (let i = 0; i < 100_000; i++) idx.addOrGet(String(i), i + 1);
-    expect(idx.bytes).toBeLessThanOrEqual(262_144 * 16);
+    idx.begin();
+    for (const p of left) idx.part(p);
+    idx.add(1);
+    idx.begin();
+    for (const p of right) idx.part(p);
+    expect(idx.has()).toBe(equal);
+  });
+
+  it('grows past its initial capacity without losing keys', () => {
+    const idx = new KeyIndex(16);
+    for (let i = 0; i < 200_000; i++) expect(idx.addString(`id-${i}`, i + 1)).toBe(0);
+    expect(idx.size).toBe(200_000);
+    for (let i = 0; i < 200_000; i += 997) expect(idx.addString(`id-${i}`, 1)).toBe(i + 1);
+    expect(idx.hasString('id-200000')).toBe(false);
+    for (let i = 0; i < 100_000; i++) idx.begin().part(i).add(i + 1);
+    expect(idx.begin().part(99_999).has()).toBe(true);
+    expect(idx.begin().part(100_000).has()).toBe(false);
+  });
+
+  it('stays compact: 16 bytes per slot, about 1.25-1.9 slots per key', () => {
+    const idx = new KeyIndex();
+    for (let i = 0; i < 100_000; i++) idx.begin().part(i).add(i + 1);
+    expect(idx.bytes).toBeLessThanOrEqual(100_000 * 1.9 * 16);
   });
 });
