@@ -37,6 +37,6 @@ export async function fileTask(name: string, place: string, absPath: string, res
   task.stats.errors = task.errors.length;
   task.stats.warnings = task.warnings.length;
   task.valid = task.errors.length === 0;
-  task.stats.seconds = Math.round((performance.now() - started) / 10) / 1000;
+  task.stats.seconds = Math.round(performance.now() - started) / 1000;
   return task;
 }

@@ -92,7 +92,7 @@ export async function validateTable(job: TableJob, limits: TableLimits): Promise
   const finish = (): ReportTask => {
     task.stats.errors = task.errors.length;
     task.stats.warnings = task.warnings.length;
-    task.stats.seconds = Math.round((performance.now() - started) / 10) / 1000;
+    task.stats.seconds = Math.round(performance.now() - started) / 1000;
     task.valid = task.errors.length === 0;
     return task;
   };

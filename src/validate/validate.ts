@@ -112,7 +112,7 @@ export function finishReport(report: Report, started: number): void {
   report.stats.tasks = report.tasks.length;
   report.stats.errors = report.errors.length + report.tasks.reduce((n, t) => n + t.stats.errors, 0);
   report.stats.warnings = report.warnings.length + report.tasks.reduce((n, t) => n + t.stats.warnings, 0);
-  report.stats.seconds = Math.round((performance.now() - started) / 10) / 1000;
+  report.stats.seconds = Math.round(performance.now() - started) / 1000;
   report.partial = report.tasks.some((t) => t.partial);
   report.valid = report.stats.errors === 0;
 }

@@ -26,6 +26,11 @@ if compgen -G "$PIDS/*.pid" >/dev/null; then
   bash "$CKAN_DIR/stop.sh"
 fi
 rm -f "$ENV_FILE" "$LOGS"/{ckan,solr,redis,ckan-cli,seed}.log
+# RUN_DIR is wiped: refuse anything but a directory of ours (a mistyped override must not hurt).
+case "$(basename "$RUN_DIR")" in
+  satudata-ckan*) ;;
+  *) die "SATUDATA_CKAN_RUN_DIR must be a directory named satudata-ckan* (it is wiped on start)" ;;
+esac
 rm -rf "$RUN_DIR"
 mkdir -p "$RUN_DIR"/{pg,pglog,sock,storage,solr-home/ckan/conf}
 # The 'postgres' user must be able to enter it whatever the caller's umask.
