@@ -27,6 +27,8 @@ export interface ValidateOptions {
   /** Extra package-level checks (the satudata profile); errors land in the report's top-level errors. */
   packageChecks?: ((pkg: DataPackage) => ReportError[])[];
   onProgress?: (info: { task: string; rows: number }) => void;
+  /** Language of thrown usage errors (the report itself carries both). */
+  lang?: 'id' | 'en';
 }
 
 const DATA_EXT = new Set(['.csv', '.tsv', '.txt', '.xlsx', '.xls', '.ods', '.xlsm']);
@@ -85,10 +87,16 @@ export async function validate(targets: string | string[], options: ValidateOpti
       }
       const files = (await fs.readdir(abs)).filter((f) => DATA_EXT.has(path.extname(f).toLowerCase()) && !f.startsWith('~$')).sort();
       if (!files.length) {
-        throw new UsageError(
-          `No datapackage.json and no CSV/Excel files in ${target === '.' ? 'this folder' : target}`,
-          'Give a datapackage.json, a folder holding one, or data files (e.g. "satudata validate data.csv"); "satudata init" creates a data package.',
-        );
+        const where = target === '.' ? (options.lang === 'en' ? 'this folder' : 'folder ini') : target;
+        throw options.lang === 'en'
+          ? new UsageError(
+              `No datapackage.json and no CSV/Excel files in ${where}`,
+              'Give a datapackage.json, a folder holding one, or data files (e.g. "satudata validate data.csv"); "satudata init" creates a data package.',
+            )
+          : new UsageError(
+              `Tidak ada datapackage.json maupun berkas CSV/Excel di ${where}`,
+              'Berikan datapackage.json, folder yang memuatnya, atau berkas data (mis. "satudata validate data.csv"); "satudata init" membuat paket data.',
+            );
       }
       report.warnings.push(`no datapackage.json in ${target}: validating ${files.length} data file(s) with inferred schemas`);
       for (const f of files) {
