@@ -5,6 +5,7 @@
  *   3. verification: the schema engine casts every value with the chosen field (fallbacks if not),
  *      and rows the validator would still flag (all missing, wrong width) are handled or reported.
  */
+import { UsageError } from '../errors.js';
 import type { Dialect, Field, Resource } from '../schema/types.js';
 import type { Row } from '../table/types.js';
 import { addCell, newColumnTally, type ColumnTally } from './column-scorer.js';
@@ -16,7 +17,7 @@ import { safeName, uniqueNames } from './names.js';
 import { note } from './note.js';
 import { SigCollector } from './row-kinds.js';
 import { forEachRow, type Pass, type RowSource } from './source.js';
-import type { DescribeNote } from './types.js';
+import type { DescribeNote, FieldChoice } from './types.js';
 import { chosenFields, startVerify, verifyRow } from './verify.js';
 
 const HEAD_ROWS = 200;
@@ -44,6 +45,9 @@ export async function inferResource(source: RowSource, opts: InferOptions): Prom
     if (head.length < HEAD_ROWS) head.push(row);
   });
   const layout = detectLayout({ head, sigs: sigs.sigs, format: pass1.format, merges: pass1.merges?.() });
+  if (layout.width === 0) {
+    throw new UsageError(`${opts.path}: berkas tidak berisi tabel (kosong). / The file holds no table (it is empty).`);
+  }
   const skip = new Set(layout.skipped.map((s) => s.row));
   const isData = (r: Row) => r.rowNumber >= layout.dataStart && !skip.has(r.rowNumber);
 
@@ -57,6 +61,7 @@ export async function inferResource(source: RowSource, opts: InferOptions): Prom
     for (let j = 0; j < tallies.length; j++) addCell(tallies[j]!, row.cells[j] ?? null, row.rowNumber, extra);
   });
   const choices = tallies.map((t, j) => decideField(t, { name: names[j]!, title: labels[j] || undefined }));
+  borrowSiblingTypes(choices, tallies, labels);
   const markers = new Set<string>();
   for (const t of tallies) for (const m of t.markers) markers.add(m);
   const missingValues = missingValuesList(markers, opts.extraMissingValues ?? []);
@@ -139,4 +144,30 @@ function fallbackNote(wanted: Field, got: Field, rows: number[]): DescribeNote {
     id: `Kolom "${wanted.name}" tampak bertipe ${w}, tetapi tidak semua nilainya terbaca sebagai ${wanted.type}; dicatat sebagai ${got.type}${got.bareNumber === false ? ' (bareNumber: false)' : ''}. Periksa baris yang ditunjuk.`,
     en: `Column "${wanted.name}" looks like ${w}, but not every value reads as ${wanted.type}; described as ${got.type}${got.bareNumber === false ? ' (bareNumber: false)' : ''}. Check the rows shown.`,
   }, wanted.name, rows);
+}
+
+/**
+ * A column that only holds missing markers (BPS writes `-` for "not yet available") has nothing to
+ * infer from. When it sits in the same header group as the column on its left (`... 2026 Februari`,
+ * `... 2026 Agustus`), it will hold the same kind of values: take that column's type, and say so.
+ */
+function borrowSiblingTypes(choices: FieldChoice[], tallies: ColumnTally[], labels: string[]): void {
+  const group = (l: string) => l.replace(/\s*\S+$/, '');
+  for (let j = 1; j < choices.length; j++) {
+    const t = tallies[j]!;
+    if (t.values > 0 || t.markers.size === 0) continue;
+    const left = choices[j - 1]!.field;
+    if (!labels[j] || group(labels[j]!) === '' || group(labels[j]!) !== group(labels[j - 1] ?? '')) continue;
+    if (left.type === 'string' || left.type === undefined) continue;
+    const own = choices[j]!.field;
+    const { name: _n, title: _t, constraints: _c, ...shape } = left;
+    choices[j] = {
+      field: { ...shape, name: own.name, ...(own.title !== undefined ? { title: own.title } : {}) },
+      fallbacks: [own],
+      notes: [note('info', 'empty-column-sibling', {
+        id: `Kolom "${own.name}" belum berisi data (hanya penanda kosong); tipenya mengikuti kolom sebelah kiri dalam kelompok header yang sama ("${left.name}": ${left.type}).`,
+        en: `Column "${own.name}" holds no data yet (only missing markers); it takes the type of its left neighbour in the same header group ("${left.name}": ${left.type}).`,
+      }, own.name)],
+    };
+  }
 }

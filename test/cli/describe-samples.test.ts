@@ -79,5 +79,6 @@ describe('describe --write then validate on the real samples', () => {
     const r = pkg.resources[0];
     expect(r.dialect).toEqual({ sheetName: 'Sheet1', header: false, commentRows: [1, 2, 3, 4, 43] });
     expect(r.schema.fields[1]).toMatchObject({ type: 'number', title: 'Tingkat Pengangguran Terbuka Menurut Provinsi (Persen) 2026 Februari' });
+    expect(r.schema.fields.map((f: { type: string }) => f.type)).toEqual(['string', 'number', 'number', 'number']);
   });
 });

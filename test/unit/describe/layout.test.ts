@@ -72,6 +72,9 @@ describe('layout detection', () => {
     expect(r.dialect).toEqual({ header: false, commentRows: [1, 2, 3, 4, 7] });
     expect(r.schema.fields.map((f) => f.title)).toEqual(['38 Provinsi', 'Tingkat Pengangguran (Persen) 2026 Februari', 'Tingkat Pengangguran (Persen) 2026 Agustus']);
     expect(r.schema.fields[1]!.type).toBe('number');
+    // Agustus holds only "-" (not yet available): it takes Februari's type, same header group.
+    expect(r.schema.fields[2]!.type).toBe('number');
+    expect(r.codes).toContain('empty-column-sibling');
     expect(r.schema.missingValues).toEqual(['', '-']);
   });
 
@@ -94,5 +97,16 @@ describe('joinLabels', () => {
       { rowNumber: 2, cells: ['', 'Feb', 'Nov', 'Feb', 'Agu'] as Cell[] },
     ];
     expect(joinLabels(rows, 5)).toEqual(['No', '2005 Feb', '2005 Nov', '2006 Feb', '2006 Agu']);
+  });
+});
+
+describe('empty input', () => {
+  it('refuses a file with no table in it', async () => {
+    await expect(inferResource(arraySource([[], ['', '']]), { name: 't', path: 'kosong.csv' })).rejects.toThrow(/kosong/);
+  });
+
+  it('describes a header-only file with its columns as text', async () => {
+    const { resource } = await inferResource(arraySource([['kode', 'nama']]), { name: 't', path: 't.csv' });
+    expect((resource.schema as { fields: unknown[] }).fields).toEqual([{ name: 'kode', type: 'string' }, { name: 'nama', type: 'string' }]);
   });
 });
