@@ -55,7 +55,8 @@ export async function run(ctx: CliContext, _args: string[], opts: Record<string,
   const format: StatusFormat = opts.json ? 'json' : ((opts.format as StatusFormat | undefined) ?? 'table');
   const failOn: FailOn = (opts.failOn as FailOn | undefined) ?? defaultFailOn(ctx.stdout.isTTY);
 
-  let now = new Date();
+  // Whole seconds: the reports show this instant, and milliseconds only add noise.
+  let now = new Date(Math.floor(Date.now() / 1000) * 1000);
   if (opts.now !== undefined) {
     const parsed = parseUtc(String(opts.now));
     if (!parsed) {
