@@ -21,27 +21,33 @@ export function namesFromLabels(labels: readonly string[], width: number): strin
 }
 
 /**
- * Infer a schema the way frictionless does for a bare file: a sample of data rows, types scored
- * incrementally per column (+1 when a value fits, -1 when not), a column decided as soon as a type's score
- * reaches 90% of the non-missing values seen. Columns never decided become `any`.
+ * Infer a schema exactly as frictionless-py's detector does for a bare file (detector.py
+ * `detect_schema`): the fragment is the data rows of the first 100 rows; every candidate type keeps a
+ * score (+1 when a value fits, -1 when not; an absent cell fits everything); a missing value lowers the
+ * column's maximum score instead; a candidate below n*(confidence-1) is dropped; the first candidate (in
+ * the order above) whose score reaches 90% of the maximum decides the column, checked after each update.
+ * Columns never decided become `any`.
  */
-export function inferSchema(names: readonly string[], sample: readonly (readonly Cell[])[], missingValues: string[] = ['']): Schema {
-  const readers = ORDER.map((type) => compileField({ name: 'x', type }, missingValues));
+export function inferSchema(names: readonly string[], fragment: readonly (readonly Cell[])[], missingValues: string[] = ['']): Schema {
+  const readers = ORDER.map((type) => compileField({ name: 'x', type }, []));
+  const n = fragment.length;
+  const threshold = n * (CONFIDENCE - 1);
   const fields: Field[] = [];
   for (let col = 0; col < names.length; col++) {
     const scores = new Array<number>(ORDER.length).fill(0);
-    let seen = 0;
+    let maxScore = n;
     let decided: string | undefined;
-    for (const cells of sample) {
-      const cell = cells[col] ?? null;
-      if (readers[0]!.isMissing(cell)) continue;
-      seen++;
+    for (const cells of fragment) {
+      const source = col < cells.length ? cells[col] : undefined;
+      const isMissing = typeof source === 'string' && missingValues.includes(source);
+      if (isMissing) maxScore--;
       for (let k = 0; k < ORDER.length; k++) {
-        if (scores[k]! < seen * (CONFIDENCE - 1) - 1) continue; // already hopeless
-        scores[k]! += readers[k]!.cast(cell) === INVALID ? -1 : 1;
-      }
-      for (let k = 0; k < ORDER.length; k++) {
-        if (scores[k]! >= seen * CONFIDENCE) {
+        if (scores[k]! < threshold) continue;
+        if (!isMissing) {
+          const fits = source === undefined || source === null || readers[k]!.cast(source) !== INVALID;
+          scores[k]! += fits ? 1 : -1;
+        }
+        if (maxScore > 0 && scores[k]! >= maxScore * CONFIDENCE) {
           decided = ORDER[k];
           break;
         }

@@ -1,11 +1,21 @@
 import type { Schema } from '../schema/types.js';
-import type { CompiledField } from '../schema/cast.js';
+import { compileField, type CompiledField } from '../schema/cast.js';
+import { namesFromLabels } from './infer.js';
 import type { ReportError } from './types.js';
 import { buildError, labelError } from './build-error.js';
 
 export interface FieldMapping {
   /** For each schema field, the 0-based data column holding it, or -1 when absent from the data. */
   columns: number[];
+  /**
+   * The fields expected in the data, one per data column (frictionless-py 5.21 `get_expected_fields`):
+   * each label gets the field it pairs with, a label with no field gets an artificial `any` field (so an
+   * extra column is reported once, as extra-label, not on every row), and fields no label pairs with
+   * are dropped (reported once, as missing-label). Without a header: the schema's fields.
+   */
+  expected: CompiledField[];
+  /** For each expected field, its schema field index, or -1 for an artificial one. */
+  schemaIndex: number[];
   /** Matched by name (fieldsMatch equal/subset/superset/partial) rather than by position. */
   byName: boolean;
   /** Number of data columns the header declares (cells beyond it are extra). */
@@ -17,14 +27,30 @@ export interface FieldMapping {
 /** Map schema fields to data columns (Table Schema v2 fieldsMatch; frictionless semantics, README §2.7). */
 export function mapFields(schema: Schema, fields: CompiledField[], labels: string[], headerless: boolean): FieldMapping {
   const mode = schema.fieldsMatch ?? 'exact';
-  if (mode === 'exact' || headerless) {
-    return { columns: fields.map((_, i) => i), byName: false, width: fields.length };
+  if (headerless) {
+    return { columns: fields.map((_, i) => i), expected: fields, schemaIndex: fields.map((_, i) => i), byName: false, width: fields.length };
+  }
+  const expectedFrom = (matched: number[]): Pick<FieldMapping, 'expected' | 'schemaIndex'> => {
+    const names = namesFromLabels(
+      labels.map((l, p) => (matched[p]! >= 0 ? fields[matched[p]!]!.name : l)),
+      labels.length,
+    );
+    return {
+      schemaIndex: matched,
+      expected: matched.map((fi, p) => (fi >= 0 ? fields[fi]! : compileField({ name: names[p]!, type: 'any' }))),
+    };
+  };
+  if (mode === 'exact') {
+    const matched = labels.map((_, p) => (p < fields.length ? p : -1));
+    return { columns: fields.map((_, i) => (i < labels.length ? i : -1)), ...expectedFrom(matched), byName: false, width: labels.length };
   }
   const seen = new Set<string>();
   for (const l of labels) {
     if (l !== '' && seen.has(l)) {
       return {
         columns: fields.map(() => -1),
+        expected: [],
+        schemaIndex: [],
         byName: true,
         width: labels.length,
         fatal: [buildError('error', `matching fields by name ("fieldsMatch": "${mode}") requires unique labels in the header`)],
@@ -32,7 +58,9 @@ export function mapFields(schema: Schema, fields: CompiledField[], labels: strin
     }
     seen.add(l);
   }
-  return { columns: fields.map((f) => labels.indexOf(f.name)), byName: true, width: labels.length };
+  const columns = fields.map((f) => labels.indexOf(f.name));
+  const matched = labels.map((l) => (l === '' ? -1 : fields.findIndex((f) => f.name === l)));
+  return { columns, ...expectedFrom(matched), byName: true, width: labels.length };
 }
 
 function primaryKeyNames(schema: Schema): Set<string> {

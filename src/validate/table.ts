@@ -61,6 +61,14 @@ export function feedKey(index: KeyIndex, fields: readonly CompiledField[], value
 
 class LimitReached extends Error {}
 
+function lastFilled(cells: readonly Cell[]): number {
+  for (let i = cells.length - 1; i >= 0; i--) {
+    const c = cells[i];
+    if (c !== null && c !== undefined && c !== '') return i;
+  }
+  return -1;
+}
+
 /**
  * Rows a CSV file probably holds, from its size and the sample's average row length (cells plus
  * separators), with 10% headroom; 0 when unknown. Only a hint: a wrong guess costs a regrow, not a bug.
@@ -141,6 +149,13 @@ export async function validateTable(job: TableJob, limits: TableLimits): Promise
     const layout = decideLayout(job.dialect, sample, padded);
     const headerRowCells = layout.headerRows.map((n) => sample.find((r) => r.rowNumber === n)?.cells ?? []);
     const labels = layout.headerless ? [] : joinLabels(headerRowCells, layout.headerJoin);
+    if (padded && !layout.headerless) {
+      // Spreadsheet rows are padded to the sheet's width (openpyxl, errors.md §8): a value beyond the
+      // header's last column makes a blank label there rather than extra cells on every row.
+      let width = labels.length;
+      for (const r of sample) if (r.rowNumber > layout.headerEnd) width = Math.max(width, lastFilled(r.cells) + 1);
+      while (labels.length < width) labels.push('');
+    }
     task.labels = labels;
     const hasHeaderRow = !layout.headerless && sample.some((r) => r.rowNumber === layout.headerRows[0]);
 
@@ -171,7 +186,7 @@ export async function validateTable(job: TableJob, limits: TableLimits): Promise
 
     // 3. Rows.
     const capacity = table.format === 'csv' ? estimateRows(job.fileBytes, sample) : 0;
-    const checker = new RowChecker(schema, fields, mapping, padded, job.foreignKeys ?? [], capacity);
+    const checker = new RowChecker(schema, mapping, padded, job.foreignKeys ?? [], capacity);
     const processBatch = (rows: Row[]) => {
       for (const row of rows) {
         const rn = row.rowNumber;
@@ -255,21 +270,22 @@ function endChecks(job: TableJob, stats: { bytes: number; md5: string; sha256: s
   }
 }
 
-/** Per-row checks, compiled once per table. The hot path: no per-cell allocation when a row is valid. */
+/**
+ * Per-row checks, compiled once per table, over the fields expected in the data (one per column, see
+ * FieldMapping.expected): the cell of expected field e is cells[e]. The hot path allocates nothing when a
+ * row is valid.
+ */
 class RowChecker {
   private readonly n: number;
-  private readonly columns: Int32Array; // column index of each field (-1: not in the data)
+  private readonly fields: CompiledField[];
   private readonly values: unknown[];
   private readonly uniques: { field: number; index: KeyIndex }[];
   private readonly pk?: { fields: number[]; compiled: CompiledField[]; index: KeyIndex };
   private readonly uniqueKeys: { fields: number[]; compiled: CompiledField[]; index: KeyIndex; names: string[] }[];
   private readonly fks: (ForeignKeyPlan & { idx: number[]; compiled: CompiledField[] })[];
-  private readonly extraFrom: number;
-  private readonly byName: boolean;
 
   constructor(
     schema: Schema,
-    private readonly fields: CompiledField[],
     mapping: FieldMapping,
     private readonly padded: boolean,
     fks: ForeignKeyPlan[],
@@ -277,23 +293,25 @@ class RowChecker {
   ) {
     // Presized indexes never grow: growing two indexes at once doubles their memory for a moment.
     const newIndex = () => new KeyIndex(capacity > 0 ? capacity / 0.8 : 1024);
+    const fields = mapping.expected;
+    this.fields = fields;
     this.n = fields.length;
-    this.columns = Int32Array.from(mapping.columns);
     this.values = new Array(this.n).fill(null);
-    this.byName = mapping.byName;
-    this.extraFrom = mapping.byName ? mapping.width : this.n;
-    this.uniques = fields.flatMap((f, i) => (f.unique ? [{ field: i, index: newIndex() }] : []));
-    const pos = (name: string) => fields.findIndex((f) => f.name === name);
+    const real = (e: number) => mapping.schemaIndex[e]! >= 0;
+    this.uniques = fields.flatMap((f, e) => (real(e) && f.unique ? [{ field: e, index: newIndex() }] : []));
+    const pos = (name: string) => fields.findIndex((f, e) => real(e) && f.name === name);
+    // Keys are checked only when all their fields are in the data (frictionless-py 5.21).
+    const present = (names: string[]) => names.every((nm) => pos(nm) >= 0);
     const pkNames = schema.primaryKey === undefined ? [] : Array.isArray(schema.primaryKey) ? schema.primaryKey : [schema.primaryKey];
-    if (pkNames.length) {
+    if (pkNames.length && present(pkNames)) {
       const idx = pkNames.map(pos);
       this.pk = { fields: idx, compiled: idx.map((i) => fields[i]!), index: newIndex() };
     }
-    this.uniqueKeys = (schema.uniqueKeys ?? []).map((names) => {
+    this.uniqueKeys = (schema.uniqueKeys ?? []).filter(present).map((names) => {
       const idx = names.map(pos);
       return { fields: idx, compiled: idx.map((i) => fields[i]!), index: newIndex(), names };
     });
-    this.fks = fks.map((fk) => {
+    this.fks = fks.filter((fk) => present(fk.fields)).map((fk) => {
       const idx = fk.fields.map(pos);
       return { ...fk, idx, compiled: idx.map((i) => fields[i]!) };
     });
@@ -309,7 +327,7 @@ class RowChecker {
   }
 
   check(row: Row, push: (e: ReportError) => void): void {
-    const { fields, values, n, columns } = this;
+    const { fields, values, n } = this;
     const cells = row.cells;
     const len = cells.length;
     const rn = row.rowNumber;
@@ -317,14 +335,13 @@ class RowChecker {
     let rowErrs: ReportError[] | undefined;
     for (let i = 0; i < n; i++) {
       const f = fields[i]!;
-      const col = columns[i]!;
-      const cell: Cell = col >= 0 && col < len ? cells[col]! : null;
+      const cell: Cell = i < len ? cells[i]! : null;
       if (f.isMissing(cell)) {
         values[i] = null;
         if (f.required) {
           const fails = f.check(null);
           if (fails) {
-            for (const fail of fails) (rowErrs ??= []).push(cellError('constraint-error', fail.note, cells, rn, cellText(cell), f.name, col >= 0 ? col + 1 : i + 1));
+            for (const fail of fails) (rowErrs ??= []).push(cellError('constraint-error', fail.note, cells, rn, cellText(cell), f.name, i + 1));
           }
         }
         continue;
@@ -333,12 +350,12 @@ class RowChecker {
       const v = f.cast(cell);
       values[i] = v;
       if (v === INVALID) {
-        (rowErrs ??= []).push(cellError('type-error', f.typeNote, cells, rn, cellText(cell), f.name, col + 1));
+        (rowErrs ??= []).push(cellError('type-error', f.typeNote, cells, rn, cellText(cell), f.name, i + 1));
         continue;
       }
       const fails = f.check(v);
       if (fails) {
-        for (const fail of fails) (rowErrs ??= []).push(cellError('constraint-error', fail.note, cells, rn, cellText(cell), f.name, col + 1));
+        for (const fail of fails) (rowErrs ??= []).push(cellError('constraint-error', fail.note, cells, rn, cellText(cell), f.name, i + 1));
       }
     }
 
@@ -348,15 +365,12 @@ class RowChecker {
       return;
     }
     // extra cells (a padded spreadsheet row has empty trailing cells: those are not extra)
-    for (let c = this.extraFrom; c < len; c++) {
+    for (let c = n; c < len; c++) {
       if (this.padded && (cells[c] === null || cells[c] === undefined || cells[c] === '')) continue;
       (rowErrs ??= []).push(cellError('extra-cell', '', cells, rn, cellText(cells[c]), '', c + 1));
     }
     if (!this.padded) {
-      for (let i = 0; i < n; i++) {
-        const col = columns[i]!;
-        if (col >= len) (rowErrs ??= []).push(cellError('missing-cell', '', cells, rn, '', fields[i]!.name, col + 1));
-      }
+      for (let i = len; i < n; i++) (rowErrs ??= []).push(cellError('missing-cell', '', cells, rn, '', fields[i]!.name, i + 1));
     }
     if (rowErrs) for (const e of rowErrs) push(e);
 
@@ -365,10 +379,7 @@ class RowChecker {
       if (v === null || v === INVALID) continue;
       const f = fields[u.field]!;
       const prev = u.index.begin().part(typeof v === 'number' ? v : f.key(v)).addOrReplace(rn);
-      if (prev) {
-        const col = columns[u.field]!;
-        push(cellError('unique-error', `the same as in the row at position ${prev}`, cells, rn, cellText(cells[col]), f.name, col + 1));
-      }
+      if (prev) push(cellError('unique-error', `the same as in the row at position ${prev}`, cells, rn, cellText(cells[u.field]), f.name, u.field + 1));
     }
     if (this.pk) {
       const vals = this.scratch(this.pk.fields);
@@ -389,7 +400,7 @@ class RowChecker {
       const vals = this.scratch(fk.idx);
       if (!feedKey(fk.lookup, fk.compiled, vals)) continue;
       if (fk.lookup.has()) continue;
-      const fieldCells = fk.idx.map((i) => cellText(cells[columns[i]!]));
+      const fieldCells = fk.idx.map((i) => cellText(cells[i]));
       const note = `for "${fk.fields.join(', ')}": values "${fieldCells.join(', ')}" not found in the lookup table "${fk.referenceName}" as "${fk.referenceFields.join(', ')}"`;
       push(
         buildError('foreign-key', note, {
