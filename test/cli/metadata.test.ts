@@ -49,7 +49,7 @@ describe('satudata metadata --yes (CLI)', () => {
   it('fills a package completely from --set, so validate --profile satudata passes', async () => {
     const dir = workdir();
     const before = await runCli(['validate', '--profile', 'satudata', '--json'], { cwd: dir });
-    expect(before.code).toBe(1);
+    expect(before.code, before.stderr).toBe(1);
     expect(JSON.parse(before.stdout).errors.map((e: { type: string }) => e.type)).toContain('satudata-metadata');
 
     const r = await runCli(['metadata', '--yes', ...setArgs(MANDATORY.map(([, s]) => s))], { cwd: dir });
@@ -77,7 +77,7 @@ describe('satudata metadata --yes (CLI)', () => {
     const dir = workdir();
     const sets = MANDATORY.filter((_m, j) => j !== i).map(([, s]) => s);
     const r = await runCli(['metadata', '--yes', ...setArgs(sets)], { cwd: dir });
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     const listed = [...r.stderr.matchAll(/Metadata wajib "([^"]+)"/g)].map((m) => m[1]);
     expect(listed).toEqual([key]);
     expect(r.stderr).toContain('Metadata wajib masih kurang (1)');
