@@ -25,6 +25,27 @@ function location(e: ReportError, task: ReportTask | undefined, lang: Lang): str
   return parts.join(', ');
 }
 
+/**
+ * Warnings are stored in English (the frictionless wording, e.g. "reached error limit: 1000"); the text
+ * report says them in the user's language.
+ */
+export function localizeWarning(w: string, lang: Lang): string {
+  if (lang === 'en') return w;
+  const rules: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/^reached error limit: (\d+)$/, (m) => `batas galat tercapai: ${m[1]} (--limit-errors)`],
+    [/^reached row limit: (\d+)$/, (m) => `batas baris tercapai: ${m[1]} (--limit-rows)`],
+    [/^merged cells: (.*) \(the value belongs to the top-left cell; the other cells are empty\)$/, (m) => `sel gabungan: ${m[1]} (nilainya milik sel kiri atas; sel lain dianggap kosong)`],
+    [/^no datapackage\.json in (.*): validating (\d+) data file\(s\) with inferred schemas$/, (m) => `tidak ada datapackage.json di ${m[1]}: ${m[2]} berkas data divalidasi dengan skema tebakan (jalankan "satudata describe --write" untuk membuat skema)`],
+    [/^resource "(.*)" in (.*) has no schema: it was inferred from the data$/, (m) => `sumber daya "${m[1]}" di ${m[2]} tidak punya skema: skema ditebak dari datanya`],
+    [/^hash algorithm "(.*)" is not supported: the hash was not checked$/, (m) => `algoritma hash "${m[1]}" tidak didukung: hash tidak diperiksa`],
+  ];
+  for (const [re, f] of rules) {
+    const m = re.exec(w);
+    if (m) return f(m);
+  }
+  return w;
+}
+
 /** The human report: grouped per file, each error located (row, column, Excel cell) with a fix. */
 export function renderText(report: Report, opts: TextOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
@@ -63,12 +84,12 @@ export function renderText(report: Report, opts: TextOptions): string {
         out.push(c.dim(id ? `  … dan ${more} galat lainnya (lihat semuanya dengan --json atau -o laporan.json)` : `  … and ${more} more errors (see all with --json or -o report.json)`));
       }
     }
-    for (const w of task.warnings) out.push(c.yellow(`  ! ${w}`));
+    for (const w of task.warnings) out.push(c.yellow(`  ! ${localizeWarning(w, opts.lang)}`));
     if (task.partial) {
-      out.push(c.bgYellow.black.bold(id ? ' LAPORAN TIDAK LENGKAP ' : ' PARTIAL REPORT ') + ' ' + c.yellow(id ? `validasi tabel ini dihentikan lebih awal (${task.warnings[0] ?? ''}); galat lain mungkin masih ada` : `validation of this table stopped early (${task.warnings[0] ?? ''}); more errors may exist`));
+      out.push(c.bgYellow.black.bold(id ? ' LAPORAN TIDAK LENGKAP ' : ' PARTIAL REPORT ') + ' ' + c.yellow(id ? `validasi tabel ini dihentikan lebih awal (${localizeWarning(task.warnings[0] ?? '', 'id')}); galat lain mungkin masih ada` : `validation of this table stopped early (${task.warnings[0] ?? ''}); more errors may exist`));
     }
   }
-  for (const w of report.warnings) out.push(c.yellow(`! ${w}`));
+  for (const w of report.warnings) out.push(c.yellow(`! ${localizeWarning(w, opts.lang)}`));
 
   out.push('');
   const failed = report.tasks.filter((t) => !t.valid).length;
