@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isLang, type Lang } from '../i18n.js';
 import { isSatudataError } from '../errors.js';
+import { loadConfig } from '../config/load.js';
 import { redact, redactingOut, type CliContext } from './context.js';
 
 export type CommandOptions = Record<string, unknown>;
@@ -83,6 +84,7 @@ function defineProgram(dispatch: (name: string, args: string[], opts: CommandOpt
     .option('--sheet <name>', 'sheet name')
     .option('--all-sheets', 'write one CSV per sheet')
     .option('-o, --output <file>', 'output CSV path (default: next to the input)')
+    .option('--json', 'print the result as JSON')
     .action(act('convert'));
 
   program
@@ -91,6 +93,7 @@ function defineProgram(dispatch: (name: string, args: string[], opts: CommandOpt
     .argument('<source>', 'Table Schema JSON, datapackage.json or a folder holding one')
     .option('-r, --resource <name>', 'resource name (data packages)')
     .requiredOption('-o, --output <file>', 'output .xlsx path')
+    .option('--json', 'print the result as JSON')
     .action(act('template'));
 
   program
@@ -100,6 +103,7 @@ function defineProgram(dispatch: (name: string, args: string[], opts: CommandOpt
     .option('--portal <url>', 'CKAN portal URL')
     .option('--org <name>', 'CKAN organization name')
     .option('-y, --yes', 'no prompts; never overwrite existing files')
+    .option('--json', 'print the result as JSON')
     .action(act('init'));
 
   program
@@ -109,6 +113,7 @@ function defineProgram(dispatch: (name: string, args: string[], opts: CommandOpt
     .option('-y, --yes', 'no prompts: take values from --set, the config and existing metadata')
     .option('--set <key=value>', 'set a metadata value (repeatable)', collect)
     .option('--portal <url>', 'CKAN portal URL')
+    .option('--json', 'print the result as JSON')
     .action(act('metadata'));
 
   program
@@ -172,7 +177,16 @@ export async function run(argv: string[], io: RunOptions = {}): Promise<number> 
 
   const program = defineProgram(async (name, args, opts) => {
     const noColor = opts.color === false || env.NO_COLOR !== undefined && env.NO_COLOR !== '' || env.TERM === 'dumb';
-    const lang: Lang = isLang(opts.lang) ? opts.lang : ctxLang;
+    let lang: Lang = isLang(opts.lang) ? opts.lang : ctxLang;
+    if (!isLang(opts.lang) && !isLang(env.SATUDATA_LANG)) {
+      // `lang` in the project config is the default language of every command (flag and env win).
+      try {
+        const { config } = await loadConfig(io.cwd ?? process.cwd());
+        if (config.lang) lang = config.lang;
+      } catch {
+        // an invalid config is reported by the commands that use it
+      }
+    }
     ctxLang = lang;
     debug = Boolean(opts.debug);
     const ctx: CliContext = {

@@ -24,14 +24,21 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   const output = typeof opts.output === 'string' ? opts.output : undefined;
   if (allSheets && opts.sheet) throw new UsageError(en ? 'use either --sheet or --all-sheets' : 'pakai --sheet atau --all-sheets, bukan keduanya');
 
+  const results: { input: string; sheet?: string; output: string; rows: number; schema: 'package' | 'inferred'; uncast: number }[] = [];
   try {
     const sheets: Array<string | undefined> = allSheets ? await listSheets(input) : [typeof opts.sheet === 'string' ? opts.sheet : undefined];
     if (allSheets && sheets.length === 0) throw new UsageError(en ? '--all-sheets needs an .xlsx workbook' : '--all-sheets memerlukan buku kerja .xlsx');
     if (allSheets && output) await mkdir(resolve(ctx.cwd, output), { recursive: true });
-    const pkgDir = dirname(input);
-    const pkg = await readPackage(join(pkgDir, 'datapackage.json'));
+    // The officer's package may sit in the file's folder or a parent (data/ under the package).
+    const packages: { dir: string; pkg: Awaited<ReturnType<typeof readPackage>> }[] = [];
+    for (let dir = dirname(input), i = 0; i < 4; i++, dir = dirname(dir)) {
+      const pkg = await readPackage(join(dir, 'datapackage.json')).catch(() => undefined);
+      if (pkg) packages.push({ dir, pkg });
+      if (dirname(dir) === dir) break;
+    }
     for (const sheet of sheets) {
-      const given = packagedResource(pkg, pkgDir, input, sheet);
+      let given;
+      for (const { dir, pkg } of packages) if ((given = packagedResource(pkg, dir, input, sheet))) break;
       const resource = given ?? (await describeFile(input, { sheet })).resource;
       const out = outputFor(input, { output, sheet, allSheets, cwd: ctx.cwd });
       if (resolve(out) === input) throw new UsageError(en ? 'the output would overwrite the input' : 'keluaran akan menimpa berkas masukan');
@@ -39,7 +46,9 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
       const shown = relative(ctx.cwd, out) || out;
       const from = sheet ? (en ? `sheet "${sheet}"` : `lembar "${sheet}"`) : file;
       const schemaFrom = given ? (en ? 'schema from datapackage.json' : 'skema dari datapackage.json') : (en ? 'inferred schema' : 'skema hasil describe');
-      ctx.stdout.write(en ? `${from} → ${shown} (${r.rows} rows, ${schemaFrom})\n` : `${from} → ${shown} (${r.rows} baris, ${schemaFrom})\n`);
+      results.push({ input: file, ...(sheet ? { sheet } : {}), output: shown, rows: r.rows, schema: given ? 'package' : 'inferred', uncast: r.uncast });
+      const line = en ? `${from} → ${shown} (${r.rows} rows, ${schemaFrom})\n` : `${from} → ${shown} (${r.rows} baris, ${schemaFrom})\n`;
+      (opts.json ? ctx.stderr : ctx.stdout).write(line);
       if (r.uncast > 0) {
         ctx.stderr.write(en
           ? `Warning: ${r.uncast} cell(s) did not match the schema and were written unchanged (rows ${r.uncastRows.join(', ')}).\n`
@@ -49,5 +58,6 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   } catch (e) {
     throw sourceToUsage(e, ctx.lang);
   }
+  if (opts.json) ctx.stdout.write(JSON.stringify({ outputs: results }, null, 2) + '\n');
   return 0;
 }

@@ -94,13 +94,21 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
     throw e;
   }
 
-  for (const f of result.written) ctx.stdout.write(fmt(T.written[lang], { file: f }) + '\n');
-  for (const f of result.skipped) ctx.stdout.write(fmt(T.skipped[lang], { file: f }) + '\n');
+  // With --json, stdout holds only the JSON summary; the same lines go to stderr.
+  const out = opts.json ? ctx.stderr : ctx.stdout;
+  for (const f of result.written) out.write(fmt(T.written[lang], { file: f }) + '\n');
+  for (const f of result.skipped) out.write(fmt(T.skipped[lang], { file: f }) + '\n');
+  const summary = (metadata: boolean) =>
+    opts.json &&
+    ctx.stdout.write(
+      JSON.stringify({ dir, written: result.written, skipped: result.skipped, portal: result.settings.portal ?? null, organization: result.settings.organization ?? null, metadata }, null, 2) + '\n',
+    );
   if (!result.settings.portal) say(T.noPortal[lang]);
   if (!result.settings.organization) say(T.noOrg[lang]);
 
   if (!kit) {
     say(T.next[lang]);
+    summary(false);
     return 0;
   }
   // One guided session: from a folder of Excel files to complete metadata.
@@ -108,6 +116,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   try {
     if (!(await kit.ask.confirm({ message: T.fillNow[lang], default: true }))) {
       say(T.next[lang]);
+      summary(false);
       return 0;
     }
     const pkg = await readPackage(file, lang);
@@ -126,9 +135,10 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
       await online.close();
     }
     await writeFileAtomic(file, packageText(pkg));
-    ctx.stdout.write(fmt(T.written[lang], { file: 'datapackage.json (metadata)' }) + '\n');
+    out.write(fmt(T.written[lang], { file: 'datapackage.json (metadata)' }) + '\n');
     const missing = checkSatudataProfile(pkg, { lang });
     say(missing.length ? T.next[lang] : T.complete[lang]);
+    summary(true);
     return 0;
   } catch (e) {
     if (isPromptExit(e)) {

@@ -74,17 +74,23 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   derived.push(...applyDefaults(pkg, config));
 
   const after = packageText(pkg);
+  // With --json, stdout holds only the JSON summary; the human lines go to stderr.
+  const out = opts.json ? ctx.stderr : ctx.stdout;
   if (after !== before) {
     await writeFileAtomic(file, after);
-    ctx.stdout.write(fmt(T.saved[lang], { file }) + '\n');
+    out.write(fmt(T.saved[lang], { file }) + '\n');
     for (const d of derived) ctx.stderr.write(fmt(T.derived[lang], { key: d.key, value: d.value }) + '\n');
   } else {
-    ctx.stdout.write(fmt(T.unchanged[lang], { file }) + '\n');
+    out.write(fmt(T.unchanged[lang], { file }) + '\n');
   }
 
   const errors = checkSatudataProfile(pkg, { lang });
+  if (opts.json) {
+    const missing = errors.map((e) => ({ field: e.note, pointer: e.pointer, message: e.message }));
+    ctx.stdout.write(JSON.stringify({ package: file, saved: after !== before, derived, complete: !errors.length, missing }, null, 2) + '\n');
+  }
   if (!errors.length) {
-    ctx.stdout.write(T.complete[lang] + '\n');
+    out.write(T.complete[lang] + '\n');
     return 0;
   }
   // Never wait for input: list everything that is still missing and exit 2.

@@ -30,6 +30,10 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   }
   const shown = relative(ctx.cwd, output) || output;
   const dialect = JSON.stringify(TEMPLATE_DIALECT);
+  if (opts.json) {
+    ctx.stdout.write(JSON.stringify({ output: shown, fields: src.schema.fields.map((f) => f.name), dataStartsAtRow: 3, format: 'xlsx', dialect: TEMPLATE_DIALECT }, null, 2) + '\n');
+    return 0;
+  }
   ctx.stdout.write(en
     ? `Wrote ${shown}: ${src.schema.fields.length} columns. Data starts at row 3; row 2 (hidden) holds the field names.\nDescribe the filled file with "format": "xlsx" and "dialect": ${dialect}.\n`
     : `${shown} ditulis: ${src.schema.fields.length} kolom. Data mulai baris 3; baris 2 (tersembunyi) berisi nama field.\nCatat berkas yang sudah diisi dengan "format": "xlsx" dan "dialect": ${dialect}.\n`);
