@@ -51,6 +51,45 @@ function constraintText(name: string, value: string, lang: Lang): HumanMessage {
   }
 }
 
+/** A specific fix for the common ways Indonesian spreadsheets write numbers and dates. */
+export function typeFix(cell: string, spec: string, lang: Lang): string | undefined {
+  const id = lang === 'id';
+  const [type = 'string', format = 'default'] = spec.split('/');
+  if (cell !== cell.trim()) return id ? 'hapus spasi di awal/akhir sel' : 'remove the spaces around the value';
+  const numeric = type === 'integer' || type === 'number' || type === 'year';
+  if (numeric && /^(Rp\.?\s*|IDR\s*)|%$/i.test(cell)) {
+    return id ? 'tulis angkanya saja tanpa "Rp" atau "%", atau tambahkan "bareNumber": false pada kolom ini di skema' : 'write the number without "Rp" or "%", or add "bareNumber": false to this field in the schema';
+  }
+  if (numeric && /^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(cell)) {
+    return id
+      ? 'angka ditulis gaya Indonesia (titik pemisah ribuan): tulis tanpa titik (mis. 1250), atau tambahkan "groupChar": "." (dan "decimalChar": ",") pada kolom ini di skema'
+      : 'the number uses Indonesian style (dots between thousands): write it without dots (e.g. 1250), or add "groupChar": "." (and "decimalChar": ",") to this field in the schema';
+  }
+  if (type === 'number' && /^-?\d+,\d+$/.test(cell)) {
+    return id ? 'ganti koma desimal dengan titik (12,5 → 12.5), atau tambahkan "decimalChar": "," pada kolom ini di skema' : 'use a dot as decimal separator (12,5 → 12.5), or add "decimalChar": "," to this field in the schema';
+  }
+  if (type === 'integer' && /^-?\d+[.,]\d+$/.test(cell)) {
+    return /^-?\d+[.,]0+$/.test(cell)
+      ? id ? 'hapus desimal ",0"/".0" (tulis bilangan bulat), atau ubah tipe kolom menjadi "number"' : 'drop the ".0" (write a whole number), or change the field type to "number"'
+      : id ? 'kolom ini bilangan bulat: bulatkan nilainya, atau ubah tipe kolom menjadi "number"' : 'this column holds whole numbers: round the value, or change the field type to "number"';
+  }
+  if ((type === 'date' || type === 'datetime') && format === 'default') {
+    if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(cell)) {
+      return id ? 'tulis tanggal sebagai TTTT-BB-HH (mis. 2023-12-31), atau tambahkan "format": "%d/%m/%Y" pada kolom ini di skema' : 'write the date as YYYY-MM-DD (e.g. 2023-12-31), or add "format": "%d/%m/%Y" to this field in the schema';
+    }
+    if (/^\d{5}(\.\d+)?$/.test(cell)) {
+      return id ? 'ini nomor seri tanggal Excel: format sel sebagai Tanggal di Excel lalu simpan ulang' : 'this is an Excel date serial number: format the cell as a Date in Excel and save again';
+    }
+  }
+  if (type === 'boolean') {
+    return id ? 'tulis true/false, atau daftarkan nilai seperti "ya"/"tidak" di "trueValues"/"falseValues" pada skema' : 'write true/false, or list values like "ya"/"tidak" in "trueValues"/"falseValues" in the schema';
+  }
+  if (numeric && /[a-z]/i.test(cell)) {
+    return id ? 'tulis nilainya dengan angka, bukan huruf; jika datanya tidak ada, kosongkan sel atau pakai penanda data kosong (mis. "-") yang terdaftar di missingValues' : 'write the value in digits; if it is unknown, leave the cell empty or use a missing-value marker (e.g. "-") listed in missingValues';
+  }
+  return undefined;
+}
+
 /** A plain-language description of one error, with a fix, in Bahasa Indonesia or English. */
 export function humanMessage(e: ReportError, lang: Lang): HumanMessage {
   const id = lang === 'id';
@@ -70,9 +109,10 @@ export function humanMessage(e: ReportError, lang: Lang): HumanMessage {
           ? { what: `sel berisi rumus tanpa nilai tersimpan (${e.cell})`, fix: 'buka dan simpan ulang berkas di Excel agar nilai rumus tersimpan, atau ganti rumus dengan nilainya' }
           : { what: `the cell holds a formula without a saved value (${e.cell})`, fix: 'open and save the file in Excel so the formula value is stored, or replace the formula by its value' };
       }
-      return id
-        ? { what: `nilai ${q(e.cell)} tidak sesuai tipe kolom; yang diharapkan: ${expected}`, fix: `ubah isi sel menjadi ${expected}` }
-        : { what: `the value ${q(e.cell)} does not fit the column type; expected ${expected}`, fix: `change the cell to ${expected}` };
+      return {
+        what: id ? `nilai ${q(e.cell)} tidak sesuai tipe kolom; yang diharapkan: ${expected}` : `the value ${q(e.cell)} does not fit the column type; expected ${expected}`,
+        fix: typeFix(e.cell ?? '', spec, lang) ?? (id ? 'ketik ulang nilainya sesuai contoh di atas' : 'retype the value as in the example above'),
+      };
     }
     case 'constraint-error': {
       const [name, value] = constraintOf(e.note);

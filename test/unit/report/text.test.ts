@@ -51,3 +51,25 @@ describe('renderText', () => {
     expect(renderText(report, { lang: 'en', color: true })).toMatch(/\u001b\[/);
   });
 });
+
+import { typeFix } from '../../../src/report/messages.js';
+
+describe('typeFix: specific hints for Indonesian spreadsheets', () => {
+  it.each([
+    ['1.234.567', 'integer/default', /groupChar/],
+    ['12,5', 'number/default', /decimalChar/],
+    ['Rp 1.500', 'number/default', /bareNumber/],
+    ['2014.0', 'integer/default', /\.0/],
+    ['31/12/2023', 'date/default', /%d\/%m\/%Y/],
+    ['44927', 'date/default', /Excel/],
+    ['dua belas', 'integer/default', /angka/],
+    [' 12', 'integer/default', /spasi/],
+    ['ya', 'boolean/default', /trueValues/],
+  ])('%s as %s', (cell, spec, hint) => {
+    expect(typeFix(cell, spec, 'id')).toMatch(hint);
+  });
+
+  it('has nothing specific to say about a plain wrong word in a text-like type', () => {
+    expect(typeFix('abc', 'geopoint/default', 'en')).toBeUndefined();
+  });
+});
