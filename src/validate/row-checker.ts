@@ -1,0 +1,154 @@
+import type { Cell, Row } from '../table/types.js';
+import type { Schema } from '../schema/types.js';
+import { INVALID, type CompiledField } from '../schema/cast.js';
+import type { ReportError } from './types.js';
+import { buildError, cellError, cellText, rowError, rowTexts } from './build-error.js';
+import { KeyIndex } from './key-index.js';
+import type { FieldMapping } from './labels.js';
+import { feedKey, type ForeignKeyPlan } from './keys.js';
+
+/**
+ * Per-row checks, compiled once per table, over the fields expected in the data (one per column, see
+ * FieldMapping.expected): the cell of expected field e is cells[e]. The hot path allocates nothing when a
+ * row is valid.
+ */
+export class RowChecker {
+  private readonly n: number;
+  private readonly fields: CompiledField[];
+  private readonly values: unknown[];
+  private readonly uniques: { field: number; index: KeyIndex }[];
+  private readonly pk?: { fields: number[]; compiled: CompiledField[]; index: KeyIndex };
+  private readonly uniqueKeys: { fields: number[]; compiled: CompiledField[]; index: KeyIndex; names: string[] }[];
+  private readonly fks: (ForeignKeyPlan & { idx: number[]; compiled: CompiledField[] })[];
+
+  constructor(
+    schema: Schema,
+    mapping: FieldMapping,
+    private readonly padded: boolean,
+    fks: ForeignKeyPlan[],
+    capacity: number,
+  ) {
+    // Presized indexes never grow: growing two indexes at once doubles their memory for a moment.
+    const newIndex = () => new KeyIndex(capacity > 0 ? capacity / 0.8 : 1024);
+    const fields = mapping.expected;
+    this.fields = fields;
+    this.n = fields.length;
+    this.values = new Array(this.n).fill(null);
+    const real = (e: number) => mapping.schemaIndex[e]! >= 0;
+    this.uniques = fields.flatMap((f, e) => (real(e) && f.unique ? [{ field: e, index: newIndex() }] : []));
+    const pos = (name: string) => fields.findIndex((f, e) => real(e) && f.name === name);
+    // Keys are checked only when all their fields are in the data (frictionless-py 5.21).
+    const present = (names: string[]) => names.every((nm) => pos(nm) >= 0);
+    const pkNames = schema.primaryKey === undefined ? [] : Array.isArray(schema.primaryKey) ? schema.primaryKey : [schema.primaryKey];
+    if (pkNames.length && present(pkNames)) {
+      const idx = pkNames.map(pos);
+      this.pk = { fields: idx, compiled: idx.map((i) => fields[i]!), index: newIndex() };
+    }
+    this.uniqueKeys = (schema.uniqueKeys ?? []).filter(present).map((names) => {
+      const idx = names.map(pos);
+      return { fields: idx, compiled: idx.map((i) => fields[i]!), index: newIndex(), names };
+    });
+    this.fks = fks.filter((fk) => present(fk.fields)).map((fk) => {
+      const idx = fk.fields.map(pos);
+      return { ...fk, idx, compiled: idx.map((i) => fields[i]!) };
+    });
+  }
+
+  private readonly tmp: unknown[] = [];
+  /** The values of some fields, in a reused array (no allocation per row). */
+  private scratch(idx: readonly number[]): unknown[] {
+    const t = this.tmp;
+    t.length = idx.length;
+    for (let k = 0; k < idx.length; k++) t[k] = this.values[idx[k]!];
+    return t;
+  }
+
+  check(row: Row, push: (e: ReportError) => void): void {
+    const { fields, values, n } = this;
+    const cells = row.cells;
+    const len = cells.length;
+    const rn = row.rowNumber;
+    let blank = true;
+    let rowErrs: ReportError[] | undefined;
+    for (let i = 0; i < n; i++) {
+      const f = fields[i]!;
+      const cell: Cell = i < len ? cells[i]! : null;
+      if (f.isMissing(cell)) {
+        values[i] = null;
+        if (f.required) {
+          const fails = f.check(null);
+          if (fails) {
+            for (const fail of fails) (rowErrs ??= []).push(cellError('constraint-error', fail.note, cells, rn, cellText(cell), f.name, i + 1));
+          }
+        }
+        continue;
+      }
+      blank = false;
+      const v = f.cast(cell);
+      values[i] = v;
+      if (v === INVALID) {
+        (rowErrs ??= []).push(cellError('type-error', f.typeNote, cells, rn, cellText(cell), f.name, i + 1));
+        continue;
+      }
+      const fails = f.check(v);
+      if (fails) {
+        for (const fail of fails) (rowErrs ??= []).push(cellError('constraint-error', fail.note, cells, rn, cellText(cell), f.name, i + 1));
+      }
+    }
+
+    if (blank) {
+      push(rowError('blank-row', '', cells, rn));
+      if (this.pk) push(rowError('primary-key', 'cells composing the primary keys are all "None"', cells, rn));
+      return;
+    }
+    // extra cells (a padded spreadsheet row has empty trailing cells: those are not extra)
+    for (let c = n; c < len; c++) {
+      if (this.padded && (cells[c] === null || cells[c] === undefined || cells[c] === '')) continue;
+      (rowErrs ??= []).push(cellError('extra-cell', '', cells, rn, cellText(cells[c]), '', c + 1));
+    }
+    if (!this.padded) {
+      for (let i = len; i < n; i++) (rowErrs ??= []).push(cellError('missing-cell', '', cells, rn, '', fields[i]!.name, i + 1));
+    }
+    if (rowErrs) for (const e of rowErrs) push(e);
+
+    for (const u of this.uniques) {
+      const v = values[u.field];
+      if (v === null || v === INVALID) continue;
+      const f = fields[u.field]!;
+      const prev = u.index.begin().part(typeof v === 'number' ? v : f.key(v)).addOrReplace(rn);
+      if (prev) push(cellError('unique-error', `the same as in the row at position ${prev}`, cells, rn, cellText(cells[u.field]), f.name, u.field + 1));
+    }
+    if (this.pk) {
+      const vals = this.scratch(this.pk.fields);
+      if (!feedKey(this.pk.index, this.pk.compiled, vals)) push(rowError('primary-key', 'cells composing the primary keys are all "None"', cells, rn));
+      else {
+        const prev = this.pk.index.addOrReplace(rn);
+        if (prev) push(rowError('primary-key', `the same as in the row at position ${prev}`, cells, rn));
+      }
+    }
+    for (const uk of this.uniqueKeys) {
+      const vals = this.scratch(uk.fields);
+      if (vals.some((v) => v === null || v === INVALID)) continue; // SQL UNIQUE semantics (v2)
+      feedKey(uk.index, uk.compiled, vals);
+      const prev = uk.index.addOrReplace(rn);
+      if (prev) push(rowError('unique-key', `for "${uk.names.join(', ')}": the same as in the row at position ${prev}`, cells, rn));
+    }
+    for (const fk of this.fks) {
+      const vals = this.scratch(fk.idx);
+      if (!feedKey(fk.lookup, fk.compiled, vals)) continue;
+      if (fk.lookup.has()) continue;
+      const fieldCells = fk.idx.map((i) => cellText(cells[i]));
+      const note = `for "${fk.fields.join(', ')}": values "${fieldCells.join(', ')}" not found in the lookup table "${fk.referenceName}" as "${fk.referenceFields.join(', ')}"`;
+      push(
+        buildError('foreign-key', note, {
+          cells: rowTexts(cells),
+          rowNumber: rn,
+          fieldNames: fk.fields,
+          fieldCells,
+          referenceName: fk.referenceName,
+          referenceFieldNames: fk.referenceFields,
+        }),
+      );
+    }
+  }
+}
