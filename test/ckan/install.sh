@@ -73,6 +73,13 @@ ckan_schema() {
   "$VENV/bin/python" -c 'import ckan, os; print(os.path.join(os.path.dirname(ckan.__file__), "config", "solr", "schema.xml"))'
 }
 
+# CKAN's generated config (all declared options, a random SECRET_KEY), made once per venv:
+# start.sh only fills in ports and paths with ini.py instead of running the CKAN CLI twice more.
+install_ini_template() {
+  [ -s "$VENV/satudata-ckan.ini.template" ] && return
+  run_step "ckan generate config (template)" "$PIP_LOG" "$VENV/bin/ckan" generate config "$VENV/satudata-ckan.ini.template"
+}
+
 install_solr() {
   local marker="$SOLR_CACHE/.satudata-installed" src="$CKAN_DIR/solr/src/CkanSolr.java"
   mkdir -p "$SOLR_CACHE/classes"
@@ -97,5 +104,6 @@ install_solr() {
 start_time="$(now)"
 install_debian
 install_ckan
+install_ini_template
 install_solr
 log "install done in $(elapsed "$start_time")s"

@@ -12,18 +12,20 @@ ENV_FILE="$STATE/env.json"
 SYSADMIN=ckanadmin
 t0="$(now)"
 
-[ -f "$VENV/.satudata-installed" ] || die "CKAN $CKAN_VERSION is not installed: run test/ckan/install.sh"
+[ -f "$VENV/.satudata-installed" ] && [ -s "$VENV/satudata-ckan.ini.template" ] || die "CKAN $CKAN_VERSION is not installed: run test/ckan/install.sh"
 [ -f "$SOLR_CACHE/classes/CkanSolr.class" ] || die "Solr $SOLR_VERSION is not installed: run test/ckan/install.sh"
 PG_BIN="$(pg_bin)" || die "PostgreSQL is not installed: run test/ckan/install.sh"
 
 # Two starts on one state dir at once would wipe each other: the second waits for the first.
+# Every long-lived service below is started with "8>&- 9>&-": a service that inherited the lock's
+# descriptor (or run.sh's, 9) would hold the lock for as long as it runs.
 exec 8>"$STATE/start.lock"
 flock -w 300 8 || die "another start.sh on $STATE did not finish within 300 s"
 
 # A leftover instance (crashed run) would hold the ports and the data dir.
 if compgen -G "$PIDS/*.pid" >/dev/null; then
   log "stopping a previous instance first"
-  bash "$CKAN_DIR/stop.sh"
+  SATUDATA_CKAN_START_LOCKED=1 bash "$CKAN_DIR/stop.sh"
 fi
 rm -f "$ENV_FILE" "$LOGS"/{ckan,solr,redis,ckan-cli,seed}.log
 # RUN_DIR is wiped: refuse anything but a directory of ours (a mistyped override must not hurt).
@@ -60,7 +62,7 @@ cp "$("$VENV/bin/python" -c 'import ckan, os; print(os.path.dirname(ckan.__file_
 log "starting Solr $SOLR_VERSION on 127.0.0.1:$SOLR_PORT"
 java -Xms128m -Xmx512m -Dsolr.log.dir="$LOGS" \
   -cp "$SOLR_CACHE/classes:$(cat "$SOLR_CACHE/classpath.txt")" \
-  CkanSolr "$home" "$SOLR_PORT" "$RUN_DIR/solr.port" >"$LOGS/solr.log" 2>&1 &
+  CkanSolr "$home" "$SOLR_PORT" "$RUN_DIR/solr.port" >"$LOGS/solr.log" 2>&1 8>&- 9>&- &
 echo $! >"$PIDS/solr.pid"
 
 # --- PostgreSQL: a private cluster (no fsync: throw-away data) on loopback only.
@@ -69,7 +71,7 @@ chmod 700 "$RUN_DIR/pg"
 run_step "initdb" "$CLI_LOG" as_postgres "$PG_BIN/initdb" -D "$RUN_DIR/pg" -U postgres -A trust -E UTF8 --locale=C.UTF-8
 if ! as_postgres "$PG_BIN/pg_ctl" -D "$RUN_DIR/pg" -l "$RUN_DIR/pglog/postgres.log" -w -t 60 \
   -o "-p $PG_PORT -h 127.0.0.1 -k $RUN_DIR/sock -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-  start >>"$CLI_LOG" 2>&1; then
+  start >>"$CLI_LOG" 2>&1 8>&- 9>&-; then
   tail -n 40 "$RUN_DIR/pglog/postgres.log" >&2 || true
   die "PostgreSQL did not start"
 fi
@@ -81,14 +83,13 @@ run_step "create database" "$CLI_LOG" "${PSQL[@]}" \
 
 # --- Redis: CKAN only logs when it is missing, but real portals run it (background jobs).
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no \
-  --logfile "$LOGS/redis.log" >/dev/null 2>&1 &
+  --logfile "$LOGS/redis.log" >/dev/null 2>&1 8>&- 9>&- &
 echo $! >"$PIDS/redis.pid"
 
-# --- CKAN config: CKAN's generated defaults, with our ports, storage and upload limit.
+# --- CKAN config: CKAN's generated defaults (install.sh), with our ports, storage and upload limit.
 INI="$RUN_DIR/ckan.ini"
 ckan() { "$VENV/bin/ckan" -c "$INI" "$@"; }
-run_step "ckan generate config" "$CLI_LOG" "$VENV/bin/ckan" generate config "$INI"
-run_step "ckan config-tool" "$CLI_LOG" "$VENV/bin/ckan" config-tool "$INI" \
+run_step "write ckan.ini" "$CLI_LOG" python3 "$CKAN_DIR/ini.py" "$VENV/satudata-ckan.ini.template" "$INI" \
   "sqlalchemy.url=postgresql://ckan_default:pass@127.0.0.1:$PG_PORT/ckan_default" \
   "ckan.site_url=$CKAN_URL" \
   "solr_url=$SOLR_BASE/ckan" \
@@ -99,9 +100,10 @@ run_step "ckan config-tool" "$CLI_LOG" "$VENV/bin/ckan" config-tool "$INI" \
   "ckan.devserver.port=$CKAN_PORT"
 # db init = db upgrade in 2.11: core migrations plus those of enabled plugins (activity).
 run_step "ckan db init" "$CLI_LOG" ckan db init
-run_step "ckan user add $SYSADMIN" "$CLI_LOG" ckan user add "$SYSADMIN" \
-  email=admin@example.test password=Admin-Pass-12345
-run_step "ckan sysadmin add $SYSADMIN" "$CLI_LOG" ckan sysadmin add "$SYSADMIN"
+# One CLI call creates and promotes the user: `sysadmin add` asks "Create new user?" for an
+# unknown name (answered on stdin) and passes email/password on to `user add`.
+run_step "ckan sysadmin add $SYSADMIN" "$CLI_LOG" ckan sysadmin add "$SYSADMIN" \
+  email=admin@example.test password=Admin-Pass-12345 <<<y
 ADMIN_TOKEN="$(ckan user token add "$SYSADMIN" satudata-tests -q 2>>"$CLI_LOG" | tail -n 1)"
 [ -n "$ADMIN_TOKEN" ] || { tail -n 40 "$CLI_LOG" >&2; die "could not create the sysadmin's API token"; }
 
@@ -122,7 +124,7 @@ curl -sf "$SOLR_BASE/ckan/select?q=*:*&rows=0&wt=json" >/dev/null || { tail -n 4
 # --- CKAN's server: -r (no reloader) keeps it one process, so its PID is the server's.
 log "starting CKAN on $CKAN_URL"
 # Called directly (not via the ckan() function) so that $! is the server itself, not a subshell.
-"$VENV/bin/ckan" -c "$INI" run -H 127.0.0.1 -p "$CKAN_PORT" -r -t >"$LOGS/ckan.log" 2>&1 &
+"$VENV/bin/ckan" -c "$INI" run -H 127.0.0.1 -p "$CKAN_PORT" -r -t >"$LOGS/ckan.log" 2>&1 8>&- 9>&- &
 echo $! >"$PIDS/ckan.pid"
 for _ in $(seq 1 300); do
   curl -sf "$CKAN_URL/api/3/action/status_show" >/dev/null 2>&1 && break

@@ -11,6 +11,13 @@ declare -A SIGNAL=([ckan]=TERM [solr]=TERM [redis]=TERM [postgres]=INT)
 # What the PID's command line must contain, so a recycled PID is never killed.
 declare -A EXPECT=([ckan]=ckan [solr]=CkanSolr [redis]=redis-server [postgres]=postgres)
 
+# Wait for a start.sh in progress on this state dir (its PIDs are not all recorded yet);
+# start.sh itself calls us while holding that lock and says so.
+if [ -z "${SATUDATA_CKAN_START_LOCKED:-}" ]; then
+  exec 8>"$STATE/start.lock"
+  flock -w 300 8 || log "start.sh still holds $STATE/start.lock after 300 s; stopping anyway"
+fi
+
 status=0
 for svc in "${ORDER[@]}"; do
   pidfile="$PIDS/$svc.pid"
@@ -32,4 +39,14 @@ for svc in "${ORDER[@]}"; do
   fi
   rm -f "$pidfile"
 done
+
+# Once everything is down, keep PostgreSQL's log with the others and drop the throw-away data
+# (a cluster, a Solr index and uploads per start would pile up in /tmp). After a failed stop the
+# data stays for a post-mortem.
+if [ "$status" -eq 0 ] && [ -d "$RUN_DIR" ]; then
+  cp "$RUN_DIR/pglog/postgres.log" "$LOGS/postgres.log" 2>/dev/null || true
+  case "$(basename "$RUN_DIR")" in
+    satudata-ckan*) rm -rf "$RUN_DIR" ;;
+  esac
+fi
 exit "$status"
