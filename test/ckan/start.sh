@@ -2,7 +2,7 @@
 # Starts a fresh, seeded CKAN on 127.0.0.1 from the installed pieces (run install.sh first):
 # PostgreSQL (own throw-away cluster), Redis, Solr 9 (CKAN's schema.xml), CKAN's server; then a
 # sysadmin, org-a/org-b, an editor (org-a) and a member (org-b) with API tokens, written to
-# test/ckan/.state/env.json. PIDs go to test/ckan/.state/pids/ for stop.sh.
+# $STATE/env.json (default test/ckan/.state/env.json). PIDs go to $STATE/pids/ for stop.sh.
 # Every start wipes the previous instance's data, so each test run sees the same clean portal.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
