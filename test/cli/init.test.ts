@@ -83,9 +83,12 @@ describe('satudata init (CLI)', () => {
     expect(r.stdout).toContain('Skipped (exists, not overwritten): README.md');
     expect(r.stdout).toContain('Created: .satudatarc.json');
 
+    // The first run stored "lang": "en" in .satudatarc.json, which is now every command's default.
     const again = await runCli(['init', '--yes'], { cwd: dir });
     expect(again.code).toBe(0);
-    expect(again.stdout.match(/Dilewati/g)).toHaveLength(FILES.length);
+    expect(again.stdout.match(/Skipped \(exists/g)).toHaveLength(FILES.length);
+    const id = await runCli(['init', '--yes', '--lang', 'id'], { cwd: dir });
+    expect(id.stdout.match(/Dilewati/g)).toHaveLength(FILES.length);
     expect(json(dir, '.satudatarc.json')).toMatchObject({ organization: 'dinas-kesehatan' });
   });
 
