@@ -112,7 +112,8 @@ async function organizationsWithTitles(client: ActionCaller, warn: Warn): Promis
 
 /** package_search over the whole portal: first page for the count, the rest concurrently. */
 async function searchAll(client: ActionCaller, opts: CollectOptions, warn: Warn): Promise<PortalDataset[]> {
-  const params = { q: '*:*', rows: SEARCH_ROWS, sort: 'name asc', include_private: opts.withToken, include_drafts: false };
+  // CKAN applies no dataset-type filter by default: harvest sources and showcases would count as datasets.
+  const params = { q: '*:*', fq: '+dataset_type:dataset', rows: SEARCH_ROWS, sort: 'name asc', include_private: opts.withToken, include_drafts: false };
   const first = await client.action<SearchResult>('package_search', { ...params, start: 0 });
   const pageSize = first.results.length;
   const all = [...first.results];

@@ -249,3 +249,22 @@ describe('registers the validate engine finds fault with, and XLSX registers', (
     expect(JSON.parse(r.stdout)).toEqual(expected());
   });
 });
+
+describe('satudata status counts only datasets', () => {
+  it('a showcase or harvest source on the portal is not counted as a dataset (package_search fq dataset_type)', async () => {
+    const portal = await startFakeCkan({
+      orgs: ['dinas-pariwisata'],
+      datasets: [
+        { name: 'kunjungan-wisatawan', org: 'dinas-pariwisata', metadata_modified: '2025-06-01T00:00:00' },
+        { name: 'galeri-wisata', org: 'dinas-pariwisata', type: 'showcase', metadata_modified: '2025-06-01T00:00:00' },
+      ],
+    });
+    try {
+      const r = await runCli(['status', '--portal', portal.url, '--now', NOW, '--json', '--org', 'dinas-pariwisata']);
+      const org = (JSON.parse(r.stdout) as { organizations: { name: string; datasets: number }[] }).organizations.find((o) => o.name === 'dinas-pariwisata');
+      expect(org?.datasets).toBe(1);
+    } finally {
+      await portal.close();
+    }
+  });
+});

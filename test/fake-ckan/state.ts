@@ -29,6 +29,8 @@ export interface SeedDataset {
   name: string;
   title?: string;
   org: string;
+  /** CKAN dataset type (default `dataset`; harvest sources and showcases are other types). */
+  type?: string;
   private?: boolean;
   state?: 'active' | 'deleted' | 'draft';
   notes?: string;
@@ -210,7 +212,7 @@ export function buildState(seed: FakeSeed, siteUrl: () => string): State {
       name: d.name,
       title: d.title ?? d.name,
       notes: d.notes ?? '',
-      type: 'dataset',
+      type: d.type ?? 'dataset',
       owner_org: o.id,
       private: d.private ?? false,
       state: d.state ?? 'active',
