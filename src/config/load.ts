@@ -38,9 +38,10 @@ const explain: Record<string, { id: string; en: string }> = {
  */
 export async function loadConfig(cwd: string, lang: Lang = 'id'): Promise<LoadedConfig> {
   const en = lang === 'en';
+  // From `cwd` up to the home folder (a command run in data/ still finds the repository's config),
+  // then the user's own config folder (~/.config/satudata/config.json) for personal defaults.
   const explorer = cosmiconfig('satudata', {
     searchStrategy: 'global',
-    stopDir: cwd,
     searchPlaces: [
       'package.json',
       '.satudatarc',

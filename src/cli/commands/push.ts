@@ -1,3 +1,4 @@
+import path from 'node:path';
 /**
  * `satudata push [PACKAGE] [--portal URL] [--org NAME] [--dry-run] [--yes] [--json] [--prune]` (issue 4):
  * validate → map and pre-check → verify token and rights → look the dataset up → plan → print the plan
@@ -51,7 +52,8 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   const note = (s: string) => ctx.stderr.write(s);
 
   const lp = await findPackage(ctx.cwd, args[0], lang);
-  const { config } = await loadConfig(ctx.cwd);
+  // The package's own repository config applies even when push is run from elsewhere.
+  const { config } = await loadConfig(path.dirname(lp.file), lang);
   const portal = resolvePortal(opts.portal, ctx.env, config, lang);
 
   // 1. Validate the data and the Satu Data metadata first: invalid data is never pushed.
