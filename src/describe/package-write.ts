@@ -17,13 +17,14 @@ export const V2_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapack
 const INFERRED_RESOURCE_KEYS = ['path', 'type', 'format', 'mediatype', 'encoding', 'dialect'] as const;
 const INFERRED_FIELD_KEYS = ['name', 'type', 'format', 'decimalChar', 'groupChar', 'bareNumber', 'trueValues', 'falseValues'] as const;
 
-export async function readPackage(file: string): Promise<DataPackage | undefined> {
+export async function readPackage(file: string, lang: 'id' | 'en' = 'id'): Promise<DataPackage | undefined> {
+  const en = lang === 'en';
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+    throw new UsageError(en ? `cannot read ${file}: ${(e as Error).message}` : `${file} tidak dapat dibaca: ${(e as Error).message}`);
   }
   try {
     const pkg = JSON.parse(text.replace(/^\uFEFF/, '')) as DataPackage;
@@ -31,7 +32,9 @@ export async function readPackage(file: string): Promise<DataPackage | undefined
     if (!Array.isArray(pkg.resources)) pkg.resources = [];
     return pkg;
   } catch (e) {
-    throw new UsageError(`${file} is not valid JSON: ${(e as Error).message}`, 'Perbaiki berkas itu dulu; describe tidak menimpa berkas yang rusak. / Fix that file first; describe does not overwrite a broken file.');
+    throw en
+      ? new UsageError(`${file} is not valid JSON: ${(e as Error).message}`, 'Fix that file first; describe does not overwrite a broken file.')
+      : new UsageError(`${file} bukan JSON yang sah: ${(e as Error).message}`, 'Perbaiki berkas itu dulu; describe tidak menimpa berkas yang rusak.');
   }
 }
 
@@ -104,9 +107,9 @@ export async function writeJsonAtomic(file: string, value: unknown): Promise<voi
 }
 
 /** Add or update `resource` in `<packageDir>/datapackage.json` (created when absent). */
-export async function writeResourceToPackage(packageDir: string, resource: Resource): Promise<{ file: string; created: boolean; pkg: DataPackage }> {
+export async function writeResourceToPackage(packageDir: string, resource: Resource, lang: 'id' | 'en' = 'id'): Promise<{ file: string; created: boolean; pkg: DataPackage }> {
   const file = join(packageDir, 'datapackage.json');
-  const old = await readPackage(file);
+  const old = await readPackage(file, lang);
   const dirName = packageDir.split(/[\\/]/).filter(Boolean).pop() ?? 'data';
   const pkg = upsertResource(old, resource, slug(dirName) || 'data');
   await writeJsonAtomic(file, pkg);

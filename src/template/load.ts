@@ -17,17 +17,18 @@ export interface TemplateSource {
   packageResources: Resource[];
 }
 
-async function readJson(file: string): Promise<unknown> {
+async function readJson(file: string, lang: 'id' | 'en'): Promise<unknown> {
+  const en = lang === 'en';
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new UsageError(`cannot read ${file}`, 'Periksa nama berkas. / Check the file name.');
+    throw en ? new UsageError(`cannot read ${file}`, 'Check the file name.') : new UsageError(`${file} tidak dapat dibaca`, 'Periksa nama berkas.');
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new UsageError(`${file} is not valid JSON: ${(e as Error).message}`);
+    throw new UsageError(en ? `${file} is not valid JSON (give a Table Schema or a datapackage.json): ${(e as Error).message}` : `${file} bukan JSON yang sah (berikan Table Schema atau datapackage.json): ${(e as Error).message}`);
   }
 }
 
@@ -40,7 +41,7 @@ export async function loadTemplateSource(input: string, resourceName: string | u
   const st = await stat(input).catch(() => undefined);
   if (!st) throw new UsageError(en ? `not found: ${input}` : `tidak ditemukan: ${input}`);
   const file = st.isDirectory() ? join(input, 'datapackage.json') : input;
-  const doc = await readJson(file);
+  const doc = await readJson(file, lang);
   if (isSchema(doc)) {
     if (resourceName) throw new UsageError(en ? '-r/--resource applies to data packages, not to a Table Schema' : '-r/--resource hanya untuk data package, bukan Table Schema');
     return { schema: doc, packageResources: [] };
@@ -62,7 +63,7 @@ export async function loadTemplateSource(input: string, resourceName: string | u
     );
   }
   let schema = res.schema;
-  if (typeof schema === 'string') schema = (await readJson(resolve(dirname(file), schema))) as Schema;
+  if (typeof schema === 'string') schema = (await readJson(resolve(dirname(file), schema), lang)) as Schema;
   if (!isSchema(schema)) throw new UsageError(en ? `resource "${res.name}" has no valid schema` : `sumber daya "${res.name}" tidak punya skema yang sah`);
   return { schema, resourceName: res.name, title: res.title, description: res.description, packageResources: pkg.resources };
 }

@@ -43,7 +43,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   else ctx.stdout.write(renderDescribe(resource, notes, ctx.lang, ctx.color));
 
   if (opts.write) {
-    const { file: pkgFile, created } = await writeResourceToPackage(dirname(path), resource);
+    const { file: pkgFile, created } = await writeResourceToPackage(dirname(path), resource, ctx.lang);
     const shown = relative(ctx.cwd, pkgFile) || pkgFile;
     const msg = en
       ? `${created ? 'Created' : 'Updated'} ${shown} (resource "${resource.name}").`
