@@ -12,6 +12,7 @@ import { collectKeys, validateTable, type ForeignKeyPlan, type TableJob } from '
 import { openInline } from './inline.js';
 import { fetchRemote } from './remote.js';
 import { fileTask } from './file-task.js';
+import { openMultipart } from './multipart.js';
 
 export interface ValidateOptions {
   cwd?: string;
@@ -359,9 +360,18 @@ async function prepareResource(
     out.error = buildError('resource-error', `resource "${name}" has neither "path" nor "data"`);
     return out;
   }
-  const verdict = checkDescriptorPath(rawPath, baseDir);
-  let local: string;
-  if (!verdict.ok) {
+  const paths = Array.isArray(resource.path) ? resource.path : [rawPath];
+  const locals: string[] = [];
+  for (const part of paths) {
+    if (typeof part !== 'string') {
+      out.error = buildError('resource-error', `resource "${name}" has a path that is not a string`);
+      return out;
+    }
+    const verdict = checkDescriptorPath(part, baseDir);
+    if (verdict.ok) {
+      locals.push(verdict.absolute);
+      continue;
+    }
     if (!verdict.remote) {
       out.error = buildError('scheme-error', verdict.reason);
       return out;
@@ -371,22 +381,21 @@ async function prepareResource(
       return out;
     }
     try {
-      local = await fetchRemote(verdict.url);
+      locals.push(await fetchRemote(verdict.url));
     } catch (e) {
       out.error = buildError('scheme-error', (e as Error).message);
       return out;
     }
-  } else {
-    local = verdict.absolute;
-    out.place = path.join(relBase, rawPath).split(path.sep).join('/');
   }
-  out.localPath = local;
-  const readerOpts = {
+  if (!/^https?:\/\//i.test(rawPath)) out.place = path.join(relBase, rawPath).split(path.sep).join('/');
+  out.localPath = locals[0]!;
+  const readerOpts = (local: string) => ({
     path: local,
     format: format || undefined,
     encoding: typeof resource.encoding === 'string' ? resource.encoding : undefined,
     dialect: readerDialect(out.dialect),
-  };
-  out.open = () => openTable(readerOpts);
+  });
+  const headerRows = out.dialect.header === false ? 0 : Math.max(1, ...(Array.isArray(out.dialect.headerRows) ? out.dialect.headerRows : [1]));
+  out.open = locals.length > 1 ? () => openMultipart(locals.map(readerOpts), headerRows) : () => openTable(readerOpts(locals[0]!));
   return out;
 }
