@@ -1,3 +1,4 @@
+import { humanMessage } from '../report/messages.js';
 /**
  * The Table Schema of a Daftar Data register, built for the header the file actually has (Indonesian
  * or English labels, any order), so the validate engine checks it like any other table: required
@@ -47,6 +48,15 @@ function kindOf(e: ReportError): ProblemKind | undefined {
 
 const keyOf = (p: { kind: ProblemKind; rowNumber?: number; column?: string }) => `${p.kind}|${p.rowNumber ?? ''}|${p.kind === 'duplicate' ? '' : (p.column ?? '')}`;
 
+/** The validate report's own plain-language wording of an engine finding, in both languages. */
+function engineMessage(e: ReportError): { id: string; en: string } {
+  const say = (lang: 'id' | 'en') => {
+    const h = humanMessage(e, lang);
+    return h.fix ? `${h.what} (${lang === 'id' ? 'perbaiki' : 'fix'}: ${h.fix})` : h.what;
+  };
+  return { id: say('id'), en: say('en') };
+}
+
 /**
  * Merge the engine's findings with our own checks of the same rows. Our wording wins where both found
  * the same problem; anything only the engine saw (encoding, extra cells, ...) keeps its message.
@@ -61,7 +71,7 @@ export function mergeProblems(engine: ReportError[], own: RegisterProblem[]): Re
       kind,
       ...(e.rowNumber !== undefined ? { rowNumber: e.rowNumber } : {}),
       ...(e.fieldName !== undefined && kind !== 'duplicate' ? { column: e.fieldName } : {}),
-      message: { id: e.message, en: e.message },
+      message: engineMessage(e),
     };
     if (seen.has(keyOf(p))) continue;
     seen.add(keyOf(p));

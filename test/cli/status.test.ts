@@ -225,7 +225,7 @@ describe('registers the validate engine finds fault with, and XLSX registers', (
   it('reports a problem only the engine sees (an extra cell), ignoring blank rows', async () => {
     const r = await runCli(['status', '--portal', 'http://127.0.0.1:9', '--register', fixture('extra-cell-register.csv')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^ {2}extra-cell-register\.csv:2: .*extra/m);
+    expect(r.stderr).toMatch(/^ {2}extra-cell-register\.csv:2: baris ini punya nilai lebih/m);
     expect(r.stderr).not.toMatch(/:3:/);
   });
 

@@ -35,13 +35,15 @@ describe('mergeProblems', () => {
       [
         err({ rowNumber: 3, fieldName: 'frekuensi', note: 'constraint "enum" is "[...]"' }),
         err({ type: 'primary-key', rowNumber: 4, note: 'the same as in the row at position 2' }),
-        err({ type: 'extra-cell', rowNumber: 2, fieldName: '', message: 'Row at position "2" has an extra value' }),
+        err({ type: 'extra-cell', rowNumber: 2, fieldName: '', cell: 'lebih', message: 'Row at position "2" has an extra value' }),
         err({ type: 'blank-row', rowNumber: 5 }),
       ],
       own,
     );
+    // What only the engine saw is said in the validate report's plain wording, in both languages.
+    expect(merged[0]!.message.id).toMatch(/^baris ini punya nilai lebih \("lebih"\)/);
     expect(merged.map((p) => [p.kind, p.rowNumber, p.message.en])).toEqual([
-      ['extra-cell', 2, 'Row at position "2" has an extra value'],
+      ['extra-cell', 2, 'the row has an extra value ("lebih") beyond the schema\'s columns (fix: remove it or add the column to the schema; check for unquoted commas/semicolons)'],
       ['frequency', 3, 'ours'],
       ['duplicate', 4, 'dup'],
     ]);
