@@ -5,10 +5,10 @@
  * constraints, ...) survives while the inferred structure (schema types, dialect) is refreshed.
  * The file is replaced atomically (temp file + rename), so Ctrl-C never leaves half a JSON file.
  */
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { readPackage as readJsonPackage, writeFileAtomic } from '../metadata/package-file.js';
 import type { DataPackage, Field, Resource, Schema } from '../schema/types.js';
 
 export const V2_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
@@ -18,23 +18,15 @@ const INFERRED_RESOURCE_KEYS = ['path', 'type', 'format', 'mediatype', 'encoding
 const INFERRED_FIELD_KEYS = ['name', 'type', 'format', 'decimalChar', 'groupChar', 'bareNumber', 'trueValues', 'falseValues'] as const;
 
 export async function readPackage(file: string, lang: 'id' | 'en' = 'id'): Promise<DataPackage | undefined> {
-  const en = lang === 'en';
-  let text: string;
+  if (!(await stat(file).catch(() => undefined))) return undefined;
   try {
-    text = await readFile(file, 'utf8');
+    return await readJsonPackage(file, lang);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UsageError(en ? `cannot read ${file}: ${(e as Error).message}` : `${file} tidak dapat dibaca: ${(e as Error).message}`);
-  }
-  try {
-    const pkg = JSON.parse(text.replace(/^\uFEFF/, '')) as DataPackage;
-    if (!pkg || typeof pkg !== 'object' || Array.isArray(pkg)) throw new Error('not a JSON object');
-    if (!Array.isArray(pkg.resources)) pkg.resources = [];
-    return pkg;
-  } catch (e) {
-    throw en
-      ? new UsageError(`${file} is not valid JSON: ${(e as Error).message}`, 'Fix that file first; describe does not overwrite a broken file.')
-      : new UsageError(`${file} bukan JSON yang sah: ${(e as Error).message}`, 'Perbaiki berkas itu dulu; describe tidak menimpa berkas yang rusak.');
+    // describe never overwrites a broken file: say so with the reason.
+    if (e instanceof UsageError && !e.hint) {
+      throw new UsageError(e.message, lang === 'en' ? 'Fix that file first; describe does not overwrite a broken file.' : 'Perbaiki berkas itu dulu; describe tidak menimpa berkas yang rusak.');
+    }
+    throw e;
   }
 }
 
@@ -96,14 +88,7 @@ function sameSheet(a: Resource, b: Resource): boolean {
 
 /** Write JSON atomically: a temp file in the same folder, then rename over the target. */
 export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
-  const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(tmp, JSON.stringify(value, null, 2) + '\n', 'utf8');
-    await rename(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
+  await writeFileAtomic(file, JSON.stringify(value, null, 2) + '\n');
 }
 
 /** Add or update `resource` in `<packageDir>/datapackage.json` (created when absent). */

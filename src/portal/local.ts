@@ -4,9 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { locatePackage, readPackage } from '../metadata/package-file.js';
 import type { Lang } from '../i18n.js';
 import type { DataPackage, Schema } from '../schema/types.js';
 import { toCkanResource } from '../metadata/mapping.js';
@@ -20,27 +20,8 @@ export interface LocalPackage {
 
 /** PACKAGE is a datapackage.json or a folder holding one (default: the current folder). */
 export async function findPackage(cwd: string, arg: string | undefined, lang: Lang): Promise<LocalPackage> {
-  const target = resolve(cwd, arg ?? '.');
-  let file = target;
-  try {
-    if ((await stat(target)).isDirectory()) file = join(target, 'datapackage.json');
-  } catch {
-    throw new UsageError(lang === 'en' ? `Not found: ${target}` : `Tidak ditemukan: ${target}`);
-  }
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UsageError(
-      lang === 'en' ? `No datapackage.json at ${file}.` : `Tidak ada datapackage.json di ${file}.`,
-      lang === 'en' ? 'Run "satudata init" to start a data package.' : 'Jalankan "satudata init" untuk memulai paket data.',
-    );
-  }
-  try {
-    return { file, dir: dirname(file), pkg: JSON.parse(text) as DataPackage };
-  } catch (e) {
-    throw new UsageError(lang === 'en' ? `${file} is not valid JSON: ${(e as Error).message}` : `${file} bukan JSON yang sah: ${(e as Error).message}`);
-  }
+  const file = await locatePackage(cwd, arg, lang);
+  return { file, dir: dirname(file), pkg: await readPackage(file, lang) };
 }
 
 export async function sha256File(path: string): Promise<{ sha256: string; bytes: number }> {
