@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
+import { runInProcess } from '../helpers/cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 
@@ -13,15 +14,7 @@ const ROOT = join(import.meta.dirname, '../..');
 const FIXTURE = join(ROOT, 'test/fixtures/describe/sintetis-anggaran-kecamatan.csv');
 let dir: string;
 
-function sink() {
-  let text = '';
-  return { write: (s: string) => void (text += s), get text() { return text; }, isTTY: false };
-}
-async function cli(args: string[]) {
-  const stdout = sink(), stderr = sink();
-  const code = await run(args, { cwd: dir, stdout, stderr, interactive: false, env: {} });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const cli = (args: string[]) => runInProcess(args, { cwd: dir });
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'satudata-convert-'));

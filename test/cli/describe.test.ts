@@ -3,22 +3,13 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
 import { validate } from '../../src/validate/index.js';
+import { runInProcess } from '../helpers/cli.js';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/describe/sintetis-anggaran-kecamatan.csv');
 let dir: string;
 
-function sink() {
-  let text = '';
-  return { write: (s: string) => void (text += s), get text() { return text; }, isTTY: false };
-}
-
-async function cli(args: string[]) {
-  const stdout = sink(), stderr = sink();
-  const code = await run(args, { cwd: dir, stdout, stderr, interactive: false, env: {} });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const cli = (args: string[]) => runInProcess(args, { cwd: dir });
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'satudata-describe-'));

@@ -4,8 +4,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { runInProcess } from '../helpers/cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
 import type { Schema } from '../../src/schema/types.js';
 import { validate } from '../../src/validate/index.js';
 
@@ -22,15 +22,7 @@ const schema: Schema = {
 };
 
 let dir: string;
-function sink() {
-  let text = '';
-  return { write: (s: string) => void (text += s), get text() { return text; }, isTTY: false };
-}
-async function cli(args: string[]) {
-  const stdout = sink(), stderr = sink();
-  const code = await run(args, { cwd: dir, stdout, stderr, interactive: false, env: {} });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const cli = (args: string[]) => runInProcess(args, { cwd: dir });
 
 type Value = string | number | Date | null;
 const GOOD: Value[][] = [

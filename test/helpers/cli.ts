@@ -32,3 +32,21 @@ export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.Proces
     child.stdin.end(opts.input ?? '');
   });
 }
+
+/**
+ * Run the CLI in this process (faster than spawning; no build needed): no TTY, no prompts, an empty
+ * environment unless given, stdout and stderr captured.
+ */
+export async function runInProcess(args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliResult> {
+  const { run } = await import('../../src/cli/main.js');
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    cwd: opts.cwd,
+    env: opts.env ?? {},
+    interactive: false,
+    stdout: { write: (s: string) => void (stdout += s), isTTY: false },
+    stderr: { write: (s: string) => void (stderr += s), isTTY: false },
+  });
+  return { code, stdout, stderr };
+}
