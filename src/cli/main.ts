@@ -5,6 +5,7 @@ import { isLang, type Lang } from '../i18n.js';
 import { isSatudataError } from '../errors.js';
 import { loadConfig } from '../config/load.js';
 import { redact, redactingOut, type CliContext } from './context.js';
+import { localizeCommanderError, localizeProgram } from './help-text.js';
 
 export type CommandOptions = Record<string, unknown>;
 export type CommandRunner = (ctx: CliContext, args: string[], opts: CommandOptions) => Promise<number>;
@@ -33,7 +34,7 @@ const intArg = (name: string) => (v: string) => {
 
 const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
 
-function defineProgram(dispatch: (name: string, args: string[], opts: CommandOptions) => Promise<void>): Command {
+export function defineProgram(dispatch: (name: string, args: string[], opts: CommandOptions) => Promise<void>): Command {
   const program = new Command('satudata')
     .description('Validate, describe and publish open data for Satu Data portals (CKAN).')
     .version(version(), '-V, --version')
@@ -159,6 +160,40 @@ function defineProgram(dispatch: (name: string, args: string[], opts: CommandOpt
   return program;
 }
 
+const GLOBAL_WITH_VALUE = new Set(['--lang']);
+
+/** Whether argv names a command, or asks for help or the version (anything but bare global flags). */
+function namesCommand(argv: string[]): boolean {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (GLOBAL_WITH_VALUE.has(a)) i++;
+    else if (!a.startsWith('-') || ['-h', '--help', '-V', '--version'].includes(a)) return true;
+    else if (!['--no-color', '--debug'].includes(a) && !a.startsWith('--lang=')) return true;
+  }
+  return false;
+}
+
+/** `--lang X` / `--lang=X` as written on the command line, when valid. */
+function langFlag(argv: string[]): Lang | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (isLang(v)) return v;
+  }
+  return undefined;
+}
+
+async function defaultLang(env: NodeJS.ProcessEnv, cwd: string): Promise<Lang> {
+  if (isLang(env.SATUDATA_LANG)) return env.SATUDATA_LANG;
+  try {
+    const { config } = await loadConfig(cwd);
+    if (config.lang) return config.lang;
+  } catch {
+    // an invalid config is reported by the commands that use it
+  }
+  return 'id';
+}
+
 export interface RunOptions extends Partial<Omit<CliContext, 'addSecret' | 'stdout' | 'stderr'>> {
   stdout?: { write(s: string): unknown; isTTY?: boolean };
   stderr?: { write(s: string): unknown; isTTY?: boolean };
@@ -173,20 +208,14 @@ export async function run(argv: string[], io: RunOptions = {}): Promise<number> 
   const stdin = io.stdin ?? process.stdin;
   let exitCode = 0;
   let debug = argv.includes('--debug');
-  let ctxLang: Lang = isLang(env.SATUDATA_LANG) ? env.SATUDATA_LANG : 'id';
+  // The language of help and parse errors is known before commander parses: --lang, then
+  // SATUDATA_LANG, then `lang` in the config (the default language of every command), then id.
+  const baseLang = await defaultLang(env, io.cwd ?? process.cwd());
+  let ctxLang: Lang = langFlag(argv) ?? baseLang;
 
   const program = defineProgram(async (name, args, opts) => {
     const noColor = opts.color === false || env.NO_COLOR !== undefined && env.NO_COLOR !== '' || env.TERM === 'dumb';
-    let lang: Lang = isLang(opts.lang) ? opts.lang : ctxLang;
-    if (!isLang(opts.lang) && !isLang(env.SATUDATA_LANG)) {
-      // `lang` in the project config is the default language of every command (flag and env win).
-      try {
-        const { config } = await loadConfig(io.cwd ?? process.cwd());
-        if (config.lang) lang = config.lang;
-      } catch {
-        // an invalid config is reported by the commands that use it
-      }
-    }
+    const lang: Lang = isLang(opts.lang) ? opts.lang : baseLang;
     ctxLang = lang;
     debug = Boolean(opts.debug);
     const ctx: CliContext = {
@@ -207,12 +236,20 @@ export async function run(argv: string[], io: RunOptions = {}): Promise<number> 
     exitCode = await mod.run(ctx, args, opts);
   });
   program.exitOverride();
+  localizeProgram(program, ctxLang);
   program.configureOutput({
     writeOut: (s) => stdout.write(s),
     writeErr: (s) => stderr.write(s),
+    outputError: (s, write) => write(localizeCommanderError(s, ctxLang)),
   });
   // Subcommands copied the output settings when they were created: give them ours too.
   for (const sub of program.commands) sub.configureOutput(program.configureOutput());
+
+  if (!namesCommand(argv)) {
+    // Bare `satudata` (or only global flags): the help, on stdout, as a successful answer.
+    stdout.write(program.helpInformation());
+    return 0;
+  }
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -221,7 +258,7 @@ export async function run(argv: string[], io: RunOptions = {}): Promise<number> 
     if (e instanceof CommanderError) {
       // --help and --version exit 0; every other parse failure is a usage error.
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      if (e.code === 'satudata.invalidArgument') stderr.write(`error: ${e.message}\n`);
+      if (e.code === 'satudata.invalidArgument') stderr.write(`${localizeCommanderError(`error: ${e.message}`, ctxLang)}\n`);
       return 2;
     }
     if (isSatudataError(e)) {

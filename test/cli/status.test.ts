@@ -204,8 +204,8 @@ describe('satudata status against the fake CKAN (52 organizations, paged search)
 
   it.each([
     [['--now', 'kemarin'], /--now harus tanggal/],
-    [['--grace-days', '-3'], /--grace-days expects a whole number/],
-    [['--format', 'pdf'], /argument 'pdf' is invalid|Allowed choices/],
+    [['--grace-days', '-3'], /opsi --grace-days harus bilangan bulat, bukan "-3"/],
+    [['--format', 'pdf'], /nilai 'pdf' untuk opsi '--format <format>' tidak sah\. Pilihan yang boleh: table, json/],
   ])('usage error %j → exit 2', async (flags, message) => {
     const r = await runCli(['status', '--portal', ckan.url, ...flags]);
     expect(r.code).toBe(2);
