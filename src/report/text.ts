@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import type { Lang } from '../i18n.js';
 import type { Report, ReportError, ReportTask } from '../validate/types.js';
 import { humanMessage } from './messages.js';
+import { orderFindings } from './order.js';
 
 export interface TextOptions {
   lang: Lang;
@@ -53,13 +54,12 @@ export function renderText(report: Report, opts: TextOptions): string {
   const max = opts.maxPerTask ?? 50;
   const out: string[] = [];
 
-  if (report.errors.length) {
+  const { blocking, gaps } = orderFindings(report);
+  if (blocking.length) {
     out.push(c.red.bold(id ? '✗ Galat metadata (datapackage.json / skema)' : '✗ Metadata errors (datapackage.json / schema)'));
-    for (const e of report.errors) {
+    for (const e of blocking) {
       const where = [e.place, e.pointer].filter((x) => x !== undefined && x !== '').join(' ');
-      const h = humanMessage(e, opts.lang);
-      out.push(`  • ${where ? c.dim(`[${where}] `) : ''}${e.type === 'satudata-metadata' ? h.what : `${e.title}: ${e.note}`}`);
-      if (h.fix && e.type === 'satudata-metadata') out.push(c.dim(`    → ${id ? 'Perbaiki' : 'Fix'}: ${h.fix}`));
+      out.push(`  • ${where ? c.dim(`[${where}] `) : ''}${e.title}: ${e.note}`);
     }
     out.push('');
   }
@@ -88,6 +88,13 @@ export function renderText(report: Report, opts: TextOptions): string {
     if (task.partial) {
       out.push(c.bgYellow.black.bold(id ? ' LAPORAN TIDAK LENGKAP ' : ' PARTIAL REPORT ') + ' ' + c.yellow(id ? `validasi tabel ini dihentikan lebih awal (${localizeWarning(task.warnings[0] ?? '', 'id')}); galat lain mungkin masih ada` : `validation of this table stopped early (${task.warnings[0] ?? ''}); more errors may exist`));
     }
+  }
+  // Metadata gaps last, after every data error: they are many on a fresh package and must not bury a wrong cell.
+  for (const g of gaps) {
+    out.push('');
+    out.push(c.red.bold(id ? `✗ Metadata Satu Data belum lengkap${g.place ? ` (${g.place})` : ''}: ${g.errors.length}` : `✗ Satu Data metadata incomplete${g.place ? ` (${g.place})` : ''}: ${g.errors.length}`));
+    for (const e of g.errors) out.push(`  • ${e.pointer ? c.dim(`[${e.pointer}] `) : ''}${humanMessage(e, opts.lang).what}`);
+    out.push(c.dim(id ? '    → Perbaiki: jalankan "satudata metadata" (atau "satudata metadata --yes --set KUNCI=NILAI")' : '    → Fix: run "satudata metadata" (or "satudata metadata --yes --set KEY=VALUE")'));
   }
   for (const w of report.warnings) out.push(c.yellow(`! ${localizeWarning(w, opts.lang)}`));
 
