@@ -30,13 +30,17 @@ function location(e: ReportError, task: ReportTask | undefined, lang: Lang): str
  * Warnings are stored in English (the frictionless wording, e.g. "reached error limit: 1000"); the text
  * report says them in the user's language.
  */
-export function localizeWarning(w: string, lang: Lang): string {
+export function localizeWarning(w: string, lang: Lang, files: string[] = []): string {
+  // The suggested command must work as printed: it names a real file of this report.
+  const describe = `satudata describe ${files.length ? quoteArg(files[0]!) : lang === 'en' ? 'FILE' : 'BERKAS'} --write`;
+  const noPackage = /^no datapackage\.json in (.*): validating (\d+) data file\(s\) with inferred schemas$/.exec(w);
+  if (noPackage && lang === 'en') return `${w}; create a schema with: ${describe}${files.length > 1 ? ' (for each file)' : ''}`;
   if (lang === 'en') return w;
   const rules: [RegExp, (m: RegExpExecArray) => string][] = [
     [/^reached error limit: (\d+)$/, (m) => `batas galat tercapai: ${m[1]} (--limit-errors)`],
     [/^reached row limit: (\d+)$/, (m) => `batas baris tercapai: ${m[1]} (--limit-rows)`],
     [/^merged cells: (.*) \(the value belongs to the top-left cell; the other cells are empty\)$/, (m) => `sel gabungan: ${m[1]} (nilainya milik sel kiri atas; sel lain dianggap kosong)`],
-    [/^no datapackage\.json in (.*): validating (\d+) data file\(s\) with inferred schemas$/, (m) => `tidak ada datapackage.json di ${m[1]}: ${m[2]} berkas data divalidasi dengan skema tebakan (jalankan "satudata describe --write" untuk membuat skema)`],
+    [/^no datapackage\.json in (.*): validating (\d+) data file\(s\) with inferred schemas$/, (m) => `tidak ada datapackage.json di ${m[1]}: ${m[2]} berkas data divalidasi dengan skema tebakan; buat skemanya dengan perintah: ${describe}${files.length > 1 ? ' (untuk tiap berkas)' : ''}`],
     [/^resource "(.*)" in (.*) has no schema: it was inferred from the data$/, (m) => `sumber daya "${m[1]}" di ${m[2]} tidak punya skema: skema ditebak dari datanya`],
     [/^hash algorithm "(.*)" is not supported: the hash was not checked$/, (m) => `algoritma hash "${m[1]}" tidak didukung: hash tidak diperiksa`],
   ];
@@ -45,6 +49,11 @@ export function localizeWarning(w: string, lang: Lang): string {
     if (m) return f(m);
   }
   return w;
+}
+
+/** A file name as a shell argument: in double quotes (cmd, PowerShell and sh alike) when it holds more than safe characters. */
+function quoteArg(s: string): string {
+  return /^[\w./@%+=:,-]+$/.test(s) ? s : `"${s.replace(/"/g, '\\"')}"`;
 }
 
 /** The human report: grouped per file, each error located (row, column, Excel cell) with a fix. */
@@ -96,7 +105,8 @@ export function renderText(report: Report, opts: TextOptions): string {
     for (const e of g.errors) out.push(`  • ${e.pointer ? c.dim(`[${e.pointer}] `) : ''}${humanMessage(e, opts.lang).what}`);
     out.push(c.dim(id ? '    → Perbaiki: jalankan "satudata metadata" (atau "satudata metadata --yes --set KUNCI=NILAI")' : '    → Fix: run "satudata metadata" (or "satudata metadata --yes --set KEY=VALUE")'));
   }
-  for (const w of report.warnings) out.push(c.yellow(`! ${localizeWarning(w, opts.lang)}`));
+  const bareFiles = report.tasks.filter((t) => !t.package).map((t) => t.place);
+  for (const w of report.warnings) out.push(c.yellow(`! ${localizeWarning(w, opts.lang, bareFiles)}`));
 
   out.push('');
   const failed = report.tasks.filter((t) => !t.valid).length;

@@ -41,3 +41,25 @@ describe('validate --format github on an init-ed folder with 60 columns and one 
     expect(r.stdout.indexOf('Metadata Satu Data belum lengkap')).toBeGreaterThan(r.stdout.indexOf('sel BH4'));
   });
 });
+
+describe('validate in a folder without datapackage.json', () => {
+  it.each([
+    ['id', 'buat skemanya dengan perintah: '],
+    ['en', 'create a schema with: '],
+  ])('[%s] suggests a describe command that works as printed', async (lang, lead) => {
+    const dir = mkdtempSync(join(tmpdir(), 'satudata-suggest-'));
+    writeFileSync(join(dir, 'data kebakaran.csv'), 'kecamatan,jumlah\nMariso,3\nTallo,5\n');
+    const r = await runCli(['validate', '--lang', lang], { cwd: dir });
+    const line = r.stdout.split('\n').find((l) => l.includes(lead));
+    expect(line).toBeDefined();
+    const cmd = line!.slice(line!.indexOf(lead) + lead.length);
+    expect(cmd).toBe('satudata describe "data kebakaran.csv" --write');
+    // Run it exactly as printed (the quoted file name is one argument).
+    const args = [...cmd.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!).slice(1);
+    const d = await runCli([...args, '--lang', lang], { cwd: dir });
+    expect(d.code).toBe(0);
+    const again = await runCli(['validate', '--lang', lang], { cwd: dir });
+    expect(again.stdout).not.toContain(lead);
+    expect(again.code).toBe(0);
+  });
+});
