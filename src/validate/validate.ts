@@ -25,6 +25,8 @@ export interface ValidateOptions {
   profile?: 'satudata' | 'frictionless';
   /** Extra package-level checks (the satudata profile); errors land in the report's top-level errors. */
   packageChecks?: ((pkg: DataPackage) => ReportError[])[];
+  /** Extra package-level advice (recommended metadata); lands in the report's warnings. */
+  packageWarnings?: ((pkg: DataPackage) => string[])[];
   onProgress?: (info: { task: string; rows: number }) => void;
   /** Language of thrown usage errors (the report itself carries both). */
   lang?: 'id' | 'en';
@@ -172,6 +174,7 @@ async function validatePackageFile(descriptorPath: string, report: Report, optio
       report.errors.push(e);
     }
   }
+  for (const advise of options.packageWarnings ?? []) report.warnings.push(...advise(pkg).map((w) => `${shownPath}: ${w}`));
   const baseDir = path.dirname(descriptorPath);
   const relBase = path.relative(options.cwd ?? process.cwd(), baseDir);
   const prepared: PreparedResource[] = [];

@@ -11,7 +11,7 @@ import { applyDefaults } from '../../metadata/defaults.js';
 import { runMetadataFlow } from '../../metadata/flow.js';
 import { orgChoices } from '../../metadata/organizations.js';
 import { locatePackage, packageText, readPackage, writeFileAtomic } from '../../metadata/package-file.js';
-import { checkSatudataProfile } from '../../metadata/profile.js';
+import { checkSatudataProfile, satudataProfileWarnings } from '../../metadata/profile.js';
 import { applySets } from '../../metadata/set.js';
 import type { CliContext } from '../context.js';
 import { promptKit } from '../../metadata/prompt-kit.js';
@@ -85,9 +85,11 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   }
 
   const errors = checkSatudataProfile(pkg, { lang });
+  const advice = satudataProfileWarnings(pkg, { lang });
+  for (const w of advice) ctx.stderr.write(`${lang === 'en' ? 'note' : 'catatan'}: ${w}\n`);
   if (opts.json) {
     const missing = errors.map((e) => ({ field: e.note, pointer: e.pointer, message: e.message }));
-    ctx.stdout.write(JSON.stringify({ package: file, saved: after !== before, derived, complete: !errors.length, missing }, null, 2) + '\n');
+    ctx.stdout.write(JSON.stringify({ package: file, saved: after !== before, derived, complete: !errors.length, missing, recommended: advice }, null, 2) + '\n');
   }
   if (!errors.length) {
     out.write(T.complete[lang] + '\n');
