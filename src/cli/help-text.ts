@@ -96,6 +96,15 @@ export const HELP_TEXT: Record<string, Msg> = {
     en: 'no prompts: take values from --set, the config and existing metadata',
   },
   'metadata --set': { id: 'isi satu nilai metadata, kunci=nilai (boleh berulang)', en: 'set a metadata value (repeatable)' },
+  'metadata --export': {
+    id: 'tulis metadata ke buku kerja Excel untuk diisi',
+    en: 'write the metadata to an Excel workbook to fill in',
+  },
+  'metadata --import': {
+    id: 'baca kembali metadata dari buku kerja yang sudah diisi (semua isian diperiksa; tidak ada yang ditulis bila ada yang salah)',
+    en: 'read the metadata back from a filled workbook (all values checked; nothing written unless all are valid)',
+  },
+  'metadata --force': { id: 'dengan --export: timpa buku kerja yang sudah ada', en: 'with --export: replace an existing workbook' },
   'metadata --portal': { id: 'alamat portal CKAN', en: 'CKAN portal URL' },
   'metadata --json': { id: 'cetak hasil sebagai JSON', en: 'print the result as JSON' },
 

@@ -113,6 +113,9 @@ export function defineProgram(dispatch: (name: string, args: string[], opts: Com
     .argument('[package]', 'datapackage.json or its folder (default: the current folder)')
     .option('-y, --yes', 'no prompts: take values from --set, the config and existing metadata')
     .option('--set <key=value>', 'set a metadata value (repeatable)', collect)
+    .option('--export <file.xlsx>', 'write the metadata to an Excel workbook to fill in')
+    .option('--import <file.xlsx>', 'read the metadata back from a filled workbook (all values checked; nothing written unless all are valid)')
+    .option('--force', 'with --export: replace an existing workbook')
     .option('--portal <url>', 'CKAN portal URL')
     .option('--json', 'print the result as JSON')
     .action(act('metadata'));

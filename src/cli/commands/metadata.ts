@@ -13,6 +13,7 @@ import { orgChoices } from '../../metadata/organizations.js';
 import { locatePackage, packageText, readPackage, writeFileAtomic } from '../../metadata/package-file.js';
 import { checkSatudataProfile, satudataProfileWarnings } from '../../metadata/profile.js';
 import { applySets } from '../../metadata/set.js';
+import { exportMetadata, importMetadata } from '../../metadata/workbook-io.js';
 import type { CliContext } from '../context.js';
 import { promptKit } from '../../metadata/prompt-kit.js';
 
@@ -23,6 +24,12 @@ const T = {
   unchanged: { id: 'Tidak ada perubahan: {file}', en: 'No changes: {file}' },
   derived: { id: '  {key} = {value} (otomatis)', en: '  {key} = {value} (derived)' },
   complete: { id: 'Metadata Satu Data lengkap.', en: 'The Satu Data metadata is complete.' },
+  exported: {
+    id: 'Tertulis: {file} ({fields} isian dataset, {columns} kolom). Isi di Excel, simpan, lalu jalankan "satudata metadata --import {file}".',
+    en: 'Written: {file} ({fields} dataset fields, {columns} columns). Fill it in Excel, save, then run "satudata metadata --import {file}".',
+  },
+  imported: { id: 'Dibaca dari {file}: {n} isian.', en: 'Read from {file}: {n} value(s).' },
+  both: { id: 'Pilih salah satu: --export atau --import.', en: 'Choose one of --export and --import.' },
   missing: { id: 'Metadata wajib masih kurang ({n}):', en: 'Mandatory metadata is still missing ({n}):' },
   missingHint: {
     id: 'Lengkapi dengan "satudata metadata" (interaktif) atau "satudata metadata --yes --set KUNCI=NILAI".',
@@ -37,7 +44,18 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   const before = packageText(pkg);
   const { config } = await loadConfig(path.dirname(file));
   const sets = Array.isArray(opts.set) ? (opts.set as string[]) : [];
-  const interactive = ctx.interactive && !opts.yes;
+  const exportTo = typeof opts.export === 'string' ? path.resolve(ctx.cwd, opts.export) : undefined;
+  const importFrom = typeof opts.import === 'string' ? path.resolve(ctx.cwd, opts.import) : undefined;
+  if (exportTo && importFrom) throw new UsageError(T.both[lang]);
+  if (exportTo) {
+    const n = await exportMetadata(pkg, exportTo, { lang, orgs: orgChoices(undefined, config.organization), force: Boolean(opts.force) });
+    const shown = path.relative(ctx.cwd, exportTo) || exportTo;
+    (opts.json ? ctx.stderr : ctx.stdout).write(fmt(T.exported[lang], { file: shown, fields: n.datasetFields, columns: n.columns }) + '\n');
+    if (opts.json) ctx.stdout.write(JSON.stringify({ package: file, exported: exportTo, datasetFields: n.datasetFields, columns: n.columns }, null, 2) + '\n');
+    return 0;
+  }
+  // An imported workbook answers the questions: no prompts.
+  const interactive = ctx.interactive && !opts.yes && !importFrom;
 
   const kit = interactive ? await promptKit(ctx, config, typeof opts.portal === 'string' ? opts.portal : undefined) : undefined;
   const licenses = kit ? await kit.portal.licenses() : undefined;
@@ -46,6 +64,11 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   const set = applySets(pkg, sets, { licenses });
   if (set.problems.length) {
     throw new UsageError(`${T.badSets[lang]}\n  - ${set.problems.map((p) => p[lang]).join('\n  - ')}`);
+  }
+
+  if (importFrom) {
+    const applied = await importMetadata(pkg, importFrom, lang);
+    ctx.stderr.write(fmt(T.imported[lang], { file: path.relative(ctx.cwd, importFrom) || importFrom, n: applied.length }) + '\n');
   }
 
   const derived = [];
