@@ -21,8 +21,8 @@ const T = {
     en: '{file} already exists and was not overwritten. Choose another name or add --force to replace it.',
   },
   notXlsx: {
-    id: 'Berkas {file} tidak bisa dibaca sebagai buku kerja Excel (.xlsx): {reason}. Pakai berkas hasil "satudata metadata --export" yang disimpan dari Excel sebagai .xlsx.',
-    en: '{file} cannot be read as an Excel workbook (.xlsx): {reason}. Use the file made by "satudata metadata --export", saved from Excel as .xlsx.',
+    id: 'Berkas {file} tidak bisa dibaca sebagai buku kerja Excel (.xlsx): {reason}. Pakai berkas hasil "satudata metadata --export metadata.xlsx" yang disimpan dari Excel sebagai .xlsx.',
+    en: '{file} cannot be read as an Excel workbook (.xlsx): {reason}. Use the file made by "satudata metadata --export metadata.xlsx", saved from Excel as .xlsx.',
   },
   missing: { id: 'Berkas {file} tidak ada.', en: '{file} does not exist.' },
   tooBig: { id: 'Berkas {file} terlalu besar untuk buku kerja metadata ({mb} MB; paling besar 20 MB).', en: '{file} is too large for a metadata workbook ({mb} MB; at most 20 MB).' },

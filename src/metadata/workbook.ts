@@ -171,7 +171,7 @@ export function cellText(v: ExcelJS.CellValue): string {
 }
 
 const SAY = {
-  noSheet: { id: 'lembar "{sheet}" tidak ada: pakai berkas hasil "satudata metadata --export"', en: 'sheet "{sheet}" is missing: use a file made by "satudata metadata --export"' },
+  noSheet: { id: 'lembar "{sheet}" tidak ada: pakai berkas hasil "satudata metadata --export metadata.xlsx"', en: 'sheet "{sheet}" is missing: use a file made by "satudata metadata --export metadata.xlsx"' },
   badHeading: { id: '{cell}: judul kolom "{got}" tidak dikenal (seharusnya "{want}"); jangan ubah baris pertama', en: '{cell}: heading "{got}" is not known (expected "{want}"); do not change the first row' },
   unknownKey: { id: '{cell}: kunci "{key}" tidak dikenal; jangan ubah kolom A', en: '{cell}: unknown key "{key}"; do not change column A' },
   unknownResource: { id: '{cell}: sumber daya "{name}" tidak ada di datapackage.json', en: '{cell}: there is no resource "{name}" in datapackage.json' },
