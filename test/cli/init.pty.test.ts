@@ -124,4 +124,33 @@ describe('interactive init + metadata in a pseudo-terminal', { timeout: 120_000 
     expect(r.output).toContain('Dibatalkan');
     expect(readFileSync(path.join(dir, 'datapackage.json'), 'utf8')).toBe(before);
   });
+
+  it('an interrupted "satudata metadata" keeps its answers and the next run resumes at the next question', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'satudata-pty-'));
+    temps.push(dir);
+    for (const f of ['datapackage.json', 'kebakaran-2024.csv']) copyFileSync(path.join(BARE, f), path.join(dir, f));
+    const before = readFileSync(path.join(dir, 'datapackage.json'), 'utf8');
+    const first = await drive(
+      dir,
+      [['Judul dataset', 'Jumlah Kejadian Kebakaran di Kota Makassar\r'], ['Nama dataset', '\r'], ['Deskripsi dataset', 'Kejadian kebakaran per kecamatan.\r'], ['Konsep', '\x03']],
+      ['metadata'],
+    );
+    expect(first.stuck_at).toBeUndefined();
+    expect(first.code).toBe(2);
+    expect(first.output).toContain('3 jawaban sejauh ini disimpan');
+    // datapackage.json itself is untouched; the answers wait in the draft.
+    expect(readFileSync(path.join(dir, 'datapackage.json'), 'utf8')).toBe(before);
+    const draft = JSON.parse(readFileSync(path.join(dir, '.satudata', 'metadata-draft.json'), 'utf8'));
+    expect(draft.pkg.title).toBe('Jumlah Kejadian Kebakaran di Kota Makassar');
+
+    const second = await drive(dir, [['Melanjutkan sesi sebelumnya: 3 jawaban', ''], ['Konsep', 'Api yang tidak dikehendaki.\r'], ['Definisi', '\x03']], ['metadata']);
+    expect(second.stuck_at).toBeUndefined();
+    expect(second.code).toBe(2);
+    // The answered questions were not asked again.
+    expect(second.output).not.toContain('Judul dataset');
+    expect(second.output).not.toContain('Deskripsi dataset');
+    expect(second.output).toContain('4 jawaban sejauh ini disimpan');
+    const draft2 = JSON.parse(readFileSync(path.join(dir, '.satudata', 'metadata-draft.json'), 'utf8'));
+    expect(draft2.pkg).toMatchObject({ title: 'Jumlah Kejadian Kebakaran di Kota Makassar', sdi: { konsep: 'Api yang tidak dikehendaki.' } });
+  });
 });

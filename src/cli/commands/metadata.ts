@@ -14,12 +14,26 @@ import { locatePackage, packageText, readPackage, writeFileAtomic } from '../../
 import { checkSatudataProfile, satudataProfileWarnings } from '../../metadata/profile.js';
 import { applySets } from '../../metadata/set.js';
 import { exportMetadata, importMetadata } from '../../metadata/workbook-io.js';
+import { dropDraft, loadDraft, saveDraft, textHash } from '../../metadata/draft.js';
+import { readFile } from 'node:fs/promises';
 import type { CliContext } from '../context.js';
 import { promptKit } from '../../metadata/prompt-kit.js';
 
 const T = {
   badSets: { id: 'Tidak ada yang ditulis: --set berisi kesalahan:', en: 'Nothing was written: --set has errors:' },
   cancelled: { id: 'Dibatalkan; {file} tidak diubah.', en: 'Cancelled; {file} was not changed.' },
+  keptDraft: {
+    id: '{n} jawaban sejauh ini disimpan; jalankan lagi "satudata metadata" untuk melanjutkan dari pertanyaan berikutnya.',
+    en: '{n} answer(s) so far were kept; run "satudata metadata" again to continue from the next question.',
+  },
+  resumed: {
+    id: 'Melanjutkan sesi sebelumnya: {n} jawaban sudah tersimpan dan tidak ditanyakan lagi (hapus .satudata/metadata-draft.json untuk mulai dari awal).',
+    en: 'Resuming the previous session: {n} answer(s) are kept and not asked again (delete .satudata/metadata-draft.json to start over).',
+  },
+  staleDraft: {
+    id: 'catatan: jawaban sesi sebelumnya dibuang karena {file} sudah berubah sejak itu.',
+    en: 'note: the answers of an earlier session were dropped because {file} has changed since.',
+  },
   saved: { id: 'Tersimpan: {file}', en: 'Saved: {file}' },
   unchanged: { id: 'Tidak ada perubahan: {file}', en: 'No changes: {file}' },
   derived: { id: '  {key} = {value} (otomatis)', en: '  {key} = {value} (derived)' },
@@ -75,8 +89,25 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   if (kit) {
     const org = (pkg.sdi as Record<string, unknown> | undefined)?.organisasi;
     if (!org && config.organization) derived.push(...applyDefaults(pkg, { organization: config.organization }).filter((d) => d.key === 'sdi.organisasi'));
+    // Resume an interrupted session: its answers, on top of the same datapackage.json.
+    const diskText = await readFile(file, 'utf8');
+    const { draft, stale } = await loadDraft(file, diskText);
+    if (stale) ctx.stderr.write(fmt(T.staleDraft[lang], { file }) + '\n');
+    const answered = new Set(draft?.answered ?? []);
+    if (draft) {
+      for (const k of Object.keys(pkg)) delete (pkg as Record<string, unknown>)[k];
+      Object.assign(pkg, draft.pkg);
+      applySets(pkg, sets, { licenses }); // --set of this run still wins
+      ctx.stderr.write(fmt(T.resumed[lang], { n: answered.size }) + '\n');
+    }
+    const base = textHash(diskText);
     try {
       await runMetadataFlow(pkg, {
+        answered: new Set(answered),
+        onAnswer: async (key) => {
+          answered.add(key);
+          await saveDraft(file, { version: 1, base, pkg, answered: [...answered] });
+        },
         ask: kit.ask,
         lang,
         orgs: orgChoices(await kit.portal.organizations(), config.organization),
@@ -87,6 +118,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
     } catch (e) {
       if (isPromptExit(e)) {
         ctx.stderr.write(fmt(T.cancelled[lang], { file }) + '\n');
+        if (answered.size) ctx.stderr.write(fmt(T.keptDraft[lang], { n: answered.size }) + '\n');
         return 2;
       }
       throw e;
@@ -99,6 +131,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   const after = packageText(pkg);
   // With --json, stdout holds only the JSON summary; the human lines go to stderr.
   const out = opts.json ? ctx.stderr : ctx.stdout;
+  if (kit) await dropDraft(file); // the session ended: its answers are in the package now
   if (after !== before) {
     await writeFileAtomic(file, after);
     out.write(fmt(T.saved[lang], { file }) + '\n');
