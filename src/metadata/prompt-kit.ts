@@ -30,7 +30,7 @@ export function stderrStream(ctx: CliContext): Writable {
 }
 
 export async function promptKit(ctx: CliContext, config: SatudataConfig, portalFlag: string | undefined, ask?: Ask): Promise<PromptKit> {
-  const theAsk = ask ?? inquirerAsk({ input: ctx.stdin, output: () => stderrStream(ctx) });
+  const theAsk = ask ?? inquirerAsk({ input: ctx.stdin, output: () => stderrStream(ctx), lang: ctx.lang });
   const url = portalFlag || ctx.env.SATUDATA_PORTAL || config.portal;
   if (!url || !/^https?:\/\//.test(url)) return { ask: theAsk, portal: OFFLINE, online: false, close: async () => {} };
   const portal = normalisePortal(url);

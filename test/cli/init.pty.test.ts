@@ -45,7 +45,7 @@ describe('interactive init + metadata in a pseudo-terminal', { timeout: 120_000 
       [
         ['Alamat portal CKAN', '\r'],
         ['Organisasi \\(SKPD/OPD\\) pemilik data', DOWN.repeat(12) + '\r'], // skip, then the 12th SKPD: Damkar
-        ['Isi metadata Satu Data sekarang', 'y\r'],
+        ['Isi metadata Satu Data sekarang\\? \\(Y/t\\)', 'ya\r'],
         ['Judul dataset', 'Jumlah Kejadian Kebakaran Menurut Kecamatan di Kota Makassar\r'],
         ['Nama dataset di portal', '\r'],
         ['Deskripsi dataset', 'Jumlah kejadian kebakaran per kecamatan di Kota Makassar.\r'],
@@ -83,6 +83,11 @@ describe('interactive init + metadata in a pseudo-terminal', { timeout: 120_000 
     expect(r.stuck_at, r.output.slice(-2000)).toBeUndefined();
     expect(r.code).toBe(0);
     expect(r.output).toContain('Metadata Satu Data lengkap');
+    // The prompts' own words are Indonesian too: key hints and the yes/no answer.
+    expect(r.output).toContain('↑↓ pindah');
+    expect(r.output).toContain('⏎ pilih');
+    expect(r.output).not.toMatch(/navigate|\bYes\b/);
+    expect(r.output).toMatch(/Isi metadata Satu Data sekarang\? Ya/);
 
     const pkg = JSON.parse(readFileSync(path.join(dir, 'datapackage.json'), 'utf8')) as DataPackage;
     expect(pkg).toMatchObject({
