@@ -63,6 +63,13 @@ const T = {
   },
 };
 
+/** describe's note levels as an officer reads them. */
+const LEVEL: Record<string, { id: string; en: string }> = {
+  info: { id: 'catatan', en: 'note' },
+  warning: { id: 'perhatian', en: 'warning' },
+  error: { id: 'masalah', en: 'problem' },
+};
+
 function checkPortal(raw: string, lang: Lang): string {
   const v = raw.trim().replace(/\/+$/, '');
   if (!/^https?:\/\/[^/\s]+/.test(v)) throw new UsageError(`--portal "${raw}": ${T.badPortal[lang]}`);
@@ -118,7 +125,7 @@ async function describeAll(o: InitOptions, files: string[]): Promise<Resource[]>
     o.say(fmt(T.describing[o.lang], { file: rel }));
     try {
       const { resource, notes } = await o.describe(path.join(o.dir, rel), { lang: o.lang });
-      for (const n of notes) o.say(fmt(T.note[o.lang], { level: n.level, message: n.message[o.lang] }));
+      for (const n of notes) o.say(fmt(T.note[o.lang], { level: LEVEL[n.level]?.[o.lang] ?? n.level, message: n.message[o.lang] }));
       // The package lives in `dir`: paths are relative to it, POSIX style, whatever describe returned.
       out.push({ ...resource, path: rel });
     } catch (e) {
