@@ -49,6 +49,8 @@ const T = {
   portalQ: { id: 'Alamat portal CKAN (boleh kosong, mis. https://data.makassarkota.go.id)', en: 'CKAN portal URL (may be empty, e.g. https://data.makassarkota.go.id)' },
   orgQ: { id: 'Organisasi (SKPD/OPD) pemilik data', en: 'Organization (agency) that owns the data' },
   skip: { id: 'Lewati, isi nanti', en: 'Skip, set it later' },
+  other: { id: 'Lainnya: ketik nama organisasi di portal (slug)…', en: 'Other: type the organization name on the portal (slug)…' },
+  orgSlug: { id: 'Nama organisasi di portal (slug, mis. dinas-kesehatan)', en: 'Organization name on the portal (slug, e.g. dinas-kesehatan)' },
   overwrite: { id: '{file} sudah ada. Timpa?', en: '{file} already exists. Overwrite?' },
   found: { id: 'Berkas data ditemukan: {n}', en: 'Data files found: {n}' },
   describing: { id: '  membaca {file}…', en: '  reading {file}…' },
@@ -102,8 +104,16 @@ async function askSettings(o: InitOptions): Promise<InitSettings> {
         { value: SKIP, name: T.skip[lang] },
         ...orgChoices(remote, organization).map((c) => ({ value: c.name, name: `${c.title} [${c.name}]` })),
       ];
+      // The portal's own name may not be on the bundled list (before login): let it be typed.
+      const OTHER = '\u0000other';
+      choices.push({ value: OTHER, name: T.other[lang] });
       const picked = await o.ask.select({ message: T.orgQ[lang], choices, default: organization ?? SKIP });
-      organization = picked === SKIP ? undefined : picked;
+      organization =
+        picked === SKIP
+          ? undefined
+          : picked === OTHER
+            ? (await o.ask.input({ message: T.orgSlug[lang], validate: (raw) => { const c = checkCkanName(raw); return c.ok ? true : c.reason[lang]; } })).trim()
+            : picked;
     }
   }
   return { portal, organization, lang };
