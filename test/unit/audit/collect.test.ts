@@ -123,8 +123,8 @@ describe('toPortalDataset', () => {
       private: false,
       metadataModified: null,
       resources: [
-        { lastModified: '2024-01-01T00:00:00', created: null },
-        { lastModified: null, created: '2023-01-01T00:00:00' },
+        { lastModified: '2024-01-01T00:00:00', created: null, size: null, hash: null, metadataModified: null },
+        { lastModified: null, created: '2023-01-01T00:00:00', size: null, hash: null, metadataModified: null },
       ],
       frequency: 'bulanan',
     });
