@@ -95,6 +95,8 @@ export interface EmptyDataset {
 /** `--check-data`: one published resource that failed validation. */
 export interface InvalidResource {
   name: string;
+  /** The dataset's title (for people; the JSON keeps the name). */
+  title: string;
   resource: string;
   /** Number of errors found (capped by the check's error limit). */
   errors: number;

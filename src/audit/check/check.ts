@@ -190,7 +190,7 @@ function summarise(results: JobResult[], lang: Lang): Map<string, OrgQuality> {
     }
     q.checked++;
     if (o.noSchema) q.noSchema++;
-    if (o.kind === 'invalid') q.invalid.push({ name, resource, errors: o.errors, firstErrors: o.first.map((e) => wordError(e, lang)), noSchema: o.noSchema });
+    if (o.kind === 'invalid') q.invalid.push({ name, title: x.job.dataset.title || name, resource, errors: o.errors, firstErrors: o.first.map((e) => wordError(e, lang)), noSchema: o.noSchema });
   }
   return out;
 }

@@ -17,7 +17,7 @@ body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans
 main{max-width:960px;margin:0 auto;padding:16px}
 h1{font-size:1.5rem;margin:0 0 4px}
 h2{font-size:1.15rem;margin:28px 0 10px}
-.meta{color:#56606f;font-size:.9rem;margin:0 0 12px;word-break:break-all}
+.meta{color:#56606f;font-size:.9rem;margin:0 0 12px;overflow-wrap:anywhere}
 .totals{display:grid;grid-template-columns:repeat(auto-fit,minmax(110px,1fr));gap:8px}
 .total{background:#fff;border-radius:8px;padding:10px;border:1px solid #dde2ea}
 .total b{display:block;font-size:1.6rem}
@@ -91,7 +91,7 @@ function findings(o: OrgAudit, lang: Lang): string {
     ),
     ...(o.quality?.invalid ?? []).map(
       (i) =>
-        `<li><span class="tag iv">${esc(label('invalid', lang))}</span> ${esc(i.name)} / ${esc(i.resource)} <span class="due">(${i.errors} ${esc(label('errorsWord', lang))}${i.noSchema ? `; ${esc(label('noSchemaNote', lang))}` : ''})</span><ul class="errs">${i.firstErrors.map((e) => `<li>${esc(e)}</li>`).join('')}</ul></li>`,
+        `<li><span class="tag iv">${esc(label('invalid', lang))}</span> ${esc(i.title)} <span class="due">(${esc(i.name)} / ${esc(i.resource)}; ${i.errors} ${esc(label('errorsWord', lang))}${i.noSchema ? `; ${esc(label('noSchemaNote', lang))}` : ''})</span><ul class="errs">${i.firstErrors.map((e) => `<li>${esc(e)}</li>`).join('')}</ul></li>`,
     ),
     ...(o.quality?.unchecked ?? []).map((u) => `<li><span class="tag">${esc(label('unchecked', lang))}</span> ${esc(u.name)} / ${esc(u.resource)} <span class="due">(${esc(reasonLabel(u, lang))})</span></li>`),
     ...(o.unexpected.length > 0 ? [`<li><span class="tag">${esc(label('unexpected', lang))} (${o.unexpected.length})</span> <span class="due">${o.unexpected.map(esc).join(', ')}</span></li>`] : []),
