@@ -183,3 +183,24 @@ describe('status --check-data', () => {
     expect(table.stdout).toMatch(/^ {2}- Tidak diperiksa: hilang \/ data: tidak ditemukan \(HTTP 404\)$/m);
   });
 });
+
+describe('status --check-data reads the schema exactly as push stores it', () => {
+  it('a package pushed with satudata push is checked valid, each resource with its own schema', async () => {
+    const { packageCopy, runCli: runPush } = await import('./push-helpers.js');
+    const portal = await startFakeCkan();
+    try {
+      const dir = packageCopy('kebakaran', 'kebakaran-dipush');
+      const pushed = await runPush(['push', '--portal', portal.url, '--org', 'org-a', '--json'], { cwd: dir, env: { SATUDATA_API_TOKEN: portal.tokens.editor } });
+      expect(pushed.code, pushed.stderr).toBe(0);
+      const stored = portal.state.pkg('kebakaran-dipush')!.resources.map((r) => typeof r.schema);
+      expect(stored).toEqual(['string', 'string']);
+      const r = await runCli(['status', '--portal', portal.url, '--now', NOW, '--check-data', '--json', '--org', 'org-a', '--fail-on', 'never'], {
+        env: { SATUDATA_CACHE_DIR: mkdtempSync(join(tmpdir(), 'status-cache-push-')), SATUDATA_API_TOKEN: portal.tokens.editor },
+      });
+      const org = JSON.parse(r.stdout).organizations.find((o: Org) => o.name === 'org-a') as Org;
+      expect(org).toMatchObject({ checked: 2, noSchema: 0, invalid: [], unchecked: 0 });
+    } finally {
+      await portal.close();
+    }
+  });
+});
