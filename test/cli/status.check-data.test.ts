@@ -181,6 +181,8 @@ describe('status --check-data', () => {
     const table = await runCli(['status', '--portal', ckan.url, '--now', NOW, '--check-data', '--max-file-mb', '1', '--fail-on', 'never'], { cwd, env: { SATUDATA_CACHE_DIR: cacheDir } });
     expect(table.stdout).toMatch(/^Perangkat daerah +Dataset +Kosong +Terlambat +Tidak valid +Diperbarui 12 bln +Pembaruan terakhir$/m);
     expect(table.stdout).toMatch(/^ {2}- Tidak diperiksa: hilang \/ data: tidak ditemukan \(HTTP 404\)$/m);
+    expect(table.stdout).toMatch(/^ {2}- Tidak diperiksa: lambat \/ data: gagal diunduh \(batas waktu habis\)$/m);
+    expect(table.stdout).toMatch(/^ {2}- Tidak diperiksa: terlalu-besar \/ data: terlalu besar \([\d.]+ MiB > 1 MiB\)$/m);
   });
 });
 

@@ -149,6 +149,7 @@ export async function checkData(r: AuditResult, datasets: PortalDataset[], opts:
       const got = await download(res.url!, file, { portal: opts.portal, token: opts.token, maxBytes: opts.maxBytes, idleMs: opts.timeoutMs, totalMs: opts.timeoutMs * 4, dispatcher });
       let outcome: Outcome;
       if (!got.ok) {
+        await rm(file, { force: true });
         if (got.reason !== 'too-large') return { job, failed: { reason: got.reason, detail: got.detail } };
         outcome = { kind: 'unchecked', reason: 'too-large', detail: got.detail };
       } else {

@@ -60,7 +60,8 @@ function totals(r: AuditResult, lang: Lang): string[] {
 
 export function reasonLabel(u: UncheckedResource, lang: Lang): string {
   const key = ({ 'too-large': 'reasonTooLarge', 'not-found': 'reasonNotFound', 'download-failed': 'reasonDownloadFailed', unreadable: 'reasonUnreadable' } as const)[u.reason];
-  return `${label(key, lang)}${u.detail ? ` (${u.detail})` : ''}`;
+  const detail = u.detail === 'timeout' && lang === 'id' ? 'batas waktu habis' : u.detail;
+  return `${label(key, lang)}${detail ? ` (${detail})` : ''}`;
 }
 
 /** The findings of one organization as plain lines (shared by the table and Markdown renderers). */
