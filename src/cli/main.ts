@@ -155,7 +155,16 @@ export function defineProgram(dispatch: (name: string, args: string[], opts: Com
     .addOption(new Option('--format <format>', 'report format').choices(['table', 'json', 'csv', 'markdown', 'html']))
     .option('--json', 'same as --format json')
     .option('-o, --output <file>', 'write the report to a file')
-    .addOption(new Option('--fail-on <what>', 'exit 1 when anything is missing / missing or stale / never (default: missing when stdout is not a terminal, never on a terminal)').choices(['missing', 'stale', 'never']))
+    .addOption(
+      new Option('--fail-on <what>', 'exit 1 when anything is missing or empty / also stale / also invalid (needs --check-data) / never (default: missing when stdout is not a terminal, never on a terminal)').choices([
+        'missing',
+        'stale',
+        'invalid',
+        'never',
+      ]),
+    )
+    .option('--check-data', 'download each CSV/XLSX resource and validate it with the schema stored on it (cached)')
+    .option('--max-file-mb <n>', 'with --check-data: larger files are not downloaded and reported as not checked (default 50)', intArg('--max-file-mb'))
     .option('--grace-days <n>', 'days of grace before a dataset counts as stale (default: a quarter of its period, e.g. 92 for tahunan, 8 for bulanan)', intArg('--grace-days'))
     .option('--now <date>', 'the audit time (ISO date or date-time), for reproducible reports')
     .action(act('status'));
