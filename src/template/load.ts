@@ -3,8 +3,9 @@
  * or a folder holding a datapackage.json. A schema given as a path inside the package is loaded.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { resolvePackagePath } from '../package-path.js';
 import type { DataPackage, Resource, Schema } from '../schema/types.js';
 
 export interface TemplateSource {
@@ -63,7 +64,12 @@ export async function loadTemplateSource(input: string, resourceName: string | u
     );
   }
   let schema = res.schema;
-  if (typeof schema === 'string') schema = (await readJson(resolve(dirname(file), schema), lang)) as Schema;
+  if (typeof schema === 'string') {
+    // A schema path inside a package: through the same resolver as validate and push.
+    const v = resolvePackagePath(schema, dirname(file), lang);
+    if (!v.ok) throw new UsageError(v.remote ? (en ? `remote schema "${schema}" is not fetched` : `skema jarak jauh "${schema}" tidak diambil`) : v.reason);
+    schema = (await readJson(v.absolute, lang)) as Schema;
+  }
   if (!isSchema(schema)) throw new UsageError(en ? `resource "${res.name}" has no valid schema` : `sumber daya "${res.name}" tidak punya skema yang sah`);
   return { schema, resourceName: res.name, title: res.title, description: res.description, packageResources: pkg.resources };
 }

@@ -6,7 +6,7 @@ import type { Dialect, Resource, Schema } from '../schema/types.js';
 import { checkDialectDescriptor, checkSchemaDescriptor, type MetadataError } from '../schema/descriptor.js';
 import type { Report, ReportError } from './types.js';
 import { buildError } from './build-error.js';
-import { checkDescriptorPath } from './paths.js';
+import { resolvePackagePath } from '../package-path.js';
 import { openInline } from './inline.js';
 import { fetchRemote } from './remote.js';
 import { openMultipart } from './multipart.js';
@@ -111,7 +111,7 @@ export async function prepareResource(
       if (key === 'dialect' && v) out.dialect = v as Dialect;
       continue;
     }
-    const verdict = checkDescriptorPath(v, baseDir);
+    const verdict = resolvePackagePath(v, baseDir);
     const errType = key === 'schema' ? 'schema-error' : 'dialect-error';
     if (!verdict.ok) {
       out.error = buildError(errType, verdict.remote ? `remote ${key} "${v}" is not fetched` : verdict.reason);
@@ -150,7 +150,7 @@ export async function prepareResource(
       out.error = buildError('resource-error', `resource "${name}" has a path that is not a string`);
       return out;
     }
-    const verdict = checkDescriptorPath(part, baseDir);
+    const verdict = resolvePackagePath(part, baseDir);
     if (verdict.ok) {
       locals.push(verdict.absolute);
       continue;

@@ -9,6 +9,7 @@ import type { Report, ReportError, ReportTask } from './types.js';
 import { buildError } from './build-error.js';
 import { collectKeys, validateTable, type ForeignKeyPlan, type TableJob } from './table.js';
 import { fetchRemote } from './remote.js';
+import { resolvePackagePath } from '../package-path.js';
 import { fileTask } from './file-task.js';
 import { fileSize, loadJsonFile, metaToReport, prepareResource, readerDialect, type PreparedResource } from './resource.js';
 
@@ -92,7 +93,10 @@ export async function validate(targets: string | string[], options: ValidateOpti
       report.warnings.push(`no datapackage.json in ${target}: validating ${files.length} data file(s) with inferred schemas`);
       for (const f of files) {
         const rel = path.join(target, f);
-        report.tasks.push(await bareFileTask(rel, path.join(abs, f), bareSchema, options, limits));
+        // A file of the folder is a path someone else wrote: a symlink out of it or a FIFO is refused.
+        const verdict = resolvePackagePath(f, abs);
+        if (verdict.ok) report.tasks.push(await bareFileTask(rel, verdict.absolute, bareSchema, options, limits));
+        else report.tasks.push(sourceErrorTask(slugName(rel), rel, 'scheme-error', verdict.remote ? `remote path "${f}"` : verdict.reason));
       }
       continue;
     }

@@ -14,7 +14,7 @@ import { ConfigError, DataInvalidError, PortalError, isSatudataError } from '../
 import { validate } from '../../validate/index.js';
 import { checkCkanDataset } from '../../metadata/ckan-rules.js';
 import { resolveOrganization, toCkanDataset } from '../../metadata/mapping.js';
-import { findPackage, localResources } from '../../portal/local.js';
+import { checkSameBytes, findPackage, localResources } from '../../portal/local.js';
 import { planPush, type RemoteDataset } from '../../portal/plan.js';
 import { executePlan, resultOf, type PushEvent } from '../../portal/push.js';
 import { appendPushLog } from '../../portal/push-log.js';
@@ -71,7 +71,8 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   // 2. Map to CKAN and pre-check every CKAN rule locally, all at once.
   const org = resolveOrganization(lp.pkg, opts.org, ctx.env, config.organization);
   const draft = toCkanDataset(lp.pkg, org?.org ?? '');
-  const locals = await localResources(lp);
+  const locals = await localResources(lp, lang);
+  checkSameBytes(lp, locals, report, lang);
   const violations = checkCkanDataset(draft, locals.map((l) => l.draft), lang);
   if (violations.length) {
     note((en ? 'The package cannot be published to CKAN as it is:\n' : 'Paket belum bisa diterbitkan ke CKAN:\n') + violations.map((v) => `  - ${v.field}: ${v.message}\n`).join(''));
