@@ -181,7 +181,7 @@ export async function run(argv: string[], io: RunOptions = {}): Promise<number> 
     if (!isLang(opts.lang) && !isLang(env.SATUDATA_LANG)) {
       // `lang` in the project config is the default language of every command (flag and env win).
       try {
-        const { config } = await loadConfig(io.cwd ?? process.cwd());
+        const { config } = await loadConfig(io.cwd ?? process.cwd(), 'id', env);
         if (config.lang) lang = config.lang;
       } catch {
         // an invalid config is reported by the commands that use it

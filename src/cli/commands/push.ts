@@ -9,7 +9,7 @@ import ora, { type Ora } from 'ora';
 import type { CliContext } from '../context.js';
 import { redact } from '../context.js';
 import { loadConfig } from '../../config/load.js';
-import { requireToken, resolvePortal } from '../../config/token.js';
+import { portalNamedByUser, requireToken, resolvePortal } from '../../config/token.js';
 import { ConfigError, DataInvalidError, PortalError, isSatudataError } from '../../errors.js';
 import { validate } from '../../validate/index.js';
 import { checkCkanDataset } from '../../metadata/ckan-rules.js';
@@ -53,7 +53,8 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
 
   const lp = await findPackage(ctx.cwd, args[0], lang);
   // The package's own repository config applies even when push is run from elsewhere.
-  const { config } = await loadConfig(path.dirname(lp.file), lang);
+  const loaded = await loadConfig(path.dirname(lp.file), lang, ctx.env);
+  const { config } = loaded;
   const portal = resolvePortal(opts.portal, ctx.env, config, lang);
 
   // 1. Validate the data and the Satu Data metadata first: invalid data is never pushed.
@@ -81,7 +82,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   }
 
   // 3. Token and rights, always before planning (also for --dry-run).
-  const tok = await requireToken(ctx.env, config, portal, lang);
+  const tok = await requireToken(ctx.env, config, portal, portalNamedByUser(opts.portal, ctx.env, loaded), lang);
   ctx.addSecret(tok.token);
   const scrub = (s: string) => redact(s, [tok.token]);
   const client = clientFor(ctx.env, config, portal, tok.token, lang);

@@ -13,7 +13,7 @@ import { parseUtc } from '../../audit/time.js';
 import type { AuditResult } from '../../audit/types.js';
 import { loadConfig } from '../../config/load.js';
 import { UsageError } from '../../errors.js';
-import { findToken, resolvePortal } from '../../config/token.js';
+import { findToken, portalNamedByUser, resolvePortal } from '../../config/token.js';
 import { CkanClient } from '../../portal/client.js';
 import type { CliContext } from '../context.js';
 
@@ -69,14 +69,15 @@ export async function run(ctx: CliContext, _args: string[], opts: Record<string,
   const graceDays = typeof opts.graceDays === 'number' ? opts.graceDays : undefined;
   const orgs = Array.isArray(opts.org) ? (opts.org as string[]) : undefined;
 
-  const { config } = await loadConfig(ctx.cwd);
+  const loaded = await loadConfig(ctx.cwd, ctx.lang, ctx.env);
+  const { config } = loaded;
   const portal = resolvePortal(opts.portal, ctx.env, config, ctx.lang);
 
   // The register is checked before any request: a bad register is the user's to fix (exit 2).
   const register = opts.register !== undefined ? await loadRegister(resolve(ctx.cwd, String(opts.register)), ctx.lang) : undefined;
 
   // Optional: without a token the audit sees what the public sees (private datasets count as missing).
-  const token = (await findToken(ctx.env, config, portal))?.token;
+  const token = (await findToken(ctx.env, config, portal, portalNamedByUser(opts.portal, ctx.env, loaded), ctx.lang))?.token;
   if (token) ctx.addSecret(token);
   const client = new CkanClient({
     portal,
