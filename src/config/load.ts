@@ -7,6 +7,7 @@ import { ConfigError } from '../errors.js';
 import type { LoadedConfig, SatudataConfig } from './types.js';
 import type { Lang } from '../i18n.js';
 import { userConfigDir } from './token.js';
+import { tooDeep, tooDeepMessage } from '../json-depth.js';
 
 const schema = {
   type: 'object',
@@ -87,6 +88,7 @@ function checkConfig(raw: unknown, filepath: string, lang: Lang, own: boolean): 
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(en ? `${filepath}: the configuration must be an object` : `${filepath}: konfigurasi harus berupa objek`);
   }
+  if (tooDeep(raw)) throw new ConfigError(tooDeepMessage(filepath, lang));
   for (const key of Object.keys(raw)) {
     if (/token|apikey|api_key|secret|password/i.test(key) && key !== 'tokenEnv') {
       problems.push(

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n.js';
 import type { DataPackage } from '../schema/types.js';
+import { tooDeep, tooDeepMessage } from '../json-depth.js';
 
 /** `target` may be a datapackage.json (or other .json descriptor) or the folder holding one. */
 export async function locatePackage(cwd: string, target: string | undefined, lang: Lang): Promise<string> {
@@ -42,6 +43,7 @@ export async function readPackage(file: string, lang: Lang): Promise<DataPackage
   } catch (e) {
     throw new UsageError(lang === 'en' ? `${file} is not valid JSON: ${(e as Error).message}` : `${file} bukan JSON yang sah: ${(e as Error).message}`);
   }
+  if (tooDeep(pkg)) throw new UsageError(tooDeepMessage(file, lang));
   if (!pkg || typeof pkg !== 'object' || Array.isArray(pkg)) {
     throw new UsageError(lang === 'en' ? `${file} must hold a JSON object` : `${file} harus berisi objek JSON`);
   }

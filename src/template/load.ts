@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { resolvePackagePath } from '../package-path.js';
+import { tooDeep, tooDeepMessage } from '../json-depth.js';
 import type { DataPackage, Resource, Schema } from '../schema/types.js';
 
 export interface TemplateSource {
@@ -26,11 +27,14 @@ async function readJson(file: string, lang: 'id' | 'en'): Promise<unknown> {
   } catch {
     throw en ? new UsageError(`cannot read ${file}`, 'Check the file name.') : new UsageError(`${file} tidak dapat dibaca`, 'Periksa nama berkas.');
   }
+  let value: unknown;
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new UsageError(en ? `${file} is not valid JSON (give a Table Schema or a datapackage.json): ${(e as Error).message}` : `${file} bukan JSON yang sah (berikan Table Schema atau datapackage.json): ${(e as Error).message}`);
   }
+  if (tooDeep(value)) throw new UsageError(tooDeepMessage(file, lang));
+  return value;
 }
 
 function isSchema(v: unknown): v is Schema {

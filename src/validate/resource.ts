@@ -7,6 +7,7 @@ import { checkDialectDescriptor, checkSchemaDescriptor, type MetadataError } fro
 import type { Report, ReportError } from './types.js';
 import { buildError } from './build-error.js';
 import { resolvePackagePath } from '../package-path.js';
+import { tooDeep, tooDeepMessage } from '../json-depth.js';
 import { openInline } from './inline.js';
 import { fetchRemote } from './remote.js';
 import { openMultipart } from './multipart.js';
@@ -45,7 +46,9 @@ export async function loadJsonFile(abs: string, errorType: 'package-error' | 'sc
     return { error: buildError(errorType, `[Errno 2] No such file or directory: '${abs}'`) };
   }
   try {
-    return { value: JSON.parse(text.replace(/^\uFEFF/, '')) };
+    const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    if (tooDeep(value)) return { error: buildError(errorType, tooDeepMessage(`descriptor "${path.basename(abs)}"`, 'en')) };
+    return { value };
   } catch (e) {
     return { error: buildError(errorType, `cannot parse JSON descriptor "${path.basename(abs)}": ${(e as Error).message}`) };
   }

@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import type { Report, ReportError, ReportTask } from './types.js';
 import { buildError } from './build-error.js';
 import { collectKeys, validateTable, type ForeignKeyPlan, type TableJob } from './table.js';
-import { fetchRemote } from './remote.js';
+import { fetchRemote, holdRemoteTemp } from './remote.js';
 import { resolvePackagePath } from '../package-path.js';
 import { fileTask } from './file-task.js';
 import { fileSize, loadJsonFile, metaToReport, prepareResource, readerDialect, type PreparedResource } from './resource.js';
@@ -40,6 +40,11 @@ export function slugName(file: string): string {
 
 /** Validate data packages and/or bare data files; always returns a report (operational misuse throws UsageError). */
 export async function validate(targets: string | string[], options: ValidateOptions = {}): Promise<Report> {
+  // Files downloaded with --allow-remote are removed when validation ends, however it ends.
+  return holdRemoteTemp(() => validateAll(targets, options));
+}
+
+async function validateAll(targets: string | string[], options: ValidateOptions): Promise<Report> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const list = (Array.isArray(targets) ? targets : [targets]).filter((t) => t !== '');

@@ -8,7 +8,7 @@ export async function run(ctx: CliContext, _args: string[], opts: Record<string,
   const en = ctx.lang === 'en';
   const { config } = await loadConfig(ctx.cwd, ctx.lang, ctx.env);
   const portal = resolvePortal(opts.portal, ctx.env, config, ctx.lang);
-  const removed = await removeCredential(userConfigDir(ctx.env), portal);
+  const removed = await removeCredential(userConfigDir(ctx.env), portal, ctx.lang);
   if (opts.json) {
     ctx.stdout.write(JSON.stringify({ portal, removed }) + '\n');
     return 0;
