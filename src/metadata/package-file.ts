@@ -31,6 +31,7 @@ export async function locatePackage(cwd: string, target: string | undefined, lan
 }
 
 export async function readPackage(file: string, lang: Lang): Promise<DataPackage> {
+  await removeStaleTemps(file);
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
@@ -52,8 +53,41 @@ export async function readPackage(file: string, lang: Lang): Promise<DataPackage
   return obj;
 }
 
+const STALE_MS = 24 * 3600 * 1000;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Remove the temp files of earlier writes of `file` that were killed (kill -9, power loss) before
+ * their rename: their process is gone, or they are over a day old. A live writer's file is left alone.
+ */
+export async function removeStaleTemps(file: string): Promise<string[]> {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  const removed: string[] = [];
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const m = name.startsWith(prefix) ? /^(\d+)\.(\d+)\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid) continue;
+    if (alive(pid) && Date.now() - Number(m[2]) < STALE_MS) continue;
+    await fs.rm(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
 /** Write text to `file` atomically (temp file + rename in the same folder). */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  await removeStaleTemps(file);
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await fs.writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
