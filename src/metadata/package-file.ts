@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n.js';
 import type { DataPackage } from '../schema/types.js';
 import { tooDeep, tooDeepMessage } from '../json-depth.js';
+import { resolvePackagePath } from '../package-path.js';
 
 /** `target` may be a datapackage.json (or other .json descriptor) or the folder holding one. */
 export async function locatePackage(cwd: string, target: string | undefined, lang: Lang): Promise<string> {
@@ -25,6 +26,9 @@ export async function locatePackage(cwd: string, target: string | undefined, lan
         lang === 'en' ? 'Create one with "satudata init".' : 'Buat dengan "satudata init".',
       );
     }
+    // Found in a folder, it belongs to that folder: no link out of it, no FIFO (a read would hang).
+    const v = resolvePackagePath('datapackage.json', p, lang);
+    if (!v.ok) throw new UsageError(v.remote ? file : v.reason);
     return file;
   }
   return p;

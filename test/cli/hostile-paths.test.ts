@@ -101,3 +101,28 @@ describe.runIf(process.platform !== 'win32')('push publishes only files inside t
     expectNothingLeaked();
   });
 });
+
+describe.runIf(process.platform !== 'win32')('a datapackage.json found in a folder belongs to it', () => {
+  it.each(['push', 'metadata'])('%s: a datapackage.json linked to a file outside the folder is refused (exit 2)', async (cmd) => {
+    const dir = packageCopy('kebakaran', uniqueName('kebakaran'));
+    const outside = join(dir, '..', `pkg-${Math.random().toString(36).slice(2)}.json`);
+    copyFileSync(join(dir, 'datapackage.json'), outside);
+    const { rmSync } = await import('node:fs');
+    rmSync(join(dir, 'datapackage.json'));
+    symlinkSync(outside, join(dir, 'datapackage.json'));
+    const r = await runCli([cmd, '--portal', ckan.url, ...(cmd === 'metadata' ? ['--yes'] : [])], { cwd: dir, env: { SATUDATA_API_TOKEN: ckan.tokens.editor } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/symbolic link/);
+  });
+
+  it('a FIFO named datapackage.json is refused at once, not read forever', async () => {
+    const dir = packageCopy('kebakaran', uniqueName('kebakaran'));
+    const { rmSync } = await import('node:fs');
+    const { execFileSync } = await import('node:child_process');
+    rmSync(join(dir, 'datapackage.json'));
+    execFileSync('mkfifo', [join(dir, 'datapackage.json')]);
+    const r = await runCli(['metadata', '--yes'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not a regular file/);
+  });
+});
