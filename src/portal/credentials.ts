@@ -31,6 +31,7 @@ async function load(dir: string, lang: Lang): Promise<Store> {
   const file = credentialsPath(dir);
   let text: string;
   try {
+    await tighten(dir);
     text = await readFile(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, portals: {} };
@@ -62,9 +63,14 @@ function corrupt(file: string, detail: string, lang: Lang): ConfigError {
  */
 async function privateFolder(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
+  await tighten(dir);
+}
+
+/** An existing folder others may read or write is made the user's alone (also before a read). */
+async function tighten(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
-  const st = await stat(dir);
-  if ((st.mode & 0o077) !== 0) await chmod(dir, 0o700);
+  const st = await stat(dir).catch(() => undefined);
+  if (st && st.isDirectory() && (st.mode & 0o077) !== 0 && st.uid === process.getuid?.()) await chmod(dir, 0o700);
 }
 
 async function save(dir: string, store: Store): Promise<void> {

@@ -34,6 +34,38 @@ describe('credentials store', () => {
   });
 });
 
+describe('credentials store: hostile states', () => {
+  it.runIf(process.platform !== 'win32')('a folder with mode 0777 is tightened to 0700 on read and on write', async () => {
+    const { chmodSync, mkdirSync } = await import('node:fs');
+    const dir = join(tmp(), 'open');
+    mkdirSync(dir);
+    chmodSync(dir, 0o777);
+    expect(await readCredential(dir, 'https://a.id')).toBeUndefined();
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    chmodSync(dir, 0o777);
+    await writeCredential(dir, 'https://a.id', { token: 't', savedAt: 'x' });
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
+  it('a corrupt store is refused on read, write and remove, and left as it is', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const dir = join(tmp(), 'bad');
+    mkdirSync(dir);
+    writeFileSync(credentialsPath(dir), '{"portals": {"https://b.id": {"token": "keep-me"}');
+    for (const op of [
+      () => readCredential(dir, 'https://a.id', 'en'),
+      () => writeCredential(dir, 'https://a.id', { token: 't', savedAt: 'x' }, 'en'),
+      () => removeCredential(dir, 'https://b.id', 'en'),
+    ]) {
+      const e = await op().catch((x) => x);
+      expect(e).toBeInstanceOf(ConfigError);
+      expect(e.code).toBe('E_CREDENTIALS');
+      expect(e.exitCode).toBe(2);
+    }
+    expect(readFileSync(credentialsPath(dir), 'utf8')).toContain('keep-me');
+  });
+});
+
 describe('token and portal resolution', () => {
   it('environment (tokenEnv first) beats the stored login', async () => {
     const dir = tmp();
