@@ -38,9 +38,12 @@ export function normalisePortal(url: string): string {
   return url.trim().replace(/\/+$/, '');
 }
 
-/** `https://user:pass@host/x` → `https://***@host/x`: a URL as it may be shown or logged. */
-export function redactUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/i, '$1***@');
+/**
+ * `https://user:pass@host/x` → `https://***@host/x`: a URL (or a message quoting URLs) as it may be
+ * shown or logged.
+ */
+export function redactUrl(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/gi, '$1***@');
 }
 
 /**

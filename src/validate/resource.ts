@@ -8,6 +8,7 @@ import type { Report, ReportError } from './types.js';
 import { buildError } from './build-error.js';
 import { resolvePackagePath } from '../package-path.js';
 import { tooDeep, tooDeepMessage } from '../json-depth.js';
+import { redactUrl } from '../config/token.js';
 import { openInline } from './inline.js';
 import { fetchRemote } from './remote.js';
 import { openMultipart } from './multipart.js';
@@ -98,7 +99,8 @@ export async function prepareResource(
 ): Promise<PreparedResource> {
   const name = typeof resource.name === 'string' ? resource.name : `resource${index + 1}`;
   const rawPath = Array.isArray(resource.path) ? resource.path[0] : resource.path;
-  const place = typeof rawPath === 'string' ? rawPath : 'inline';
+  // A URL is shown without its user part (user:password@).
+  const place = typeof rawPath === 'string' ? redactUrl(rawPath) : 'inline';
   const ext = typeof rawPath === 'string' ? path.extname(rawPath).slice(1).toLowerCase() : '';
   const format = (typeof resource.format === 'string' ? resource.format : ext).toLowerCase();
   const declaredTable = resource.type === 'table' || resource.profile === 'tabular-data-resource' || /tabular-data-resource/.test(String(resource.profile ?? ''));
@@ -163,7 +165,7 @@ export async function prepareResource(
       return out;
     }
     if (!options.allowRemote) {
-      out.error = buildError('scheme-error', `remote data "${verdict.url}" is not fetched without --allow-remote`);
+      out.error = buildError('scheme-error', `remote data "${redactUrl(verdict.url)}" is not fetched without --allow-remote`);
       return out;
     }
     try {

@@ -10,6 +10,7 @@ import { buildError } from './build-error.js';
 import { collectKeys, validateTable, type ForeignKeyPlan, type TableJob } from './table.js';
 import { fetchRemote, holdRemoteTemp } from './remote.js';
 import { resolvePackagePath } from '../package-path.js';
+import { redactUrl } from '../config/token.js';
 import { fileTask } from './file-task.js';
 import { fileSize, loadJsonFile, metaToReport, prepareResource, readerDialect, type PreparedResource } from './resource.js';
 
@@ -133,11 +134,13 @@ function statSafe(p: string) {
   }
 }
 
-async function bareFileTask(place: string, abs: string, schema: Schema | undefined, options: ValidateOptions, limits: { limitErrors: number; limitRows?: number }): Promise<ReportTask> {
+async function bareFileTask(target: string, abs: string, schema: Schema | undefined, options: ValidateOptions, limits: { limitErrors: number; limitRows?: number }): Promise<ReportTask> {
+  // A URL is shown without its user part (user:password@).
+  const place = redactUrl(target);
   const name = slugName(place);
   let localPath = abs;
   if (/^https?:\/\//i.test(abs)) {
-    if (!options.allowRemote) return sourceErrorTask(name, place, 'scheme-error', `remote data "${abs}" is not fetched without --allow-remote`);
+    if (!options.allowRemote) return sourceErrorTask(name, place, 'scheme-error', `remote data "${place}" is not fetched without --allow-remote`);
     try {
       localPath = await fetchRemote(abs);
     } catch (e) {

@@ -58,6 +58,15 @@ describe('validate --allow-remote', () => {
     expect((JSON.parse(r.stdout) as Report).tasks[0]!.errors[0]).toMatchObject({ type: 'scheme-error', note: expect.stringContaining('HTTP 404') });
   });
 
+  it.each([[[]], [['--allow-remote']]])('a password in a remote URL is never printed (%j)', async (extra) => {
+    const url = base.replace('http://', 'http://officer:hunter2@') + '/data.csv';
+    for (const format of [[], ['--json']]) {
+      const r = await runCli(['validate', url, ...extra, ...format]);
+      expect(r.stdout + r.stderr).not.toContain('hunter2');
+      expect(r.stdout).toContain('***@');
+    }
+  });
+
   /** A fresh TMPDIR for one run: whatever satudata leaves in it is what it leaked. */
   const freshTmp = () => mkdtempSync(path.join(os.tmpdir(), 'satudata-tmpdir-'));
 

@@ -143,5 +143,6 @@ describe('token and portal resolution', () => {
     ['http://token@host', 'http://***@host'],
     ['https://host/a@b', 'https://host/a@b'],
     ['https://host', 'https://host'],
+    ['cannot fetch http://a:b@h/x: from http://a:b@h/x', 'cannot fetch http://***@h/x: from http://***@h/x'],
   ])('redactUrl(%s) → %s', (url, want) => expect(redactUrl(url)).toBe(want));
 });
