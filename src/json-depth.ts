@@ -9,9 +9,13 @@ export const MAX_JSON_DEPTH = 100;
 export function jsonDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
   let max = 0;
   const stack: [unknown, number][] = [[value, 0]];
+  // YAML aliases share (or even cycle through) one object: visit each once, so 9 aliases of 9 aliases
+  // of ... cost their number of objects, not their exponential expansion.
+  const seen = new Set<object>();
   while (stack.length) {
     const [v, d] = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
+    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
+    seen.add(v);
     if (d + 1 > max) max = d + 1;
     if (max > limit) return max;
     for (const child of Array.isArray(v) ? v : Object.values(v as object)) stack.push([child, d + 1]);
