@@ -142,8 +142,16 @@ export const HELP_TEXT: Record<string, Msg> = {
   'status --json': { id: 'sama dengan --format json', en: 'same as --format json' },
   'status --output': { id: 'tulis laporan ke berkas', en: 'write the report to a file' },
   'status --fail-on': {
-    id: 'keluar dengan kode 1 bila ada yang belum ada / belum ada atau kedaluwarsa / tidak pernah (bawaan: missing bila stdout bukan terminal, never di terminal)',
-    en: 'exit 1 when anything is missing / missing or stale / never (default: missing when stdout is not a terminal, never on a terminal)',
+    id: 'keluar dengan kode 1 bila ada yang belum ada atau kosong / juga bila kedaluwarsa / juga bila datanya tidak valid (perlu --check-data) / tidak pernah (bawaan: missing bila stdout bukan terminal, never di terminal)',
+    en: 'exit 1 when anything is missing or empty / also stale / also invalid (needs --check-data) / never (default: missing when stdout is not a terminal, never on a terminal)',
+  },
+  'status --check-data': {
+    id: 'unduh setiap sumber daya CSV/XLSX dan validasi dengan skema yang tersimpan padanya (disimpan di cache)',
+    en: 'download each CSV/XLSX resource and validate it with the schema stored on it (cached)',
+  },
+  'status --max-file-mb': {
+    id: 'dengan --check-data: berkas yang lebih besar tidak diunduh dan dilaporkan belum diperiksa (bawaan 50)',
+    en: 'with --check-data: larger files are not downloaded and reported as not checked (default 50)',
   },
   'status --grace-days': {
     id: 'hari kelonggaran sebelum dataset dihitung kedaluwarsa (bawaan: seperempat periodenya, mis. 92 untuk tahunan, 8 untuk bulanan)',

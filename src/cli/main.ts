@@ -198,7 +198,7 @@ function langFlag(argv: string[]): Lang | undefined {
 async function defaultLang(env: NodeJS.ProcessEnv, cwd: string): Promise<Lang> {
   if (isLang(env.SATUDATA_LANG)) return env.SATUDATA_LANG;
   try {
-    const { config } = await loadConfig(cwd);
+    const { config } = await loadConfig(cwd, 'id', env);
     if (config.lang) return config.lang;
   } catch {
     // an invalid config is reported by the commands that use it

@@ -9,6 +9,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { readPackage as readJsonPackage, writeFileAtomic } from '../metadata/package-file.js';
+import { normalizePackagePath } from '../package-path.js';
 import type { DataPackage, Field, Resource, Schema } from '../schema/types.js';
 
 export const V2_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
@@ -64,7 +65,9 @@ export function mergeResource(old: Resource, fresh: Resource): Resource {
 /** Pure: the package with `resource` added, or merged into the resource with the same path (and sheet). */
 export function upsertResource(pkg: DataPackage | undefined, resource: Resource, defaultName: string): DataPackage {
   const base: DataPackage = pkg ? { ...pkg, resources: [...pkg.resources] } : { $schema: V2_PACKAGE_PROFILE, name: defaultName, resources: [] };
-  const samePath = (r: Resource) => r.path !== undefined && JSON.stringify(r.path) === JSON.stringify(resource.path) && sameSheet(r, resource);
+  // `data\\b.csv` and `./data/b.csv` are data/b.csv (the shared package path rules): the same file.
+  const key = (p: Resource['path']) => JSON.stringify(Array.isArray(p) ? p.map((x) => (typeof x === 'string' ? normalizePackagePath(x) : x)) : typeof p === 'string' ? normalizePackagePath(p) : p);
+  const samePath = (r: Resource) => r.path !== undefined && key(r.path) === key(resource.path) && sameSheet(r, resource);
   // Only the same file (and sheet) is updated: a resource of another file that happens to share the
   // name is the officer's and stays; the new one gets a numbered name instead.
   const i = base.resources.findIndex(samePath);

@@ -7,6 +7,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { redactUrl } from '../config/token.js';
 import { fmt, type Lang } from '../i18n.js';
 import type { DescribeNote } from '../describe/types.js';
 import type { Resource, DataPackage } from '../schema/types.js';
@@ -46,6 +47,10 @@ export interface InitResult {
 
 const T = {
   badPortal: { id: 'alamat portal harus diawali http:// atau https://', en: 'the portal URL must start with http:// or https://' },
+  portalUserinfo: {
+    id: 'alamat portal tidak boleh memuat nama pengguna atau kata sandi; pakai token API ("satudata login")',
+    en: 'the portal URL must not hold a user name or password; use an API token ("satudata login")',
+  },
   portalQ: { id: 'Alamat portal CKAN (boleh kosong, mis. https://data.makassarkota.go.id)', en: 'CKAN portal URL (may be empty, e.g. https://data.makassarkota.go.id)' },
   orgQ: { id: 'Organisasi (SKPD/OPD) pemilik data', en: 'Organization (agency) that owns the data' },
   skip: { id: 'Lewati, isi nanti', en: 'Skip, set it later' },
@@ -72,9 +77,13 @@ const LEVEL: Record<string, { id: string; en: string }> = {
   error: { id: 'masalah', en: 'problem' },
 };
 
+const HAS_USERINFO = /^https?:\/\/[^/?#]*@/i;
+
 function checkPortal(raw: string, lang: Lang): string {
   const v = raw.trim().replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/\s]+/.test(v)) throw new UsageError(`--portal "${raw}": ${T.badPortal[lang]}`);
+  if (!/^https?:\/\/[^/\s]+/.test(v)) throw new UsageError(`--portal "${redactUrl(raw)}": ${T.badPortal[lang]}`);
+  // A password in the URL would be written into .satudatarc.json: never (and never shown).
+  if (HAS_USERINFO.test(v)) throw new UsageError(`--portal "${redactUrl(raw)}": ${T.portalUserinfo[lang]}`);
   return v;
 }
 
@@ -93,7 +102,7 @@ async function askSettings(o: InitOptions): Promise<InitSettings> {
       const raw = await o.ask.input({
         message: T.portalQ[lang],
         default: portal,
-        validate: (v) => (v.trim() === '' || /^https?:\/\/[^/\s]+/.test(v.trim()) ? true : T.badPortal[lang]),
+        validate: (v) => (v.trim() === '' || (/^https?:\/\/[^/\s]+/.test(v.trim()) && !HAS_USERINFO.test(v.trim())) ? true : HAS_USERINFO.test(v.trim()) ? T.portalUserinfo[lang] : T.badPortal[lang]),
       });
       portal = raw.trim() ? raw.trim().replace(/\/+$/, '') : undefined;
     }

@@ -28,6 +28,9 @@ export interface Target {
   write(value: unknown): void;
 }
 
+/** Own keys only: `__proto__` or `constructor` must never reach Object.prototype. */
+const aliasOf = (k: string): ResourceAttr | undefined => (Object.hasOwn(ATTR_ALIASES, k.toLowerCase()) ? ATTR_ALIASES[k.toLowerCase()] : undefined);
+
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 
 function attrTarget(holder: Record<string, unknown>, attr: ResourceAttr, key: string, pointer: string, mandatory: boolean, resourceIndex: number, field?: Field): Target {
@@ -121,11 +124,11 @@ export function resolveResourceKey(pkg: DataPackage, key: string): Target | { er
     if (fi < 0) {
       return { error: { id: `"${key}": kolom "${sel}" tidak ada (ada: ${fields.map((f) => f.name).join(', ')})`, en: `"${key}": there is no field "${sel}" (there are: ${fields.map((f) => f.name).join(', ')})` } };
     }
-    const attr = ATTR_ALIASES[rest.slice(3).join('.').toLowerCase()];
+    const attr = aliasOf(rest.slice(3).join('.'));
     if (!attr) return { error: unknownAttr(key) };
     return fieldTarget(pkg, ri, fi, attr);
   }
-  const attr = ATTR_ALIASES[rest.join('.').toLowerCase()];
+  const attr = aliasOf(rest.join('.'));
   if (!attr) return { error: unknownAttr(key) };
   return resourceTarget(pkg, ri, attr);
 }

@@ -81,7 +81,7 @@ export async function executePlan(client: CkanClient, plan: PushPlan, datasetNam
     const local = step.local!;
     const target: Record<string, string> = step.action === 'created' ? { package_id: id } : { id: step.id! };
     if (step.upload && local.file) {
-      const file = { path: local.file, filename: basename(local.file), contentType: local.draft.mimetype, size: local.bytes! };
+      const file = { path: local.file, filename: basename(local.file), contentType: local.draft.mimetype, size: local.bytes!, sha256: local.sha256 };
       const name = step.action === 'created' ? 'resource_create' : 'resource_patch';
       await client.upload<CkanResourceDict>(name, { ...target, ...fields }, file, {
         onProgress: (sent, total) => onEvent({ type: 'upload', name: step.name, sent, total }),

@@ -8,7 +8,9 @@ import { UsageError } from '../errors.js';
 import type { Report, ReportError, ReportTask } from './types.js';
 import { buildError } from './build-error.js';
 import { collectKeys, validateTable, type ForeignKeyPlan, type TableJob } from './table.js';
-import { fetchRemote } from './remote.js';
+import { fetchRemote, holdRemoteTemp } from './remote.js';
+import { resolvePackagePath } from '../package-path.js';
+import { redactUrl } from '../config/token.js';
 import { fileTask } from './file-task.js';
 import { fileSize, loadJsonFile, metaToReport, prepareResource, readerDialect, type PreparedResource } from './resource.js';
 
@@ -41,6 +43,11 @@ export function slugName(file: string): string {
 
 /** Validate data packages and/or bare data files; always returns a report (operational misuse throws UsageError). */
 export async function validate(targets: string | string[], options: ValidateOptions = {}): Promise<Report> {
+  // Files downloaded with --allow-remote are removed when validation ends, however it ends.
+  return holdRemoteTemp(() => validateAll(targets, options));
+}
+
+async function validateAll(targets: string | string[], options: ValidateOptions): Promise<Report> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const list = (Array.isArray(targets) ? targets : [targets]).filter((t) => t !== '');
@@ -94,7 +101,10 @@ export async function validate(targets: string | string[], options: ValidateOpti
       report.warnings.push(`no datapackage.json in ${target}: validating ${files.length} data file(s) with inferred schemas`);
       for (const f of files) {
         const rel = path.join(target, f);
-        report.tasks.push(await bareFileTask(rel, path.join(abs, f), bareSchema, options, limits));
+        // A file of the folder is a path someone else wrote: a symlink out of it or a FIFO is refused.
+        const verdict = resolvePackagePath(f, abs);
+        if (verdict.ok) report.tasks.push(await bareFileTask(rel, verdict.absolute, bareSchema, options, limits));
+        else report.tasks.push(sourceErrorTask(slugName(rel), rel, 'scheme-error', verdict.remote ? `remote path "${f}"` : verdict.reason));
       }
       continue;
     }
@@ -126,11 +136,13 @@ function statSafe(p: string) {
   }
 }
 
-async function bareFileTask(place: string, abs: string, schema: Schema | undefined, options: ValidateOptions, limits: { limitErrors: number; limitRows?: number }): Promise<ReportTask> {
+async function bareFileTask(target: string, abs: string, schema: Schema | undefined, options: ValidateOptions, limits: { limitErrors: number; limitRows?: number }): Promise<ReportTask> {
+  // A URL is shown without its user part (user:password@).
+  const place = redactUrl(target);
   const name = slugName(place);
   let localPath = abs;
   if (/^https?:\/\//i.test(abs)) {
-    if (!options.allowRemote) return sourceErrorTask(name, place, 'scheme-error', `remote data "${abs}" is not fetched without --allow-remote`);
+    if (!options.allowRemote) return sourceErrorTask(name, place, 'scheme-error', `remote data "${place}" is not fetched without --allow-remote`);
     try {
       localPath = await fetchRemote(abs);
     } catch (e) {

@@ -46,6 +46,9 @@ describe('satudata init (CLI)', () => {
 
     expect(read(dir, '.github/workflows/satudata.yml')).toContain('npx satudata validate --profile satudata --format github');
     expect(read(dir, '.gitlab-ci.yml')).toContain('npx satudata validate --profile satudata --format junit');
+    // The token goes only to a portal the user named: the CI push job names it next to the secret.
+    expect(read(dir, '.github/workflows/satudata.yml')).toMatch(/SATUDATA_API_TOKEN: \$\{\{ secrets\.SATUDATA_API_TOKEN \}\}\n\s*#\s*SATUDATA_PORTAL: \$\{\{ vars\.SATUDATA_PORTAL \}\}/);
+    expect(read(dir, '.gitlab-ci.yml')).toMatch(/CI\/CD variable\s+SATUDATA_API_TOKEN[\s\S]*portal URL[\s\S]*SATUDATA_PORTAL/);
     expect(read(dir, '.gitignore')).toContain('.satudata/');
     const readme = read(dir, 'README.md');
     expect(readme).toMatch(/## Alur kerja: periksa → metadata → terbitkan/);

@@ -6,9 +6,9 @@ import { removeCredential } from '../../portal/credentials.js';
 
 export async function run(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<number> {
   const en = ctx.lang === 'en';
-  const { config } = await loadConfig(ctx.cwd);
+  const { config } = await loadConfig(ctx.cwd, ctx.lang, ctx.env);
   const portal = resolvePortal(opts.portal, ctx.env, config, ctx.lang);
-  const removed = await removeCredential(userConfigDir(ctx.env), portal);
+  const removed = await removeCredential(userConfigDir(ctx.env), portal, ctx.lang);
   if (opts.json) {
     ctx.stdout.write(JSON.stringify({ portal, removed }) + '\n');
     return 0;

@@ -56,7 +56,8 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   const file = await locatePackage(ctx.cwd, args[0], lang);
   const pkg = await readPackage(file, lang);
   const before = packageText(pkg);
-  const { config } = await loadConfig(path.dirname(file));
+  const loaded = await loadConfig(path.dirname(file), lang, ctx.env);
+  const { config } = loaded;
   const sets = Array.isArray(opts.set) ? (opts.set as string[]) : [];
   const exportTo = typeof opts.export === 'string' ? path.resolve(ctx.cwd, opts.export) : undefined;
   const importFrom = typeof opts.import === 'string' ? path.resolve(ctx.cwd, opts.import) : undefined;
@@ -71,7 +72,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   // An imported workbook answers the questions: no prompts.
   const interactive = ctx.interactive && !opts.yes && !importFrom;
 
-  const kit = interactive ? await promptKit(ctx, config, typeof opts.portal === 'string' ? opts.portal : undefined) : undefined;
+  const kit = interactive ? await promptKit(ctx, config, typeof opts.portal === 'string' ? opts.portal : undefined, undefined, loaded.portalFrom) : undefined;
   const licenses = kit ? await kit.portal.licenses() : undefined;
 
   // All --set values are checked before anything is applied: one bad value means nothing is written.

@@ -9,12 +9,12 @@ import ora, { type Ora } from 'ora';
 import type { CliContext } from '../context.js';
 import { redact } from '../context.js';
 import { loadConfig } from '../../config/load.js';
-import { requireToken, resolvePortal } from '../../config/token.js';
+import { portalNamedByUser, requireToken, resolvePortal } from '../../config/token.js';
 import { ConfigError, DataInvalidError, PortalError, isSatudataError } from '../../errors.js';
 import { validate } from '../../validate/index.js';
 import { checkCkanDataset } from '../../metadata/ckan-rules.js';
 import { resolveOrganization, toCkanDataset } from '../../metadata/mapping.js';
-import { findPackage, localResources } from '../../portal/local.js';
+import { checkSameBytes, findPackage, localResources } from '../../portal/local.js';
 import { planPush, type RemoteDataset } from '../../portal/plan.js';
 import { executePlan, resultOf, type PushEvent } from '../../portal/push.js';
 import { appendPushLog } from '../../portal/push-log.js';
@@ -53,7 +53,8 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
 
   const lp = await findPackage(ctx.cwd, args[0], lang);
   // The package's own repository config applies even when push is run from elsewhere.
-  const { config } = await loadConfig(path.dirname(lp.file), lang);
+  const loaded = await loadConfig(path.dirname(lp.file), lang, ctx.env);
+  const { config } = loaded;
   const portal = resolvePortal(opts.portal, ctx.env, config, lang);
 
   // 1. Validate the data and the Satu Data metadata first: invalid data is never pushed.
@@ -71,7 +72,8 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   // 2. Map to CKAN and pre-check every CKAN rule locally, all at once.
   const org = resolveOrganization(lp.pkg, opts.org, ctx.env, config.organization);
   const draft = toCkanDataset(lp.pkg, org?.org ?? '');
-  const locals = await localResources(lp);
+  const locals = await localResources(lp, lang);
+  checkSameBytes(lp, locals, report, lang);
   const violations = checkCkanDataset(draft, locals.map((l) => l.draft), lang);
   if (violations.length) {
     note((en ? 'The package cannot be published to CKAN as it is:\n' : 'Paket belum bisa diterbitkan ke CKAN:\n') + violations.map((v) => `  - ${v.field}: ${v.message}\n`).join(''));
@@ -80,7 +82,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   }
 
   // 3. Token and rights, always before planning (also for --dry-run).
-  const tok = await requireToken(ctx.env, config, portal, lang);
+  const tok = await requireToken(ctx.env, config, portal, portalNamedByUser(opts.portal, ctx.env, loaded), lang);
   ctx.addSecret(tok.token);
   const scrub = (s: string) => redact(s, [tok.token]);
   const client = clientFor(ctx.env, config, portal, tok.token, lang);

@@ -16,7 +16,7 @@ import { applyQuality, CHECK_DEFAULTS, checkData as checkData_ } from '../../aud
 import { plain } from '../../audit/render/escape.js';
 import { loadConfig } from '../../config/load.js';
 import { UsageError } from '../../errors.js';
-import { findToken, resolvePortal } from '../../config/token.js';
+import { findToken, portalNamedByUser, resolvePortal } from '../../config/token.js';
 import { CkanClient } from '../../portal/client.js';
 import type { CliContext } from '../context.js';
 
@@ -85,14 +85,15 @@ export async function run(ctx: CliContext, _args: string[], opts: Record<string,
   const maxMiB = typeof opts.maxFileMb === 'number' ? opts.maxFileMb : CHECK_DEFAULTS.maxMiB;
   if (maxMiB < 1) throw new UsageError(en ? '--max-file-mb must be at least 1.' : '--max-file-mb minimal 1.');
 
-  const { config } = await loadConfig(ctx.cwd);
+  const loaded = await loadConfig(ctx.cwd, ctx.lang, ctx.env);
+  const { config } = loaded;
   const portal = resolvePortal(opts.portal, ctx.env, config, ctx.lang);
 
   // The register is checked before any request: a bad register is the user's to fix (exit 2).
   const register = opts.register !== undefined ? await loadRegister(resolve(ctx.cwd, String(opts.register)), ctx.lang) : undefined;
 
   // Optional: without a token the audit sees what the public sees (private datasets count as missing).
-  const token = (await findToken(ctx.env, config, portal))?.token;
+  const token = (await findToken(ctx.env, config, portal, portalNamedByUser(opts.portal, ctx.env, loaded), ctx.lang))?.token;
   if (token) ctx.addSecret(token);
   const client = new CkanClient({
     portal,

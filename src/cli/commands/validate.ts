@@ -36,7 +36,7 @@ export function render(report: Report, format: Format, lang: Lang, color: boolea
 
 /** `satudata validate [TARGET...]`: flags → validate() → one renderer → exit 0/1. */
 export async function run(ctx: CliContext, args: string[], opts: CommandOptions): Promise<number> {
-  const { config } = await loadConfig(ctx.cwd, ctx.lang);
+  const { config } = await loadConfig(ctx.cwd, ctx.lang, ctx.env);
   const lang = resolveLang(opts, ctx, config.lang);
   const format: Format = opts.json ? 'json' : ((opts.format as Format | undefined) ?? 'text');
   const profile = (opts.profile as 'satudata' | 'frictionless' | undefined) ?? config.profile;

@@ -21,6 +21,11 @@ describe('upsertResource / mergeResource', () => {
     expect(pkg).toEqual({ $schema: 'https://datapackage.org/profiles/2.0/datapackage.json', name: 'laporan', resources: [fresh] });
   });
 
+  it.each(['data\\in\\file.csv', './data/in/file.csv', 'data//in/file.csv'])('%s is the same file as data/in/file.csv: updated, never a second resource', (old) => {
+    const pkg = upsertResource({ name: 'p', resources: [{ name: 'mine', path: old }] }, { ...fresh, path: 'data/in/file.csv' }, 'x');
+    expect(pkg.resources.map((r) => r.name)).toEqual(['mine']);
+  });
+
   it('keeps other resources and package keys, and renames a clashing new resource', () => {
     const pkg = upsertResource({ name: 'p', title: 'T', resources: [{ name: 'data', path: 'lain.csv' }] }, fresh, 'x');
     expect(pkg.title).toBe('T');
