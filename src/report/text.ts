@@ -58,7 +58,7 @@ export function renderText(report: Report, opts: TextOptions): string {
     for (const e of report.errors) {
       const where = [e.place, e.pointer].filter((x) => x !== undefined && x !== '').join(' ');
       const h = humanMessage(e, opts.lang);
-      out.push(`  • ${where ? c.dim(`[${where}] `) : ''}${e.type === 'satudata-metadata' ? h.what : `${e.title}: ${e.note}`}`);
+      out.push(`  • ${where ? c.dim(`[${where}] `) : ''}${e.type === 'satudata-metadata' ? h.what : `${e.title}: ${(id && e.noteId) || e.note}`}`);
       if (h.fix && e.type === 'satudata-metadata') out.push(c.dim(`    → ${id ? 'Perbaiki' : 'Fix'}: ${h.fix}`));
     }
     out.push('');
