@@ -11,6 +11,8 @@ import { PatternRefusal, type Node } from './parse.js';
 export const MAX_PROGRAM = 1000;
 
 const CHR = 0, SPLIT = 1, BOL = 2, EOL = 3, MATCH = 4;
+/** Memory of one pattern's lazy DFA, in 4-byte slots (~200 KB). */
+const DFA_ROOM = 50_000;
 
 /** Instructions `n` compiles to, stopping early once past `cap`. */
 function size(n: Node, cap: number): number {
@@ -147,13 +149,20 @@ export class Machine {
   run(s: string, anywhere: boolean): boolean {
     this.steps = 0;
     const end = s.length;
-    if (this.gen > 0x3fffffff - end) { this.mark.fill(0); this.gen = 0; }
+    if (this.gen > 0x3fffffff - 2 * end) { this.mark.fill(0); this.gen = 0; }
+    if (!anywhere && end > 1) return this.runCached(s);
     this.gen++;
-    let len = this.add(this.cur, 0, this.start, true, end === 0);
+    const len = this.add(this.cur, 0, this.start, true, end === 0);
     if (anywhere && this.hasMatch(this.cur, len)) return true;
+    return this.simulate(s, 0, len, anywhere);
+  }
+
+  /** The Pike VM from position `from`, with `len` threads in `this.cur`. */
+  private simulate(s: string, from: number, len: number, anywhere: boolean): boolean {
+    const end = s.length;
     const { op, out, mark, setOf, ascii, sets } = this;
     let cur = this.cur, nxt = this.nxt, steps = 0, found = false;
-    for (let i = 0; i < end;) {
+    for (let i = from; i < end;) {
       const cp = s.codePointAt(i)!;
       i += cp > 0xffff ? 2 : 1;
       const atEnd = i >= end;
@@ -178,5 +187,69 @@ export class Machine {
     this.cur = cur; this.nxt = nxt;
     this.steps += steps;
     return found || (len > 0 && this.hasMatch(cur, len));
+  }
+
+  // A lazy DFA over the same threads: each thread set met on ASCII text (but the last character,
+  // which may meet `$`) becomes a state whose transitions are remembered, so a typical cell costs
+  // one table lookup per character. Its memory is bounded (DFA_ROOM); past it, the Pike VM goes on.
+  private dfaStart = -1;
+  private readonly dfaIds = new Map<string, number>();
+  private readonly dfaPcs: Int32Array[] = [];
+  private readonly dfaNext: Int32Array[] = [];
+  private dfaRoom = DFA_ROOM;
+
+  /** The state of a thread set, -3 when there is no room for a new one. */
+  private intern(list: Int32Array, len: number): number {
+    if (this.dfaRoom < len + 128) return -3;
+    const pcs = list.slice(0, len).sort();
+    const key = pcs.join(',');
+    let id = this.dfaIds.get(key);
+    if (id !== undefined) return id;
+    this.dfaRoom -= len + 128;
+    id = this.dfaPcs.length;
+    this.dfaIds.set(key, id);
+    this.dfaPcs.push(pcs);
+    this.dfaNext.push(new Int32Array(128).fill(-1));
+    return id;
+  }
+
+  /** Next state of `st` on ASCII `c` (not the last character): -2 no thread left, -3 no room. */
+  private step(st: number, c: number): number {
+    const { op, out, setOf, ascii } = this;
+    const pcs = this.dfaPcs[st]!;
+    this.gen++;
+    let len = 0;
+    for (let k = 0; k < pcs.length; k++) {
+      const pc = pcs[k]!;
+      if (op[pc] === CHR && ascii[(setOf[pc]! << 7) + c] === 1) len = this.add(this.nxt, len, out[pc]!, false, false);
+    }
+    const id = len === 0 ? -2 : this.intern(this.nxt, len);
+    if (id !== -3) this.dfaNext[st]![c] = id;
+    return id;
+  }
+
+  private runCached(s: string): boolean {
+    const end = s.length;
+    if (this.dfaStart === -1) {
+      this.gen++;
+      this.dfaStart = this.intern(this.cur, this.add(this.cur, 0, this.start, true, false));
+    }
+    let st = this.dfaStart, i = 0;
+    while (st >= 0 && i < end - 1) {
+      const c = s.charCodeAt(i);
+      if (c >= 128) break;
+      let next = this.dfaNext[st]![c]!;
+      if (next === -1) next = this.step(st, c);
+      if (next === -2) return false;
+      if (next < 0) break;
+      st = next; i++; this.steps++;
+    }
+    if (st < 0) { // no room for the start state: the Pike VM from the start
+      this.gen++;
+      return this.simulate(s, 0, this.add(this.cur, 0, this.start, true, false), false);
+    }
+    const pcs = this.dfaPcs[st]!;
+    this.cur.set(pcs);
+    return this.simulate(s, i, pcs.length, false);
   }
 }

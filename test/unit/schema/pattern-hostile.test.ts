@@ -95,7 +95,7 @@ function measure(p: string, cell: () => string, expected: boolean): number {
 
 describe('catastrophic patterns on 10,000-character cells', () => {
   it.each(atCap)('worst shape: %s', (p, cell, expected) => {
-    expect(measure(p, cell, expected)).toBeLessThan(1000);
+    expect(measure(p, cell, expected)).toBeLessThan(5000);
   });
 
   it.each(cases)('%s', (p, cell, expected) => {
