@@ -8,7 +8,7 @@ import type { CharSet } from './charset.js';
 import { PatternRefusal, type Node } from './parse.js';
 
 /** Instructions a pattern may compile to (bounds the work per character). */
-export const MAX_PROGRAM = 1000;
+export const MAX_PROGRAM = 700;
 
 const CHR = 0, SPLIT = 1, BOL = 2, EOL = 3, MATCH = 4;
 /** Memory of one pattern's lazy DFA, in 4-byte slots (~200 KB). */
@@ -56,8 +56,8 @@ export class Machine {
   constructor(root: Node) {
     const total = size(root, MAX_PROGRAM) + 1;
     if (total > MAX_PROGRAM) {
-      throw new PatternRefusal('too-large', `more than ${MAX_PROGRAM} steps after expanding repetitions`,
-        `lebih dari ${MAX_PROGRAM} langkah setelah pengulangan diuraikan`);
+      throw new PatternRefusal('too-large', `more than ${MAX_PROGRAM} instructions after expanding repetitions`,
+        `lebih dari ${MAX_PROGRAM} instruksi setelah pengulangan diuraikan`);
     }
     this.op = new Uint8Array(total);
     this.out = new Int32Array(total);

@@ -8,7 +8,7 @@
 import { CharSet, dot, property, shorthand, type CharTest, type Flavor } from './charset.js';
 
 export type Node =
-  | { k: 'chr'; set: CharSet }
+  | { k: 'chr'; set: CharSet; lit?: number } // lit: the code point of a literal character
   | { k: 'bol' } | { k: 'eol' }
   | { k: 'cat'; xs: Node[] }
   | { k: 'alt'; xs: Node[] }
@@ -28,6 +28,33 @@ const MAX_DEPTH = 200;
 type ClassItem = { lo: number; hi: number } | { test: CharTest };
 type Escape = { cp: number } | { test: CharTest } | { node: Node };
 
+const seq = (xs: Node[]): Node => (xs.length === 1 ? xs[0]! : { k: 'cat', xs });
+
+/**
+ * Alternatives sharing a leading literal share its instruction (`Januari|Jan|Juni` becomes
+ * `J(?:an(?:uari|)|uni)`): the same language in fewer instructions, which matters for
+ * enumerations under the program-size cap. The order of alternatives does not change a match.
+ */
+function factor(branches: Node[][], depth = 0): Node {
+  if (depth > 32) return { k: 'alt', xs: branches.map(seq) }; // keeps the tree shallow
+  const groups = new Map<number, Node[][]>();
+  const order: Array<number | Node[]> = [];
+  for (const b of branches) {
+    const head = b[0];
+    if (head?.k === 'chr' && head.lit !== undefined) {
+      let g = groups.get(head.lit);
+      if (!g) { g = []; groups.set(head.lit, g); order.push(head.lit); }
+      g.push(b);
+    } else order.push(b);
+  }
+  const alts = order.map((o) => {
+    if (typeof o !== 'number') return seq(o);
+    const g = groups.get(o)!;
+    return g.length === 1 ? seq(g[0]!) : seq([g[0]![0]!, factor(g.map((b) => b.slice(1)), depth + 1)]);
+  });
+  return alts.length === 1 ? alts[0]! : { k: 'alt', xs: alts };
+}
+
 export function parse(src: string, flavor: Flavor): Node {
   let i = 0;
   let depth = 0;
@@ -38,7 +65,7 @@ export function parse(src: string, flavor: Flavor): Node {
   function alternation(): Node {
     const alts: Node[] = [sequence()];
     while (peek() === '|') { i++; alts.push(sequence()); }
-    return alts.length === 1 ? alts[0]! : { k: 'alt', xs: alts };
+    return alts.length === 1 ? alts[0]! : factor(alts.map((a) => (a.k === 'cat' ? a.xs : [a])));
   }
 
   function sequence(): Node {
@@ -123,12 +150,12 @@ export function parse(src: string, flavor: Flavor): Node {
       case '\\': {
         const e = escape(false);
         if ('node' in e) return e.node;
-        return { k: 'chr', set: 'cp' in e ? CharSet.literal(e.cp) : new CharSet([], [e.test], false) };
+        return 'cp' in e ? { k: 'chr', set: CharSet.literal(e.cp), lit: e.cp } : { k: 'chr', set: new CharSet([], [e.test], false) };
       }
     }
     const cp = cpAt();
     i += width(cp);
-    return { k: 'chr', set: CharSet.literal(cp) };
+    return { k: 'chr', set: CharSet.literal(cp), lit: cp };
   }
 
   function hex(digits: number | 'braced', from: number): number {

@@ -48,7 +48,7 @@ const cases: Array<[string, () => string, boolean | 'refused']> = [
   ['((ab)*)+c', () => 'ab'.repeat(N / 2), false],
   // nested counted repetitions small enough to run
   ['((a{1,5}){1,5}){1,5}', rep('a', 'b'), false],
-  ['(?:a{1,20}){1,20}b', rep('a'), false],
+  ['(?:a{1,15}){1,15}b', rep('a'), false],
   ['(?:[ab]{1,9}){1,9}[ab]*c', () => random('ab'), false],
   ['(?:[ab]?){300}[ab]*c', () => random('ab'), false],
 ];
@@ -73,23 +73,28 @@ function median(xs: number[]): number {
   return s[s.length >> 1]!;
 }
 
+/** Runs `p` on fresh cells; returns the median wall-clock time (the CPU time is reported too). */
 function measure(p: string, cell: () => string, expected: boolean): number {
   const r = compilePattern(p);
   if (!r.ok) throw new Error(r.note);
   const re = r.regex;
   re.test(cell()); // warm-up
-  const times: number[] = [];
+  const wall: number[] = [], cpu: number[] = [];
   for (let k = 0; k < 5; k++) {
     const s = cell();
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const got = re.test(s);
-    times.push(performance.now() - t0);
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
     expect(got).toBe(expected);
     expect(re.size).toBeLessThanOrEqual(MAX_PROGRAM);
     expect(re.steps).toBeLessThanOrEqual((s.length + 1) * re.size); // deterministic linear bound
   }
-  const m = median(times);
-  measured.push(`  ${p.slice(0, 30).padEnd(30)} ${String(re.size).padStart(4)} instr  ${String(re.steps).padStart(8)} steps  median ${m.toFixed(2)} ms  max ${Math.max(...times).toFixed(2)} ms`);
+  const m = median(wall);
+  measured.push(`  ${p.slice(0, 30).padEnd(30)} ${String(re.size).padStart(4)} instr  ${String(re.steps).padStart(8)} steps  `
+    + `median ${m.toFixed(2)} ms (CPU ${median(cpu).toFixed(2)} ms)  max ${Math.max(...wall).toFixed(2)} ms`);
   return m;
 }
 
