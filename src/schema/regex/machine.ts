@@ -39,6 +39,12 @@ export class Machine {
   private readonly sets: CharSet[] = [];
   private readonly ascii: Uint8Array;
   private readonly setOf: Int32Array;
+  /** Per CHR instruction: its set's row in `ascii` (set << 7). */
+  private readonly row: Int32Array;
+  /** Per CHR instruction: its successor if that is a CHR too, else ~successor (negative). */
+  private readonly fast: Int32Array;
+  /** `gen` of the last thread list that reached MATCH (MATCH is never kept in a list). */
+  private matchGen = -1;
   private readonly start: number;
   private readonly n: number;
   // run-time scratch, reused by every match
@@ -106,6 +112,14 @@ export class Machine {
     this.start = build(root, emit(MATCH, -1));
     this.n = pc;
     this.ascii = new Uint8Array(this.sets.length * 128);
+    this.row = new Int32Array(this.n);
+    this.fast = new Int32Array(this.n);
+    for (let p = 0; p < this.n; p++) {
+      if (this.op[p] !== CHR) continue;
+      this.row[p] = this.setOf[p]! << 7;
+      const t = this.out[p]!;
+      this.fast[p] = this.op[t] === CHR ? t : ~t;
+    }
     this.sets.forEach((set, id) => { for (let cp = 0; cp < 128; cp++) this.ascii[(id << 7) + cp] = set.has(cp) ? 1 : 0; });
     this.cur = new Int32Array(this.n);
     this.nxt = new Int32Array(this.n);
@@ -127,7 +141,8 @@ export class Machine {
       this.steps++;
       let follow = -1;
       switch (op[p]) {
-        case CHR: case MATCH: list[len++] = p; break;
+        case CHR: list[len++] = p; break;
+        case MATCH: this.matchGen = gen; break;
         case SPLIT:
           if (mark[alt[p]!] !== gen) { mark[alt[p]!] = gen; stack[sp++] = alt[p]!; }
           follow = out[p]!;
@@ -140,28 +155,23 @@ export class Machine {
     return len;
   }
 
-  private hasMatch(list: Int32Array, len: number): boolean {
-    for (let k = 0; k < len; k++) if (this.op[list[k]!] === MATCH) return true;
-    return false;
-  }
-
   /** Whole-string match (`anywhere` false) or a match anywhere in `s` (JSON Schema's `pattern`). */
   run(s: string, anywhere: boolean): boolean {
     this.steps = 0;
     const end = s.length;
-    if (this.gen > 0x3fffffff - 2 * end) { this.mark.fill(0); this.gen = 0; }
+    if (this.gen > 0x3fffffff - 2 * end) { this.mark.fill(0); this.gen = 0; this.matchGen = -1; }
     if (!anywhere && end > 1) return this.runCached(s);
-    this.gen++;
+    const gen = ++this.gen;
     const len = this.add(this.cur, 0, this.start, true, end === 0);
-    if (anywhere && this.hasMatch(this.cur, len)) return true;
+    if ((anywhere || end === 0) && this.matchGen === gen) return true;
     return this.simulate(s, 0, len, anywhere);
   }
 
   /** The Pike VM from position `from`, with `len` threads in `this.cur`. */
   private simulate(s: string, from: number, len: number, anywhere: boolean): boolean {
     const end = s.length;
-    const { op, out, mark, setOf, ascii, sets } = this;
-    let cur = this.cur, nxt = this.nxt, steps = 0, found = false;
+    const { mark, row, fast, ascii, sets, setOf } = this;
+    let cur = this.cur, nxt = this.nxt, steps = 0, result = false;
     for (let i = from; i < end;) {
       const cp = s.codePointAt(i)!;
       i += cp > 0xffff ? 2 : 1;
@@ -170,23 +180,23 @@ export class Machine {
       let nlen = 0;
       for (let k = 0; k < len; k++) {
         const pc = cur[k]!;
-        if (op[pc] !== CHR) continue;
-        const set = setOf[pc]!;
-        if (!(cp < 128 ? ascii[(set << 7) + cp] === 1 : sets[set]!.has(cp))) continue;
-        const t = out[pc]!;
-        if (mark[t] === gen) continue;
-        if (op[t] === CHR) { mark[t] = gen; nxt[nlen++] = t; steps++; } else nlen = this.add(nxt, nlen, t, false, atEnd);
+        if (cp < 128 ? ascii[row[pc]! + cp] === 0 : !sets[setOf[pc]!]!.has(cp)) continue;
+        const t = fast[pc]!;
+        if (t >= 0) {
+          if (mark[t] !== gen) { mark[t] = gen; nxt[nlen++] = t; steps++; }
+        } else nlen = this.add(nxt, nlen, ~t, false, atEnd);
       }
       if (anywhere) {
         nlen = this.add(nxt, nlen, this.start, false, atEnd);
-        if (this.hasMatch(nxt, nlen)) { found = true; break; }
+        if (this.matchGen === gen) { result = true; break; }
       }
       const swap = cur; cur = nxt; nxt = swap; len = nlen;
-      if (len === 0 && !anywhere) break;
+      if (atEnd) result = this.matchGen === gen;
+      else if (len === 0 && !anywhere) break; // no thread left before the end: no match
     }
     this.cur = cur; this.nxt = nxt;
     this.steps += steps;
-    return found || (len > 0 && this.hasMatch(cur, len));
+    return result;
   }
 
   // A lazy DFA over the same threads: each thread set met on ASCII text (but the last character,
@@ -215,13 +225,13 @@ export class Machine {
 
   /** Next state of `st` on ASCII `c` (not the last character): -2 no thread left, -3 no room. */
   private step(st: number, c: number): number {
-    const { op, out, setOf, ascii } = this;
+    const { out, row, ascii } = this;
     const pcs = this.dfaPcs[st]!;
     this.gen++;
     let len = 0;
     for (let k = 0; k < pcs.length; k++) {
       const pc = pcs[k]!;
-      if (op[pc] === CHR && ascii[(setOf[pc]! << 7) + c] === 1) len = this.add(this.nxt, len, out[pc]!, false, false);
+      if (ascii[row[pc]! + c] === 1) len = this.add(this.nxt, len, out[pc]!, false, false);
     }
     const id = len === 0 ? -2 : this.intern(this.nxt, len);
     if (id !== -3) this.dfaNext[st]![c] = id;
