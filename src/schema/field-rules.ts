@@ -88,7 +88,7 @@ export function fieldNotes(field: Field, v1Pinned: boolean): string[] {
   }
   if (constraints.jsonSchema !== undefined && supported.includes('jsonSchema')) {
     try { jsonSchemaAjv.compile(constraints.jsonSchema as object); } catch (e) {
-      if (e instanceof RefusedPatternError) notes.push(e.message);
+      if (e instanceof RefusedPatternError) notes.push(refusalNote(e.pattern, e.refusal, 'ecma', String(field.name)));
       else notes.push(`constraint "jsonSchema" is not a valid JSON Schema: ${(e as Error).message}`);
     }
   }

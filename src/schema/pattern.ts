@@ -26,7 +26,7 @@ export function refusalNote(pattern: string, e: PatternRefusal, flavor: Flavor =
     note = `${en} is too large (${e.detail}); use "+" or "*" with a maxLength constraint instead of large repeat counts`;
     noteId = `${id} terlalu besar (${e.detailId}); pakai "+" atau "*" dengan batasan maxLength, bukan jumlah pengulangan yang besar`;
   } else {
-    const kind = flavor === 'xsd' ? 'Table Schema patterns are XML Schema regular expressions, run' : 'satudata runs JSON Schema patterns';
+    const kind = flavor === 'xsd' ? 'Table Schema patterns are XML Schema regular expressions, run' : 'satudata runs the patterns of jsonSchema constraints';
     note = `${en} cannot be checked: ${e.detail} is not supported (${kind} in linear time)`;
     noteId = `${id} tidak dapat diperiksa: ${e.detail} tidak didukung (satudata menjalankan pola dalam waktu linear${flavor === 'xsd' ? '; pola Table Schema adalah ekspresi reguler XML Schema' : ''})`;
   }
@@ -60,7 +60,9 @@ export function compilePattern(pattern: string): PatternResult {
 }
 
 /** Thrown by `safeRegExp` (inside ajv's compile) for a refused JSON Schema pattern. */
-export class RefusedPatternError extends Error {}
+export class RefusedPatternError extends Error {
+  constructor(readonly pattern: string, readonly refusal: PatternRefusal) { super(refusalNote(pattern, refusal, 'ecma')); }
+}
 
 /**
  * ajv's `code.regExp` engine: JSON Schema `pattern` and `patternProperties` (ECMAScript syntax, a
@@ -70,7 +72,7 @@ export const safeRegExp = Object.assign((pattern: string): SafeRegex => {
   try {
     return compileRegex(pattern, 'ecma');
   } catch (e) {
-    if (e instanceof PatternRefusal) throw new RefusedPatternError(refusalNote(pattern, e, 'ecma'));
+    if (e instanceof PatternRefusal) throw new RefusedPatternError(pattern, e);
     throw e;
   }
 }, { code: 'satudataSafeRegExp' });

@@ -67,7 +67,7 @@ const schemaCases: Array<[string, unknown, string[]]> = [
   ['pattern too large after expanding repetitions', { fields: [{ name: 'a', constraints: { pattern: '((a{1,10}){1,10}){1,10}' } }] },
     ['field-error /fields/0 pattern "((a{1,10}){1,10}){1,10}" of field "a" is too large (more than 700 instructions after expanding repetitions); use "+" or "*" with a maxLength constraint instead of large repeat counts']],
   ['jsonSchema pattern with a backreference', { $schema: V2, fields: [{ name: 'a', type: 'object', constraints: { jsonSchema: { type: 'object', properties: { k: { type: 'string', pattern: '(a)\\1' } } } } }] },
-    ['field-error /fields/0 pattern "(a)\\1" cannot be checked: backreference "\\1" is not supported (satudata runs JSON Schema patterns in linear time)']],
+    ['field-error /fields/0 pattern "(a)\\1" of field "a" cannot be checked: backreference "\\1" is not supported (satudata runs the patterns of jsonSchema constraints in linear time)']],
   ['bound not valid for the type', { fields: [{ name: 'a', type: 'date', constraints: { minimum: '01/01/2020' } }] },
     ['field-error /fields/0 constraint "minimum" value "01/01/2020" is not a valid "date"']],
   ['enum value not valid for the type', { fields: [{ name: 'a', type: 'integer', constraints: { enum: [1, 'dua'] } }] },
