@@ -68,7 +68,7 @@ export function renderText(report: Report, opts: TextOptions): string {
     out.push(c.red.bold(id ? '✗ Galat metadata (datapackage.json / skema)' : '✗ Metadata errors (datapackage.json / schema)'));
     for (const e of blocking) {
       const where = [e.place, e.pointer].filter((x) => x !== undefined && x !== '').join(' ');
-      out.push(`  • ${where ? c.dim(`[${where}] `) : ''}${e.title}: ${e.note}`);
+      out.push(`  • ${where ? c.dim(`[${where}] `) : ''}${e.title}: ${(id && e.noteId) || e.note}`);
     }
     out.push('');
   }

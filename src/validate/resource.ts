@@ -4,6 +4,7 @@ import { openTable } from '../table/open.js';
 import type { OpenedTable, ReaderDialect } from '../table/types.js';
 import type { Dialect, Resource, Schema } from '../schema/types.js';
 import { checkDialectDescriptor, checkSchemaDescriptor, type MetadataError } from '../schema/descriptor.js';
+import { patternNoteId } from '../schema/pattern.js';
 import type { Report, ReportError } from './types.js';
 import { buildError } from './build-error.js';
 import { resolvePackagePath } from '../package-path.js';
@@ -24,6 +25,8 @@ const TABULAR_FORMATS = new Set(['csv', 'tsv', 'txt', 'xlsx', 'xls', 'ods', 'xls
 
 export function metaToReport(m: MetadataError, place?: string): ReportError {
   const e = buildError(m.type, m.note);
+  const noteId = patternNoteId(m.note);
+  if (noteId) e.noteId = noteId;
   if (m.pointer !== undefined) e.pointer = m.pointer;
   if (place) e.place = place;
   return e;
