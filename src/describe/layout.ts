@@ -77,7 +77,10 @@ export function detectLayout(input: LayoutInput): Layout {
   }
   if (end >= 0) {
     // A lone cell in column A directly above a wider header row is a title, not a label.
-    while (top < end && count(top) === 1 && kinds[top]![0] !== 'e' && count(top + 1) >= 2 && !hasMerge(input.merges, head[top]!.rowNumber)) top++;
+    // So are several such rows (title, subtitle) when a header row below fills column A itself; a
+    // lone label with column A empty below it is the stub label of a BPS header, not a title.
+    const labelBelowInA = (i: number) => range(i + 1, end).some((k) => kinds[k]![0] !== 'e');
+    while (top < end && count(top) === 1 && kinds[top]![0] !== 'e' && (count(top + 1) >= 2 || labelBelowInA(top)) && !hasMerge(input.merges, head[top]!.rowNumber)) top++;
     if (end - top >= 5) top = end - 4;
   }
   const headerIdx = end >= 0 ? range(top, end) : [];

@@ -14,7 +14,7 @@ import type { FieldChoice } from './types.js';
 const ROWS_CAP = 20000;
 const ID_NAME = /^(no\.?|nomor|id|tahun|year|thn|urut|no_urut|kode)$/i;
 
-interface Column { index: number; field: CompiledField; sum: number; first?: number; constant: boolean }
+interface Column { index: number; field: CompiledField; sum: number; first?: number; constant: boolean; integer: boolean }
 
 export interface TotalsState {
   columns: Column[];
@@ -30,7 +30,7 @@ export function startTotals(choices: FieldChoice[], missingValues: MissingValue[
     const name = names[j] ?? '';
     if (ID_NAME.test(name.trim()) || looksLikeCodeName(name.toLowerCase())) return;
     try {
-      columns.push({ index: j, field: compileField(c.field, missingValues), sum: 0, constant: true });
+      columns.push({ index: j, field: compileField(c.field, missingValues), sum: 0, constant: true, integer: t === 'integer' });
     } catch {
       /* a field the engine cannot compile takes no part */
     }
@@ -61,7 +61,10 @@ export function addTotalsRow(state: TotalsState, row: Row): void {
 /** Rows that equal the sum of all other rows in every comparable column. */
 export function totalRows(state: TotalsState): number[] {
   if (state.overflow || state.rows.length < 3) return [];
-  const cols = state.columns.map((c, k) => ({ c, k })).filter(({ c }) => !c.constant);
+  // Counts add up; rates and percentages (decimal columns) do not, so when a table has whole-number
+  // columns only those are compared.
+  let cols = state.columns.map((c, k) => ({ c, k })).filter(({ c }) => !c.constant);
+  if (cols.some(({ c }) => c.integer)) cols = cols.filter(({ c }) => c.integer);
   if (cols.length === 0) return [];
   const found: number[] = [];
   for (const r of state.rows) {
