@@ -74,8 +74,8 @@ export function headerNotes(naming: HeaderNaming, fields: Field[]): DescribeNote
   }
   if (naming.missingLabels > 0) {
     notes.push(note('warning', 'missing-labels', {
-      id: `Baris header punya ${naming.missingLabels} sel lebih sedikit daripada baris data; validate akan melaporkan missing-label. Lengkapi judul kolom di header.`,
-      en: `The header row has ${naming.missingLabels} cell(s) fewer than the data rows; validate will report missing-label. Complete the header labels.`,
+      id: `Baris header punya ${naming.missingLabels} sel lebih sedikit daripada baris data, jadi ${naming.missingLabels} kolom terakhir tidak bernama; validate akan melaporkan missing-label untuk kolom itu dan extra-cell untuk setiap selnya. Lengkapi judul kolom di header.`,
+      en: `The header row has ${naming.missingLabels} cell(s) fewer than the data rows, so the last ${naming.missingLabels} columns have no name; validate will report missing-label for those columns and extra-cell for each of their cells. Complete the header labels.`,
     }));
   }
   if (naming.extraLabels > 0) {
