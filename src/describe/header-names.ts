@@ -7,9 +7,12 @@
  *
  * A multi-row header whose validator labels are blank or repeat (merged cells: `2016`, `2017` under
  * `Mangga` and again under `Durian`) cannot be checked by any validator: those names would be
- * duplicates. Only then is the header read by position (`header: false`), and describe says so.
+ * duplicates. Nor can one with an empty cell in a column under or over a filled one: frictionless-py
+ * joins the empty part too (`" Agustus"`, `"2005 "`) while satudata skips it, so no single name
+ * satisfies both. Only then is the header read by position (`header: false`), and describe says so.
  */
 import type { Row } from '../table/types.js';
+import { cellText } from '../validate/build-error.js';
 import { joinLabels as validatorLabels } from '../validate/header.js';
 import { safeName, uniqueNames } from './names.js';
 
@@ -32,6 +35,24 @@ export function fileLabels(headerRows: Row[]): string[] {
   return validatorLabels(headerRows.map((r) => r.cells), ' ').map((l) => l.replace(/\r?\n/g, ' '));
 }
 
+/** frictionless-py's labels: each cell stripped, then joined with " " even when a part is empty. */
+export function flPyLabels(headerRows: Row[]): string[] {
+  const labels: string[] = [];
+  const prev = new Map<number, string>();
+  for (const r of headerRows) {
+    r.cells.forEach((c, i) => {
+      const t = cellText(c).trim();
+      if (prev.get(i) === t) return;
+      prev.set(i, t);
+      if (labels.length <= i) {
+        while (labels.length < i) labels.push('');
+        labels.push(t);
+      } else labels[i] = `${labels[i]} ${t}`;
+    });
+  }
+  return labels;
+}
+
 export function nameFields(headerRows: Row[], readable: string[], width: number): HeaderNaming {
   const none = (names: string[], checked: boolean): HeaderNaming => ({
     names, titles: readable.map((t, j) => (t && t !== names[j] ? t : undefined)), checked, blank: [], duplicate: [], extraLabels: 0, missingLabels: 0,
@@ -50,7 +71,11 @@ export function nameFields(headerRows: Row[], readable: string[], width: number)
     seen.add(l);
   }
   // Several header rows with blank or repeated labels: merged cells no validator fills in.
-  if (headerRows.length > 1 && (blank.length > 0 || duplicate.length > 0 || labels.length < width)) return none(safe(), false);
+  if (headerRows.length > 1) {
+    const fl = flPyLabels(headerRows);
+    const agree = labels.every((l, j) => j >= width || fl[j] === l);
+    if (blank.length > 0 || duplicate.length > 0 || labels.length < width || !agree) return none(safe(), false);
+  }
 
   // One header row: keep it checked. Blank or repeated labels are defects of the file that validate
   // reports (blank-label, duplicate-label); the fields still get usable names.

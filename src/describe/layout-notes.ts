@@ -48,8 +48,8 @@ export function layoutNotes(layout: Layout, headerKept: boolean): DescribeNote[]
   }
   if (layout.headerRows.length > 1 && !headerKept) {
     notes.push(note('warning', 'header-not-checked', {
-      id: 'Header bertingkat ini punya sel gabungan (merge): validator membacanya sebagai label kosong atau berulang, jadi tidak ada validator yang bisa memeriksanya. Kolom dicocokkan menurut urutan (header: false); label lengkap disimpan sebagai "title". Akibatnya kolom yang tertukar tidak terdeteksi. Agar header diperiksa: isi setiap sel header (tanpa merge), atau pakai CSV dari "satudata convert" (satu baris header) lalu jalankan describe pada CSV itu.',
-      en: 'This multi-row header has merged cells: validators read them as blank or repeated labels, so no validator can check it. Columns are matched by position (header: false); the full labels are kept as "title". So swapped columns go unnoticed. To have the header checked: fill every header cell (no merges), or use the CSV from "satudata convert" (one header row) and describe that CSV.',
+      id: 'Header bertingkat ini punya sel gabungan (merge) atau sel kosong: validator membacanya sebagai label kosong, berulang, atau (frictionless-py) dengan spasi tambahan, jadi tidak ada validator yang bisa memeriksanya. Kolom dicocokkan menurut urutan (header: false); label lengkap disimpan sebagai "title". Akibatnya kolom yang tertukar tidak terdeteksi. Agar header diperiksa: isi setiap sel header (tanpa merge), atau pakai CSV dari "satudata convert" (satu baris header) lalu jalankan describe pada CSV itu.',
+      en: 'This multi-row header has merged or empty cells: validators read them as blank or repeated labels, or (frictionless-py) with extra spaces, so no validator can check it. Columns are matched by position (header: false); the full labels are kept as "title". So swapped columns go unnoticed. To have the header checked: fill every header cell (no merges), or use the CSV from "satudata convert" (one header row) and describe that CSV.',
     }, undefined, layout.headerRows));
   }
   return notes;

@@ -53,7 +53,7 @@ export function detectLayout(input: LayoutInput): Layout {
   if (start < 0) start = head.findIndex((_, i) => nonBlank(i));
   // A BPS header often ends in a row of years (`,2023` or `,2022,2022,2022`) under the labels: its
   // label column is empty while the data rows below have one. It belongs to the header.
-  while (start > 0 && start + 1 < head.length && isYearRow(head[start]!.cells) && nonBlank(start - 1)) {
+  while (start > 0 && start + 1 < head.length && nonBlank(start - 1) && isYearRow(head[start]!.cells, head[start - 1]!.cells[0] ?? null)) {
     let next = start + 1;
     while (next < head.length && !nonBlank(next)) next++;
     if (next >= head.length || cellKind(head[next]!.cells[0] ?? null) !== 't') break;
@@ -99,9 +99,10 @@ export function detectLayout(input: LayoutInput): Layout {
   return { width, headerRows, labels, dataStart, skipped };
 }
 
-/** First cell empty, every other value a year (1900-2100). */
-function isYearRow(cells: Cell[]): boolean {
-  if (cellText(cells[0] ?? null) !== '') return false;
+/** First cell empty (or repeating the label above it), every other value a year (1900-2100). */
+function isYearRow(cells: Cell[], above: Cell): boolean {
+  const first = cellText(cells[0] ?? null);
+  if (first !== '' && first !== cellText(above)) return false;
   let years = 0;
   for (let j = 1; j < cells.length; j++) {
     const t = cellText(cells[j] ?? null);

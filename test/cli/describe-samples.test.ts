@@ -97,14 +97,15 @@ const EXPECTED: Expected[] = [
     notes: ['whole-as-decimal'],
   },
   {
-    // Four-row merged header that validators read as unique labels: kept and checked.
-    file: 'bps-tpt-provinsi-2026.xlsx', dialect: { sheetName: 'Sheet1', headerRows: [1, 2, 3, 4], commentRows: [43] }, fields: 4, missingValues: ['', '-'],
+    // Four-row merged header: frictionless-py would read " Agustus" where satudata reads "Agustus",
+    // so no name satisfies both: read by position, and describe says the header is not checked.
+    file: 'bps-tpt-provinsi-2026.xlsx', dialect: { sheetName: 'Sheet1', header: false, commentRows: [1, 2, 3, 4, 43] }, fields: 4, missingValues: ['', '-'],
     key: {
-      0: { name: '38 Provinsi', type: 'string' },
-      1: { name: 'Tingkat Pengangguran Terbuka Menurut Provinsi (Persen) 2026 Februari', type: 'number' },
-      2: { name: 'Agustus', title: 'Tingkat Pengangguran Terbuka Menurut Provinsi (Persen) 2026 Agustus', type: 'number' },
+      0: { title: '38 Provinsi', type: 'string' },
+      1: { title: 'Tingkat Pengangguran Terbuka Menurut Provinsi (Persen) 2026 Februari', type: 'number' },
+      2: { title: 'Tingkat Pengangguran Terbuka Menurut Provinsi (Persen) 2026 Agustus', type: 'number' },
     },
-    notes: ['skipped-total', 'multi-row-header', 'empty-column-sibling'],
+    notes: ['skipped-total', 'multi-row-header', 'header-not-checked', 'empty-column-sibling'],
   },
   {
     // R's row-name column has an empty label; dates mix 12/01/18 and 13/12/2018.
@@ -114,9 +115,9 @@ const EXPECTED: Expected[] = [
   },
   {
     // Header ends in a year row (`,2025`); months not yet published are `-`.
-    file: 'bps_jatim_inflasi_yoy_bulanan_2025.csv', dialect: { headerRows: [1, 2, 3] }, fields: 2, missingValues: ['', '-'],
-    key: { 0: { name: 'Bulan', type: 'string' }, 1: { name: 'Inflasi Tahun ke Tahun (Y o Y) (Persen) 2025', type: 'number' } },
-    notes: ['multi-row-header', 'missing-markers'],
+    file: 'bps_jatim_inflasi_yoy_bulanan_2025.csv', dialect: { header: false, commentRows: [1, 2, 3] }, fields: 2, missingValues: ['', '-'],
+    key: { 0: { title: 'Bulan', type: 'string' }, 1: { title: 'Inflasi Tahun ke Tahun (Y o Y) (Persen) 2025', type: 'number' } },
+    notes: ['multi-row-header', 'header-not-checked', 'missing-markers'],
   },
   {
     // Five header rows; the PDRB total row (no total word) is found by its sums.
@@ -212,22 +213,19 @@ describe('describe --write then validate on the 20 real agency files', () => {
     expect(errs).toEqual([['incorrect-label', 4], ['incorrect-label', 6]]);
   });
 
-  it('a swapped pair in a checked multi-row XLSX header fails too', async () => {
-    const ExcelJS = (await import('exceljs')).default;
-    const { dir } = await describeThenValidate('bps-tpt-provinsi-2026.xlsx');
-    const file = join(dir, 'bps-tpt-provinsi-2026.xlsx');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
-    const ws = wb.worksheets[0]!;
-    ws.eachRow((row) => {
-      const c = row.getCell(3).value, d = row.getCell(4).value;
-      row.getCell(3).value = d;
-      row.getCell(4).value = c;
-    });
-    await wb.xlsx.writeFile(file);
+  it('a swapped pair under a filled two-row header fails too (synthetic file)', async () => {
+    const dir = join(work, 'dua-baris');
+    const file = join(dir, 'panen.csv');
+    await cp(join(SETS[0]!, 'SOURCES.md'), join(dir, 'SOURCES.md'));
+    await writeFile(file, 'Wilayah,Padi,Padi,Jagung\nWilayah,2022,2023,2023\nMariso,10,12,3\nTallo,20,22,4\n');
+    expect(await run(['describe', '--write', 'panen.csv'], { cwd: dir, stdout: sink(), stderr: sink(), interactive: false })).toBe(0);
+    const pkg = JSON.parse(await readFile(join(dir, 'datapackage.json'), 'utf8'));
+    expect(pkg.resources[0].dialect).toEqual({ headerRows: [1, 2] });
+    expect(pkg.resources[0].schema.fields.map((f: { name: string }) => f.name)).toEqual(['Wilayah', 'Padi 2022', 'Padi 2023', 'Jagung 2023']);
+    expect((await validate(['datapackage.json'], { cwd: dir })).valid).toBe(true);
+    await writeFile(file, 'Wilayah,Padi,Padi,Jagung\nWilayah,2023,2022,2023\nMariso,12,10,3\nTallo,22,20,4\n');
     const report = await validate(['datapackage.json'], { cwd: dir });
-    const types = report.tasks.flatMap((t) => t.errors).map((e) => e.type);
-    expect(types.filter((t) => t === 'incorrect-label')).toHaveLength(2);
+    expect(report.tasks.flatMap((t) => t.errors).map((e) => [e.type, e.fieldNumber])).toEqual([['incorrect-label', 2], ['incorrect-label', 3]]);
   });
 });
 

@@ -60,14 +60,12 @@ describe('layout detection', () => {
       ['Sumber: Sakernas', '', '', '', ''],
     ];
     const r = await infer(rows);
-    // Validators read the two header rows as "No.", ..., "2005 Februari", "November": unique, so the
-    // header stays checked; the readable label fills the merged residue into the title.
-    expect(r.dialect).toEqual({ headerRows: [3, 4], commentRows: [5, 8, 9, 10, 11, 12, 13, 14, 15, 16] });
-    expect(r.schema.fields.map((f) => f.name)).toEqual(['No.', 'Pendidikan', '2004', '2005 Februari', 'November']);
-    expect(r.schema.fields[4]!.title).toBe('2005 November');
+    // Merged residue: satudata reads "November", frictionless-py " November"; no name fits both.
+    expect(r.dialect).toEqual({ header: false, commentRows: [1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15, 16] });
+    expect(r.schema.fields.map((f) => f.title)).toEqual(['No.', 'Pendidikan', '2004', '2005 Februari', '2005 November']);
+    expect(r.schema.fields.map((f) => f.name)).toEqual(['no', 'pendidikan', 'kolom_2004', 'kolom_2005_februari', 'kolom_2005_november']);
     expect(r.schema.fields.map((f) => f.type)).toEqual(['integer', 'string', 'integer', 'integer', 'integer']);
-    expect(r.codes).toEqual(expect.arrayContaining(['second-table', 'skipped-total', 'skipped-other-table', 'multi-row-header']));
-    expect(r.codes).not.toContain('header-not-checked');
+    expect(r.codes).toEqual(expect.arrayContaining(['second-table', 'skipped-total', 'skipped-other-table', 'multi-row-header', 'header-not-checked']));
     expect(r.notes.find((n) => n.code === 'second-table')!.rows).toEqual([10]);
 
     const tables = await inferTables(arraySource(rows), { name: 't', path: 't.csv' });
@@ -85,7 +83,14 @@ describe('layout detection', () => {
     expect(tables[0]!.resource.dialect).toEqual({ commentRows: [4] });
   });
 
-  it('keeps a four-row XLSX header checked when validators read it as unique labels; the full label is the title', async () => {
+  it('keeps a multi-row header checked when every validator reads the same unique labels', async () => {
+    const r = await infer([['Wilayah', 'Padi', 'Padi', 'Jagung'], ['Wilayah', '2022', '2023', '2023'], ['Mariso', '10', '12', '3'], ['Tallo', '20', '22', '4']]);
+    expect(r.dialect).toEqual({ headerRows: [1, 2] });
+    expect(r.schema.fields.map((f) => f.name)).toEqual(['Wilayah', 'Padi 2022', 'Padi 2023', 'Jagung 2023']);
+    expect(r.codes).not.toContain('header-not-checked');
+  });
+
+  it('reads a four-row merged XLSX header by position, titles from the merge ranges, and says it is not checked', async () => {
     const rows: Cell[][] = [
       ['38 Provinsi'],
       [null, 'Tingkat Pengangguran (Persen)'],
@@ -96,9 +101,9 @@ describe('layout detection', () => {
       ['INDONESIA', '4.76', '-'],
     ];
     const r = await infer(rows, 'xlsx', ['A1:A4', 'B2:C2', 'B3:C3']);
-    expect(r.dialect).toEqual({ headerRows: [1, 2, 3, 4], commentRows: [7] });
-    expect(r.schema.fields.map((f) => f.name)).toEqual(['38 Provinsi', 'Tingkat Pengangguran (Persen) 2026 Februari', 'Agustus']);
-    expect(r.schema.fields[2]!.title).toBe('Tingkat Pengangguran (Persen) 2026 Agustus');
+    expect(r.dialect).toEqual({ header: false, commentRows: [1, 2, 3, 4, 7] });
+    expect(r.schema.fields.map((f) => f.title)).toEqual(['38 Provinsi', 'Tingkat Pengangguran (Persen) 2026 Februari', 'Tingkat Pengangguran (Persen) 2026 Agustus']);
+    expect(r.codes).toContain('header-not-checked');
     expect(r.schema.fields[1]!.type).toBe('number');
     // Agustus holds only "-" (not yet available): it takes Februari's type, same header group.
     expect(r.schema.fields[2]!.type).toBe('number');
@@ -142,8 +147,8 @@ describe('layout detection', () => {
     const width = header[0]!.length;
     const data = [['Bangkalan', '120', '48', '7'], ['Sampang', '80', '30', '5'], ['Sumenep', '95', '41', '2']].map((r) => r.slice(0, width));
     const r = await infer([...header, ...data] as Cell[][]);
-    expect(r.dialect).toEqual({ headerRows: [1, 2] });
-    expect(r.schema.fields.map((f) => f.name)).toEqual(names);
+    expect(r.dialect).toEqual({ header: false, commentRows: [1, 2] });
+    expect(r.schema.fields.map((f) => f.title)).toEqual(names);
     expect(r.schema.fields[1]!.type).toBe('integer');
   });
 
