@@ -46,6 +46,24 @@ describe('convert: the same reading as describe', () => {
     await expect(stat(join(dir, 'tukar-bersih.csv'))).rejects.toThrow();
   });
 
+  it('refuses when a header read by position (merged BPS header) now reads differently from the titles', async () => {
+    await cp(join(ROOT, 'test/fixtures/samples-2/bps_sumsel_produksi_buah_2015_2017.csv'), join(dir, 'buah.csv'));
+    expect((await cli(['describe', '--write', 'buah.csv'])).code).toBe(0);
+    const ok = await cli(['convert', 'buah.csv', '-o', 'buah-bersih.csv']);
+    expect(ok.code, ok.stderr).toBe(0);
+    // Next year's file: Mangga 2015 and 2016 moved (header and figures together).
+    const lines = (await readFile(join(dir, 'buah.csv'), 'utf8')).split('\n').map((l) => {
+      const c = l.split(',');
+      if (c.length > 3) [c[1], c[2]] = [c[2]!, c[1]!];
+      return c.join(',');
+    });
+    await writeFile(join(dir, 'buah.csv'), lines.join('\n'));
+    const r = await cli(['--lang', 'en', 'convert', 'buah.csv', '-o', 'buah-baru.csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('buah.csv: the file\'s header no longer reads as the schema\'s column titles (column 2: "2016" ≠ "Produksi_Buah-Buahan_(Kuintal) Mangga 2015"; 3: ');
+    await expect(stat(join(dir, 'buah-baru.csv'))).rejects.toThrow();
+  });
+
   it('quotes a cell holding a lone CR or LF, so the CSV keeps its rows', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Data');

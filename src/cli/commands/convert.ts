@@ -11,8 +11,8 @@ import { outputFor, packagedResource } from '../../convert/plan.js';
 import { listSheets } from '../../convert/sheets.js';
 import { describeTables } from '../../describe/index.js';
 import { readPackage } from '../../describe/package-write.js';
-import { UsageError } from '../../errors.js';
-import type { Resource } from '../../schema/types.js';
+import { DataInvalidError, UsageError } from '../../errors.js';
+import type { Resource, Schema } from '../../schema/types.js';
 import type { CliContext } from '../context.js';
 import { sourceToUsage } from './describe.js';
 
@@ -46,6 +46,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
     for (const sheet of sheets) {
       let given: Resource | undefined;
       for (const { dir, pkg } of packages) if ((given = packagedResource(pkg, dir, input, sheet))) break;
+      if (given) await checkTitles(input, file, sheet, given, en);
       const resources = given ? [given] : (await describeTables(input, { sheet })).map((r) => r.resource);
       resources.forEach((resource, i) => {
         const out = outputFor(input, { output, sheet, allSheets, cwd: ctx.cwd, table: i + 1 });
@@ -87,6 +88,31 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   }
   if (opts.json) ctx.stdout.write(JSON.stringify({ outputs: results }, null, 2) + '\n');
   return 0;
+}
+
+/**
+ * A resource read by position (`header: false`: a merged multi-row header no validator can check)
+ * carries the labels describe read as field titles. Before converting, the file is read again the same
+ * way: a column whose header now reads differently (moved, inserted) stops convert, exit 1.
+ */
+async function checkTitles(input: string, shown: string, sheet: string | undefined, given: Resource, en: boolean): Promise<void> {
+  const dialect = typeof given.dialect === 'object' ? given.dialect : undefined;
+  const schema = typeof given.schema === 'object' ? given.schema : undefined;
+  if (dialect?.header !== false || !schema || !schema.fields.some((f) => f.title)) return;
+  const fresh = (await describeTables(input, { sheet }))[0]!.resource.schema as Schema;
+  const wrong: string[] = [];
+  schema.fields.forEach((f, j) => {
+    if (!f.title) return;
+    const now = fresh.fields[j];
+    const label = now ? now.title ?? now.name : '';
+    if (label !== f.title) wrong.push(`${j + 1}: "${label}" ≠ "${f.title}"`);
+  });
+  if (wrong.length === 0) return;
+  const list = wrong.slice(0, 5).join('; ');
+  throw new DataInvalidError(en
+    ? `${shown}: the file's header no longer reads as the schema's column titles (column ${list}); no CSV was written. Put the columns back in order, or run "satudata describe --write" again.`
+    : `${shown}: header berkas tidak lagi sama dengan judul kolom skema (kolom ${list}); tidak ada CSV yang ditulis. Kembalikan urutan kolom, atau jalankan "satudata describe --write" lagi.`,
+  'E_HEADER_MISMATCH');
 }
 
 /** `-o` is a CSV file name, and a folder only with --all-sheets: refuse the other reading. */
