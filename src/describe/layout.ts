@@ -45,7 +45,7 @@ export function detectLayout(input: LayoutInput): Layout {
   const wideTable = Math.max(0, ...kinds.map((_, i) => count(i))) >= 3;
   let start = -1;
   for (let i = 0; i < head.length && start < 0; i++) {
-    if (!nonBlank(i) || !fits(i) || (wideTable && count(i) === 1 && kinds[i]![0] === 't')) continue;
+    if (!nonBlank(i) || !fits(i) || (wideTable && count(i) === 1 && kinds[i]![0] === 't' && restEmpty(head[i]!.cells))) continue;
     let j = i + 1;
     while (j < head.length && !nonBlank(j)) j++;
     if (j >= head.length || fits(j)) start = i;
@@ -97,6 +97,11 @@ export function detectLayout(input: LayoutInput): Layout {
   }
   skipped.push(...bodySkips(sigs, dataStart, labels));
   return { width, headerRows, labels, dataStart, skipped };
+}
+
+/** Every cell after the first is truly empty (no `-` or other marker: a data row without figures has those). */
+function restEmpty(cells: Cell[]): boolean {
+  return cells.every((c, j) => j === 0 || cellText(c) === '');
 }
 
 /** First cell empty (or repeating the label above it), every other value a year (1900-2100). */

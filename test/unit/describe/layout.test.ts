@@ -127,6 +127,12 @@ describe('layout detection', () => {
     expect(r.codes).toContain('rows-above-header');
   });
 
+  it('keeps a first data row that holds only a name and "-" as data, not as a title', async () => {
+    const r = await infer([['Bandara', 'Jan', 'Feb', 'Mar'], ['Bandara Lainnya', '-', '-', '-'], ['Juanda', '10', '12', '9'], ['Kualanamu', '7', '9', '8']]);
+    expect(r.dialect).toEqual({});
+    expect(r.schema.fields.map((f) => f.name)).toEqual(['Bandara', 'Jan', 'Feb', 'Mar']);
+  });
+
   it('does not glue merged XLSX title rows onto the field names', async () => {
     const rows: Cell[][] = [
       ['Jumlah Keluarga Menurut Kecamatan, Desember 2023'],
