@@ -77,7 +77,7 @@ function headerOf(rows: Row[], layout: Layout): Row[] {
 /** The first row of a following table: a repeated-header block whose table has other labels. */
 async function nextTable(source: RowSource, layout: Layout, sigs: RowSig[], rows: Row[], input: Input): Promise<number | undefined> {
   const repeated = layout.skipped.filter((s) => s.reason === 'repeated-header').map((s) => s.row);
-  const candidates = repeated.filter((r, i) => repeated[i - 1] !== r - 1);
+  const candidates = [...new Set([...repeated.filter((r, i) => repeated[i - 1] !== r - 1), ...shapeChanges(layout, sigs)])].sort((a, b) => a - b);
   for (const start of candidates.slice(0, 20)) {
     let laterHead = rows.filter((r) => r.rowNumber >= start);
     if (laterHead.length < HEAD_ROWS && rows.length >= HEAD_ROWS) laterHead = await headFrom(source, start);
@@ -87,6 +87,29 @@ async function nextTable(source: RowSource, layout: Layout, sigs: RowSig[], rows
     if (!same) return start;
   }
   return undefined;
+}
+
+/**
+ * Rows that look like the header of another table although they repeat nothing: after a blank row, a
+ * row of two or more labels and no figures, followed by figures in columns the table above does not
+ * end at (`kecamatan,luas` / `Mariso,1.82` under a three-column table).
+ */
+function shapeChanges(layout: Layout, sigs: RowSig[]): number[] {
+  const body = sigs.filter((s) => s.row >= layout.dataStart);
+  const widths = new Map<number, number>();
+  for (const s of body) if (s.num > 0) widths.set(s.lastCol, (widths.get(s.lastCol) ?? 0) + 1);
+  let usual = -1, most = 0;
+  for (const [w, c] of widths) if (c > most) [usual, most] = [w, c];
+  const out: number[] = [];
+  for (let i = 1; i < body.length && out.length < 20; i++) {
+    const s = body[i]!;
+    if (body[i - 1]!.n !== 0 || s.n < 2 || s.num !== 0) continue;
+    let k = i + 1;
+    while (k < body.length && body[k]!.n === 0) k++;
+    const next = body[k];
+    if (next && next.num > 0 && next.lastCol !== usual && s.lastCol !== usual) out.push(s.row);
+  }
+  return out;
 }
 
 async function headFrom(source: RowSource, first: number): Promise<Row[]> {

@@ -76,6 +76,17 @@ describe('layout detection', () => {
     expect(second.dialect).toEqual({ header: false, commentRows: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14, 15, 16] });
   });
 
+  it('finds a second table that starts after the first 200 rows', async () => {
+    const rows: Cell[][] = [['kode', 'nama', 'jumlah']];
+    for (let i = 1; i <= 250; i++) rows.push([String(i), `Desa ${i}`, String(i * 3)]);
+    rows.push(['', '', ''], ['kecamatan', 'luas', ''], ['Mariso', '1.82', ''], ['Tallo', '5.83', '']);
+    const tables = await inferTables(arraySource(rows), { name: 't', path: 't.csv' });
+    expect(tables).toHaveLength(2);
+    expect(tables[0]!.resource.dialect).toEqual({ commentRows: [252, 253, 254, 255] });
+    expect((tables[1]!.resource.schema as Schema).fields.map((f) => `${f.name}:${f.type}`)).toEqual(['kecamatan:string', 'luas:number']);
+    expect(tables[1]!.resource.dialect).toEqual({ headerRows: [253] });
+  });
+
   it('does not cut at a header repeated with the same labels (a page break)', async () => {
     const rows: Cell[][] = [['kode', 'nama', 'jumlah'], ['01', 'A', '5'], ['02', 'B', '6'], ['kode', 'nama', 'jumlah'], ['03', 'C', '7']];
     const tables = await inferTables(arraySource(rows), { name: 't', path: 't.csv' });
