@@ -64,6 +64,19 @@ describe('convert: the same reading as describe', () => {
     await expect(stat(join(dir, 'buah-baru.csv'))).rejects.toThrow();
   });
 
+  it('refuses a package written before tables were cut apart (it would read the second table as data)', async () => {
+    const sub = join(dir, 'lama');
+    await cp(BPS, join(sub, 'bps.csv'));
+    // The descriptor describe wrote before this fix: table 2 (rows 19-24) read under the yearly columns.
+    const fields = [{ name: 'no', type: 'integer' }, { name: 'pendidikan', type: 'string' }, ...Array.from({ length: 59 }, (_, i) => ({ name: `k${i}`, type: 'integer' }))];
+    const old = { name: 'p', resources: [{ name: 'bps', path: 'bps.csv', dialect: { header: false, commentRows: [1, 2, 3, 4, 5, 14, 15, 16, 17, 18, 25, 26, 27, 28, 29, 30, 31, 32, 33] }, schema: { fields } }] };
+    await writeFile(join(sub, 'datapackage.json'), JSON.stringify(old));
+    const r = await runInProcess(['--lang', 'en', 'convert', 'bps.csv'], { cwd: sub });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('from row 16 the file holds another table (its own header), and this resource in datapackage.json would read its rows (19, 20, 21, 22, 23)');
+    await expect(stat(join(sub, 'bps.bersih.csv'))).rejects.toThrow();
+  });
+
   it('quotes a cell holding a lone CR or LF, so the CSV keeps its rows', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Data');

@@ -6,7 +6,7 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve } from 'node:path';
-import { convertResource } from '../../convert/convert.js';
+import { convertResource, dataRowTest } from '../../convert/convert.js';
 import { outputFor, packagedResource } from '../../convert/plan.js';
 import { listSheets } from '../../convert/sheets.js';
 import { describeTables } from '../../describe/index.js';
@@ -46,7 +46,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
     for (const sheet of sheets) {
       let given: Resource | undefined;
       for (const { dir, pkg } of packages) if ((given = packagedResource(pkg, dir, input, sheet))) break;
-      if (given) await checkTitles(input, file, sheet, given, en);
+      if (given) await checkPackaged(input, file, sheet, given, en);
       const resources = given ? [given] : (await describeTables(input, { sheet })).map((r) => r.resource);
       resources.forEach((resource, i) => {
         const out = outputFor(input, { output, sheet, allSheets, cwd: ctx.cwd, table: i + 1 });
@@ -91,19 +91,37 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
 }
 
 /**
- * A resource read by position (`header: false`: a merged multi-row header no validator can check)
- * carries the labels describe read as field titles. Before converting, the file is read again the same
- * way: a column whose header now reads differently (moved, inserted) stops convert, exit 1.
+ * The officer's resource is trusted only as far as the file still reads the same: the file is read
+ * again as describe reads it, and convert stops (exit 1, nothing written) when
+ *  - the resource would read rows of a second table (own header, other columns) as its own data
+ *    (a package written before describe cut tables apart), or
+ *  - the resource reads the header by position (`header: false`: a merged multi-row header) and a
+ *    column's header now reads differently from its field title (moved, inserted).
  */
-async function checkTitles(input: string, shown: string, sheet: string | undefined, given: Resource, en: boolean): Promise<void> {
+async function checkPackaged(input: string, shown: string, sheet: string | undefined, given: Resource, en: boolean): Promise<void> {
   const dialect = typeof given.dialect === 'object' ? given.dialect : undefined;
   const schema = typeof given.schema === 'object' ? given.schema : undefined;
-  if (dialect?.header !== false || !schema || !schema.fields.some((f) => f.title)) return;
-  const fresh = (await describeTables(input, { sheet }))[0]!.resource.schema as Schema;
+  if (!schema) return;
+  const tables = await describeTables(input, { sheet });
+  const second = tables[1]?.table?.firstRow;
+  if (second !== undefined) {
+    // The fresh reading excludes every row from the second table on; the officer's dialect must too.
+    const isData = dataRowTest(dialect);
+    const excluded = (tables[0]!.resource.dialect as { commentRows?: number[] } | undefined)?.commentRows ?? [];
+    const leaking = excluded.filter((r) => r >= second && isData(r)).slice(0, 5);
+    if (leaking.length) {
+      throw new DataInvalidError(en
+        ? `${shown}: from row ${second} the file holds another table (its own header), and this resource in datapackage.json would read its rows (${leaking.join(', ')}) under its own columns; no CSV was written. Run "satudata describe --write ${shown}" again.`
+        : `${shown}: mulai baris ${second} berkas berisi tabel lain (header sendiri), dan sumber daya ini di datapackage.json akan membaca barisnya (${leaking.join(', ')}) di bawah kolomnya sendiri; tidak ada CSV yang ditulis. Jalankan "satudata describe --write ${shown}" lagi.`,
+      'E_SECOND_TABLE');
+    }
+  }
+  if (dialect?.header !== false || !schema.fields.some((f) => f.title)) return;
+  const freshFields = (tables[0]!.resource.schema as Schema).fields;
   const wrong: string[] = [];
   schema.fields.forEach((f, j) => {
     if (!f.title) return;
-    const now = fresh.fields[j];
+    const now = freshFields[j];
     const label = now ? now.title ?? now.name : '';
     if (label !== f.title) wrong.push(`${j + 1}: "${label}" ≠ "${f.title}"`);
   });
