@@ -229,6 +229,55 @@ describe('describe --write then validate on the 20 real agency files', () => {
   });
 });
 
+describe('describe --write then validate on the issue\'s synthetic layouts (files written here)', () => {
+  async function describeText(name: string, content: string | Buffer) {
+    const dir = await mkdtemp(join(work, 'syn-'));
+    await writeFile(join(dir, name), content);
+    const out = sink();
+    expect(await run(['--lang', 'en', 'describe', '--write', name], { cwd: dir, stdout: out, stderr: sink(), interactive: false })).toBe(0);
+    const pkg = JSON.parse(await readFile(join(dir, 'datapackage.json'), 'utf8'));
+    const report = await validate(['datapackage.json'], { cwd: dir });
+    return { resource: pkg.resources[0], report, out: out.text };
+  }
+
+  it('a quoted title with commas, a subtitle and a blank row above the header', async () => {
+    const { resource, report } = await describeText('sd.csv',
+      '"JUMLAH SEKOLAH DASAR, GURU, DAN MURID MENURUT KECAMATAN DI KOTA MAKASSAR",,,,\nTAHUN AJARAN 2023/2024,,,,\n,,,,\n' +
+      'Kecamatan,Jumlah Sekolah,Jumlah Guru,Jumlah Murid,Rasio Murid Guru\nMariso,20,310,5120,16.5\nMamajang,25,402,6010,14.9\nTallo,41,688,12030,17.5\nKota Makassar,86,1400,23160,16.5\n');
+    expect(resource.dialect).toEqual({ headerRows: [4], commentRows: [8] });
+    expect(resource.schema.fields.map((f: { name: string; type: string }) => `${f.name}:${f.type}`)).toEqual(['Kecamatan:string', 'Jumlah Sekolah:integer', 'Jumlah Guru:integer', 'Jumlah Murid:integer', 'Rasio Murid Guru:number']);
+    expect(report.valid).toBe(true);
+  });
+
+  it('an XLSX title merged across the columns, and a subtitle, are not glued onto the field names', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Data');
+    ws.addRow(['Jumlah Keluarga Menurut Kecamatan, Desember 2023']);
+    ws.mergeCells('A1:D1');
+    ws.addRow(['Keadaan 31 Desember 2023']);
+    ws.mergeCells('A2:D2');
+    ws.addRow(['No', 'Kecamatan', 'Jumlah Keluarga', 'Jumlah Jiwa']);
+    ws.addRow([1, 'Mariso', 15000, 60000]);
+    ws.addRow([2, 'Tallo', 35000, 140000]);
+    ws.addRow([3, 'Wajo', 9000, 31000]);
+    const { resource, report } = await describeText('kk.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(resource.dialect).toEqual({ sheetName: 'Data', headerRows: [3] });
+    expect(resource.schema.fields.map((f: { name: string }) => f.name)).toEqual(['No', 'Kecamatan', 'Jumlah Keluarga', 'Jumlah Jiwa']);
+    expect(report.valid).toBe(true);
+  });
+
+  it('one impossible date keeps the date type; validate reports exactly the cell describe named', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `${String((i % 28) + 1).padStart(2, '0')}/0${(i % 9) + 1}/2024,${i}`);
+    rows[11] = '31/02/2024,11';
+    const { resource, report, out } = await describeText('tgl.csv', `tanggal,nilai\n${rows.join('\n')}\n`);
+    expect(resource.schema.fields[0]).toEqual({ name: 'tanggal', type: 'date', format: '%d/%m/%Y' });
+    expect(out).toContain('are not real dates');
+    expect(out).toContain('(rows 13)');
+    expect(report.tasks.flatMap((t) => t.errors).map((e) => [e.type, e.rowNumber, e.fieldNumber])).toEqual([['type-error', 13, 1]]);
+  });
+});
+
 /** English words of each note code, as the officer reads them (describe prints messages, not codes). */
 const codeText: Record<string, string> = {
   'row-width': 'different number of cells',
