@@ -84,7 +84,8 @@ export function defineProgram(dispatch: (name: string, args: string[], opts: Com
     .argument('<file>', 'XLSX file')
     .option('--sheet <name>', 'sheet name')
     .option('--all-sheets', 'write one CSV per sheet')
-    .option('-o, --output <file>', 'output CSV path (default: next to the input)')
+    .option('-o, --output <file>', 'output CSV file (default: next to the input); with --all-sheets, a folder')
+    .option('--force', 'replace output files that already exist')
     .option('--json', 'print the result as JSON')
     .action(act('convert'));
 

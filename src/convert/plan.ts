@@ -13,14 +13,25 @@ function realOf(p: string): string {
   }
 }
 
-export function outputFor(input: string, opts: { output?: string; sheet?: string; allSheets: boolean; cwd: string }): string {
+/**
+ * Where one CSV goes. `-o` names the file, except with `--all-sheets`, where it names a folder. The
+ * 2nd, 3rd ... table of a sheet goes next to the first, with `-tabel-N` added to the name.
+ */
+export function outputFor(input: string, opts: { output?: string; sheet?: string; allSheets: boolean; cwd: string; table?: number }): string {
   const stem = basename(input, extname(input));
-  const name = opts.allSheets && opts.sheet ? `${stem}-${slug(opts.sheet) || 'sheet'}.csv` : `${stem}.csv`;
+  const part = opts.table && opts.table > 1 ? `-tabel-${opts.table}` : '';
+  const name = opts.allSheets && opts.sheet ? `${stem}-${slug(opts.sheet) || 'sheet'}${part}.csv` : `${stem}${part}.csv`;
   if (opts.allSheets) return join(opts.output ? resolve(opts.cwd, opts.output) : dirname(input), name);
-  if (opts.output) return resolve(opts.cwd, opts.output);
+  if (opts.output) {
+    const out = resolve(opts.cwd, opts.output);
+    if (!part) return out;
+    const ext = extname(out);
+    return join(dirname(out), `${basename(out, ext)}${part}${ext || '.csv'}`);
+  }
   const next = join(dirname(input), name);
   // Never overwrite the input itself (converting a CSV next to itself).
-  return resolve(next) === resolve(input) ? join(dirname(input), `${stem}.bersih.csv`) : next;
+  const own = join(dirname(input), `${stem}.csv`);
+  return resolve(own) === resolve(input) ? join(dirname(input), `${stem}.bersih${part}.csv`) : next;
 }
 
 /** The resource of `datapackage.json` that describes this file (and sheet), if the officer has one. */
