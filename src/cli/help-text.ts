@@ -61,7 +61,11 @@ export const HELP_TEXT: Record<string, Msg> = {
   'convert <file>': { id: 'berkas XLSX', en: 'XLSX file' },
   'convert --sheet': { id: 'nama lembar', en: 'sheet name' },
   'convert --all-sheets': { id: 'tulis satu CSV per lembar', en: 'write one CSV per sheet' },
-  'convert --output': { id: 'path CSV keluaran (bawaan: di samping berkas masukan)', en: 'output CSV path (default: next to the input)' },
+  'convert --output': {
+    id: 'berkas CSV keluaran (bawaan: di samping berkas masukan); dengan --all-sheets, sebuah folder',
+    en: 'output CSV file (default: next to the input); with --all-sheets, a folder',
+  },
+  'convert --force': { id: 'timpa berkas keluaran yang sudah ada', en: 'replace output files that already exist' },
   'convert --json': { id: 'cetak hasil sebagai JSON', en: 'print the result as JSON' },
 
   template: {
