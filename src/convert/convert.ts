@@ -45,8 +45,8 @@ function checkHeader(rows: Row[], schema: Schema, sourcePath: string, lang: 'id'
   if (wrong.length) {
     const list = wrong.slice(0, 5).join('; ');
     throw new DataInvalidError(lang === 'en'
-      ? `${sourcePath}: the file's header does not match the schema's field names (column ${list}); no CSV was written. Fix the column order/labels, or run "satudata describe --write" again.`
-      : `${sourcePath}: header berkas tidak sama dengan nama kolom skema (kolom ${list}); tidak ada CSV yang ditulis. Perbaiki urutan/judul kolom, atau jalankan "satudata describe --write" lagi.`,
+      ? `${sourcePath}: the file's header does not match the schema's field names (column ${list}); no CSV was written. Fix the column order/labels, or run "satudata describe ${sourcePath} --write" again.`
+      : `${sourcePath}: header berkas tidak sama dengan nama kolom skema (kolom ${list}); tidak ada CSV yang ditulis. Perbaiki urutan/judul kolom, atau jalankan "satudata describe ${sourcePath} --write" lagi.`,
     'E_HEADER_MISMATCH');
   }
 }

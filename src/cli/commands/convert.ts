@@ -128,8 +128,8 @@ async function checkPackaged(input: string, shown: string, sheet: string | undef
   if (wrong.length === 0) return;
   const list = wrong.slice(0, 5).join('; ');
   throw new DataInvalidError(en
-    ? `${shown}: the file's header no longer reads as the schema's column titles (column ${list}); no CSV was written. Put the columns back in order, or run "satudata describe --write" again.`
-    : `${shown}: header berkas tidak lagi sama dengan judul kolom skema (kolom ${list}); tidak ada CSV yang ditulis. Kembalikan urutan kolom, atau jalankan "satudata describe --write" lagi.`,
+    ? `${shown}: the file's header no longer reads as the schema's column titles (column ${list}); no CSV was written. Put the columns back in order, or run "satudata describe ${shown} --write" again.`
+    : `${shown}: header berkas tidak lagi sama dengan judul kolom skema (kolom ${list}); tidak ada CSV yang ditulis. Kembalikan urutan kolom, atau jalankan "satudata describe ${shown} --write" lagi.`,
   'E_HEADER_MISMATCH');
 }
 
