@@ -34,6 +34,7 @@ export function localizeWarning(w: string, lang: Lang): string {
   const rules: [RegExp, (m: RegExpExecArray) => string][] = [
     [/^reached error limit: (\d+)$/, (m) => `batas galat tercapai: ${m[1]} (--limit-errors)`],
     [/^reached row limit: (\d+)$/, (m) => `batas baris tercapai: ${m[1]} (--limit-rows)`],
+    [/^reached report size limit: (\d+) characters of errors$/, (m) => `batas ukuran laporan tercapai: ${m[1]} karakter galat (perbaiki galat pertama, misalnya baris judul, lalu validasi lagi)`],
     [/^merged cells: (.*) \(the value belongs to the top-left cell; the other cells are empty\)$/, (m) => `sel gabungan: ${m[1]} (nilainya milik sel kiri atas; sel lain dianggap kosong)`],
     [/^no datapackage\.json in (.*): validating (\d+) data file\(s\) with inferred schemas$/, (m) => `tidak ada datapackage.json di ${m[1]}: ${m[2]} berkas data divalidasi dengan skema tebakan (jalankan "satudata describe --write" untuk membuat skema)`],
     [/^resource "(.*)" in (.*) has no schema: it was inferred from the data$/, (m) => `sumber daya "${m[1]}" di ${m[2]} tidak punya skema: skema ditebak dari datanya`],
