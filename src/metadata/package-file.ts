@@ -8,6 +8,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n.js';
 import type { DataPackage } from '../schema/types.js';
+import { jsonTooDeep, LIMITS } from '../table/limits.js';
 
 /** `target` may be a datapackage.json (or other .json descriptor) or the folder holding one. */
 export async function locatePackage(cwd: string, target: string | undefined, lang: Lang): Promise<string> {
@@ -35,6 +36,13 @@ export async function readPackage(file: string, lang: Lang): Promise<DataPackage
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
     throw new UsageError(lang === 'en' ? `${file} cannot be read: ${(e as Error).message}` : `${file} tidak dapat dibaca: ${(e as Error).message}`);
+  }
+  if (jsonTooDeep(text) !== undefined) {
+    throw new UsageError(
+      lang === 'en'
+        ? `${file} is nested more than ${LIMITS.jsonDepth} levels deep (a limit of satudata; a real datapackage.json needs fewer than 10): fix or recreate that file`
+        : `${file} bersarang lebih dari ${LIMITS.jsonDepth} tingkat (batas satudata; datapackage.json yang wajar kurang dari 10): perbaiki atau buat ulang berkas itu`,
+    );
   }
   let pkg: unknown;
   try {

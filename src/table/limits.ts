@@ -30,10 +30,28 @@ export const LIMITS = {
   errors: 1000,
   /** Text kept in the errors of one table (labels, cells, messages), so the report stays readable. */
   reportChars: 16 * 1024 * 1024,
+  /** Nesting of a JSON descriptor (datapackage.json, schema, dialect). */
+  jsonDepth: 100,
 } as const;
 
-/** `10485760` → `10 MiB`, `2000000` → `2,000,000`: the way a limit is printed in messages. */
-export function showLimit(n: number, unit: 'chars' | 'bytes' | 'count'): string {
-  if (unit !== 'count' && n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} Mi${unit === 'bytes' ? 'B' : ''}`;
-  return n.toLocaleString('en-US');
+/**
+ * The nesting depth of JSON text once it passes `max` (else undefined): a linear scan that skips
+ * strings. JSON.parse accepts 100,000 levels, but the recursive checks and JSON.stringify after it
+ * overflowed the stack (an internal error, exit 3).
+ */
+export function jsonTooDeep(text: string, max: number = LIMITS.jsonDepth): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > max) return depth;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { openTable } from '../table/open.js';
+import { jsonTooDeep, LIMITS } from '../table/limits.js';
 import type { OpenedTable, ReaderDialect } from '../table/types.js';
 import type { Dialect, Resource, Schema } from '../schema/types.js';
 import { checkDialectDescriptor, checkSchemaDescriptor, type MetadataError } from '../schema/descriptor.js';
@@ -43,6 +44,10 @@ export async function loadJsonFile(abs: string, errorType: 'package-error' | 'sc
     text = await fs.readFile(abs, 'utf8');
   } catch (e) {
     return { error: buildError(errorType, `[Errno 2] No such file or directory: '${abs}'`) };
+  }
+  const depth = jsonTooDeep(text);
+  if (depth !== undefined) {
+    return { error: buildError(errorType, `descriptor "${path.basename(abs)}" is nested more than ${LIMITS.jsonDepth} levels deep (a limit of satudata); a real descriptor needs fewer than 10`) };
   }
   try {
     return { value: JSON.parse(text.replace(/^\uFEFF/, '')) };
