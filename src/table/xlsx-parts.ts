@@ -173,11 +173,11 @@ export async function readSharedStrings(zip: ZipReader, wb: WorkbookInfo, label:
         i = e + close.length;
       }
       if (out.length >= LIMITS.sharedStrings) {
-        throw sstLimit(label, `it holds more than ${LIMITS.sharedStrings} strings`, `memuat lebih dari ${LIMITS.sharedStrings} teks`);
+        throw sstLimit(label, `holds more than ${LIMITS.sharedStrings} strings`, `memuat lebih dari ${LIMITS.sharedStrings} teks`);
       }
       textChars += text.length;
       if (textChars > LIMITS.sharedStringChars) {
-        throw sstLimit(label, `its strings hold more than ${LIMITS.sharedStringChars} characters`, `teksnya lebih dari ${LIMITS.sharedStringChars} karakter`);
+        throw sstLimit(label, `holds more than ${LIMITS.sharedStringChars} characters of text`, `memuat lebih dari ${LIMITS.sharedStringChars} karakter teks`);
       }
       out.push(text);
     }
