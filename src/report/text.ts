@@ -107,7 +107,7 @@ export function renderText(report: Report, opts: TextOptions): string {
     );
   }
   if (report.partial) {
-    out.push(c.yellow.bold(id ? 'PERHATIAN: laporan ini TIDAK LENGKAP karena batas --limit-errors/--limit-rows tercapai.' : 'WARNING: this report is PARTIAL because --limit-errors/--limit-rows was reached.'));
+    out.push(c.yellow.bold(id ? 'PERHATIAN: laporan ini TIDAK LENGKAP karena batas --limit-errors/--limit-rows atau batas ukuran laporan tercapai.' : 'WARNING: this report is PARTIAL because --limit-errors/--limit-rows or the report size limit was reached.'));
   }
   return out.join('\n') + '\n';
 }
