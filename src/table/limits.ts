@@ -30,7 +30,8 @@ export const LIMITS = {
   errors: 1000,
   /** Text kept in the errors of one table (labels, cells, messages), so the report stays readable. */
   reportChars: 16 * 1024 * 1024,
-  /** Nesting of a JSON descriptor (datapackage.json, schema, dialect). */
+  /** Size and nesting of a JSON descriptor (datapackage.json, schema, dialect) that validate reads. */
+  descriptorBytes: 50 * 1024 * 1024,
   jsonDepth: 100,
 } as const;
 

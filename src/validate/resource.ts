@@ -40,7 +40,7 @@ export async function loadJsonFile(abs: string, errorType: 'package-error' | 'sc
   let text: string;
   try {
     const st = await fs.stat(abs);
-    if (st.size > 50 * 1024 * 1024) return { error: buildError(errorType, `descriptor "${abs}" is larger than 50 MB`) };
+    if (st.size > LIMITS.descriptorBytes) return { error: buildError(errorType, `descriptor "${abs}" is larger than 50 MB`) };
     text = await fs.readFile(abs, 'utf8');
   } catch (e) {
     return { error: buildError(errorType, `[Errno 2] No such file or directory: '${abs}'`) };

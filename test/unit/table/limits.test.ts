@@ -43,6 +43,7 @@ describe('the limits table', () => {
       sharedStringChars: 128 * 1024 * 1024,
       errors: 1000,
       reportChars: 16 * 1024 * 1024,
+      descriptorBytes: 50 * 1024 * 1024,
       jsonDepth: 100,
     });
   });
