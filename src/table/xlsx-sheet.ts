@@ -47,6 +47,8 @@ export class SheetParser {
   private lastCol = -1;
   /** Cells emitted so far (rows × their width), against LIMITS.sheetCells. */
   private cells = 0;
+  /** Rows emitted so far, gaps included. */
+  private rows = 0;
   /** Cells emitted by the current `push`. */
   private stepCells = 0;
   private readonly shared = new Map<string, string>();
@@ -187,11 +189,11 @@ export class SheetParser {
       throw this.error(`row number "${r}" is outside 1..${MAX_ROWS}`, `nomor baris "${r}" di luar batas 1..${MAX_ROWS}`);
     }
     // Rows absent from the XML are empty rows of the sheet: emit them so numbering stays the sheet's.
-    for (let k = this.lastEmitted + 1; k < rn; k++) out.push({ rowNumber: k, cells: [] });
+    for (let k = this.lastEmitted + 1; k < rn; k++) this.emit(out, { rowNumber: k, cells: [] });
     this.curRow = rn;
     this.lastCol = -1;
     if (tag.charCodeAt(tag.length - 2) === 47) {
-      out.push({ rowNumber: rn, cells: [] });
+      this.emit(out, { rowNumber: rn, cells: [] });
       this.lastEmitted = Math.max(this.lastEmitted, rn);
     } else {
       this.cur = [];
@@ -209,9 +211,15 @@ export class SheetParser {
         `Berkas Excel "${this.ctx.label}", lembar "${this.ctx.sheet}", terlalu besar untuk dibaca: sampai baris ${this.curRow} sudah lebih dari ${LIMITS.sheetCells} sel (baris × lebar; satu nilai jauh di kanan membuat barisnya selebar itu; batas satudata). Hapus sel nyasar di kolom jauh di kanan, atau simpan lembar itu sebagai CSV (UTF-8) lalu validasi berkas CSV-nya.`,
       );
     }
-    out.push({ rowNumber: this.curRow, cells: this.cur });
+    this.emit(out, { rowNumber: this.curRow, cells: this.cur });
     this.lastEmitted = Math.max(this.lastEmitted, this.curRow);
     this.cur = null;
+  }
+
+  /** A sheet holds at most MAX_ROWS rows: more (a row number repeated) is a malformed sheet. */
+  private emit(out: Row[], row: Row): void {
+    if (++this.rows > MAX_ROWS) throw this.error(`it holds more than ${MAX_ROWS} rows (a row number repeated?)`, `lembar memuat lebih dari ${MAX_ROWS} baris (nomor baris berulang?)`);
+    out.push(row);
   }
 
   private cell(s: string, lt: number, gt: number, contentEnd: number, selfClose: boolean): void {

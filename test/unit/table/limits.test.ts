@@ -103,6 +103,12 @@ describe('XLSX sheet parser: wide rows are handed on in steps', () => {
     expect(out[199]!.cells[16383]).toBe(199);
   });
 
+  it('a row number repeated past 1,048,576 rows is a malformed sheet, not endless rows', () => {
+    const parser = new SheetParser({ label: 'r.xlsx', sheet: 'S', sharedStrings: [], dateStyles: [], date1904: false, maxCellChars: 1000 });
+    const err = thrown(() => parser.push(sheet('<row r="1"/>'.repeat(LIMITS.sheetRows + 1)), []));
+    expect(err.note).toMatch(/"r\.xlsx": sheet "S": it holds more than 1048576 rows/);
+  });
+
   it('the reader yields such rows in batches of at most about a million cells', async () => {
     const rows = Array.from({ length: 300 }, (_, i) => `<row r="${i + 1}"><c r="XFD${i + 1}"><v>1</v></c></row>`).join('');
     const path = tempFile('wide.xlsx', minimalXlsx(sheet(rows)));
