@@ -57,6 +57,7 @@ export function runBin(args: string[], opts: { cwd?: string; heapMb?: number } =
       clearTimeout(timer);
       const rssKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
       rmSync(probeDir, { recursive: true, force: true });
+      if (process.env.SATUDATA_HOSTILE_LOG) process.stderr.write(`hostile: ${args.slice(0, 2).join(' ')} → exit ${code} in ${Date.now() - started} ms, peak RSS ${Math.round(rssKb / 1024)} MB\n`);
       resolve({
         code,
         signal,
