@@ -1,9 +1,13 @@
+import { LIMITS } from './table/limits.js';
 /**
  * A cap on the nesting of JSON descriptors (datapackage.json, schemas, dialects, credentials): a file
  * nested thousands deep would overflow the stack of every recursive walk (checks, copies, writers).
  * Real descriptors stay far below (package → resources → schema → fields → constraints → jsonSchema).
+ *
+ * JSON text is checked before parsing by `jsonTooDeep` (src/table/limits.ts); this walk is for values
+ * that arrive parsed (YAML configs, credentials).
  */
-export const MAX_JSON_DEPTH = 100;
+export const MAX_JSON_DEPTH = LIMITS.jsonDepth;
 
 /** The nesting depth of a parsed JSON value, counted without recursion; stops once above `limit`. */
 export function jsonDepth(value: unknown, limit = MAX_JSON_DEPTH): number {

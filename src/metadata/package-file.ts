@@ -8,8 +8,8 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n.js';
 import type { DataPackage } from '../schema/types.js';
-import { tooDeep, tooDeepMessage } from '../json-depth.js';
 import { resolvePackagePath } from '../package-path.js';
+import { jsonTooDeep, LIMITS } from '../table/limits.js';
 
 /** `target` may be a datapackage.json (or other .json descriptor) or the folder holding one. */
 export async function locatePackage(cwd: string, target: string | undefined, lang: Lang): Promise<string> {
@@ -42,13 +42,19 @@ export async function readPackage(file: string, lang: Lang): Promise<DataPackage
   } catch (e) {
     throw new UsageError(lang === 'en' ? `${file} cannot be read: ${(e as Error).message}` : `${file} tidak dapat dibaca: ${(e as Error).message}`);
   }
+  if (jsonTooDeep(text) !== undefined) {
+    throw new UsageError(
+      lang === 'en'
+        ? `${file} is nested more than ${LIMITS.jsonDepth} levels deep (a limit of satudata; a real datapackage.json needs fewer than 10): fix or recreate that file`
+        : `${file} bersarang lebih dari ${LIMITS.jsonDepth} tingkat (batas satudata; datapackage.json yang wajar kurang dari 10): perbaiki atau buat ulang berkas itu`,
+    );
+  }
   let pkg: unknown;
   try {
     pkg = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new UsageError(lang === 'en' ? `${file} is not valid JSON: ${(e as Error).message}` : `${file} bukan JSON yang sah: ${(e as Error).message}`);
   }
-  if (tooDeep(pkg)) throw new UsageError(tooDeepMessage(file, lang));
   if (!pkg || typeof pkg !== 'object' || Array.isArray(pkg)) {
     throw new UsageError(lang === 'en' ? `${file} must hold a JSON object` : `${file} harus berisi objek JSON`);
   }

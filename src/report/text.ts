@@ -39,6 +39,7 @@ export function localizeWarning(w: string, lang: Lang, files: string[] = []): st
   const rules: [RegExp, (m: RegExpExecArray) => string][] = [
     [/^reached error limit: (\d+)$/, (m) => `batas galat tercapai: ${m[1]} (--limit-errors)`],
     [/^reached row limit: (\d+)$/, (m) => `batas baris tercapai: ${m[1]} (--limit-rows)`],
+    [/^reached report size limit: (\d+) characters of errors$/, (m) => `batas ukuran laporan tercapai: ${m[1]} karakter galat (perbaiki galat pertama, misalnya baris judul, lalu validasi lagi)`],
     [/^merged cells: (.*) \(the value belongs to the top-left cell; the other cells are empty\)$/, (m) => `sel gabungan: ${m[1]} (nilainya milik sel kiri atas; sel lain dianggap kosong)`],
     [/^no datapackage\.json in (.*): validating (\d+) data file\(s\) with inferred schemas$/, (m) => `tidak ada datapackage.json di ${m[1]}: ${m[2]} berkas data divalidasi dengan skema tebakan; buat skemanya dengan perintah: ${describe}${files.length > 1 ? ' (untuk tiap berkas)' : ''}`],
     [/^resource "(.*)" in (.*) has no schema: it was inferred from the data$/, (m) => `sumber daya "${m[1]}" di ${m[2]} tidak punya skema: skema ditebak dari datanya`],
@@ -123,7 +124,7 @@ export function renderText(report: Report, opts: TextOptions): string {
     );
   }
   if (report.partial) {
-    out.push(c.yellow.bold(id ? 'PERHATIAN: laporan ini TIDAK LENGKAP karena batas --limit-errors/--limit-rows tercapai.' : 'WARNING: this report is PARTIAL because --limit-errors/--limit-rows was reached.'));
+    out.push(c.yellow.bold(id ? 'PERHATIAN: laporan ini TIDAK LENGKAP karena batas --limit-errors/--limit-rows atau batas ukuran laporan tercapai.' : 'WARNING: this report is PARTIAL because --limit-errors/--limit-rows or the report size limit was reached.'));
   }
   return out.join('\n') + '\n';
 }

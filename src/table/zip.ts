@@ -8,6 +8,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import * as zlib from 'node:zlib';
 import { createInflateRaw } from 'node:zlib';
+import { LIMITS } from './limits.js';
 import { readAt } from './source-file.js';
 import { TableSourceError } from './types.js';
 
@@ -29,14 +30,14 @@ export interface ZipLimits {
   maxRatio: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntryBytes: 1 << 30, ratioFloorBytes: 100 << 20, maxRatio: 1000 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntryBytes: LIMITS.zipEntryBytes, ratioFloorBytes: LIMITS.zipRatioFloorBytes, maxRatio: LIMITS.zipMaxRatio };
 
 const EOCD_SIG = 0x06054b50;
 const EOCD64_LOCATOR_SIG = 0x07064b50;
 const EOCD64_SIG = 0x06064b50;
 const CEN_SIG = 0x02014b50;
 const LOC_SIG = 0x04034b50;
-const MAX_CD_BYTES = 64 << 20;
+const MAX_CD_BYTES = LIMITS.zipDirectoryBytes;
 const IN_CHUNK = 32 << 10;
 
 export class ZipReader {

@@ -1,6 +1,7 @@
 import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { openTable } from '../table/open.js';
+import { jsonTooDeep, LIMITS } from '../table/limits.js';
 import type { OpenedTable, ReaderDialect } from '../table/types.js';
 import type { Dialect, Resource, Schema } from '../schema/types.js';
 import { checkDialectDescriptor, checkSchemaDescriptor, type MetadataError } from '../schema/descriptor.js';
@@ -8,7 +9,6 @@ import { patternNoteId } from '../schema/pattern.js';
 import type { Report, ReportError } from './types.js';
 import { buildError } from './build-error.js';
 import { resolvePackagePath } from '../package-path.js';
-import { tooDeep, tooDeepMessage } from '../json-depth.js';
 import { redactUrl } from '../config/token.js';
 import { openInline } from './inline.js';
 import { fetchRemote } from './remote.js';
@@ -44,14 +44,17 @@ export async function loadJsonFile(abs: string, errorType: 'package-error' | 'sc
   let text: string;
   try {
     const st = await fs.stat(abs);
-    if (st.size > 50 * 1024 * 1024) return { error: buildError(errorType, `descriptor "${abs}" is larger than 50 MB`) };
+    if (st.size > LIMITS.descriptorBytes) return { error: buildError(errorType, `descriptor "${abs}" is larger than 50 MB`) };
     text = await fs.readFile(abs, 'utf8');
   } catch (e) {
     return { error: buildError(errorType, `[Errno 2] No such file or directory: '${abs}'`) };
   }
+  const depth = jsonTooDeep(text);
+  if (depth !== undefined) {
+    return { error: buildError(errorType, `descriptor "${path.basename(abs)}" is nested more than ${LIMITS.jsonDepth} levels deep (a limit of satudata); a real descriptor needs fewer than 10`) };
+  }
   try {
     const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
-    if (tooDeep(value)) return { error: buildError(errorType, tooDeepMessage(`descriptor "${path.basename(abs)}"`, 'en')) };
     return { value };
   } catch (e) {
     return { error: buildError(errorType, `cannot parse JSON descriptor "${path.basename(abs)}": ${(e as Error).message}`) };

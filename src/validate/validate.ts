@@ -1,6 +1,7 @@
 import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { openTable } from '../table/open.js';
+import { LIMITS } from '../table/limits.js';
 import { TableSourceError } from '../table/types.js';
 import type { DataPackage, Dialect, Schema } from '../schema/types.js';
 import { checkPackageDescriptor, checkSchemaDescriptor } from '../schema/descriptor.js';
@@ -53,7 +54,7 @@ async function validateAll(targets: string | string[], options: ValidateOptions)
   const list = (Array.isArray(targets) ? targets : [targets]).filter((t) => t !== '');
   if (!list.length) list.push('.');
   const report: Report = { valid: true, partial: false, stats: { tasks: 0, errors: 0, warnings: 0, seconds: 0 }, warnings: [], errors: [], tasks: [] };
-  const limits = { limitErrors: options.limitErrors ?? 1000, limitRows: options.limitRows };
+  const limits = { limitErrors: options.limitErrors ?? LIMITS.errors, limitRows: options.limitRows };
 
   let bareSchema: Schema | undefined;
   if (options.schema) {
