@@ -187,10 +187,36 @@ export async function readSharedStrings(zip: ZipReader, wb: WorkbookInfo, label:
   return out;
 }
 
+/**
+ * The item without its phonetic runs (`<rPh …>…</rPh>`), in one pass: a lazy regex would rescan the rest
+ * of the item from every unclosed `<rPh>` (quadratic on a hostile shared string). An `<rPh>` that is
+ * never closed runs to the end of the item.
+ */
+export function withoutPhonetic(s: string, prefix: string): string {
+  const open = `<${prefix}rPh`;
+  const close = `</${prefix}rPh>`;
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const k = s.indexOf(open, i);
+    if (k < 0) return out + s.slice(i);
+    const next = s.charCodeAt(k + open.length);
+    if (next !== 62 && next !== 32 && next !== 9 && next !== 10 && next !== 13) {
+      out += s.slice(i, k + open.length); // another tag starting with rPh
+      i = k + open.length;
+      continue;
+    }
+    out += s.slice(i, k);
+    const end = s.indexOf(close, k);
+    if (end < 0) return out;
+    i = end + close.length;
+  }
+}
+
 /** Text of a string item: every `<t>` outside phonetic runs (`<rPh>`), joined. */
 export function itemText(inner: string, prefix: string): string {
   let s = inner;
-  if (s.indexOf('rPh') >= 0) s = s.replace(new RegExp(`<${prefix}rPh[\\s>][\\s\\S]*?</${prefix}rPh>`, 'g'), '');
+  if (s.indexOf('rPh') >= 0) s = withoutPhonetic(s, prefix);
   const open = `<${prefix}t`;
   const close = `</${prefix}t>`;
   let out = '';

@@ -141,3 +141,23 @@ describe('JSON nesting depth', () => {
     expect(jsonTooDeep(text)).toBe(depth);
   });
 });
+
+describe('phonetic runs in shared strings', () => {
+  it.each([
+    ['<t>Kota</t><rPh sb="0" eb="1"><t>こた</t></rPh><t> Makassar</t>', 'Kota Makassar'],
+    ['<t>a</t><rPh><t>x</t></rPh><t>b</t><rPh><t>y</t></rPh>', 'ab'],
+    ['<t>a</t><rPhx/><t>b</t>', 'ab'],
+    ['<t>a</t><rPh><t>never closed</t>', 'a'],
+  ])('%s → %s', async (inner, text) => {
+    const { itemText } = await import('../../../src/table/xlsx-parts.js');
+    expect(itemText(inner, '')).toBe(text);
+  });
+
+  it('20,000 unclosed <rPh> take one pass (counted by the output, not timed)', async () => {
+    const { withoutPhonetic } = await import('../../../src/table/xlsx-parts.js');
+    const hostile = '<t>a</t>' + '<rPh>'.repeat(20000);
+    expect(withoutPhonetic(hostile, '')).toBe('<t>a</t>');
+    const many = '<rPh>x</rPh>'.repeat(100000) + '<t>z</t>';
+    expect(withoutPhonetic(many, '')).toBe('<t>z</t>');
+  });
+});
