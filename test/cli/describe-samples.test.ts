@@ -151,7 +151,9 @@ const EXPECTED: Expected[] = [
     // Header of 15 cells over rows of 27: the 12 unnamed columns are defects validate names.
     file: 'jabar_pikobar_covid19_kabkota_harian.csv', dialect: { headerRows: [1] }, fields: 27,
     key: { 0: { name: 'tanggal', type: 'date' }, 1: { name: 'kode_prov', type: 'string' }, 13: { name: 'meninggal', type: 'integer' } },
-    errors: { 'blank-label': 1, 'missing-label': 12, 'extra-cell': 45288 }, notes: ['blank-label', 'missing-labels', 'row-width'],
+    // 45,288 extra cells in all; the report stops at the 16 Mi characters of error text a table may
+    // keep (README "Batas / Limits"), so a partial report holds the first 19,452.
+    errors: { 'blank-label': 1, 'missing-label': 12, 'extra-cell': 19452 }, notes: ['blank-label', 'missing-labels', 'row-width'],
   },
   {
     // One `none` among the sector numbers: integer kept, the cell reported.
