@@ -34,7 +34,7 @@ export interface CkanClientOptions {
   connectTimeoutMs?: number;
   /** Per request: total time for one JSON request, answer included (default 4 × timeoutMs). */
   requestTimeoutMs?: number;
-  /** No new attempt of one action starts after this long since its first (default requestTimeoutMs). */
+  /** No new attempt of one action starts after this long since its first (default 2 × requestTimeoutMs). */
   retryBudgetMs?: number;
   /** The whole command: no request runs past this (default SATUDATA_DEADLINE_SECONDS, else 30 min). */
   deadlineMs?: number;
@@ -117,7 +117,7 @@ export class CkanClient {
     this.timeoutMs = opts.timeoutMs ?? 30_000;
     this.connectTimeoutMs = opts.connectTimeoutMs ?? Math.min(this.timeoutMs, 30_000);
     this.requestTimeoutMs = opts.requestTimeoutMs ?? this.timeoutMs * 4;
-    this.retryBudgetMs = opts.retryBudgetMs ?? this.requestTimeoutMs;
+    this.retryBudgetMs = opts.retryBudgetMs ?? this.requestTimeoutMs * 2;
     this.deadlineMs = opts.deadlineMs ?? (num(this.env.SATUDATA_DEADLINE_SECONDS) ?? 1800) * 1000;
     this.deadlineAt = Date.now() + this.deadlineMs;
     this.maxResponseBytes = opts.maxResponseBytes ?? Math.round((num(this.env.SATUDATA_MAX_RESPONSE_MB) ?? 64) * 1024 * 1024);

@@ -24,14 +24,16 @@ export async function findPackage(cwd: string, arg: string | undefined, lang: La
   return { file, dir: dirname(file), pkg: await readPackage(file, lang) };
 }
 
-export async function sha256File(path: string): Promise<{ sha256: string; bytes: number }> {
+export async function sha256File(path: string): Promise<{ sha256: string; md5: string; bytes: number }> {
   const h = createHash('sha256');
+  const m = createHash('md5');
   let bytes = 0;
   for await (const chunk of createReadStream(path)) {
     h.update(chunk as Buffer);
+    m.update(chunk as Buffer);
     bytes += (chunk as Buffer).length;
   }
-  return { sha256: h.digest('hex'), bytes };
+  return { sha256: h.digest('hex'), md5: m.digest('hex'), bytes };
 }
 
 /** Map and hash every resource (validation has already checked that the files exist). */
@@ -43,10 +45,11 @@ export async function localResources(lp: LocalPackage): Promise<LocalResource[]>
       schema = JSON.parse(await readFile(resolve(lp.dir, res.schema), 'utf8')) as Schema;
     }
     const draft = toCkanResource(res, schema);
+    const title = typeof res.title === 'string' && res.title.trim() ? res.title.trim() : draft.name;
     if (draft.localPath) {
       const file = isAbsolute(draft.localPath) ? draft.localPath : resolve(lp.dir, draft.localPath);
-      out.push({ draft, file, ...(await sha256File(file)) });
-    } else out.push({ draft });
+      out.push({ draft, title, file, ...(await sha256File(file)) });
+    } else out.push({ draft, title });
   }
   return out;
 }

@@ -21,7 +21,7 @@ const remote = (over: Partial<RemoteDataset> = {}): RemoteDataset => ({
   tags: [{ name: 'a', id: 't1' }, { name: 'b', id: 't2' }],
   extras: [{ key: 'satuan', value: 'orang' }, { key: 'tahun', value: '2024' }],
   resources: [
-    { id: 'r1', name: 'one', description: 'd', format: 'csv', mimetype: 'text/csv', schema: '{ "fields": [] }', satudata_sha256: 'h-one', satudata_bytes: '10', url: 'http://x/one.csv', last_modified: '2024' },
+    { id: 'r1', name: 'one', description: 'd', format: 'csv', mimetype: 'text/csv', schema: '{ "fields": [] }', satudata_sha256: 'h-one', satudata_bytes: '10', url: 'http://x/one.csv', last_modified: '2024', satudata_name: 'one', satudata_last_modified: '2024' },
   ],
   ...over,
 });
