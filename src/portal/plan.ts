@@ -45,6 +45,8 @@ export interface ResourceStep {
   diff: FieldDiff[];
   /** The portal's copy of the file was changed by another route (why it is uploaded again). */
   drift?: string;
+  /** A second portal resource of the same satudata_name (two pushes raced): deleted, the first is kept. */
+  duplicate?: boolean;
 }
 
 export interface PushPlan {
@@ -199,9 +201,13 @@ export function planPush(draft: CkanDatasetDraft, locals: LocalResource[], remot
     if (drift) step.drift = drift;
     return step;
   });
+  const ours = new Set(locals.map((l) => l.draft.name));
   for (const r of active) {
     if (used.has(r.id)) continue;
-    steps.push({ name: str(r[RESOURCE_NAME_KEY]) || str(r.name), action: opts.prune ? 'deleted' : 'kept', id: r.id, upload: false, diff: [] });
+    const sdName = str(r[RESOURCE_NAME_KEY]);
+    // Same satudata_name as a resource already matched: a duplicate left by two pushes that raced.
+    if (sdName && ours.has(sdName)) steps.push({ name: sdName, action: 'deleted', id: r.id, upload: false, diff: [], duplicate: true });
+    else steps.push({ name: sdName || str(r.name), action: opts.prune ? 'deleted' : 'kept', id: r.id, upload: false, diff: [] });
   }
   return { dataset: { action, id: remote.id, fields: patch, diff }, resources: steps };
 }

@@ -17,14 +17,15 @@ import type { Lang } from '../i18n.js';
 import { RESOURCE_BYTES_KEY, RESOURCE_HASH_KEY, RESOURCE_LAST_MODIFIED_KEY, RESOURCE_NAME_KEY, type CkanDatasetDraft } from '../metadata/mapping.js';
 import type { CkanClient } from './client.js';
 import { isOutcomeUnknown } from './net-errors.js';
+import { PORTAL_CODES } from './response.js';
 import { planPush, titleOf, type DatasetAction, type LocalResource, type PushPlan, type RemoteDataset, type ResourceAction, type ResourceStep } from './plan.js';
 import type { ShownResource } from './shapes.js';
 
 export type PushEvent =
   | { type: 'dataset'; action: DatasetAction; name: string }
-  | { type: 'resource'; action: ResourceAction; name: string; drift?: string }
+  | { type: 'resource'; action: ResourceAction; name: string; drift?: string; duplicate?: boolean }
   | { type: 'upload'; name: string; sent: number; total: number }
-  | { type: 'reread'; action: string; reason: string };
+  | { type: 'reread'; action: string; reason: string; taken?: boolean };
 
 export interface PushResult {
   dryRun: boolean;
@@ -56,7 +57,7 @@ export function resultOf(plan: PushPlan, portal: string, name: string, id: strin
     dryRun,
     portal,
     dataset: { name, id, url: `${portal}/dataset/${name}`, action: plan.dataset.action },
-    resources: plan.resources.map((r) => ({
+    resources: plan.resources.filter((r) => !r.duplicate).map((r) => ({
       name: r.name,
       ...(r.local ? { title: titleOf(r.local) } : {}),
       action: r.action,
@@ -79,6 +80,10 @@ export interface ExecuteInput {
   reread: () => Promise<RemoteDataset | undefined>;
   lang: Lang;
   onEvent?: (e: PushEvent) => void;
+}
+
+function nameTaken(e: unknown): e is PortalError {
+  return e instanceof PortalError && e.code === PORTAL_CODES.validation && (e.fieldErrors?.name ?? []).some((m) => /already in use/i.test(m));
 }
 
 /** How many unknown outcomes one push tolerates before giving up (each is followed by a re-read). */
@@ -109,21 +114,30 @@ export async function executePlan(input: ExecuteInput): Promise<PushResult> {
   const done = new Set<Key>();
   const attempted = new Map<string, { action: ResourceAction; drift?: string }>();
   let createdHere = false;
+  let raced = false;
+  let createdSinceRead = false;
   let id = plan.dataset.id ?? '';
 
-  const replan = async (reason?: { action: string; why: string }) => {
-    if (reason) onEvent({ type: 'reread', action: reason.action, reason: reason.why });
+  const replan = async (reason?: { action: string; why: string; taken?: boolean }) => {
+    if (reason) onEvent({ type: 'reread', action: reason.action, reason: reason.why, ...(reason.taken ? { taken: true } : {}) });
     remote = await input.reread();
     plan = planPush(draft, locals, remote, { prune });
     id = remote?.id ?? '';
     done.clear();
     fresh = true;
+    createdSinceRead = false;
   };
 
   try {
     for (;;) {
       const key = pendingKeys(plan, draft).find((k) => !done.has(k));
-      if (!key) break;
+      if (!key) {
+        // After creating something, read once more: a push racing from another machine may have created
+        // the same resource; the plan then deletes the later copy (both sides keep the same, first one).
+        if (!createdSinceRead) break;
+        await replan();
+        continue;
+      }
       const step = key.startsWith('res:') ? plan.resources.find((r) => `res:${r.name}` === key)! : undefined;
       const creates = (key === 'dataset' && plan.dataset.action === 'created') || step?.action === 'created';
       if (creates && !fresh) {
@@ -134,7 +148,16 @@ export async function executePlan(input: ExecuteInput): Promise<PushResult> {
         await runStep(key, step);
         done.add(key);
         fresh = false;
+        if (creates) createdSinceRead = true;
       } catch (e) {
+        // Another machine created the dataset between our read and our create: take it from there.
+        if (key === 'dataset' && nameTaken(e) && !raced) {
+          raced = true;
+          createdHere = false;
+          await replan({ action: `dataset ${draft.name}`, why: e.message, taken: true });
+          if (remote) continue;
+          throw e;
+        }
         if (!isOutcomeUnknown(e) || ++unknowns > MAX_UNKNOWN_OUTCOMES) throw e;
         const label = key === 'dataset' || key === 'publish' ? `dataset ${draft.name}` : key.startsWith('res:') ? `resource ${key.slice(4)}` : `resource ${key.slice(4)}`;
         await replan({ action: label, why: e.message });
@@ -165,7 +188,16 @@ export async function executePlan(input: ExecuteInput): Promise<PushResult> {
     }
     if (key.startsWith('del:')) {
       const victim = plan.resources.find((r) => `del:${r.id}` === key)!;
-      await client.action('resource_delete', { id: victim.id });
+      try {
+        await client.action('resource_delete', { id: victim.id });
+      } catch (e) {
+        // A duplicate may already have been deleted by the other push.
+        if (!(victim.duplicate && e instanceof PortalError && e.code === PORTAL_CODES.notFound)) throw e;
+      }
+      if (victim.duplicate) {
+        onEvent({ type: 'resource', action: 'deleted', name: victim.name, duplicate: true });
+        return;
+      }
       attempted.set(victim.name, { action: 'deleted' });
       onEvent({ type: 'resource', action: 'deleted', name: victim.name });
       return;
@@ -204,7 +236,7 @@ export async function executePlan(input: ExecuteInput): Promise<PushResult> {
     }
   }
   // Resources deleted by --prune are gone from the final plan: report them from the first one.
-  for (const r of first.resources) if (r.action === 'deleted' && !result.resources.some((x) => x.name === r.name)) result.resources.push({ name: r.name, action: 'deleted', bytes: null, sha256: null });
+  for (const r of first.resources) if (r.action === 'deleted' && !r.duplicate && !result.resources.some((x) => x.name === r.name)) result.resources.push({ name: r.name, action: 'deleted', bytes: null, sha256: null });
   void en;
   return result;
 

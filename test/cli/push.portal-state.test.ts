@@ -170,3 +170,18 @@ describe('typed boundary', () => {
     }
   });
 });
+
+describe('two machines pushing the same dataset at once (separate folders: no shared lock)', () => {
+  it('end with one dataset and one resource per package resource', async () => {
+    const name = uniqueName('twomachines');
+    const one = packageCopy('kebakaran', name);
+    const two = packageCopy('kebakaran', name);
+    const [a, b] = await Promise.all([push(one), push(two)]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const found = [...ckan.state.packages.values()].filter((p) => p.name === name);
+    expect(found).toHaveLength(1);
+    expect(found[0].resources.map((r) => r.satudata_name).sort()).toEqual(['kebakaran', 'kecamatan']);
+    expect(found[0].private).toBe(false);
+    expect((await push(one)).writes).toEqual([]);
+  });
+});

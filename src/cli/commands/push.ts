@@ -158,8 +158,12 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
             lastRender = Date.now();
           }
         } else if (e.sent === 0) note(en ? `Uploading ${e.name} (${humanBytes(e.total)})...\n` : `Mengunggah ${e.name} (${humanBytes(e.total)})...\n`);
+      } else if (e.type === 'reread' && e.taken) {
+        note(en ? `${e.action}: created meanwhile by another push; continuing with it.\n` : `${e.action}: sudah dibuat oleh push lain di saat yang sama; dilanjutkan dengan dataset itu.\n`);
       } else if (e.type === 'reread') {
         note(en ? `${e.action}: the outcome is unknown (${e.reason}); re-reading the portal before deciding.\n` : `${e.action}: hasilnya tidak diketahui (${e.reason}); membaca ulang portal sebelum memutuskan.\n`);
+      } else if (e.type === 'resource' && e.duplicate) {
+        note(en ? `resource ${e.name}: a second copy created by a push running at the same time was removed.\n` : `resource ${e.name}: salinan kedua yang dibuat push lain di saat yang sama dihapus.\n`);
       } else if (e.type === 'resource' && e.drift) {
         note(en ? `resource ${e.name}: the portal copy had been changed by another route (${e.drift}); uploading it again.\n` : `resource ${e.name}: salinan di portal telah diubah lewat jalur lain (${e.drift}); diunggah ulang.\n`);
       } else if (!spinner && e.action !== 'unchanged') note(`${e.type === 'dataset' ? 'dataset' : 'resource'} ${e.name}: ${actionWord(e.action, lang)}\n`);
