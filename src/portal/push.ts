@@ -222,7 +222,7 @@ export async function executePlan(input: ExecuteInput): Promise<PushResult> {
     } else {
       await client.action(name, { ...target, ...fields });
     }
-    onEvent({ type: 'resource', action: s.action, name: s.name });
+    onEvent({ type: 'resource', action: attempted.get(s.name)!.action, name: s.name });
   }
 
   const first = input.plan;
@@ -247,8 +247,8 @@ export async function executePlan(input: ExecuteInput): Promise<PushResult> {
     if (!(created || (isPrivate && draft.private === false)) || (!created && !shown)) return e;
     const url = `${client.portal}/dataset/${draft.name}`;
     const note = en
-      ? `The dataset "${draft.name}" was left private and unfinished on the portal (${url}). Run "satudata push" again to finish it, or delete it on the portal (Manage → Delete) if it should not be published.`
-      : `Dataset "${draft.name}" tertinggal privat dan belum selesai di portal (${url}). Jalankan "satudata push" lagi untuk menyelesaikannya, atau hapus di portal (Kelola → Hapus) jika tidak jadi diterbitkan.`;
+      ? `The dataset "${draft.name}" was left private and unfinished on the portal (${url}). Fix the problem above and run "satudata push" again to finish it, or delete it on the portal (Manage → Delete) if it should not be published.`
+      : `Dataset "${draft.name}" tertinggal privat dan belum selesai di portal (${url}). Perbaiki masalah di atas lalu jalankan "satudata push" lagi untuk menyelesaikannya, atau hapus di portal (Kelola → Hapus) jika tidak jadi diterbitkan.`;
     return new PortalError(e.message, { code: e.code, status: e.status, ckanType: e.ckanType, fieldErrors: e.fieldErrors, hint: e.hint ? `${e.hint}\n${note}` : note, cause: e });
   }
 }

@@ -154,7 +154,7 @@ describe('a write whose outcome is unknown and that was NOT applied is sent agai
     expect(r.code).toBe(3);
     expect(r.writes.filter((w) => w === 'resource_create').length).toBeLessThanOrEqual(7);
     expect(r.stderr).toMatch(new RegExp(`The dataset "${name}" was left private and unfinished on the portal`));
-    expect(r.stderr).toMatch(/Run "satudata push" again to finish it, or delete it on the portal/);
+    expect(r.stderr).toMatch(/Fix the problem above and run "satudata push" again to finish it, or delete it on the portal/);
     expect(all(name)[0].private).toBe(true);
   });
 });

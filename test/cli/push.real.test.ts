@@ -132,7 +132,7 @@ describe('satudata push against a real CKAN', () => {
     expect(failed.code).toBe(3);
     expect(failed.stderr).toMatch(/File upload too large/);
     expect(failed.stderr).toMatch(new RegExp(`The dataset "${name}" was left private and unfinished on the portal \\(${env.url}/dataset/${name}\\)`));
-    expect(failed.stderr).toMatch(/Run "satudata push" again to finish it, or delete it on the portal/);
+    expect(failed.stderr).toMatch(/Fix the problem above and run "satudata push" again to finish it, or delete it on the portal/);
     expect((await show(name)).private).toBe(true);
     writeFileSync(join(dir, 'kebakaran.csv'), original);
     const fixed = await push(dir, ['--json']);
