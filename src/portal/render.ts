@@ -46,7 +46,8 @@ export function renderPlan(plan: PushPlan, result: PushResult, lang: Lang): stri
   lines.push(...diffLines(plan.dataset.diff, '      '));
   for (const r of plan.resources) {
     const upload = r.upload ? (lang === 'en' ? `, upload ${humanBytes(r.local?.bytes)}` : `, unggah ${humanBytes(r.local?.bytes)}`) : '';
-    lines.push(`  resource ${r.name}: ${WOULD[r.action][lang]}${upload}`);
+    const what = r.duplicate ? (lang === 'en' ? 'second copy (from pushes that raced) would be deleted' : 'salinan kedua (dari push yang bersamaan) akan dihapus') : WOULD[r.action][lang];
+    lines.push(`  resource ${r.name}: ${what}${upload}`);
     lines.push(...diffLines(r.diff, '      '));
   }
   return lines.join('\n') + '\n';
