@@ -87,7 +87,7 @@ function nameTaken(e: unknown): e is PortalError {
 }
 
 /** How many unknown outcomes one push tolerates before giving up (each is followed by a re-read). */
-const MAX_UNKNOWN_OUTCOMES = 6;
+const MAX_UNKNOWN_OUTCOMES = 3;
 
 type Key = string;
 
