@@ -212,7 +212,6 @@ export class CkanClient {
     const ctx = { host: new URL(this.portal).host, action, lang: this.lang, timeoutMs: this.timeoutMs, deadlineMs: this.deadlineMs, maxResponseBytes: this.maxResponseBytes };
     for (let attempt = 0; ; attempt++) {
       let retryAfterMs: number | undefined;
-      let failure: unknown;
       try {
         const { body, headers } = make();
         const res = await this.exchange(method, url, body, headers, totalMs);
@@ -230,7 +229,6 @@ export class CkanClient {
         if (Number.isFinite(ra) && ra >= 0) retryAfterMs = Math.min(ra * 1000, 30_000);
       } catch (e) {
         if (e instanceof PortalError) throw e;
-        failure = e;
         const err = networkError(ctx, e);
         if (e instanceof DeadlineExpired && e.which === 'command') throw err;
         const code = errCode(e);
@@ -238,7 +236,6 @@ export class CkanClient {
         const transient = safe || (idempotent && this.isTransient(e));
         if (!transient || !this.mayRetry(attempt, started)) throw !idempotent && !safe ? new WriteOutcomeUnknown(err) : err;
       }
-      void failure;
       const delay = retryAfterMs ?? this.retryDelayMs * 2 ** attempt;
       if (Date.now() + delay >= this.deadlineAt) throw networkError(ctx, new DeadlineExpired('command'));
       await sleep(delay);

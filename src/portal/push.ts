@@ -237,7 +237,6 @@ export async function executePlan(input: ExecuteInput): Promise<PushResult> {
   }
   // Resources deleted by --prune are gone from the final plan: report them from the first one.
   for (const r of first.resources) if (r.action === 'deleted' && !r.duplicate && !result.resources.some((x) => x.name === r.name)) result.resources.push({ name: r.name, action: 'deleted', bytes: null, sha256: null });
-  void en;
   return result;
 
   /** A failure that leaves a private, unfinished dataset says which, and how to finish or remove it. */
