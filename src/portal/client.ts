@@ -181,25 +181,33 @@ export class CkanClient {
     if (left <= 0) throw new DeadlineExpired('command');
     const which = left < totalMs ? 'command' : 'request';
     const dispatcher = this.dispatcher;
+    const abort = new AbortController();
+    let settled = false;
     const work = (async () => {
       const res = await request(url, {
         method,
         headers,
         body: body as string | undefined,
         dispatcher,
+        signal: abort.signal,
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
         // undici 7 follows no redirects without an interceptor: a redirected POST would lose its body.
       } as Parameters<typeof request>[1]);
       const text = await readCapped(res.body, res.headers['content-length'], this.maxResponseBytes);
       return { status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), retryAfter: res.headers['retry-after'], body: text };
-    })();
+    })().finally(() => {
+      settled = true;
+    });
     return withDeadline(work, Math.min(totalMs, left), which, () => {
-      // undici cannot abort a request still waiting for a proxy tunnel: drop the whole pool.
-      if (this.ownDispatcher && this.dispatcher === dispatcher) {
+      abort.abort();
+      // undici cannot abort a request still waiting for a proxy tunnel: if the abort did not end it, drop
+      // the whole pool (other requests in flight on it are retried like any dropped connection).
+      setTimeout(() => {
+        if (settled || !this.ownDispatcher || this.dispatcher !== dispatcher) return;
         this.dispatcher = this.newDispatcher();
         dispatcher.destroy().catch(() => {});
-      }
+      }, 500).unref();
     });
   }
 
