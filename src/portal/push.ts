@@ -106,7 +106,6 @@ function pendingKeys(plan: PushPlan, draft: CkanDatasetDraft): Key[] {
 export async function executePlan(input: ExecuteInput): Promise<PushResult> {
   const { client, draft, locals, prune, lang } = input;
   const onEvent = input.onEvent ?? (() => {});
-  const en = lang === 'en';
   let remote = input.remote;
   let plan = input.plan;
   let fresh = true;
@@ -114,6 +113,7 @@ export async function executePlan(input: ExecuteInput): Promise<PushResult> {
   const done = new Set<Key>();
   const attempted = new Map<string, { action: ResourceAction; drift?: string }>();
   let createdHere = false;
+  let createAttempted = false;
   let raced = false;
   let createdSinceRead = false;
   let id = plan.dataset.id ?? '';
@@ -121,6 +121,8 @@ export async function executePlan(input: ExecuteInput): Promise<PushResult> {
   const replan = async (reason?: { action: string; why: string; taken?: boolean }) => {
     if (reason) onEvent({ type: 'reread', action: reason.action, reason: reason.why, ...(reason.taken ? { taken: true } : {}) });
     remote = await input.reread();
+    // A create whose answer was lost but that the portal applied: the dataset is ours, made by this run.
+    if (createAttempted && remote) createdHere = true;
     plan = planPush(draft, locals, remote, { prune });
     id = remote?.id ?? '';
     done.clear();
@@ -153,7 +155,7 @@ export async function executePlan(input: ExecuteInput): Promise<PushResult> {
         // Another machine created the dataset between our read and our create: take it from there.
         if (key === 'dataset' && nameTaken(e) && !raced) {
           raced = true;
-          createdHere = false;
+          createAttempted = false;
           await replan({ action: `dataset ${draft.name}`, why: e.message, taken: true });
           if (remote) continue;
           throw e;
@@ -164,15 +166,16 @@ export async function executePlan(input: ExecuteInput): Promise<PushResult> {
       }
     }
   } catch (e) {
-    throw unfinished(e, remote, createdHere);
+    throw unfinished(e, { portal: client.portal, draft, lang, shown: remote, created: createdHere });
   }
 
   async function runStep(key: Key, step: ResourceStep | undefined): Promise<void> {
     if (key === 'dataset') {
       if (plan.dataset.action === 'created') {
         // Public datasets are created private, then opened at the end (see 1. above).
-        createdHere = true;
+        createAttempted = true;
         const created = await client.action<{ id: string }>('package_create', { ...plan.dataset.fields, private: true });
+        createdHere = true;
         id = created.id;
       } else {
         const fields = { ...plan.dataset.fields };
@@ -238,16 +241,18 @@ export async function executePlan(input: ExecuteInput): Promise<PushResult> {
   // Resources deleted by --prune are gone from the final plan: report them from the first one.
   for (const r of first.resources) if (r.action === 'deleted' && !r.duplicate && !result.resources.some((x) => x.name === r.name)) result.resources.push({ name: r.name, action: 'deleted', bytes: null, sha256: null });
   return result;
+}
 
-  /** A failure that leaves a private, unfinished dataset says which, and how to finish or remove it. */
-  function unfinished(e: unknown, shown: RemoteDataset | undefined, created: boolean): unknown {
-    if (!(e instanceof PortalError)) return e;
-    const isPrivate = shown ? shown.private === true || shown.private === 'true' || shown.private === 'True' : created;
-    if (!(created || (isPrivate && draft.private === false)) || (!created && !shown)) return e;
-    const url = `${client.portal}/dataset/${draft.name}`;
-    const note = en
-      ? `The dataset "${draft.name}" was left private and unfinished on the portal (${url}). Fix the problem above and run "satudata push" again to finish it, or delete it on the portal (Manage → Delete) if it should not be published.`
-      : `Dataset "${draft.name}" tertinggal privat dan belum selesai di portal (${url}). Perbaiki masalah di atas lalu jalankan "satudata push" lagi untuk menyelesaikannya, atau hapus di portal (Kelola → Hapus) jika tidak jadi diterbitkan.`;
-    return new PortalError(e.message, { code: e.code, status: e.status, ckanType: e.ckanType, fieldErrors: e.fieldErrors, hint: e.hint ? `${e.hint}\n${note}` : note, cause: e });
-  }
+/** A failure that leaves a private, unfinished dataset says which, and how to finish or remove it. */
+function unfinished(e: unknown, c: { portal: string; draft: CkanDatasetDraft; lang: Lang; shown: RemoteDataset | undefined; created: boolean }): unknown {
+  if (!(e instanceof PortalError)) return e;
+  const shownPrivate = c.shown !== undefined && (c.shown.private === true || c.shown.private === 'true' || c.shown.private === 'True');
+  if (!c.created && !(shownPrivate && c.draft.private === false)) return e;
+  const name = c.draft.name;
+  const url = `${c.portal}/dataset/${name}`;
+  const note =
+    c.lang === 'en'
+      ? `The dataset "${name}" was left private and unfinished on the portal (${url}). Fix the problem above and run "satudata push" again to finish it, or delete it on the portal (Manage → Delete) if it should not be published.`
+      : `Dataset "${name}" tertinggal privat dan belum selesai di portal (${url}). Perbaiki masalah di atas lalu jalankan "satudata push" lagi untuk menyelesaikannya, atau hapus di portal (Kelola → Hapus) jika tidak jadi diterbitkan.`;
+  return new PortalError(e.message, { code: e.code, status: e.status, ckanType: e.ckanType, fieldErrors: e.fieldErrors, hint: e.hint ? `${e.hint}\n${note}` : note, cause: e });
 }

@@ -158,3 +158,27 @@ describe('a write whose outcome is unknown and that was NOT applied is sent agai
     expect(all(name)[0].private).toBe(true);
   });
 });
+
+describe('the unfinished-dataset note appears only when a dataset was really left behind', () => {
+  it('a package_create refused outright (HTML 413 from a proxy) leaves nothing and says nothing about it', async () => {
+    const name = uniqueName('refused');
+    const dir = packageCopy('kebakaran', name);
+    ckan.setFault({ action: 'package_create', kind: 'html413', times: 1 });
+    const r = await push(dir);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/413/);
+    expect(r.stderr).not.toMatch(/left private and unfinished/);
+    expect(all(name)).toHaveLength(0);
+  });
+
+  it('a package_create applied but answered 502, then a failing upload: the note names the dataset', async () => {
+    const name = uniqueName('appliedthenfail');
+    const dir = packageCopy('kebakaran', name);
+    ckan.setFault({ action: 'package_create', kind: 'applied502', times: 1 });
+    ckan.setFault({ action: 'resource_create', kind: 'html413', times: 1 });
+    const r = await push(dir);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(new RegExp(`The dataset "${name}" was left private and unfinished`));
+    expect(all(name)).toHaveLength(1);
+  });
+});
