@@ -190,6 +190,19 @@ describe('commands against them (exit 3, clear message, no hang)', () => {
     expect(Date.now() - t0).toBeLessThan(30_000);
   }, 60_000);
 
+  it('status against a portal whose answers have the wrong shape: exit 3 naming the action, never a TypeError', async () => {
+    const portal = await badPortal((req, res) => {
+      const action = /action\/([^/?]+)/.exec(req.url ?? '')?.[1];
+      const result = action === 'status_show' ? { ckan_version: '2.11.0' } : { count: 'many', results: 'none' };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ success: true, result }));
+    });
+    const cwd = mkdtempSync(join(tmpdir(), 'satudata-shape-'));
+    const r = await runCli(['status', '--portal', portal], { cwd, env: {} });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/The portal answered (organization_list|package_search|package_list) with an unexpected shape: result/);
+    expect(r.stderr).not.toMatch(/TypeError|\n\s+at /);
+  }, 60_000);
+
   it('push through a proxy that closes every connection: exit 3 naming the proxy, bounded attempts', async () => {
     fake ??= await startFakeCkan();
     const proxy = await badProxy((s) => s.destroy());
