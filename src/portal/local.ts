@@ -27,14 +27,16 @@ export async function findPackage(cwd: string, arg: string | undefined, lang: La
   return { file, dir: dirname(file), pkg: await readPackage(file, lang) };
 }
 
-export async function sha256File(path: string): Promise<{ sha256: string; bytes: number }> {
+export async function sha256File(path: string): Promise<{ sha256: string; md5: string; bytes: number }> {
   const h = createHash('sha256');
+  const m = createHash('md5');
   let bytes = 0;
   for await (const chunk of createReadStream(path)) {
     h.update(chunk as Buffer);
+    m.update(chunk as Buffer);
     bytes += (chunk as Buffer).length;
   }
-  return { sha256: h.digest('hex'), bytes };
+  return { sha256: h.digest('hex'), md5: m.digest('hex'), bytes };
 }
 
 function refusal(name: string, reason: string, lang: Lang): DataInvalidError {
@@ -62,10 +64,11 @@ export async function localResources(lp: LocalPackage, lang: Lang = 'id'): Promi
       schema = JSON.parse(await readFile(packageFile(lp, res.schema, name, lang), 'utf8')) as Schema;
     }
     const draft = toCkanResource(res, schema);
+    const title = typeof res.title === 'string' && res.title.trim() ? res.title.trim() : draft.name;
     if (draft.localPath) {
       const file = packageFile(lp, draft.localPath, name, lang);
-      out.push({ draft, file, ...(await sha256File(file)) });
-    } else out.push({ draft });
+      out.push({ draft, title, file, ...(await sha256File(file)) });
+    } else out.push({ draft, title });
   }
   return out;
 }

@@ -46,7 +46,8 @@ export function renderPlan(plan: PushPlan, result: PushResult, lang: Lang): stri
   lines.push(...diffLines(plan.dataset.diff, '      '));
   for (const r of plan.resources) {
     const upload = r.upload ? (lang === 'en' ? `, upload ${humanBytes(r.local?.bytes)}` : `, unggah ${humanBytes(r.local?.bytes)}`) : '';
-    lines.push(`  resource ${r.name}: ${WOULD[r.action][lang]}${upload}`);
+    const what = r.duplicate ? (lang === 'en' ? 'second copy (from pushes that raced) would be deleted' : 'salinan kedua (dari push yang bersamaan) akan dihapus') : WOULD[r.action][lang];
+    lines.push(`  resource ${r.name}: ${what}${upload}`);
     lines.push(...diffLines(r.diff, '      '));
   }
   return lines.join('\n') + '\n';
@@ -57,7 +58,10 @@ export function renderSummary(result: PushResult, lang: Lang): string {
   const d = result.dataset;
   lines.push(fmt(lang === 'en' ? 'Dataset {name}: {action}' : 'Dataset {name}: {action}', { name: d.name, action: WORD[d.action][lang] }));
   lines.push(`  ${d.url}`);
-  for (const r of result.resources) lines.push(`  - ${r.name}: ${WORD[r.action][lang]} (${humanBytes(r.bytes)})`);
+  for (const r of result.resources) {
+    lines.push(`  - ${r.name}: ${WORD[r.action][lang]} (${humanBytes(r.bytes)})`);
+    if (r.drift) lines.push(lang === 'en' ? `      the portal copy had been changed by another route (${r.drift}); uploaded again` : `      salinan di portal telah diubah lewat jalur lain (${r.drift}); diunggah ulang`);
+  }
   const nothing = d.action === 'unchanged' && result.resources.every((r) => r.action === 'unchanged' || r.action === 'kept');
   if (nothing) lines.push(lang === 'en' ? 'Nothing to do: the portal is up to date.' : 'Tidak ada yang perlu dikirim: portal sudah mutakhir.');
   return lines.join('\n') + '\n';

@@ -18,6 +18,7 @@ import { checkSameBytes, findPackage, localResources } from '../../portal/local.
 import { planPush, type RemoteDataset } from '../../portal/plan.js';
 import { executePlan, resultOf, type PushEvent } from '../../portal/push.js';
 import { appendPushLog } from '../../portal/push-log.js';
+import { acquirePushLock, type PushLock } from '../../portal/lock.js';
 import { actionWord, humanBytes, renderPlan, renderSummary } from '../../portal/render.js';
 import { clientFor, verifyToken } from '../../portal/session.js';
 import { explainPortalError, lookupDataset, summariseReport } from '../../portal/explain.js';
@@ -92,6 +93,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
     appendPushLog(lp.dir, { time: new Date().toISOString(), portal, dataset: draft.name, organization: draft.owner_org, user, dryRun, outcome, ...extra }, scrub);
 
   let spinner: Ora | undefined;
+  let lock: PushLock | undefined;
   try {
     const who = await verifyToken(client, portal, lang, tok.source);
     user = who.user.name;
@@ -115,8 +117,14 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
       throw new DataInvalidError(en ? 'The licence is not accepted by the portal.' : 'Lisensi tidak diterima portal.');
     }
 
-    // 4. Plan from what the portal shows.
-    const remote: RemoteDataset | undefined = await lookupDataset(client, draft.name, target?.id ?? draft.owner_org, draft.owner_org, lang);
+    // 4. Plan from what the portal shows; a real push holds the package's lock from here (issue 14).
+    if (!dryRun) {
+      const wait = Number(ctx.env.SATUDATA_LOCK_WAIT_SECONDS);
+      lock = await acquirePushLock(lp.dir, lang, (Number.isFinite(wait) && wait >= 0 && ctx.env.SATUDATA_LOCK_WAIT_SECONDS !== '' ? wait : 60) * 1000);
+      if (lock.recovered) note(en ? `Note: took over the lock left by an interrupted push (pid ${lock.recovered.pid}, ${lock.recovered.started}).\n` : `Catatan: mengambil alih kunci yang ditinggalkan push yang terputus (pid ${lock.recovered.pid}, ${lock.recovered.started}).\n`);
+    }
+    const reread = () => lookupDataset(client, draft.name, target?.id ?? draft.owner_org, draft.owner_org, lang);
+    const remote: RemoteDataset | undefined = await reread();
     const plan = planPush(draft, locals, remote, { prune: Boolean(opts.prune) });
     const maxBytes = (config.maxUploadMB ?? 10) * 1024 * 1024;
     const tooBig = plan.resources.filter((r) => r.upload && (r.local?.bytes ?? 0) > maxBytes);
@@ -152,9 +160,17 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
             lastRender = Date.now();
           }
         } else if (e.sent === 0) note(en ? `Uploading ${e.name} (${humanBytes(e.total)})...\n` : `Mengunggah ${e.name} (${humanBytes(e.total)})...\n`);
+      } else if (e.type === 'reread' && e.taken) {
+        note(en ? `${e.action}: created meanwhile by another push; continuing with it.\n` : `${e.action}: sudah dibuat oleh push lain di saat yang sama; dilanjutkan dengan dataset itu.\n`);
+      } else if (e.type === 'reread') {
+        note(en ? `${e.action}: the outcome is unknown (${e.reason}); re-reading the portal before deciding.\n` : `${e.action}: hasilnya tidak diketahui (${e.reason}); membaca ulang portal sebelum memutuskan.\n`);
+      } else if (e.type === 'resource' && e.duplicate) {
+        note(en ? `resource ${e.name}: a second copy created by a push running at the same time was removed.\n` : `resource ${e.name}: salinan kedua yang dibuat push lain di saat yang sama dihapus.\n`);
+      } else if (e.type === 'resource' && e.drift) {
+        note(en ? `resource ${e.name}: the portal copy had been changed by another route (${e.drift}); uploading it again.\n` : `resource ${e.name}: salinan di portal telah diubah lewat jalur lain (${e.drift}); diunggah ulang.\n`);
       } else if (!spinner && e.action !== 'unchanged') note(`${e.type === 'dataset' ? 'dataset' : 'resource'} ${e.name}: ${actionWord(e.action, lang)}\n`);
     };
-    const result = await executePlan(client, plan, draft.name, onEvent);
+    const result = await executePlan({ client, draft, locals, prune: Boolean(opts.prune), remote, plan, reread, lang, onEvent });
     spinner?.succeed(en ? 'Done.' : 'Selesai.');
     spinner = undefined;
     await log('ok', { result: { dataset: result.dataset, resources: result.resources } });
@@ -170,6 +186,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
     await log('failed', { error: { code: 'E_INTERNAL', message: String((e as Error)?.message ?? e) } }).catch(() => {});
     throw e;
   } finally {
+    await lock?.release();
     await client.close();
   }
 }
