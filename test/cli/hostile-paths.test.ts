@@ -58,7 +58,7 @@ describe.runIf(process.platform !== 'win32')('push publishes only files inside t
     });
     const r = await push(dir);
     expect(r.code, r.stderr).toBe(0);
-    const res = [...ckan.state.packages.values()].find((p) => p.name === name)!.resources.find((x) => x.name === 'kebakaran')!;
+    const res = [...ckan.state.packages.values()].find((p) => p.name === name)!.resources.find((x) => (x as Record<string, unknown>).satudata_name === 'kebakaran')!;
     expect(await (await fetch(res.url)).text()).toBe(readFileSync(join(dir, 'data', 'b.csv'), 'utf8'));
     expectNothingLeaked();
   });
@@ -76,7 +76,7 @@ describe.runIf(process.platform !== 'win32')('push publishes only files inside t
     symlinkSync(credentialsOutside(dir), join(dir, 'data\\s.json'));
     const r = await push(dir);
     expect(r.code, r.stderr).toBe(0);
-    const res = [...ckan.state.packages.values()].find((p) => p.name === name)!.resources.find((x) => x.name === 'kebakaran')!;
+    const res = [...ckan.state.packages.values()].find((p) => p.name === name)!.resources.find((x) => (x as Record<string, unknown>).satudata_name === 'kebakaran')!;
     expect(JSON.parse(String(res.schema))).toEqual(inline);
     expectNothingLeaked();
   });
