@@ -17,7 +17,7 @@ import { packageText, writeFileAtomic } from '../metadata/package-file.js';
 import { checkCkanName, slugify } from '../metadata/rules.js';
 import { findDataFiles } from './scan.js';
 import { buildConfig, buildPackage, buildReadme, type InitSettings } from './skeleton.js';
-import { readTemplate, STATIC_FILES } from './templates.js';
+import { readTemplate, render, satudataVersion, STATIC_FILES } from './templates.js';
 
 export type Describer = (file: string, opts: { lang?: Lang }) => Promise<{ resource: Resource; notes: DescribeNote[] }>;
 
@@ -177,7 +177,7 @@ export async function initRepository(o: InitOptions): Promise<InitResult> {
   });
   plan.push({ rel: '.satudatarc.json', content: () => JSON.stringify(buildConfig(settings), null, 2) + '\n' });
   plan.push({ rel: 'README.md', content: () => buildReadme(dirName, files, settings) });
-  for (const [template, rel] of STATIC_FILES) plan.push({ rel, content: () => readTemplate(template) });
+  for (const [template, rel] of STATIC_FILES) plan.push({ rel, content: () => render(readTemplate(template), { version: satudataVersion() }) });
 
   const keep = new Set<string>();
   for (const item of plan) {

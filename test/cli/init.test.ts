@@ -44,8 +44,12 @@ describe('satudata init (CLI)', () => {
     expect(r.stderr).toMatch(/Alamat portal belum diatur.*\.satudatarc\.json/);
     expect(r.stderr).toMatch(/Organisasi belum diatur/);
 
-    expect(read(dir, '.github/workflows/satudata.yml')).toContain('npx satudata validate --profile satudata --format github');
-    expect(read(dir, '.gitlab-ci.yml')).toContain('npx satudata validate --profile satudata --format junit');
+    // The CI files pin the satudata version that wrote them: the checks do not change under the officer.
+    const version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string;
+    expect(read(dir, '.github/workflows/satudata.yml')).toContain(`npx satudata@${version} validate --profile satudata --format github`);
+    expect(read(dir, '.github/workflows/satudata.yml')).toContain(`npx satudata@${version} push --yes`);
+    expect(read(dir, '.gitlab-ci.yml')).toContain(`npx satudata@${version} validate --profile satudata --format junit`);
+    expect(read(dir, '.github/workflows/satudata.yml') + read(dir, '.gitlab-ci.yml')).not.toMatch(/\{\{\w+\}\}|npx satudata (?!@)/);
     // The token goes only to a portal the user named: the CI push job names it next to the secret.
     expect(read(dir, '.github/workflows/satudata.yml')).toMatch(/SATUDATA_API_TOKEN: \$\{\{ secrets\.SATUDATA_API_TOKEN \}\}\n\s*#\s*SATUDATA_PORTAL: \$\{\{ vars\.SATUDATA_PORTAL \}\}/);
     expect(read(dir, '.gitlab-ci.yml')).toMatch(/CI\/CD variable\s+SATUDATA_API_TOKEN[\s\S]*portal URL[\s\S]*SATUDATA_PORTAL/);
