@@ -187,6 +187,27 @@ describe('satudata push: idempotent publishing', () => {
 });
 
 describe('satudata push: refusals', () => {
+  it('invalid data: the Indonesian cell-level report of validate, by default', async () => {
+    const dir = packageCopy('kebakaran', uniqueName('invalid-id'));
+    writeFileSync(join(dir, 'kebakaran.csv'), 'kode_kecamatan,kecamatan,tahun,jumlah_kejadian\n73.71.01,Mariso,dua ribu,5\n');
+    const r = await push(dir, [], { SATUDATA_API_TOKEN: ckan.tokens.editor, SATUDATA_LANG: 'id' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Baris 2, kolom C "tahun", sel C2: nilai "dua ribu" tidak sesuai tipe kolom');
+    expect(r.stderr).toContain('Paket tidak valid; tidak ada yang dikirim ke portal.');
+  });
+
+  it('missing Satu Data metadata is refused before anything is sent (the profile push promises)', async () => {
+    const dir = packageCopy('kebakaran', uniqueName('no-meta'));
+    editPackage(dir, (p) => {
+      delete p.sdi.frekuensi;
+    });
+    const before = ckan.calls.length;
+    const r = await push(dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Mandatory metadata "sdi.frekuensi"');
+    expect(ckan.calls.length).toBe(before);
+  });
+
   it('invalid data is not pushed (exit 1) and nothing is sent', async () => {
     const dir = packageCopy('kebakaran', uniqueName('invalid'));
     writeFileSync(join(dir, 'kebakaran.csv'), 'kode_kecamatan,kecamatan,tahun,jumlah_kejadian\n73.71.01,Mariso,dua ribu,-4\n');
@@ -194,6 +215,11 @@ describe('satudata push: refusals', () => {
     const r = await push(dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/not valid/);
+    // The same located report as `satudata validate`: row, column, Excel cell and the fix.
+    expect(r.stderr).toContain('Row 2, column C "tahun", cell C2');
+    expect(r.stderr).toContain('Row 2, column D "jumlah_kejadian", cell D2');
+    expect(r.stderr).toMatch(/→ Fix: /);
+    expect(r.stderr).not.toMatch(/Row at position/);
     expect(ckan.calls.length).toBe(before);
     expect(JSON.parse(pushLog(dir).trim())).toMatchObject({ outcome: 'failed', error: { code: 'E_INVALID' } });
   });

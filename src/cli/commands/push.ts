@@ -11,6 +11,8 @@ import { redact } from '../context.js';
 import { loadConfig } from '../../config/load.js';
 import { portalNamedByUser, requireToken, resolvePortal } from '../../config/token.js';
 import { ConfigError, DataInvalidError, PortalError, isSatudataError } from '../../errors.js';
+import { checkSatudataProfile } from '../../metadata/profile.js';
+import { renderText } from '../../report/text.js';
 import { validate } from '../../validate/index.js';
 import { checkCkanDataset } from '../../metadata/ckan-rules.js';
 import { resolveOrganization, toCkanDataset } from '../../metadata/mapping.js';
@@ -21,7 +23,7 @@ import { appendPushLog } from '../../portal/push-log.js';
 import { acquirePushLock, type PushLock } from '../../portal/lock.js';
 import { actionWord, humanBytes, renderPlan, renderSummary } from '../../portal/render.js';
 import { clientFor, verifyToken } from '../../portal/session.js';
-import { explainPortalError, lookupDataset, summariseReport } from '../../portal/explain.js';
+import { explainPortalError, lookupDataset } from '../../portal/explain.js';
 
 /**
  * ora wants a TTY stream; give it one that writes through ctx.stderr, so the redaction of secrets and
@@ -63,9 +65,11 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   // Refusals before the token is read are logged too: the log answers "why was this not published?".
   const logRefusal = (code: string, message: string, organization = '') =>
     appendPushLog(lp.dir, { time: new Date().toISOString(), portal, dataset: String(lp.pkg.name ?? ''), organization, dryRun: dryRunFlag, outcome: 'failed', error: { code, message } }, (x) => x);
-  const report = await validate([lp.file], { cwd: ctx.cwd, profile: 'satudata' });
+  const report = await validate([lp.file], { cwd: ctx.cwd, profile: 'satudata', packageChecks: [(pkg) => checkSatudataProfile(pkg, { lang })] });
   if (!report.valid) {
-    note(summariseReport(report, lang));
+    // The same cell-level report as `satudata validate`, in the user's language.
+    note(renderText(report, { lang, color: ctx.color }));
+    note(en ? 'The package is not valid; nothing was sent to the portal.\n' : 'Paket tidak valid; tidak ada yang dikirim ke portal.\n');
     await logRefusal('E_INVALID', `${report.stats.errors} validation error(s)`);
     return 1;
   }
