@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import type { Lang } from '../i18n.js';
 import type { LoadedConfig, SatudataConfig } from './types.js';
-import { readCredential } from '../portal/credentials.js';
+import { loginPortal, readCredential } from '../portal/credentials.js';
 
 export const DEFAULT_TOKEN_ENV = 'SATUDATA_API_TOKEN';
 
@@ -51,14 +51,26 @@ export function redactUrl(text: string): string {
  * holding a user name or password is refused (it would be printed, logged and sent as Basic auth);
  * the message never repeats it.
  */
+/**
+ * resolvePortal, but when nothing names a portal the one of the latest `satudata login` is the default
+ * (a portal the user named by logging in to it).
+ */
+export async function resolvePortalOrLogin(flag: unknown, env: NodeJS.ProcessEnv, config: SatudataConfig, lang: Lang): Promise<string> {
+  if (!((typeof flag === 'string' && flag) || env.SATUDATA_PORTAL || config.portal)) {
+    const last = await loginPortal(userConfigDir(env), lang);
+    if (last) return last;
+  }
+  return resolvePortal(flag, env, config, lang);
+}
+
 export function resolvePortal(flag: unknown, env: NodeJS.ProcessEnv, config: SatudataConfig, lang: Lang): string {
   const raw = (typeof flag === 'string' && flag) || env.SATUDATA_PORTAL || config.portal;
   if (!raw) {
     throw new ConfigError(
       lang === 'en' ? 'No portal URL is set.' : 'Alamat portal belum diatur.',
       lang === 'en'
-        ? 'Use --portal https://data.example.go.id, the SATUDATA_PORTAL variable, or "portal" in .satudatarc.json.'
-        : 'Pakai --portal https://data.contoh.go.id, variabel SATUDATA_PORTAL, atau "portal" di .satudatarc.json.',
+        ? 'Use --portal https://data.example.go.id, the SATUDATA_PORTAL variable, "portal" in .satudatarc.json, or log in once: satudata login --portal https://data.example.go.id'
+        : 'Pakai --portal https://data.contoh.go.id, variabel SATUDATA_PORTAL, "portal" di .satudatarc.json, atau masuk sekali: satudata login --portal https://data.contoh.go.id',
       'E_NO_PORTAL',
     );
   }

@@ -16,7 +16,7 @@ export interface StoredCredential {
   savedAt: string;
 }
 
-type Store = { version: 1; portals: Record<string, StoredCredential> };
+type Store = { version: 1; portals: Record<string, StoredCredential>; /** The portal of the latest login. */ last?: string };
 
 export function credentialsPath(dir: string): string {
   return join(dir, 'credentials.json');
@@ -48,7 +48,8 @@ async function load(dir: string, lang: Lang): Promise<Store> {
   for (const [portal, cred] of Object.entries(portals)) {
     if (!cred || typeof cred !== 'object' || typeof (cred as StoredCredential).token !== 'string') throw corrupt(file, lang === 'en' ? `the entry of ${portal} has no token` : `entri ${portal} tidak punya token`, lang);
   }
-  return { version: 1, portals: portals as Record<string, StoredCredential> };
+  const last = (raw as Partial<Store>).last;
+  return { version: 1, portals: portals as Record<string, StoredCredential>, ...(typeof last === 'string' ? { last } : {}) };
 }
 
 function corrupt(file: string, detail: string, lang: Lang): ConfigError {
@@ -82,6 +83,17 @@ async function save(dir: string, store: Store): Promise<void> {
   await rename(tmp, file);
 }
 
+/**
+ * The portal to use when nothing else names one: the one of the latest `satudata login` (while its
+ * token is stored), else the only stored portal; undefined when there is no such single answer.
+ */
+export async function loginPortal(dir: string, lang: Lang = 'id'): Promise<string | undefined> {
+  const store = await load(dir, lang);
+  if (store.last && Object.hasOwn(store.portals, store.last)) return store.last;
+  const all = Object.keys(store.portals);
+  return all.length === 1 ? all[0] : undefined;
+}
+
 export async function readCredential(dir: string, portal: string, lang: Lang = 'id'): Promise<StoredCredential | undefined> {
   const portals = (await load(dir, lang)).portals;
   return Object.hasOwn(portals, portal) ? portals[portal] : undefined;
@@ -90,6 +102,7 @@ export async function readCredential(dir: string, portal: string, lang: Lang = '
 export async function writeCredential(dir: string, portal: string, cred: StoredCredential, lang: Lang = 'id'): Promise<string> {
   const store = await load(dir, lang);
   store.portals[portal] = cred;
+  store.last = portal;
   await save(dir, store);
   return credentialsPath(dir);
 }

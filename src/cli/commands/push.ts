@@ -9,7 +9,7 @@ import ora, { type Ora } from 'ora';
 import type { CliContext } from '../context.js';
 import { redact } from '../context.js';
 import { loadConfig } from '../../config/load.js';
-import { portalNamedByUser, requireToken, resolvePortal } from '../../config/token.js';
+import { portalNamedByUser, requireToken, resolvePortalOrLogin } from '../../config/token.js';
 import { ConfigError, DataInvalidError, PortalError, isSatudataError } from '../../errors.js';
 import { checkSatudataProfile } from '../../metadata/profile.js';
 import { renderText } from '../../report/text.js';
@@ -58,7 +58,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   // The package's own repository config applies even when push is run from elsewhere.
   const loaded = await loadConfig(path.dirname(lp.file), lang, ctx.env);
   const { config } = loaded;
-  const portal = resolvePortal(opts.portal, ctx.env, config, lang);
+  const portal = await resolvePortalOrLogin(opts.portal, ctx.env, config, lang);
 
   // 1. Validate the data and the Satu Data metadata first: invalid data is never pushed.
   const dryRunFlag = Boolean(opts.dryRun);

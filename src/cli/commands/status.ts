@@ -16,7 +16,7 @@ import { applyQuality, CHECK_DEFAULTS, checkData as checkData_ } from '../../aud
 import { plain } from '../../audit/render/escape.js';
 import { loadConfig } from '../../config/load.js';
 import { UsageError } from '../../errors.js';
-import { findToken, portalNamedByUser, resolvePortal } from '../../config/token.js';
+import { findToken, portalNamedByUser, resolvePortalOrLogin } from '../../config/token.js';
 import { CkanClient } from '../../portal/client.js';
 import type { CliContext } from '../context.js';
 
@@ -87,7 +87,7 @@ export async function run(ctx: CliContext, _args: string[], opts: Record<string,
 
   const loaded = await loadConfig(ctx.cwd, ctx.lang, ctx.env);
   const { config } = loaded;
-  const portal = resolvePortal(opts.portal, ctx.env, config, ctx.lang);
+  const portal = await resolvePortalOrLogin(opts.portal, ctx.env, config, ctx.lang);
 
   // The register is checked before any request: a bad register is the user's to fix (exit 2).
   const register = opts.register !== undefined ? await loadRegister(resolve(ctx.cwd, String(opts.register)), ctx.lang) : undefined;
