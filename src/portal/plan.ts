@@ -29,6 +29,8 @@ export interface FieldDiff {
   field: string;
   from: string;
   to: string;
+  /** A file to upload again: the sizes on the portal (as satudata recorded it) and here. */
+  file?: { fromBytes?: number; toBytes?: number; drift?: string };
 }
 
 export type DatasetAction = 'created' | 'updated' | 'restored' | 'unchanged';
@@ -196,7 +198,15 @@ export function planPush(draft: CkanDatasetDraft, locals: LocalResource[], remot
     const changed = fileChanged(match, l);
     const drift = changed ? undefined : driftOf(match, l);
     const upload = changed || drift !== undefined;
-    if (upload) rd.push({ field: `resources[${l.draft.name}].path`, from: drift ? `portal: ${drift}` : str(match[RESOURCE_HASH_KEY]).slice(0, 12) || '?', to: (l.sha256 ?? '').slice(0, 12) });
+    if (upload) {
+      const recorded = Number(str(match[RESOURCE_BYTES_KEY]) || (typeof match.size === 'number' ? match.size : NaN));
+      rd.push({
+        field: `resources[${l.draft.name}].path`,
+        from: drift ? `portal: ${drift}` : str(match[RESOURCE_HASH_KEY]).slice(0, 12) || '?',
+        to: (l.sha256 ?? '').slice(0, 12),
+        file: { ...(Number.isFinite(recorded) ? { fromBytes: recorded } : {}), ...(l.bytes !== undefined ? { toBytes: l.bytes } : {}), ...(drift ? { drift } : {}) },
+      });
+    }
     const step: ResourceStep = { name: l.draft.name, action: upload || rd.length ? 'updated' : 'unchanged', id: match.id, upload, local: l, diff: rd };
     if (drift) step.drift = drift;
     return step;

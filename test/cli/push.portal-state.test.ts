@@ -47,7 +47,7 @@ describe('drift: a file changed on the portal by another route', () => {
 
     const dry = await push(dir, ['--dry-run']);
     expect(dry.stdout).toMatch(/resource kebakaran: would be updated, upload/);
-    expect(dry.stdout).toMatch(/portal: (size|last_modified)/);
+    expect(dry.stdout).toMatch(/file changed on the portal by another route \((size|last_modified) /);
 
     const r = await push(dir, ['--json']);
     expect(r.code).toBe(0);
