@@ -27,9 +27,11 @@ export function layoutNotes(layout: Layout, headerKept: boolean): DescribeNote[]
   }
   for (const [reason, rows] of byReason) {
     const level = reason === 'total' || reason === 'sum-total' || reason === 'repeated-header' || reason === 'other-table' ? 'warning' : 'info';
+    // Said as the officer sees the sheet: which rows, and why; the dialect key stays in datapackage.json.
+    const list = rows.slice(0, 10).join(', ') + (rows.length > 10 ? ` … (${rows.length})` : '');
     notes.push(note(level, `skipped-${reason}`, {
-      id: `Dilewati (commentRows): ${REASON[reason].id}, ${rows.length} baris.`,
-      en: `Skipped (commentRows): ${REASON[reason].en}, ${rows.length} row(s).`,
+      id: `Tidak dibaca sebagai data: ${REASON[reason].id} — baris ${list}.`,
+      en: `Not read as data: ${REASON[reason].en} — row${rows.length > 1 ? 's' : ''} ${list}.`,
     }, undefined, rows.slice(0, 10)));
   }
   const firstHeader = layout.headerRows[0] ?? layout.dataStart;

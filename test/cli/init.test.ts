@@ -122,16 +122,18 @@ describe('satudata init (CLI)', () => {
 
 describe('init notes speak the officer\'s language', () => {
   it.each([
-    ['id', /^ {4}catatan: Baris 1-1 di atas header/m, /^ {4}(info|warning):/m],
+    ['id', /^ {4}catatan: Baris 1-1 di atas header/m, /^ {4}(info|warning):|\(commentRows\)/m],
     ['en', /^ {4}note: /m, /^ {4}(catatan|perhatian|info):/m],
   ])('[%s] describe notes are labelled as notes, not info:/warning:', async (lang, want, never) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'satudata-init-notes-'));
-    writeFileSync(path.join(dir, 'kebakaran.csv'), 'JUMLAH KEBAKARAN 2024,,\nkecamatan,jumlah,persen\nMariso,"1.234","12,5"\nTallo,"2.345","10,1"\n');
+    writeFileSync(path.join(dir, 'kebakaran.csv'), 'JUMLAH KEBAKARAN 2024,,\nkecamatan,jumlah,persen\nMariso,"1.234","12,5"\nTallo,"2.345","10,1"\nJumlah,"3.579",\n');
     const r = await runCli(['init', '--yes', '--lang', lang], { cwd: dir });
     expect(r.code).toBe(0);
     const out = r.stdout + r.stderr;
     expect(out).toMatch(want);
     expect(out).not.toMatch(never);
+    // Skipped rows are explained by their row numbers, not by the dialect key that stores them.
+    expect(out).toMatch(lang === 'id' ? /perhatian: Tidak dibaca sebagai data: .* — baris 5\./ : /warning: Not read as data: .* — row 5\./);
     rmSync(dir, { recursive: true, force: true });
   });
 });
