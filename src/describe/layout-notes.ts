@@ -27,11 +27,10 @@ export function layoutNotes(layout: Layout, headerKept: boolean): DescribeNote[]
   }
   for (const [reason, rows] of byReason) {
     const level = reason === 'total' || reason === 'sum-total' || reason === 'repeated-header' || reason === 'other-table' ? 'warning' : 'info';
-    // Said as the officer sees the sheet: which rows, and why; the dialect key stays in datapackage.json.
-    const list = rows.slice(0, 10).join(', ') + (rows.length > 10 ? ` … (${rows.length})` : '');
+    // Said as the officer sees the sheet (the note lists the rows); the dialect key stays in datapackage.json.
     notes.push(note(level, `skipped-${reason}`, {
-      id: `Tidak dibaca sebagai data: ${REASON[reason].id} — baris ${list}.`,
-      en: `Not read as data: ${REASON[reason].en} — row${rows.length > 1 ? 's' : ''} ${list}.`,
+      id: `Tidak dibaca sebagai data: ${REASON[reason].id} (${rows.length} baris).`,
+      en: `Not read as data: ${REASON[reason].en} (${rows.length} row${rows.length > 1 ? 's' : ''}).`,
     }, undefined, rows.slice(0, 10)));
   }
   const firstHeader = layout.headerRows[0] ?? layout.dataStart;
