@@ -1,13 +1,13 @@
 import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { openTable } from '../table/open.js';
-import { TableSourceError } from '../table/types.js';
 import type { DataPackage, Dialect, Schema } from '../schema/types.js';
 import { checkPackageDescriptor, checkSchemaDescriptor } from '../schema/descriptor.js';
 import { UsageError } from '../errors.js';
 import type { Report, ReportError, ReportTask } from './types.js';
 import { buildError } from './build-error.js';
-import { collectKeys, validateTable, type ForeignKeyPlan, type TableJob } from './table.js';
+import { validateTable, type TableJob } from './table.js';
+import { planForeignKeys } from './foreign-keys.js';
 import { fetchRemote } from './remote.js';
 import { fileTask } from './file-task.js';
 import { fileSize, loadJsonFile, metaToReport, prepareResource, readerDialect, type PreparedResource } from './resource.js';
@@ -136,14 +136,11 @@ async function bareFileTask(place: string, abs: string, schema: Schema | undefin
     }
   }
   const dialect: Dialect = {};
-  const job: TableJob = {
-    name,
-    place,
-    dialect,
-    schema,
-    open: () => openTable({ path: localPath, dialect: readerDialect(undefined, options.sheet) }),
-    fileBytes: fileSize(localPath),
-  };
+  const open = () => openTable({ path: localPath, dialect: readerDialect(undefined, options.sheet) });
+  // A schema given with --schema may hold foreign keys: self-references are checked as in a package.
+  const { plans, error } = await planForeignKeys({ name, tabular: true, schema, dialect, open }, undefined);
+  if (error) return { name, type: 'table', valid: false, place, labels: [], stats: { errors: 1, warnings: 0, seconds: 0 }, warnings: [], errors: [error] };
+  const job: TableJob = { name, place, dialect, schema, open, fileBytes: fileSize(localPath), foreignKeys: plans };
   return validateTable(job, { ...limits, onProgress: options.onProgress && ((rows) => options.onProgress!({ task: name, rows })) });
 }
 
@@ -190,30 +187,7 @@ async function validatePackageFile(descriptorPath: string, report: Report, optio
       continue;
     }
     // Foreign keys: collect the referenced tuples first (the referenced resource read with its own schema).
-    const fks: ForeignKeyPlan[] = [];
-    let fkError: ReportError | undefined;
-    for (const fk of p.schema?.foreignKeys ?? []) {
-      const fields = Array.isArray(fk.fields) ? fk.fields : [fk.fields];
-      const refFields = Array.isArray(fk.reference.fields) ? fk.reference.fields : [fk.reference.fields];
-      const refName = fk.reference.resource ?? '';
-      const target = refName === '' ? p : byName.get(refName);
-      if (!target || !target.tabular || !target.schema || !target.open) {
-        fkError = buildError('resource-error', `failed to handle a foreign key for resource "${p.name}" as resource "${refName}" does not exist`);
-        break;
-      }
-      if (target.error) {
-        fkError = buildError('resource-error', `failed to handle a foreign key for resource "${p.name}": resource "${refName}" cannot be read`);
-        break;
-      }
-      try {
-        const lookup = await collectKeys(target.open, target.dialect, target.schema, refFields);
-        fks.push({ fields, referenceName: refName, referenceFields: refFields, lookup });
-      } catch (e) {
-        if (!(e instanceof TableSourceError)) throw e;
-        fkError = buildError('resource-error', `failed to handle a foreign key for resource "${p.name}": resource "${refName || p.name}" cannot be read (${e.note})`);
-        break;
-      }
-    }
+    const { plans: fks, error: fkError } = await planForeignKeys(p, byName);
     if (fkError) {
       report.tasks.push({ name: p.name, type: 'table', valid: false, place: p.place, labels: [], stats: { errors: 1, warnings: 0, seconds: 0 }, warnings: [], errors: [fkError] });
       continue;
