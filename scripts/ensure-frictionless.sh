@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Installs frictionless-py 5.21.0 (with the Excel extra) from PyPI into a cached virtual environment
 # OUTSIDE the repository, for the differential test (test/differential). Idempotent and quick when the
-# environment is already there. Prints the environment's python path on stdout.
+# environment is already there. Dependencies are pinned by scripts/frictionless-constraints.txt (a
+# changed file reinstalls). Prints the environment's python path on stdout.
 #   SATUDATA_FRICTIONLESS_VENV  overrides the location
 #   (default ${XDG_CACHE_HOME:-$HOME/.cache}/satudata/frictionless-5.21)
 set -euo pipefail
 version=5.21.0
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+constraints="$here/frictionless-constraints.txt"
+stamp="$version-$(cksum < "$constraints" | cut -d' ' -f1)"
 venv="${SATUDATA_FRICTIONLESS_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/satudata/frictionless-5.21}"
 py="$venv/bin/python"
-if [ -x "$py" ] && [ -f "$venv/.satudata-ok-$version" ]; then
+if [ -x "$py" ] && [ -f "$venv/.satudata-ok-$stamp" ]; then
   echo "$py"
   exit 0
 fi
@@ -26,7 +30,7 @@ echo "ensure-frictionless: installing frictionless[excel]==$version into $venv (
 rm -rf "$venv"
 mkdir -p "$(dirname "$venv")"
 "$python" -m venv "$venv" >&2
-"$py" -m pip install --quiet --disable-pip-version-check "frictionless[excel]==$version" >&2
+"$py" -m pip install --quiet --disable-pip-version-check -c "$constraints" "frictionless[excel]==$version" >&2
 "$py" -c 'import frictionless, sys; v = frictionless.__version__; sys.exit(0 if v == "'"$version"'" else 1)' >&2
-touch "$venv/.satudata-ok-$version"
+touch "$venv/.satudata-ok-$stamp"
 echo "$py"

@@ -67,7 +67,7 @@ export async function collectKeys(open: () => Promise<OpenedTable>, dialect: Dia
       const head = sample.slice(0, SAMPLE_ROWS);
       layout = decideLayout(dialect, head, table.format === 'xlsx');
       const labels = joinLabels(layout.headerRows.map((n) => head.find((r) => r.rowNumber === n)?.cells ?? []), layout.headerJoin);
-      columns = mapFields(schema, fields, labels, layout.headerless).columns;
+      columns = mapFields(schema, fields, labels, layout.headerless || (labels.length === 0 && table.format !== 'xlsx')).columns;
       for (const r of sample) take(r);
       sample.length = 0;
     };

@@ -7,6 +7,12 @@ import { KeyIndex } from './key-index.js';
 import type { FieldMapping } from './labels.js';
 import { feedKey, type ForeignKeyPlan } from './keys.js';
 
+/** A number NaN (the text "NaN" of a number field) equals nothing, as Python's Decimal/float NaN in a dict. */
+function hasNaN(vals: readonly unknown[]): boolean {
+  for (const v of vals) if (v !== v) return true;
+  return false;
+}
+
 /**
  * Per-row checks, compiled once per table, over the fields expected in the data (one per column, see
  * FieldMapping.expected): the cell of expected field e is cells[e]. The hot path allocates nothing when a
@@ -113,7 +119,7 @@ export class RowChecker {
 
     for (const u of this.uniques) {
       const v = values[u.field];
-      if (v === null || v === INVALID) continue;
+      if (v === null || v === INVALID || v !== v) continue; // NaN equals nothing, not even NaN (as in Python)
       const f = fields[u.field]!;
       const prev = u.index.begin().part(typeof v === 'number' ? v : f.key(v)).addOrReplace(rn);
       if (prev) push(cellError('unique-error', `the same as in the row at position ${prev}`, cells, rn, cellText(cells[u.field]), f.name, u.field + 1));
@@ -121,14 +127,14 @@ export class RowChecker {
     if (this.pk) {
       const vals = this.scratch(this.pk.fields);
       if (!feedKey(this.pk.index, this.pk.compiled, vals)) push(rowError('primary-key', 'cells composing the primary keys are all "None"', cells, rn));
-      else {
+      else if (!hasNaN(vals)) {
         const prev = this.pk.index.addOrReplace(rn);
         if (prev) push(rowError('primary-key', `the same as in the row at position ${prev}`, cells, rn));
       }
     }
     for (const uk of this.uniqueKeys) {
       const vals = this.scratch(uk.fields);
-      if (vals.some((v) => v === null || v === INVALID)) continue; // SQL UNIQUE semantics (v2)
+      if (vals.some((v) => v === null || v === INVALID || v !== v)) continue; // SQL UNIQUE semantics (v2); NaN is never equal
       feedKey(uk.index, uk.compiled, vals);
       const prev = uk.index.addOrReplace(rn);
       if (prev) push(rowError('unique-key', `for "${uk.names.join(', ')}": the same as in the row at position ${prev}`, cells, rn));
@@ -136,7 +142,7 @@ export class RowChecker {
     for (const fk of this.fks) {
       const vals = this.scratch(fk.idx);
       if (!feedKey(fk.lookup, fk.compiled, vals)) continue;
-      if (fk.lookup.has()) continue;
+      if (!hasNaN(vals) && fk.lookup.has()) continue; // a NaN part is found nowhere
       const fieldCells = fk.idx.map((i) => cellText(cells[i]));
       const note = `for "${fk.fields.join(', ')}": values "${fieldCells.join(', ')}" not found in the lookup table "${fk.referenceName}" as "${fk.referenceFields.join(', ')}"`;
       push(

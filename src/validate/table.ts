@@ -122,7 +122,10 @@ export async function validateTable(job: TableJob, limits: TableLimits): Promise
     const layout = decideLayout(job.dialect, sample, padded);
     const headerRowCells = layout.headerRows.map((n) => sample.find((r) => r.rowNumber === n)?.cells ?? []);
     const labels = layout.headerless ? [] : joinLabels(headerRowCells, layout.headerJoin);
-    if (padded && !layout.headerless) {
+    // An empty header row (a CSV whose first line is empty) declares no labels at all: frictionless-py
+    // 5.21 then treats the header as missing, maps the fields by position and checks no labels.
+    const noLabels = layout.headerless || (labels.length === 0 && !padded);
+    if (padded && !noLabels) {
       // Spreadsheet rows are padded to the sheet's width (openpyxl, errors.md §8): a value beyond the
       // header's last column makes a blank label there rather than extra cells on every row.
       let width = labels.length;
@@ -136,20 +139,21 @@ export async function validateTable(job: TableJob, limits: TableLimits): Promise
     if (!schema) {
       const dataSample = sample.filter((r) => r.rowNumber > layout.headerEnd && !isCommentRow(layout, r.rowNumber, r.cells)).map((r) => r.cells);
       const width = Math.max(labels.length, ...dataSample.map((c) => c.length), 0);
-      const names = layout.headerless ? namesFromLabels([], width) : namesFromLabels(labels, labels.length);
+      const names = noLabels ? namesFromLabels([], width) : namesFromLabels(labels, labels.length);
       schema = inferSchema(names, dataSample);
     }
     const fields = compileSchema(schema);
     task.stats.fields = fields.length;
 
-    if (!hasHeaderRow && sample.length === 0) {
+    // frictionless-py: "empty" = no labels and no data rows (a lone empty line is empty too).
+    if ((!hasHeaderRow && sample.length === 0) || (labels.length === 0 && !sample.some((r) => r.rowNumber > layout.headerEnd))) {
       task.errors.push(buildError('source-error', 'the source is empty'));
       return finish();
     }
 
     // 2. Header.
-    const mapping: FieldMapping = mapFields(schema, fields, labels, layout.headerless);
-    if (!layout.headerless) {
+    const mapping: FieldMapping = mapFields(schema, fields, labels, noLabels);
+    if (!noLabels) {
       for (const e of checkHeader(schema, fields, labels, layout.headerRows, mapping)) push(e);
     }
     if (mapping.fatal) {

@@ -47,6 +47,9 @@ export async function validate(targets: string | string[], options: ValidateOpti
   const limits = { limitErrors: options.limitErrors ?? 1000, limitRows: options.limitRows };
 
   let bareSchema: Schema | undefined;
+  // A --schema that cannot be used: its errors are the report, and no data file is read under an
+  // inferred schema instead (frictionless-py 5.21 reports only the schema's errors too).
+  let badSchema = false;
   if (options.schema) {
     const loaded = await loadJsonFile(path.resolve(cwd, options.schema), 'schema-error');
     if (loaded.error) report.errors.push(loaded.error);
@@ -55,6 +58,7 @@ export async function validate(targets: string | string[], options: ValidateOpti
       if (problems.length) report.errors.push(...problems.map((p) => metaToReport(p, options.schema)));
       else bareSchema = loaded.value as Schema;
     }
+    badSchema = bareSchema === undefined;
   }
 
   for (const target of list) {
@@ -64,9 +68,9 @@ export async function validate(targets: string | string[], options: ValidateOpti
       st = statSync(abs);
     } catch {
       if (/^https?:\/\//i.test(target)) {
-        report.tasks.push(await bareFileTask(target, target, bareSchema, options, limits));
+        if (!badSchema) report.tasks.push(await bareFileTask(target, target, bareSchema, options, limits));
       } else {
-        report.tasks.push(await bareFileTask(target, abs, bareSchema, options, limits));
+        if (!badSchema) report.tasks.push(await bareFileTask(target, abs, bareSchema, options, limits));
       }
       continue;
     }
@@ -92,7 +96,7 @@ export async function validate(targets: string | string[], options: ValidateOpti
       report.warnings.push(`no datapackage.json in ${target}: validating ${files.length} data file(s) with inferred schemas`);
       for (const f of files) {
         const rel = path.join(target, f);
-        report.tasks.push(await bareFileTask(rel, path.join(abs, f), bareSchema, options, limits));
+        if (!badSchema) report.tasks.push(await bareFileTask(rel, path.join(abs, f), bareSchema, options, limits));
       }
       continue;
     }
@@ -100,7 +104,7 @@ export async function validate(targets: string | string[], options: ValidateOpti
       await validatePackageFile(abs, report, options, limits, target);
       continue;
     }
-    report.tasks.push(await bareFileTask(target, abs, bareSchema, options, limits));
+    if (!badSchema) report.tasks.push(await bareFileTask(target, abs, bareSchema, options, limits));
   }
 
   finishReport(report, started);
