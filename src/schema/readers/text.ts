@@ -28,8 +28,9 @@ export function isUuid(s: string): boolean {
   return HEX32.test(hex);
 }
 
-/** Python's non-validating `base64.b64decode`: other characters are dropped, padding must suffice. */
+/** Python's non-validating `base64.b64decode`: other ASCII characters are dropped, padding must suffice. */
 export function isBase64(s: string): boolean {
+  if (/[^\x00-\x7f]/.test(s)) return false; // b64decode refuses a str with non-ASCII characters
   const kept = s.replace(B64_KEEP, '');
   const firstPad = kept.indexOf('=');
   const data = firstPad < 0 ? kept : kept.slice(0, firstPad);
