@@ -76,6 +76,16 @@ const cases: { name: string; files: Record<string, string>; schema?: boolean; co
     files: { 'd.csv': 'e\ndinás@mákássár.go.id\na@b_c.id\na@b.x1y\nx@y.c1\n', 'f.json': '{"fields":[{"name":"e","format":"email"}]}' },
     schema: true, code: 1, expected: [[3, 1, 'type-error'], [5, 1, 'type-error']],
   },
+  {
+    name: 'fieldsMatch equal: a blank label is an extra label (no positional blank-label)',
+    files: { 'd.csv': 'b,,a\n1,2,3\n', 'f.json': '{"$schema":"https://datapackage.org/profiles/2.0/tableschema.json","fieldsMatch":"equal","fields":[{"name":"a","type":"integer"},{"name":"b","type":"integer"}]}' },
+    schema: true, code: 1, expected: [[null, 2, 'extra-label']],
+  },
+  {
+    name: 'fieldsMatch partial: a blank label is tolerated like any extra column',
+    files: { 'd.csv': 'b,,a\n1,2,3\n', 'f.json': '{"$schema":"https://datapackage.org/profiles/2.0/tableschema.json","fieldsMatch":"partial","fields":[{"name":"a","type":"integer"},{"name":"b","type":"integer"}]}' },
+    schema: true, code: 0, expected: [],
+  },
 ];
 
 describe('keys and edge cases as frictionless-py 5.21 reports them', () => {

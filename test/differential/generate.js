@@ -155,12 +155,19 @@ function encodeCsv(r, text, desc, allowLatin) {
   if (e < 0.08) { desc.push('BOM'); return { data: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]) }; }
   if (e < 0.14 && allowLatin) { desc.push('latin-1 declared'); return { data: Buffer.from(text.replace(/a/g, 'á'), 'latin1'), encoding: 'latin-1' }; }
   if (e < 0.2) { desc.push('CRLF'); return { data: Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8') }; }
+  if (e < 0.23) { desc.push('UTF-16LE with BOM'); return { data: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) }; }
   return { data: Buffer.from(text, 'utf8') };
 }
 
 /** For XLSX: numbers as numbers (as an officer types them), the rest as text. */
-function xlsxRows(rows, cols) {
+function xlsxRows(rows, cols, r) {
   return rows.map((row, i) => row.map((c, j) => {
+    if (r && i > 0 && c !== '' && r.chance(0.05)) {
+      // typed cells as Excel stores them: dates, booleans
+      const t = cols[j]?.field.type;
+      if (t === 'date' && !cols[j].field.format && /^\d{4}-\d\d-\d\d$/.test(c)) return new Date(c + 'T00:00:00Z');
+      if (t === 'boolean' && /^(true|false)$/.test(c)) return c === 'true';
+    }
     if (i === 0 || c === '') return c === '' ? null : c;
     const t = cols[j]?.field.type;
     if ((t === 'integer' || t === 'number' || t === 'year') && /^-?\d+(\.\d+)?$/.test(c)) return Number(c);
@@ -182,7 +189,7 @@ export function generateCase(seed, opts = {}) {
   const mode = r.chance(0.25) ? 'bare' : 'package';
   const desc = [v2 ? 'v2' : 'v1', xlsx ? 'xlsx' : 'csv', mode];
   const fieldsAt = desc.length;
-  const nFields = r.int(1, 5);
+  const nFields = r.int(1, 6);
   const names = [...NAMES].sort(() => r.next() - 0.5).slice(0, nFields);
   const cols = names.map((nm) => makeField(r, nm, v2));
   const schema = { fields: cols.map((c) => c.field) };
@@ -203,7 +210,18 @@ export function generateCase(seed, opts = {}) {
     for (const nm of schema.uniqueKeys[0]) keyPools[nm] ??= keyPool(r, cols.find((c) => c.field.name === nm).kind);
     desc.push(`uniqueKeys ${JSON.stringify(schema.uniqueKeys)}`);
   }
-  if (keyable.length >= 2 && r.chance(0.3)) {
+  if (keyable.length >= 4 && r.chance(0.3)) {
+    // composite self-reference: (c, d) -> (a, b)
+    const [a, b, c, d] = keyable;
+    c.field.type = a.field.type; c.kind = a.kind; d.field.type = b.field.type; d.kind = b.kind;
+    for (const f of [c.field, d.field]) if (f.type === undefined) delete f.type;
+    keyPools[a.field.name] ??= keyPool(r, a.kind);
+    keyPools[b.field.name] ??= keyPool(r, b.kind);
+    keyPools[c.field.name] = [...keyPools[a.field.name], a.kind.valid(r)];
+    keyPools[d.field.name] = [...keyPools[b.field.name]];
+    schema.foreignKeys = [{ fields: [c.field.name, d.field.name], reference: { resource: '', fields: [a.field.name, b.field.name] } }];
+    desc.push(`composite self foreignKey (${c.field.name},${d.field.name})->(${a.field.name},${b.field.name})`);
+  } else if (keyable.length >= 2 && r.chance(0.3)) {
     const [a, b] = keyable;
     b.field.type = a.field.type;
     if (a.field.type === undefined) delete b.field.type;
@@ -220,13 +238,18 @@ export function generateCase(seed, opts = {}) {
   const dialect = {};
   if (!xlsx && mode === 'package' && r.chance(0.15)) { dialect.delimiter = r.pick([';', '\t', '|']); desc.push(`delimiter ${JSON.stringify(dialect.delimiter)}`); }
   if (!xlsx && mode === 'package' && r.chance(0.05)) { dialect.quoteChar = "'"; desc.push('quoteChar'); }
+  if (!xlsx && mode === 'package' && r.chance(0.04)) { dialect.skipInitialSpace = true; desc.push('skipInitialSpace'); }
+  if (mode === 'package' && r.chance(0.05)) { dialect.header = false; desc.push('header false'); }
+  if (v2 && r.chance(0.12)) { schema.fieldsMatch = r.pick(['equal', 'subset', 'superset', 'partial']); desc.push(`fieldsMatch ${schema.fieldsMatch}`); }
   desc.splice(fieldsAt, 0, `fields [${cols.map((c) => fieldText(c.field)).join(', ')}]`);
   const table = makeTable(r, cols, missingMarkers, { maxRows }, keyPools);
+  if (dialect.header === false) table.rows.shift();
+  if (dialect.skipInitialSpace) table.rows = table.rows.map((row, i) => (i > 0 ? row.map((c) => (c && r.chance(0.3) ? ' ' + c : c)) : row));
   desc.push(...new Set(table.desc));
   const files = {};
   const dataName = xlsx ? 'data.xlsx' : 'data.csv';
   const resource = { name: 'data', path: dataName, schema };
-  if (xlsx) files[dataName] = { xlsx: xlsxRows(table.rows, cols) };
+  if (xlsx) files[dataName] = { xlsx: xlsxRows(table.rows, cols, r) };
   else {
     const enc = encodeCsv(r, csvText(table.rows, dialect), desc, mode === 'package');
     files[dataName] = enc.data;
@@ -252,7 +275,7 @@ export function generateCase(seed, opts = {}) {
       const idx = cols.indexOf(c);
       if (table.rows[i].length > idx && table.rows[i].some((x) => x !== '') && r.chance(0.8)) table.rows[i][idx] = r.pick(pool);
     }
-    if (xlsx) files[dataName] = { xlsx: xlsxRows(table.rows, cols) };
+    if (xlsx) files[dataName] = { xlsx: xlsxRows(table.rows, cols, r) };
     else if (!resource.encoding) files[dataName] = Buffer.from(csvText(table.rows, dialect), 'utf8');
     const pkg = { name: 'kasus', resources: [resource, { name: 'ref', path: 'ref.csv', schema: refSchema }] };
     if (v2) pkg.$schema = 'https://datapackage.org/profiles/2.0/datapackage.json';
