@@ -33,6 +33,8 @@ export class RowChecker {
     private readonly padded: boolean,
     fks: ForeignKeyPlan[],
     capacity: number,
+    /** Spreadsheets: the sheet's width; fields beyond it are missing cells on every row (openpyxl pads rows to it). */
+    private readonly sheetWidth?: number,
   ) {
     // Presized indexes never grow: growing two indexes at once doubles their memory for a moment.
     const newIndex = () => new KeyIndex(capacity > 0 ? capacity / 0.8 : 1024);
@@ -112,8 +114,9 @@ export class RowChecker {
       if (this.padded && (cells[c] === null || cells[c] === undefined || cells[c] === '')) continue;
       (rowErrs ??= []).push(cellError('extra-cell', '', cells, rn, cellText(cells[c]), '', c + 1));
     }
-    if (!this.padded) {
-      for (let i = len; i < n; i++) (rowErrs ??= []).push(cellError('missing-cell', '', cells, rn, '', fields[i]!.name, i + 1));
+    if (!this.padded || this.sheetWidth !== undefined) {
+      const from = this.padded ? Math.max(len, this.sheetWidth!) : len;
+      for (let i = from; i < n; i++) (rowErrs ??= []).push(cellError('missing-cell', '', cells, rn, '', fields[i]!.name, i + 1));
     }
     if (rowErrs) for (const e of rowErrs) push(e);
 

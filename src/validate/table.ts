@@ -163,7 +163,10 @@ export async function validateTable(job: TableJob, limits: TableLimits): Promise
 
     // 3. Rows.
     const capacity = table.format === 'csv' ? estimateRows(job.fileBytes, sample) : 0;
-    const checker = new RowChecker(schema, mapping, padded, job.foreignKeys ?? [], capacity);
+    // A spreadsheet without labels: a field beyond the sheet's last used column (in the sample) is a
+    // missing cell on every row, as frictionless-py reports it; with labels it is a missing label.
+    const sheetWidth = padded && noLabels ? Math.max(0, ...sample.filter((r) => r.rowNumber > layout.headerEnd).map((r) => lastFilled(r.cells) + 1)) : undefined;
+    const checker = new RowChecker(schema, mapping, padded, job.foreignKeys ?? [], capacity, sheetWidth);
     const processBatch = (rows: Row[]) => {
       for (const row of rows) {
         const rn = row.rowNumber;

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -102,6 +103,24 @@ describe('keys and edge cases as frictionless-py 5.21 reports them', () => {
     ];
     expect(got).toEqual(expected);
     expect(res.code).toBe(code);
+  });
+
+  it('a headerless sheet narrower than the schema: the absent column is a missing cell on every row (differential seed 100097)', async () => {
+    const dir = path.join(root, 'xlsx-headerless');
+    mkdirSync(dir, { recursive: true });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['A', 1]);
+    ws.addRow(['B']);
+    ws.addRow([]);
+    ws.addRow(['C', 3]);
+    await wb.xlsx.writeFile(path.join(dir, 'd.xlsx'));
+    writeFileSync(path.join(dir, 'datapackage.json'), pkg([{ name: 'd', path: 'd.xlsx', dialect: { header: false }, schema: { fields: [{ name: 'a' }, { name: 'b', type: 'integer' }, { name: 'c' }] } }]));
+    const res = await runInProcess(['validate', '.', '--json'], { cwd: dir });
+    const report = JSON.parse(res.stdout) as Report;
+    // frictionless-py 5.21: [[1,3,missing-cell],[2,3,missing-cell],[3,null,blank-row],[4,3,missing-cell]]
+    expect(report.tasks[0]!.errors.map((e) => [e.rowNumber, e.fieldNumber ?? null, e.type])).toEqual([[1, 3, 'missing-cell'], [2, 3, 'missing-cell'], [3, null, 'blank-row'], [4, 3, 'missing-cell']]);
+    expect(res.code).toBe(1);
   });
 
   it('the foreign-key error of a --schema self-reference names the row, values and the fix target', async () => {
