@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../helpers/cli.js';
 import { validate } from '../../src/validate/validate.js';
 // Plain JavaScript shared with `npm run differential` (scripts/differential.js).
 // @ts-expect-error no type declarations for the .js harness
-import { frictionlessPython, runDifferential } from './harness.js';
+import { ALLOWLIST, explain, frictionlessPython, runDifferential } from './harness.js';
 
 /**
  * satudata against frictionless-py 5.21 on generated tables (test/differential/generate.js): the fixed
@@ -35,4 +38,23 @@ describe.skipIf(!python && !inCi)('differential with frictionless-py 5.21', () =
     // Most cases must agree outright: an allowlist that explains everything proves nothing.
     expect(out.agree).toBeGreaterThan(n * 0.75);
   }, 180_000);
+});
+
+describe('differential allowlist', () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  it.each(ALLOWLIST as { id: string; reason: string; spec: string; side: string }[])('$id has a reason, a spec section and a README row', (e) => {
+    expect(e.reason.length).toBeGreaterThan(40);
+    expect(e.spec).toMatch(/§|Table Schema|Table Dialect|errors\.md/);
+    expect(['frictionless', 'satudata', 'either']).toContain(e.side);
+    expect(readme).toContain('| `' + e.id + '` |');
+  });
+
+  it('explains only the triples it names (an unrelated error is not excused)', () => {
+    const c = { desc: 'v1, csv, package, fields [a:integer+groupChar]', fields: [{ name: 'a', type: 'integer', groupChar: '.' }] };
+    expect(explain(c, 'frictionless', [2, 1, 'type-error'])?.id).toBe('integer-groupChar');
+    expect(explain(c, 'satudata', [2, 1, 'type-error'])).toBeUndefined();
+    expect(explain(c, 'frictionless', [2, 1, 'constraint-error'])).toBeUndefined();
+    expect(explain({ ...c, fields: [{ name: 'a', type: 'integer' }] }, 'frictionless', [2, 1, 'type-error'])).toBeUndefined();
+    expect(explain(c, 'frictionless', [2, null, 'foreign-key'])).toBeUndefined();
+  });
 });

@@ -242,7 +242,7 @@ export function generateCase(seed, opts = {}) {
   if (mode === 'package' && r.chance(0.05)) { dialect.header = false; desc.push('header false'); }
   if (v2 && r.chance(0.12)) { schema.fieldsMatch = r.pick(['equal', 'subset', 'superset', 'partial']); desc.push(`fieldsMatch ${schema.fieldsMatch}`); }
   desc.splice(fieldsAt, 0, `fields [${cols.map((c) => fieldText(c.field)).join(', ')}]`);
-  if (!xlsx && !dialect.delimiter && cols.some((c) => c.field.type === 'list' && c.field.delimiter === ';')) desc.push('";" inside values, no dialect');
+  if (!xlsx && !dialect.delimiter && cols.some((c) => c.field.delimiter === ';')) desc.push('";" inside values, no dialect');
   const table = makeTable(r, cols, missingMarkers, { maxRows }, keyPools);
   if (dialect.header === false) table.rows.shift();
   if (dialect.skipInitialSpace) table.rows = table.rows.map((row, i) => (i > 0 ? row.map((c) => (c && r.chance(0.3) ? ' ' + c : c)) : row));
