@@ -46,7 +46,7 @@ export function mapFields(schema: Schema, fields: CompiledField[], labels: strin
   }
   const seen = new Set<string>();
   for (const l of labels) {
-    if (l !== '' && seen.has(l)) {
+    if (seen.has(l)) { // two blank labels are duplicates too (frictionless-py 5.21)
       return {
         columns: fields.map(() => -1),
         expected: [],

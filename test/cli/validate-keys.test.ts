@@ -87,6 +87,11 @@ const cases: { name: string; files: Record<string, string>; schema?: boolean; co
     files: { 'd.csv': 'b,,a\n1,2,3\n', 'f.json': '{"$schema":"https://datapackage.org/profiles/2.0/tableschema.json","fieldsMatch":"partial","fields":[{"name":"a","type":"integer"},{"name":"b","type":"integer"}]}' },
     schema: true, code: 0, expected: [],
   },
+  {
+    name: 'name matching: two blank labels are duplicate labels, so matching is impossible (differential seed 301258)',
+    files: { 'd.csv': 'a,,\n1,2,3\n', 'f.json': '{"$schema":"https://datapackage.org/profiles/2.0/tableschema.json","fieldsMatch":"superset","fields":[{"name":"a","type":"integer"}]}' },
+    schema: true, code: 1, expected: [[null, null, 'error']],
+  },
 ];
 
 describe('keys and edge cases as frictionless-py 5.21 reports them', () => {

@@ -175,6 +175,12 @@ function xlsxRows(rows, cols, r) {
   }));
 }
 
+/** The field descriptor of each data column: by position, or by label when fieldsMatch matches by name. */
+function columnFields(schema, labels) {
+  if (!labels || !schema.fieldsMatch || schema.fieldsMatch === 'exact') return schema.fields;
+  return labels.map((l) => schema.fields.find((f) => f.name === l));
+}
+
 /** A field in a few characters: name:type/format{options}{constraints}. */
 export function fieldText(f) {
   const extra = Object.keys(f).filter((k) => !['name', 'type', 'format', 'constraints'].includes(k));
@@ -244,6 +250,8 @@ export function generateCase(seed, opts = {}) {
   desc.splice(fieldsAt, 0, `fields [${cols.map((c) => fieldText(c.field)).join(', ')}]`);
   if (!xlsx && !dialect.delimiter && cols.some((c) => c.field.delimiter === ';')) desc.push('";" inside values, no dialect');
   const table = makeTable(r, cols, missingMarkers, { maxRows }, keyPools);
+  // for the allowlist: which field a data column holds (by label under name matching)
+  const labelsRow = dialect.header === false ? null : table.rows[0];
   if (dialect.header === false) table.rows.shift();
   if (dialect.skipInitialSpace) table.rows = table.rows.map((row, i) => (i > 0 ? row.map((c) => (c && r.chance(0.3) ? ' ' + c : c)) : row));
   desc.push(...new Set(table.desc));
@@ -281,14 +289,14 @@ export function generateCase(seed, opts = {}) {
     const pkg = { name: 'kasus', resources: [resource, { name: 'ref', path: 'ref.csv', schema: refSchema }] };
     if (v2) pkg.$schema = 'https://datapackage.org/profiles/2.0/datapackage.json';
     files['datapackage.json'] = JSON.stringify(pkg, null, 1);
-    return { id: `s${seed}`, seed, desc: desc.join(', '), fields: schema.fields, files, target: 'datapackage.json' };
+    return { id: `s${seed}`, seed, desc: desc.join(', '), fields: columnFields(schema, labelsRow), files, target: 'datapackage.json' };
   }
   if (mode === 'bare') {
     files['schema.json'] = JSON.stringify(schema, null, 1);
-    return { id: `s${seed}`, seed, desc: desc.join(', '), fields: schema.fields, files, target: dataName, schema: 'schema.json' };
+    return { id: `s${seed}`, seed, desc: desc.join(', '), fields: columnFields(schema, labelsRow), files, target: dataName, schema: 'schema.json' };
   }
   const pkg = { name: 'kasus', resources: [resource] };
   if (v2) pkg.$schema = 'https://datapackage.org/profiles/2.0/datapackage.json';
   files['datapackage.json'] = JSON.stringify(pkg, null, 1);
-  return { id: `s${seed}`, seed, desc: desc.join(', '), fields: schema.fields, files, target: 'datapackage.json' };
+  return { id: `s${seed}`, seed, desc: desc.join(', '), fields: columnFields(schema, labelsRow), files, target: 'datapackage.json' };
 }
