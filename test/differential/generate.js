@@ -42,7 +42,7 @@ const KINDS = [
   { type: 'time', format: 'any', valid: (r) => r.pick(['10:30', '10:30:15', '3pm']), invalid: (r) => r.pick(['kapan', '99:99']) },
   { type: 'datetime', format: '%d/%m/%Y %H:%M', valid: (r) => `${r.int(10, 28)}/0${r.int(1, 9)}/20${r.int(10, 29)} ${r.int(10, 23)}:${r.int(10, 59)}`, invalid: (r) => r.pick(['2020-01-01T10:00:00', '31/02/2020 10:00']) },
   { type: 'datetime', format: 'any', valid: (r) => r.pick(['2020-01-02 10:00', '2021-12-31T23:59:59']), invalid: (r) => r.pick(['nanti', 'x']) },
-  { type: 'integer', valid: (r) => String(r.int(-20, 120)), invalid: (r) => r.pick(['1.5', 'abc', '1e3', '12a', '']) },
+  { type: 'integer', valid: (r) => r.pick([String(r.int(-20, 120)), '+7', '007', '-0']), invalid: (r) => r.pick(['1.5', 'abc', '1e3', '12a', '', ' 5', '1_000']) },
   { type: 'integer', extra: { bareNumber: false }, valid: (r) => r.pick(['Rp 100', '50%', '€7', String(r.int(0, 99))]), invalid: (r) => r.pick(['x', '1.5']) },
   { type: 'integer', extra: { groupChar: '.' }, valid: (r) => r.pick(['1.000', '25', '1.234.567']), invalid: (r) => r.pick(['1,5', 'a']) },
   { type: 'number', valid: (r) => r.pick([String(r.int(-50, 50)), (r.int(0, 9999) / 100).toString(), '1e3', '-0.5', 'NaN', 'INF']), invalid: (r) => r.pick(['1,5', 'abc', '1.2.3', '--1']) },
@@ -98,7 +98,9 @@ function makeField(r, name, v2) {
   if (r.chance(0.08) && (!kind.format || r.chance(0.1)) && (!kind.extra || r.chance(0.1))) delete field.type; // default type: string (rarely with a format it lacks)
   if (r.chance(0.35)) field.constraints = constraintFor(r, kind);
   if (r.chance(0.15)) field.constraints = { ...(field.constraints ?? {}), unique: true };
-  if (v2 && r.chance(0.12)) field.missingValues = r.pick([['n/a'], ['-', ''], [], ['0']]);
+  if (v2 && r.chance(0.12)) field.missingValues = r.pick([['n/a'], ['-', ''], [], ['0'], [{ value: '-', label: 'tidak ada' }, { value: '' }]]);
+  if (v2 && (kind.type === 'object' || kind.type === 'array') && r.chance(0.15)) field.constraints = { ...(field.constraints ?? {}), jsonSchema: kind.type === 'object' ? { type: 'object', required: ['a'] } : { type: 'array', maxItems: 1 } };
+  if (v2 && kind.type === 'string' && !kind.format && r.chance(0.1)) field.categories = r.pick([['Makassar', 'Gowa'], [{ value: 'Makassar', label: 'Kota Makassar' }, { value: 'Maros' }]]);
   return { field, kind };
 }
 
@@ -155,6 +157,7 @@ function encodeCsv(r, text, desc, allowLatin) {
   if (e < 0.08) { desc.push('BOM'); return { data: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]) }; }
   if (e < 0.14 && allowLatin) { desc.push('latin-1 declared'); return { data: Buffer.from(text.replace(/a/g, 'á'), 'latin1'), encoding: 'latin-1' }; }
   if (e < 0.2) { desc.push('CRLF'); return { data: Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8') }; }
+  if (e < 0.26 && allowLatin) { desc.push('windows-1252 undeclared'); return { data: Buffer.from(text.replace(/a/g, 'é'), 'latin1') }; }
   if (e < 0.23) { desc.push('UTF-16LE with BOM'); return { data: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) }; }
   return { data: Buffer.from(text, 'utf8') };
 }
@@ -202,6 +205,8 @@ export function generateCase(seed, opts = {}) {
   if (v2) schema.$schema = 'https://datapackage.org/profiles/2.0/tableschema.json';
   let missingMarkers = [''];
   if (r.chance(0.3)) { missingMarkers = r.pick([['', '-'], ['NA'], ['', 'n/a', '0'], []]); schema.missingValues = missingMarkers; desc.push(`missingValues ${JSON.stringify(missingMarkers)}`); }
+  if (v2 && schema.missingValues && r.chance(0.3)) schema.missingValues = schema.missingValues.map((v) => ({ value: v, label: `kosong ${v}` }));
+  if ([schema, ...schema.fields].some((d) => (d.missingValues ?? []).some((v) => typeof v === 'object'))) desc.push('missingValues as objects');
   const keyPools = {};
   // Keys: a primary key, unique keys (v2), a self-referencing foreign key.
   const keyable = cols.filter((c) => ['string', 'integer', undefined].includes(c.field.type) && !c.field.format && !c.field.bareNumber && !c.field.groupChar);
