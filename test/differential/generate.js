@@ -76,7 +76,7 @@ function constraintFor(r, kind) {
   c.push(() => ({ required: true }));
   if (t === 'string' && !kind.format) {
     c.push(() => ({ minLength: r.int(2, 5) }), () => ({ maxLength: r.int(3, 8) }), () => ({ enum: ['Makassar', 'Gowa', 'Maros'] }));
-    c.push(() => ({ pattern: r.pick(['[A-Z]{3}[0-9]{2}', '[A-Za-z ]+', 'M.*']) }));
+    c.push(() => ({ pattern: r.pick(['[A-Z]{3}[0-9]{2}', '[A-Za-z ]+', 'M.*', 'Gowa|Maros', '\\p{Lu}\\w+']) }));
   }
   if (t === 'integer' && !kind.extra) c.push(() => ({ minimum: r.int(-5, 20) }), () => ({ maximum: r.int(20, 100) }), () => ({ enum: [1, 2, 3, 10] }), () => ({ exclusiveMinimum: 0 }), () => ({ exclusiveMaximum: 50 }));
   if (t === 'number' && !kind.extra) c.push(() => ({ minimum: 0 }), () => ({ maximum: 10.5 }));
