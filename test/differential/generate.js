@@ -168,7 +168,8 @@ function xlsxRows(rows, cols, r) {
     if (r && i > 0 && c !== '' && r.chance(0.05)) {
       // typed cells as Excel stores them: dates, booleans
       const t = cols[j]?.field.type;
-      if (t === 'date' && !cols[j].field.format && /^\d{4}-\d\d-\d\d$/.test(c)) return new Date(c + 'T00:00:00Z');
+      const date = new Date(c + 'T00:00:00Z');
+      if (t === 'date' && !cols[j].field.format && /^\d{4}-\d\d-\d\d$/.test(c) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(c)) return date;
       if (t === 'boolean' && /^(true|false)$/.test(c)) return c === 'true';
     }
     if (i === 0 || c === '') return c === '' ? null : c;

@@ -94,8 +94,8 @@ function fieldMatches(field, want) {
 /**
  * The allowlist entry explaining a triple only one side reports (or a crash of one side), if any. An
  * entry matches on the side, the error type, the case description (`caseMatches`, a regular
- * expression), the field at the triple's fieldNumber (`field`), an error type frictionless-py reports in
- * the case (`whenFrictionlessReports`), or a crash message (`exception`).
+ * expression), the field at the triple's fieldNumber (`field`), an error type either side reports in the
+ * case (`whenFrictionlessReports`, `whenSatudataReports`), or a crash message (`exception`).
  */
 export function explain(c, side, triple, allowlist = ALLOWLIST) {
   return allowlist.find((e) => (e.side === side || e.side === 'either')
@@ -104,6 +104,7 @@ export function explain(c, side, triple, allowlist = ALLOWLIST) {
     && (e.exception || triple)
     && (!e.caseMatches || new RegExp(e.caseMatches).test(c.desc))
     && (!e.whenFrictionlessReports || (c.frictionlessTypes ?? []).includes(e.whenFrictionlessReports))
+    && (!e.whenSatudataReports || (c.satudataTypes ?? []).includes(e.whenSatudataReports))
     && (!e.field || (triple && fieldMatches(c.fields?.[(triple[1] ?? 0) - 1], e.field))));
 }
 
@@ -138,7 +139,7 @@ export async function runDifferential({ n, seed, validate, python, keep = false,
     } else {
       const { onlyA: onlyFrictionless, onlyB: onlySatudata } = diffTriples(f, sd);
       if (onlyFrictionless.length || onlySatudata.length) {
-        const cx = { ...c, frictionlessTypes: f.map((t) => t[2]) };
+        const cx = { ...c, frictionlessTypes: f.map((t) => t[2]), satudataTypes: sd.map((t) => t[2]) };
         const reasons = [...onlyFrictionless.map((t) => explain(cx, 'frictionless', t)), ...onlySatudata.map((t) => explain(cx, 'satudata', t))];
         status = reasons.every(Boolean) ? 'allowed' : 'disagree';
         detail = { onlyFrictionless, onlySatudata, allowed: [...new Set(reasons.filter(Boolean).map((e) => e.id))] };
