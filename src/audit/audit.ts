@@ -51,15 +51,16 @@ function staleEntry(d: PortalDataset, title: string, frequency: FrequencyCode, o
 }
 
 function emptyOrg(name: string, title: string, onPortal: boolean): OrgAudit {
-  return { name, title, datasets: 0, expected: 0, present: 0, missing: [], stale: [], unexpected: [], onPortal, lastUpdate: null, recentUpdates: 0 };
+  return { name, title, datasets: 0, expected: 0, present: 0, missing: [], empty: [], stale: [], unexpected: [], onPortal, lastUpdate: null, recentUpdates: 0 };
 }
 
 /** Worst first: largest share of expected datasets missing or stale, then most missing/stale, then fewest datasets. */
 export function compareWorstFirst(a: OrgAudit, b: OrgAudit): number {
-  const share = (o: OrgAudit) => (o.expected === 0 ? 0 : (o.missing.length + o.stale.length) / o.expected);
+  const invalid = (o: OrgAudit) => new Set(o.quality?.invalid.map((i) => i.name) ?? []).size;
+  const share = (o: OrgAudit) => (o.expected === 0 ? 0 : (o.missing.length + o.empty.length + o.stale.length + invalid(o)) / o.expected);
   return (
     share(b) - share(a) ||
-    b.missing.length - a.missing.length ||
+    b.missing.length + b.empty.length - (a.missing.length + a.empty.length) ||
     b.stale.length - a.stale.length ||
     Number(a.onPortal) - Number(b.onPortal) ||
     a.datasets - b.datasets ||
@@ -104,6 +105,7 @@ export function audit(snapshot: PortalSnapshot, register: RegisterEntry[] | unde
   // --org names that neither side knows are still reported, so a typo is visible rather than silent.
   for (const name of only ?? []) if (!orgs.has(name)) orgs.set(name, emptyOrg(name, name, false));
 
+  const deleted = new Map((snapshot.deleted ?? []).map((d) => [d.name, d]));
   const recentSince = addDays(opts.now, -RECENT_DAYS);
   for (const org of orgs.values()) {
     const datasets = byOrg.get(org.name) ?? [];
@@ -124,7 +126,13 @@ export function audit(snapshot: PortalSnapshot, register: RegisterEntry[] | unde
       for (const e of expected) {
         const d = byName.get(e.dataset);
         if (!d) {
-          org.missing.push({ name: e.dataset, title: e.title, frequency: e.frequency });
+          const gone = deleted.get(e.dataset);
+          org.missing.push({ name: e.dataset, title: e.title, frequency: e.frequency, deleted: gone !== undefined, lastUpdate: gone?.lastUpdate ?? null });
+          continue;
+        }
+        // No active resource: the dataset is there but nothing is published (not "present").
+        if (d.resources.length === 0) {
+          org.empty.push({ name: d.name, title: e.title });
           continue;
         }
         org.present++;
@@ -134,11 +142,16 @@ export function audit(snapshot: PortalSnapshot, register: RegisterEntry[] | unde
       org.unexpected = datasets.map((d) => d.name).filter((n) => !expectedNames.has(n)).sort();
     } else {
       for (const d of datasets) {
+        if (d.resources.length === 0) {
+          org.empty.push({ name: d.name, title: d.title || d.name });
+          continue;
+        }
         const s = staleEntry(d, d.title || d.name, parseFrequency(d.frequency) ?? FREQUENCY_WITHOUT_REGISTER, opts);
         if (s) org.stale.push(s);
       }
     }
     org.missing.sort((a, b) => a.name.localeCompare(b.name));
+    org.empty.sort((a, b) => a.name.localeCompare(b.name));
     org.stale.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.name.localeCompare(b.name));
   }
 
@@ -153,6 +166,8 @@ export function audit(snapshot: PortalSnapshot, register: RegisterEntry[] | unde
       expected: sum((o) => o.expected),
       present: sum((o) => o.present),
       missing: sum((o) => o.missing.length),
+      deleted: sum((o) => o.missing.filter((m) => m.deleted).length),
+      empty: sum((o) => o.empty.length),
       stale: sum((o) => o.stale.length),
       datasets: sum((o) => o.datasets),
     },
@@ -162,15 +177,19 @@ export function audit(snapshot: PortalSnapshot, register: RegisterEntry[] | unde
 
 /** The documented `--json` document (issue 6): exactly these keys, counts as integers, dates ISO UTC. */
 export function toJsonDocument(r: AuditResult): unknown {
+  const s = r.summary;
   return {
     portal: r.portal,
     generatedAt: r.generatedAt,
     summary: {
-      organizations: r.summary.organizations,
-      expected: r.summary.expected,
-      present: r.summary.present,
-      missing: r.summary.missing,
-      stale: r.summary.stale,
+      organizations: s.organizations,
+      expected: s.expected,
+      present: s.present,
+      empty: s.empty,
+      missing: s.missing,
+      deleted: s.deleted,
+      stale: s.stale,
+      ...(r.checkedData ? { invalid: s.invalid ?? 0, unchecked: s.unchecked ?? 0 } : {}),
     },
     organizations: r.organizations.map((o) => ({
       name: o.name,
@@ -178,11 +197,21 @@ export function toJsonDocument(r: AuditResult): unknown {
       datasets: o.datasets,
       expected: o.expected,
       present: o.present,
-      missing: o.missing.map((m) => ({ name: m.name, title: m.title })),
-      stale: o.stale.map((s) => ({ name: s.name, title: s.title, lastUpdate: s.lastUpdate, frequency: s.frequency, dueAt: s.dueAt })),
+      empty: o.empty.map((e) => ({ name: e.name, title: e.title })),
+      missing: o.missing.map((m) => ({ name: m.name, title: m.title, deleted: m.deleted, lastUpdate: m.lastUpdate })),
+      stale: o.stale.map((x) => ({ name: x.name, title: x.title, lastUpdate: x.lastUpdate, frequency: x.frequency, dueAt: x.dueAt })),
       unexpected: o.unexpected,
       onPortal: o.onPortal,
       lastUpdate: o.lastUpdate,
+      ...(o.quality
+        ? {
+            checked: o.quality.checked,
+            noSchema: o.quality.noSchema,
+            invalid: o.quality.invalid.map((i) => ({ name: i.name, resource: i.resource, errors: i.errors, firstErrors: i.firstErrors, noSchema: i.noSchema })),
+            unchecked: o.quality.unchecked.length,
+            uncheckedResources: o.quality.unchecked.map((u) => ({ name: u.name, resource: u.resource, reason: u.reason, detail: u.detail })),
+          }
+        : {}),
     })),
   };
 }

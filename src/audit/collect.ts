@@ -7,8 +7,10 @@
 import { PortalError } from '../errors.js';
 import type { Lang, Msg } from '../i18n.js';
 import { PORTAL_CODES } from '../portal/response.js';
+import { lastUpdateOf } from './audit.js';
 import { mapLimit } from './pool.js';
-import type { PortalDataset, PortalOrganization, PortalSnapshot } from './types.js';
+import { isoUtc } from './time.js';
+import type { DeletedDataset, PortalDataset, PortalOrganization, PortalResource, PortalSnapshot } from './types.js';
 
 /** The part of CkanClient the audit uses (a structural type, so tests can pass a stub). */
 export interface ActionCaller {
@@ -38,9 +40,22 @@ interface CkanPackage {
   state?: string;
   organization?: { name?: string } | null;
   metadata_modified?: string | null;
-  resources?: { last_modified?: string | null; created?: string | null; state?: string }[];
+  resources?: CkanResource[];
   extras?: { key: string; value: unknown }[];
   frekuensi_penerbitan?: unknown;
+}
+interface CkanResource {
+  id?: string;
+  name?: string;
+  url?: string;
+  format?: string;
+  state?: string;
+  last_modified?: string | null;
+  created?: string | null;
+  metadata_modified?: string | null;
+  size?: number | string | null;
+  hash?: string | null;
+  schema?: unknown;
 }
 interface SearchResult {
   count: number;
@@ -51,6 +66,31 @@ const ORG_PAGE_ALL_FIELDS = 25;
 const ORG_PAGE_NAMES = 1000;
 const SEARCH_ROWS = 1000;
 const LIST_PAGE = 1000;
+
+/**
+ * Documented limits (README, "Batas"): a portal that announces `count: 1e12` or serves pages without
+ * end must not exhaust memory or send a million requests. Makassar has ~50 organizations and a few
+ * thousand datasets; these are two orders of magnitude above any city portal.
+ */
+export const LIMITS = { datasets: 100_000, organizations: 10_000, pages: 5_000 } as const;
+export const LIMIT_CODE = 'E_PORTAL_LIMIT';
+
+function limitError(what: string, limit: number, lang: Lang, unit: 'items' | 'pages' = 'items'): PortalError {
+  const en = unit === 'items' ? 'items' : 'pages';
+  const id = unit === 'items' ? 'entri' : 'halaman';
+  return new PortalError(
+    lang === 'en'
+      ? `${what}: the portal lists more than ${limit} ${en}; satudata status stops here (documented limit) rather than exhaust memory.`
+      : `${what}: portal mencantumkan lebih dari ${limit} ${id}; satudata status berhenti di sini (batas terdokumentasi) agar memori tidak habis.`,
+    {
+      code: LIMIT_CODE,
+      hint:
+        lang === 'en'
+          ? 'Check the portal address (is it really a CKAN portal?), or audit part of it with --org.'
+          : 'Periksa alamat portal (benarkah ini portal CKAN?), atau audit sebagian dengan --org.',
+    },
+  );
+}
 
 /** Network-level failures mean the portal is down: no fallback can help, so they end the audit (exit 3). */
 function isNetworkFailure(e: unknown): boolean {
@@ -65,8 +105,24 @@ export function toPortalDataset(p: CkanPackage): PortalDataset {
     org: p.organization?.name ?? '',
     private: Boolean(p.private),
     metadataModified: p.metadata_modified ?? null,
-    resources: (p.resources ?? []).filter((r) => r.state === undefined || r.state === 'active').map((r) => ({ lastModified: r.last_modified ?? null, created: r.created ?? null })),
+    resources: (p.resources ?? []).filter((r) => r.state === undefined || r.state === 'active').map(toPortalResource),
     ...(typeof extra === 'string' ? { frequency: extra } : {}),
+  };
+}
+
+function toPortalResource(r: CkanResource): PortalResource {
+  const size = typeof r.size === 'number' ? r.size : typeof r.size === 'string' && /^\d+$/.test(r.size) ? Number(r.size) : null;
+  return {
+    lastModified: r.last_modified ?? null,
+    created: r.created ?? null,
+    ...(typeof r.id === 'string' ? { id: r.id } : {}),
+    ...(typeof r.name === 'string' ? { name: r.name } : {}),
+    ...(typeof r.url === 'string' ? { url: r.url } : {}),
+    ...(typeof r.format === 'string' ? { format: r.format } : {}),
+    ...(r.schema !== undefined && r.schema !== null && r.schema !== '' ? { schema: r.schema } : {}),
+    size,
+    hash: typeof r.hash === 'string' && r.hash ? r.hash : null,
+    metadataModified: r.metadata_modified ?? null,
   };
 }
 
@@ -77,11 +133,13 @@ export function toPortalDataset(p: CkanPackage): PortalDataset {
  */
 type Warn = (m: Msg) => void;
 
-async function pageAll<T>(fetchPage: (offset: number) => Promise<T[]>, key: (t: T) => string, warn: Warn, what: string): Promise<T[]> {
+async function pageAll<T>(fetchPage: (offset: number) => Promise<T[]>, key: (t: T) => string, warn: Warn, what: string, max: number, lang: Lang): Promise<T[]> {
   const out: T[] = [];
   const seen = new Set<string>();
-  for (let offset = 0; ; ) {
+  for (let offset = 0, pages = 0; ; pages++) {
+    if (out.length > max || pages >= LIMITS.pages) throw out.length > max ? limitError(what, max, lang) : limitError(what, LIMITS.pages, lang, 'pages');
     const page = await fetchPage(offset);
+    if (!Array.isArray(page)) return out;
     if (page.length === 0) return out;
     const fresh = page.filter((t) => !seen.has(key(t)));
     if (fresh.length === 0) {
@@ -99,13 +157,15 @@ async function pageAll<T>(fetchPage: (offset: number) => Promise<T[]>, key: (t: 
   }
 }
 
-async function organizationsWithTitles(client: ActionCaller, warn: Warn): Promise<PortalOrganization[]> {
+async function organizationsWithTitles(client: ActionCaller, warn: Warn, lang: Lang): Promise<PortalOrganization[]> {
   const orgs = await pageAll<CkanOrg>(
     (offset) =>
       client.action<CkanOrg[]>('organization_list', { all_fields: true, include_dataset_count: false, limit: ORG_PAGE_ALL_FIELDS, offset, sort: 'name asc' }),
     (o) => o.name,
     warn,
     'organization_list',
+    LIMITS.organizations,
+    lang,
   );
   return orgs.map((o) => ({ name: o.name, title: o.title || o.name }));
 }
@@ -115,13 +175,19 @@ async function searchAll(client: ActionCaller, opts: CollectOptions, warn: Warn)
   // CKAN applies no dataset-type filter by default: harvest sources and showcases would count as datasets.
   const params = { q: '*:*', fq: '+dataset_type:dataset', rows: SEARCH_ROWS, sort: 'name asc', include_private: opts.withToken, include_drafts: false };
   const first = await client.action<SearchResult>('package_search', { ...params, start: 0 });
+  const lang = opts.lang ?? 'id';
+  if (!Number.isSafeInteger(first.count) || first.count < 0 || !Array.isArray(first.results)) {
+    throw new PortalError(lang === 'en' ? `package_search: the portal answered an impossible count (${String(first.count).slice(0, 40)}).` : `package_search: portal menjawab jumlah yang mustahil (${String(first.count).slice(0, 40)}).`, { code: LIMIT_CODE });
+  }
+  if (first.count > LIMITS.datasets) throw limitError('package_search', LIMITS.datasets, lang);
   const pageSize = first.results.length;
   const all = [...first.results];
+  if (pageSize > 0 && Math.ceil(first.count / pageSize) > LIMITS.pages) throw limitError('package_search', LIMITS.pages, lang, 'pages');
   if (pageSize > 0 && first.count > pageSize) {
     const starts: number[] = [];
     for (let s = pageSize; s < first.count; s += pageSize) starts.push(s);
     const pages = await mapLimit(starts, opts.concurrency ?? 8, (start) => client.action<SearchResult>('package_search', { ...params, start }));
-    for (const p of pages) all.push(...p.results);
+    for (const p of pages) if (Array.isArray(p.results)) all.push(...p.results.slice(0, pageSize));
   }
   const byName = new Map(all.map((p) => [p.name, p]));
   if (byName.size < first.count) {
@@ -133,9 +199,10 @@ async function searchAll(client: ActionCaller, opts: CollectOptions, warn: Warn)
   return [...byName.values()].filter((p) => p.state === undefined || p.state === 'active').map(toPortalDataset);
 }
 
-async function fallback(client: ActionCaller, opts: CollectOptions, warn: Warn): Promise<{ organizations: PortalOrganization[]; datasets: PortalDataset[] }> {
+async function fallback(client: ActionCaller, opts: CollectOptions, warn: Warn): Promise<{ organizations: PortalOrganization[]; datasets: PortalDataset[]; deleted: DeletedDataset[] }> {
   const limit = opts.concurrency ?? 8;
-  const names = await pageAll<string>((offset) => client.action<string[]>('organization_list', { limit: ORG_PAGE_NAMES, offset }), (n) => n, warn, 'organization_list');
+  const lang = opts.lang ?? 'id';
+  const names = await pageAll<string>((offset) => client.action<string[]>('organization_list', { limit: ORG_PAGE_NAMES, offset }), (n) => n, warn, 'organization_list', LIMITS.organizations, lang);
   // organization_show with every Solr-backed extra switched off is a pure DB read (ckan-api.md §4).
   const organizations = await mapLimit(names, limit, async (name) => {
     try {
@@ -156,7 +223,7 @@ async function fallback(client: ActionCaller, opts: CollectOptions, warn: Warn):
   });
   // package_list has public datasets only; the register's names are looked up one by one so that
   // private datasets a member may read still count as present.
-  const listed = await pageAll<string>((offset) => client.action<string[]>('package_list', { limit: LIST_PAGE, offset }), (n) => n, warn, 'package_list');
+  const listed = await pageAll<string>((offset) => client.action<string[]>('package_list', { limit: LIST_PAGE, offset }), (n) => n, warn, 'package_list', LIMITS.datasets, lang);
   const toShow = [...new Set([...(opts.expectedNames ?? []), ...listed])];
   const shown = await mapLimit(toShow, limit, async (id) => {
     try {
@@ -168,7 +235,32 @@ async function fallback(client: ActionCaller, opts: CollectOptions, warn: Warn):
     }
   });
   const datasets = shown.filter((p): p is CkanPackage => p !== undefined && (p.state === undefined || p.state === 'active')).map(toPortalDataset);
-  return { organizations, datasets };
+  const expected = new Set(opts.expectedNames ?? []);
+  const deleted = shown.filter((p): p is CkanPackage => p !== undefined && p.state === 'deleted' && expected.has(p.name)).map(toDeleted);
+  return { organizations, datasets, deleted };
+}
+
+function toDeleted(p: CkanPackage): DeletedDataset {
+  const d = toPortalDataset({ ...p, resources: p.resources ?? [] });
+  const last = lastUpdateOf(d);
+  return { name: p.name, org: d.org, lastUpdate: last ? isoUtc(last) : null };
+}
+
+/**
+ * Register datasets that search did not return: CKAN keeps a deleted dataset's row (ckan-api.md
+ * §4), and package_show still answers it with `state: deleted` to a token that may read it (org
+ * member/editor/admin or sysadmin). Without such a token it answers 403/404: reported as never published.
+ */
+async function findDeleted(client: ActionCaller, names: string[], limit: number): Promise<DeletedDataset[]> {
+  const shown = await mapLimit(names, limit, async (id) => {
+    try {
+      return await client.action<CkanPackage>('package_show', { id });
+    } catch (e) {
+      if (isNetworkFailure(e) || !(e instanceof PortalError)) throw e;
+      return undefined;
+    }
+  });
+  return shown.filter((p): p is CkanPackage => p !== undefined && p.state === 'deleted' && names.includes(p.name)).map(toDeleted);
 }
 
 export async function collect(client: ActionCaller, opts: CollectOptions): Promise<PortalSnapshot> {
@@ -179,15 +271,18 @@ export async function collect(client: ActionCaller, opts: CollectOptions): Promi
     opts.onWarning?.(text);
   };
   try {
-    const [organizations, datasets] = await Promise.all([organizationsWithTitles(client, warn), searchAll(client, opts, warn)]);
-    return { portal: opts.portal, organizations, datasets, via: 'search', warnings };
+    const [organizations, datasets] = await Promise.all([organizationsWithTitles(client, warn, opts.lang ?? 'id'), searchAll(client, opts, warn)]);
+    const found = new Set(datasets.map((d) => d.name));
+    const notFound = [...new Set(opts.expectedNames ?? [])].filter((n) => !found.has(n));
+    const deleted = await findDeleted(client, notFound, opts.concurrency ?? 8);
+    return { portal: opts.portal, organizations, datasets, via: 'search', warnings, deleted };
   } catch (e) {
-    if (isNetworkFailure(e) || !(e instanceof PortalError)) throw e;
+    if (isNetworkFailure(e) || !(e instanceof PortalError) || e.code === LIMIT_CODE) throw e;
     warn({
       id: `Pencarian di portal gagal (${e.message}); beralih ke package_list + package_show (lebih lambat; dataset di luar Daftar Data: hanya yang publik).`,
       en: `Search on the portal failed (${e.message}); falling back to package_list + package_show (slower; datasets outside the register: public ones only).`,
     });
   }
-  const { organizations, datasets } = await fallback(client, opts, warn);
-  return { portal: opts.portal, organizations, datasets, via: 'fallback', warnings };
+  const { organizations, datasets, deleted } = await fallback(client, opts, warn);
+  return { portal: opts.portal, organizations, datasets, via: 'fallback', warnings, deleted };
 }

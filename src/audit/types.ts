@@ -10,9 +10,33 @@ export interface PortalDataset {
   private: boolean;
   /** CKAN's naive-UTC timestamps, as received. */
   metadataModified?: string | null;
-  resources: { lastModified?: string | null; created?: string | null }[];
+  /** Active resources only (a dataset without any is `empty`: not published). */
+  resources: PortalResource[];
   /** The dataset's own `frekuensi_penerbitan` extra, if any (used when there is no register entry). */
   frequency?: string | null;
+}
+
+/** One active resource: its dates, and what `--check-data` needs to download and validate it. */
+export interface PortalResource {
+  lastModified?: string | null;
+  created?: string | null;
+  id?: string;
+  name?: string;
+  url?: string;
+  format?: string;
+  /** The Table Schema `push` stores on the resource (a JSON string or an object), if any. */
+  schema?: unknown;
+  size?: number | null;
+  hash?: string | null;
+  metadataModified?: string | null;
+}
+
+/** A register dataset the portal has deleted (found with package_show; needs a token that may read it). */
+export interface DeletedDataset {
+  name: string;
+  org: string;
+  /** Its last update before deletion (same rule as lastUpdateOf). */
+  lastUpdate: string | null;
 }
 
 export interface PortalOrganization {
@@ -29,6 +53,8 @@ export interface PortalSnapshot {
   via: 'search' | 'fallback';
   /** Non-fatal problems met while collecting (shown on stderr). */
   warnings: string[];
+  /** Register datasets not active on the portal but still there as `state: deleted`. */
+  deleted?: DeletedDataset[];
 }
 
 /** One expected dataset from the Daftar Data. */
@@ -50,15 +76,66 @@ export interface StaleDataset {
   dueAt: string;
 }
 
+export interface MissingDataset {
+  name: string;
+  title: string;
+  frequency: FrequencyCode;
+  /** The portal had it and deleted it (package_show answers `state: deleted`). */
+  deleted: boolean;
+  /** For a deleted dataset: its last update before deletion; null otherwise. */
+  lastUpdate: string | null;
+}
+
+/** A dataset on the portal with no active resource: there, but nothing is published. */
+export interface EmptyDataset {
+  name: string;
+  title: string;
+}
+
+/** `--check-data`: one published resource that failed validation. */
+export interface InvalidResource {
+  name: string;
+  /** The dataset's title (for people; the JSON keeps the name). */
+  title: string;
+  resource: string;
+  /** Number of errors found (capped by the check's error limit). */
+  errors: number;
+  /** The first few errors, located and worded in the report's language. */
+  firstErrors: string[];
+  /** Validated without a stored schema (structure and encoding only). */
+  noSchema: boolean;
+}
+
+/** `--check-data`: a resource that could not be checked, and why. */
+export interface UncheckedResource {
+  name: string;
+  resource: string;
+  reason: 'too-large' | 'download-failed' | 'not-found' | 'unreadable';
+  /** A short detail for people (HTTP status, size, …). */
+  detail: string;
+}
+
+export interface OrgQuality {
+  /** Resources validated (with their schema or, without one, structure only). */
+  checked: number;
+  /** Of the checked resources, those without a stored schema (`no schema`). */
+  noSchema: number;
+  invalid: InvalidResource[];
+  unchecked: UncheckedResource[];
+}
+
 export interface OrgAudit {
   name: string;
   title: string;
   datasets: number;
   expected: number;
   present: number;
-  missing: { name: string; title: string; frequency: FrequencyCode }[];
+  missing: MissingDataset[];
+  empty: EmptyDataset[];
   stale: StaleDataset[];
   unexpected: string[];
+  /** Only with `--check-data`. */
+  quality?: OrgQuality;
   onPortal: boolean;
   lastUpdate: string | null;
   /** Datasets updated in the 365 days before `now`: the activity ranking (not in the JSON document). */
@@ -70,6 +147,21 @@ export interface AuditResult {
   generatedAt: string;
   /** Whether a register was given (changes what the renderers explain). */
   withRegister: boolean;
-  summary: { organizations: number; expected: number; present: number; missing: number; stale: number; datasets: number };
+  summary: {
+    organizations: number;
+    expected: number;
+    present: number;
+    missing: number;
+    /** Of the missing: deleted from the portal. */
+    deleted: number;
+    empty: number;
+    stale: number;
+    datasets: number;
+    /** Only with `--check-data`: datasets with at least one invalid resource, and resources not checked. */
+    invalid?: number;
+    unchecked?: number;
+  };
+  /** Whether `--check-data` ran. */
+  checkedData?: boolean;
   organizations: OrgAudit[];
 }

@@ -5,6 +5,7 @@ import { isLang, type Lang } from '../i18n.js';
 import { isSatudataError } from '../errors.js';
 import { loadConfig } from '../config/load.js';
 import { redact, redactingOut, type CliContext } from './context.js';
+import { localizeCommanderError, localizeProgram } from './help-text.js';
 
 export type CommandOptions = Record<string, unknown>;
 export type CommandRunner = (ctx: CliContext, args: string[], opts: CommandOptions) => Promise<number>;
@@ -33,7 +34,7 @@ const intArg = (name: string) => (v: string) => {
 
 const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
 
-function defineProgram(dispatch: (name: string, args: string[], opts: CommandOptions) => Promise<void>): Command {
+export function defineProgram(dispatch: (name: string, args: string[], opts: CommandOptions) => Promise<void>): Command {
   const program = new Command('satudata')
     .description('Validate, describe and publish open data for Satu Data portals (CKAN).')
     .version(version(), '-V, --version')
@@ -83,7 +84,8 @@ function defineProgram(dispatch: (name: string, args: string[], opts: CommandOpt
     .argument('<file>', 'XLSX file')
     .option('--sheet <name>', 'sheet name')
     .option('--all-sheets', 'write one CSV per sheet')
-    .option('-o, --output <file>', 'output CSV path (default: next to the input)')
+    .option('-o, --output <file>', 'output CSV file (default: next to the input); with --all-sheets, a folder')
+    .option('--force', 'replace output files that already exist')
     .option('--json', 'print the result as JSON')
     .action(act('convert'));
 
@@ -112,6 +114,9 @@ function defineProgram(dispatch: (name: string, args: string[], opts: CommandOpt
     .argument('[package]', 'datapackage.json or its folder (default: the current folder)')
     .option('-y, --yes', 'no prompts: take values from --set, the config and existing metadata')
     .option('--set <key=value>', 'set a metadata value (repeatable)', collect)
+    .option('--export <file.xlsx>', 'write the metadata to an Excel workbook to fill in')
+    .option('--import <file.xlsx>', 'read the metadata back from a filled workbook (all values checked; nothing written unless all are valid)')
+    .option('--force', 'with --export: replace an existing workbook')
     .option('--portal <url>', 'CKAN portal URL')
     .option('--json', 'print the result as JSON')
     .action(act('metadata'));
@@ -151,12 +156,55 @@ function defineProgram(dispatch: (name: string, args: string[], opts: CommandOpt
     .addOption(new Option('--format <format>', 'report format').choices(['table', 'json', 'csv', 'markdown', 'html']))
     .option('--json', 'same as --format json')
     .option('-o, --output <file>', 'write the report to a file')
-    .addOption(new Option('--fail-on <what>', 'exit 1 when anything is missing / missing or stale / never (default: missing when stdout is not a terminal, never on a terminal)').choices(['missing', 'stale', 'never']))
+    .addOption(
+      new Option('--fail-on <what>', 'exit 1 when anything is missing or empty / also stale / also invalid (needs --check-data) / never (default: missing when stdout is not a terminal, never on a terminal)').choices([
+        'missing',
+        'stale',
+        'invalid',
+        'never',
+      ]),
+    )
+    .option('--check-data', 'download each CSV/XLSX resource and validate it with the schema stored on it (cached)')
+    .option('--max-file-mb <n>', 'with --check-data: larger files are not downloaded and reported as not checked (default 50)', intArg('--max-file-mb'))
     .option('--grace-days <n>', 'days of grace before a dataset counts as stale (default: a quarter of its period, e.g. 92 for tahunan, 8 for bulanan)', intArg('--grace-days'))
     .option('--now <date>', 'the audit time (ISO date or date-time), for reproducible reports')
     .action(act('status'));
 
   return program;
+}
+
+const GLOBAL_WITH_VALUE = new Set(['--lang']);
+
+/** Whether argv names a command, or asks for help or the version (anything but bare global flags). */
+function namesCommand(argv: string[]): boolean {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (GLOBAL_WITH_VALUE.has(a)) i++;
+    else if (!a.startsWith('-') || ['-h', '--help', '-V', '--version'].includes(a)) return true;
+    else if (!['--no-color', '--debug'].includes(a) && !a.startsWith('--lang=')) return true;
+  }
+  return false;
+}
+
+/** `--lang X` / `--lang=X` as written on the command line, when valid. */
+function langFlag(argv: string[]): Lang | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (isLang(v)) return v;
+  }
+  return undefined;
+}
+
+async function defaultLang(env: NodeJS.ProcessEnv, cwd: string): Promise<Lang> {
+  if (isLang(env.SATUDATA_LANG)) return env.SATUDATA_LANG;
+  try {
+    const { config } = await loadConfig(cwd, 'id', env);
+    if (config.lang) return config.lang;
+  } catch {
+    // an invalid config is reported by the commands that use it
+  }
+  return 'id';
 }
 
 export interface RunOptions extends Partial<Omit<CliContext, 'addSecret' | 'stdout' | 'stderr'>> {
@@ -173,20 +221,14 @@ export async function run(argv: string[], io: RunOptions = {}): Promise<number> 
   const stdin = io.stdin ?? process.stdin;
   let exitCode = 0;
   let debug = argv.includes('--debug');
-  let ctxLang: Lang = isLang(env.SATUDATA_LANG) ? env.SATUDATA_LANG : 'id';
+  // The language of help and parse errors is known before commander parses: --lang, then
+  // SATUDATA_LANG, then `lang` in the config (the default language of every command), then id.
+  const baseLang = await defaultLang(env, io.cwd ?? process.cwd());
+  let ctxLang: Lang = langFlag(argv) ?? baseLang;
 
   const program = defineProgram(async (name, args, opts) => {
     const noColor = opts.color === false || env.NO_COLOR !== undefined && env.NO_COLOR !== '' || env.TERM === 'dumb';
-    let lang: Lang = isLang(opts.lang) ? opts.lang : ctxLang;
-    if (!isLang(opts.lang) && !isLang(env.SATUDATA_LANG)) {
-      // `lang` in the project config is the default language of every command (flag and env win).
-      try {
-        const { config } = await loadConfig(io.cwd ?? process.cwd());
-        if (config.lang) lang = config.lang;
-      } catch {
-        // an invalid config is reported by the commands that use it
-      }
-    }
+    const lang: Lang = isLang(opts.lang) ? opts.lang : baseLang;
     ctxLang = lang;
     debug = Boolean(opts.debug);
     const ctx: CliContext = {
@@ -207,12 +249,20 @@ export async function run(argv: string[], io: RunOptions = {}): Promise<number> 
     exitCode = await mod.run(ctx, args, opts);
   });
   program.exitOverride();
+  localizeProgram(program, ctxLang);
   program.configureOutput({
     writeOut: (s) => stdout.write(s),
     writeErr: (s) => stderr.write(s),
+    outputError: (s, write) => write(localizeCommanderError(s, ctxLang)),
   });
   // Subcommands copied the output settings when they were created: give them ours too.
   for (const sub of program.commands) sub.configureOutput(program.configureOutput());
+
+  if (!namesCommand(argv)) {
+    // Bare `satudata` (or only global flags): the help, on stdout, as a successful answer.
+    stdout.write(program.helpInformation());
+    return 0;
+  }
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -221,7 +271,7 @@ export async function run(argv: string[], io: RunOptions = {}): Promise<number> 
     if (e instanceof CommanderError) {
       // --help and --version exit 0; every other parse failure is a usage error.
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      if (e.code === 'satudata.invalidArgument') stderr.write(`error: ${e.message}\n`);
+      if (e.code === 'satudata.invalidArgument') stderr.write(`${localizeCommanderError(`error: ${e.message}`, ctxLang)}\n`);
       return 2;
     }
     if (isSatudataError(e)) {

@@ -1,8 +1,13 @@
-import { cosmiconfig } from 'cosmiconfig';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { cosmiconfig, defaultLoaders } from 'cosmiconfig';
 import { Ajv } from 'ajv';
 import { ConfigError } from '../errors.js';
 import type { LoadedConfig, SatudataConfig } from './types.js';
 import type { Lang } from '../i18n.js';
+import { userConfigDir } from './token.js';
+import { tooDeep, tooDeepMessage } from '../json-depth.js';
 
 const schema = {
   type: 'object',
@@ -31,40 +36,59 @@ const explain: Record<string, { id: string; en: string }> = {
   tokenEnv: { en: 'the name of an environment variable, e.g. "SATUDATA_API_TOKEN"', id: 'nama variabel lingkungan, mis. "SATUDATA_API_TOKEN"' },
 };
 
-/**
- * Find and check the project configuration from `cwd` upwards (cosmiconfig, module name `satudata`).
- * Every wrong key is listed in one ConfigError (exit 2). A token in the file is refused: tokens live in
- * the environment or in the user's own credentials file (`satudata login`).
- */
-export async function loadConfig(cwd: string, lang: Lang = 'id'): Promise<LoadedConfig> {
-  const en = lang === 'en';
-  // From `cwd` up to the home folder (a command run in data/ still finds the repository's config),
-  // then the user's own config folder (~/.config/satudata/config.json) for personal defaults.
-  const explorer = cosmiconfig('satudata', {
-    searchStrategy: 'global',
-    searchPlaces: [
-      'package.json',
-      '.satudatarc',
-      '.satudatarc.json',
-      '.satudatarc.yaml',
-      '.satudatarc.yml',
-      'satudata.config.js',
-      'satudata.config.mjs',
-      'satudata.config.cjs',
-    ],
-  });
+const DATA_PLACES = ['package.json', '.satudatarc', '.satudatarc.json', '.satudatarc.yaml', '.satudatarc.yml'];
+const USER_PLACES = ['config.json', 'config.yaml', 'config.yml'];
+/** Configuration that is code: never loaded (a repository must not run code on `satudata validate`). */
+const CODE_PLACES = ['satudata.config.js', 'satudata.config.mjs', 'satudata.config.cjs', 'satudata.config.ts', '.satudatarc.js', '.satudatarc.mjs', '.satudatarc.cjs', '.satudatarc.ts'];
+
+// Data only: JSON and YAML. No JavaScript/TypeScript loader is reachable from these explorers.
+const dataLoaders = { '.json': defaultLoaders['.json'], '.yaml': defaultLoaders['.yaml'], '.yml': defaultLoaders['.yml'], noExt: defaultLoaders.noExt };
+const explorerOf = (searchPlaces: string[]) => cosmiconfig('satudata', { searchStrategy: 'none', searchPlaces, loaders: dataLoaders, cache: false });
+
+type Found = { config: unknown; filepath: string } | undefined;
+
+async function searchDir(dir: string, places: string[], lang: Lang): Promise<Found> {
   let result;
   try {
-    result = await explorer.search(cwd);
+    result = await explorerOf(places).search(dir);
   } catch (e) {
-    throw new ConfigError(en ? `The configuration file cannot be read: ${(e as Error).message}` : `Berkas konfigurasi tidak dapat dibaca: ${(e as Error).message}`);
+    throw new ConfigError(lang === 'en' ? `The configuration file cannot be read: ${(e as Error).message}` : `Berkas konfigurasi tidak dapat dibaca: ${(e as Error).message}`);
   }
-  if (!result || result.isEmpty) return { config: {} };
-  const raw = result.config as unknown;
+  if (!result || result.isEmpty || path.dirname(result.filepath) !== path.resolve(dir)) return undefined;
+  return { config: result.config, filepath: result.filepath };
+}
+
+function codeConfigIn(dir: string): string | undefined {
+  const name = CODE_PLACES.find((f) => existsSync(path.join(dir, f)));
+  return name && path.join(dir, name);
+}
+
+/** The repository's config: the first data config from `cwd` up to the home folder (or the root). */
+async function findProjectConfig(cwd: string, home: string, lang: Lang): Promise<Found> {
+  let dir = path.resolve(cwd);
+  for (;;) {
+    const found = await searchDir(dir, DATA_PLACES, lang);
+    if (found) return found;
+    const code = codeConfigIn(dir);
+    if (code) {
+      throw new ConfigError(
+        lang === 'en' ? `${code}: JavaScript configuration is not loaded (it would run code from the repository).` : `${code}: konfigurasi JavaScript tidak dimuat (itu akan menjalankan kode dari repositori).`,
+        lang === 'en' ? 'Move the settings to .satudatarc.json (JSON or YAML) and delete this file.' : 'Pindahkan pengaturannya ke .satudatarc.json (JSON atau YAML) lalu hapus berkas ini.',
+      );
+    }
+    const up = path.dirname(dir);
+    if (dir === path.resolve(home) || up === dir) return undefined;
+    dir = up;
+  }
+}
+
+function checkConfig(raw: unknown, filepath: string, lang: Lang, own: boolean): SatudataConfig {
+  const en = lang === 'en';
   const problems: string[] = [];
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ConfigError(en ? `${result.filepath}: the configuration must be an object` : `${result.filepath}: konfigurasi harus berupa objek`);
+    throw new ConfigError(en ? `${filepath}: the configuration must be an object` : `${filepath}: konfigurasi harus berupa objek`);
   }
+  if (tooDeep(raw)) throw new ConfigError(tooDeepMessage(filepath, lang));
   for (const key of Object.keys(raw)) {
     if (/token|apikey|api_key|secret|password/i.test(key) && key !== 'tokenEnv') {
       problems.push(
@@ -73,6 +97,13 @@ export async function loadConfig(cwd: string, lang: Lang = 'id'): Promise<Loaded
           : `"${key}": token tidak boleh disimpan di konfigurasi proyek; pakai variabel lingkungan SATUDATA_API_TOKEN atau "satudata login"`,
       );
     }
+  }
+  if (!own && 'tokenEnv' in raw) {
+    problems.push(
+      en
+        ? `"tokenEnv" is only read from your own configuration (${USER_PLACES[0]} in your satudata config folder): a repository must not choose which secret is sent`
+        : `"tokenEnv" hanya dibaca dari konfigurasi Anda sendiri (${USER_PLACES[0]} di folder konfigurasi satudata Anda): repositori tidak boleh memilih secret yang dikirim`,
+    );
   }
   if (!check(raw)) {
     for (const err of check.errors ?? []) {
@@ -88,7 +119,37 @@ export async function loadConfig(cwd: string, lang: Lang = 'id'): Promise<Loaded
     }
   }
   if (problems.length) {
-    throw new ConfigError(`${en ? 'Invalid configuration in' : 'Konfigurasi tidak sah di'} ${result.filepath}:\n  - ${problems.join('\n  - ')}`);
+    throw new ConfigError(`${en ? 'Invalid configuration in' : 'Konfigurasi tidak sah di'} ${filepath}:\n  - ${problems.join('\n  - ')}`);
   }
-  return { config: raw as SatudataConfig, filepath: result.filepath };
+  return raw as SatudataConfig;
+}
+
+/**
+ * Find and check the configuration, as data only (JSON or YAML; a JavaScript config is refused, never
+ * run): the repository's (from `cwd` up to the home folder: package.json "satudata",
+ * .satudatarc[.json|.yaml|.yml]) over the user's own (`<user config dir>/config.json|yaml`). Every
+ * wrong key is listed in one ConfigError (exit 2). A token in a file is refused: tokens live in the
+ * environment or in the user's own credentials file (`satudata login`). `tokenEnv` is only read from
+ * the user's own config, and `portalFrom` says who named the portal (a repository's portal gets no
+ * token from the environment: see config/token.ts).
+ */
+export async function loadConfig(cwd: string, lang: Lang = 'id', env: NodeJS.ProcessEnv = process.env): Promise<LoadedConfig> {
+  const home = env.HOME || homedir();
+  const userDir = userConfigDir(env);
+  const userFound = await searchDir(userDir, USER_PLACES, lang);
+  const user = userFound ? checkConfig(userFound.config, userFound.filepath, lang, true) : {};
+  const projectFound = await findProjectConfig(cwd, home, lang);
+  // The user's own config folder found by walking up (cwd inside it) is the user's, not a repository's.
+  const ownProject = projectFound !== undefined && path.dirname(projectFound.filepath) === path.resolve(userDir);
+  const project = projectFound ? checkConfig(projectFound.config, projectFound.filepath, lang, ownProject) : {};
+  const config: SatudataConfig = { ...user, ...project };
+  if (user.tokenEnv !== undefined) config.tokenEnv = user.tokenEnv;
+  else delete config.tokenEnv;
+  const portalFrom = project.portal !== undefined && !ownProject ? 'project' : config.portal !== undefined ? 'user' : undefined;
+  return {
+    config,
+    filepath: projectFound?.filepath ?? userFound?.filepath,
+    ...(userFound ? { userFile: userFound.filepath } : {}),
+    ...(portalFrom ? { portalFrom } : {}),
+  };
 }

@@ -13,6 +13,13 @@ export interface SatudataConfig {
 
 export interface LoadedConfig {
   config: SatudataConfig;
-  /** The file it came from, if any. */
+  /** The file it came from, if any (the repository's, else the user's own). */
   filepath?: string;
+  /** The user's own config file (in the user's config folder), if any. */
+  userFile?: string;
+  /**
+   * Who named `config.portal`: the user's own config, or a repository's (`project`), which is not
+   * trusted with a token from the environment.
+   */
+  portalFrom?: 'user' | 'project';
 }

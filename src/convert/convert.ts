@@ -8,7 +8,9 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify';
+import { DataInvalidError } from '../errors.js';
 import { compileField, INVALID } from '../schema/cast.js';
+import { joinLabels } from '../validate/header.js';
 import type { Dialect, Resource, Schema } from '../schema/types.js';
 import { openTable } from '../table/open.js';
 import type { Row } from '../table/types.js';
@@ -30,7 +32,26 @@ export function dataRowTest(dialect: Dialect | undefined): (rowNumber: number) =
   return (r) => r > headerEnd && !comments.has(r);
 }
 
-export async function convertResource(sourcePath: string, resource: Resource, output: string): Promise<ConvertResult> {
+/** The file's header (as validators read it) must name the schema's fields in order. */
+function checkHeader(rows: Row[], schema: Schema, sourcePath: string, lang: 'id' | 'en'): void {
+  const labels = joinLabels(rows.map((r) => r.cells), ' ').map((l) => l.replace(/\r?\n/g, ' '));
+  const wrong: string[] = [];
+  schema.fields.forEach((f, j) => {
+    const l = labels[j] ?? '';
+    if (l !== f.name) wrong.push(`${j + 1}: "${l}" ≠ "${f.name}"`);
+  });
+  rows.length = 0;
+  if (schema.fieldsMatch !== undefined && schema.fieldsMatch !== 'exact') return;
+  if (wrong.length) {
+    const list = wrong.slice(0, 5).join('; ');
+    throw new DataInvalidError(lang === 'en'
+      ? `${sourcePath}: the file's header does not match the schema's field names (column ${list}); no CSV was written. Fix the column order/labels, or run "satudata describe ${sourcePath} --write" again.`
+      : `${sourcePath}: header berkas tidak sama dengan nama kolom skema (kolom ${list}); tidak ada CSV yang ditulis. Perbaiki urutan/judul kolom, atau jalankan "satudata describe ${sourcePath} --write" lagi.`,
+    'E_HEADER_MISMATCH');
+  }
+}
+
+export async function convertResource(sourcePath: string, resource: Resource, output: string, lang: 'id' | 'en' = 'id'): Promise<ConvertResult> {
   const schema = resource.schema as Schema;
   const dialect = (typeof resource.dialect === 'object' ? resource.dialect : undefined) as Dialect | undefined;
   const fields = schema.fields.map((f) => compileField(f, schema.missingValues));
@@ -42,7 +63,8 @@ export async function convertResource(sourcePath: string, resource: Resource, ou
   });
   const tmp = `${output}.${process.pid}.tmp`;
   const file = createWriteStream(tmp);
-  const csv = stringify({ record_delimiter: 'unix' });
+  // A cell holding a lone CR (or LF) must be quoted, or the CSV gains a row.
+  const csv = stringify({ record_delimiter: 'unix', quoted_match: /[\r\n]/ });
   csv.pipe(file);
   const result: ConvertResult = { output, rows: 0, uncast: 0, uncastRows: [] };
   const toRecord = (row: Row): string[] =>
@@ -57,11 +79,17 @@ export async function convertResource(sourcePath: string, resource: Resource, ou
       }
       return valueText(v);
     });
+  const headerRows = dialect?.header === false ? [] : (dialect?.headerRows?.length ? dialect.headerRows : [1]);
+  const headerCells: Row[] = [];
   try {
     csv.write(fields.map((f) => f.name));
     for await (const batch of table.batches) {
       for (const row of batch) {
+        if (headerRows.includes(row.rowNumber)) headerCells.push(row);
         if (!isData(row.rowNumber)) continue;
+        // The header is checked before the first data row is written: a CSV never carries figures
+        // under a name their column does not have.
+        if (headerCells.length === headerRows.length && headerRows.length) checkHeader(headerCells, schema, sourcePath, lang);
         result.rows++;
         if (!csv.write(toRecord(row))) await once(csv, 'drain');
       }

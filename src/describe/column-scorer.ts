@@ -37,6 +37,12 @@ export interface ColumnTally {
   plainNumbers: number;
   leadingZeros: number;
   dates: DateTally;
+  /** Values shaped like a date that is not one (`31/02/2024`, `2024-13-01`): data defects. */
+  badDates: number;
+  badDateRows: number[];
+  /** Dates with a two-digit year (`12/01/18`): no date format reads them together with others. */
+  shortDates: number;
+  shortDateRows: number[];
   /** Text values that are neither numbers nor dates, with their first rows. */
   other: number;
   otherRows: number[];
@@ -53,7 +59,7 @@ export function newColumnTally(): ColumnTally {
     values: 0, missing: 0, markers: new Set(),
     nativeNumbers: 0, nativeIntegers: 0, nativeDates: 0, nativeDatesWithTime: 0, nativeBooleans: 0, faults: 0, faultRows: [],
     texts: 0, numberTexts: 0, dot: newConventionTally(), comma: newConventionTally(), affixed: 0, padded: 0, plainNumbers: 0,
-    leadingZeros: 0, dates: newDateTally(), other: 0, otherRows: [], numberRows: [], distinct: new Map(), distinctOverflow: false,
+    leadingZeros: 0, dates: newDateTally(), badDates: 0, badDateRows: [], shortDates: 0, shortDateRows: [], other: 0, otherRows: [], numberRows: [], distinct: new Map(), distinctOverflow: false,
     maxLength: 0, booleanWords: new Set(),
   };
 }
@@ -138,4 +144,14 @@ function addText(t: ColumnTally, raw: string, rowNumber: number): void {
   }
   t.other++;
   remember(t.otherRows, rowNumber);
+  if (DATE_SHAPE.test(text)) {
+    t.badDates++;
+    remember(t.badDateRows, rowNumber);
+  } else if (SHORT_DATE.test(text)) {
+    t.shortDates++;
+    remember(t.shortDateRows, rowNumber);
+  }
 }
+
+const DATE_SHAPE = /^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2})$/;
+const SHORT_DATE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/;

@@ -49,8 +49,33 @@ function decideType(t: ColumnTally, id: ColumnIdentity, notes: DescribeNote[]): 
   }
   if (t.nativeBooleans === good) return { field: withTitle({ name: id.name, type: 'boolean' }, id), fallbacks: [stringField(id)], notes: [] };
   if (t.dates.count === good) return decideDate(t, id);
+  if (t.dates.count > 0 && t.badDates > 0 && t.dates.count + t.badDates === good && few(t.badDates, good, 10)) {
+    const choice = decideDate(t, id);
+    if (choice.field.type === 'date') {
+      return { ...choice, tolerate: t.badDates, notes: [...choice.notes, note('warning', 'impossible-dates', {
+        id: `Kolom "${id.name}" berisi tanggal, tetapi ${t.badDates} sel bukan tanggal yang ada (mis. 31/02/2024); tipe date dipertahankan dan validate akan melaporkan sel itu. Perbaiki tanggal di baris yang ditunjuk.`,
+        en: `Column "${id.name}" holds dates, but ${t.badDates} cell(s) are not real dates (e.g. 31/02/2024); the date type is kept and validate will report those cells. Fix the dates in the rows shown.`,
+      }, id.name, t.badDateRows)] };
+    }
+  }
+  if (t.dates.count > 0 && t.shortDates > 0 && t.dates.count + t.shortDates === good) {
+    notes.push(note('warning', 'mixed-date-formats', {
+      id: `Kolom "${id.name}" mencampur tanggal dengan tahun dua angka (mis. 12/01/18) dan tahun empat angka; dicatat sebagai teks. Tulis semua tanggal dengan satu format (disarankan YYYY-MM-DD).`,
+      en: `Column "${id.name}" mixes dates with two-digit years (e.g. 12/01/18) and four-digit years; described as text. Write every date in one format (YYYY-MM-DD is recommended).`,
+    }, id.name, t.shortDateRows));
+    return decideString(t, id);
+  }
   const bool = decideBoolean(t, id, good);
   if (bool) return bool;
+  if (numeric > 0 && t.other > 0 && numeric + t.other === good && few(t.other, good)) {
+    const choice = decideNumber(t, id);
+    if (choice.field.type === 'integer' || choice.field.type === 'number') {
+      return { ...choice, tolerate: t.other, notes: [...choice.notes, note('warning', 'text-in-number-column', {
+        id: `Kolom "${id.name}" berisi angka, tetapi ${t.other} sel berisi teks; tipe ${choice.field.type} dipertahankan dan validate akan melaporkan sel itu. Perbaiki sel di baris yang ditunjuk (atau tambahkan penandanya dengan --missing-values bila artinya "tidak ada data").`,
+        en: `Column "${id.name}" holds numbers, but ${t.other} cell(s) hold text; the ${choice.field.type} type is kept and validate will report those cells. Fix the cells in the rows shown (or declare the marker with --missing-values if it means "no data").`,
+      }, id.name, t.otherRows)] };
+    }
+  }
   if (numeric > 0 && numeric >= 0.8 * good && t.other > 0) {
     notes.push(note('warning', 'numbers-with-text', {
       id: `Kolom "${id.name}" hampir seluruhnya angka, tetapi ${t.other} sel berisi teks; kolom dicatat sebagai teks. Perbaiki sel itu (atau tambahkan penanda data kosong dengan --missing-values) lalu jalankan describe lagi.`,
@@ -58,6 +83,14 @@ function decideType(t: ColumnTally, id: ColumnIdentity, notes: DescribeNote[]): 
     }, id.name, t.otherRows));
   }
   return decideString(t, id);
+}
+
+/**
+ * A handful of defects among an overwhelming majority: at most 10 cells and at most 1 in `ratio` of
+ * the values (1 in 50 for text among numbers; 1 in 10 for impossible dates, which can only be typos).
+ */
+export function few(bad: number, good: number, ratio = 50): boolean {
+  return bad > 0 && bad <= 10 && bad * ratio <= good;
 }
 
 function decideString(t: ColumnTally, id: ColumnIdentity): FieldChoice {

@@ -5,7 +5,7 @@
 import { basename, dirname, extname, relative } from 'node:path';
 import type { Lang } from '../i18n.js';
 import type { Resource } from '../schema/types.js';
-import { inferResource } from './infer.js';
+import { inferResource, inferTables, type InferResult } from './infer.js';
 import { slug } from './package-write.js';
 import { fileSource } from './source.js';
 import type { DescribeNote } from './types.js';
@@ -33,6 +33,20 @@ export async function describeFile(path: string, opts: DescribeOptions = {}): Pr
   const base = opts.baseDir ?? dirname(path);
   const rel = relative(base, path).split('\\').join('/');
   return inferResource(fileSource(path, opts.sheet), {
+    name: resourceName(path, opts.sheet),
+    path: rel,
+    extraMissingValues: opts.extraMissingValues,
+  });
+}
+
+/**
+ * Every table of the file (or sheet): the first is what `describeFile` returns; a second table below
+ * it (its own header) comes next. `convert` writes each to its own CSV.
+ */
+export async function describeTables(path: string, opts: DescribeOptions = {}): Promise<InferResult[]> {
+  const base = opts.baseDir ?? dirname(path);
+  const rel = relative(base, path).split('\\').join('/');
+  return inferTables(fileSource(path, opts.sheet), {
     name: resourceName(path, opts.sheet),
     path: rel,
     extraMissingValues: opts.extraMissingValues,

@@ -10,10 +10,12 @@ import type { Dialect, Field, Resource } from '../schema/types.js';
 import type { Row } from '../table/types.js';
 import { addCell, newColumnTally, type ColumnTally } from './column-scorer.js';
 import { decideField } from './decide.js';
-import { detectLayout, type Layout } from './layout.js';
-import { layoutNotes } from './layout-notes.js';
+import type { Layout } from './layout.js';
+import { headerNotes, layoutNotes } from './layout-notes.js';
+import { nameFields } from './header-names.js';
+import { findTables, otherTablesNote, type Segment } from './tables.js';
+import { addTotalsRow, startTotals, totalRows } from './totals.js';
 import { missingValuesList } from './missing.js';
-import { safeName, uniqueNames } from './names.js';
 import { note } from './note.js';
 import { SigCollector } from './row-kinds.js';
 import { forEachRow, type Pass, type RowSource } from './source.js';
@@ -32,27 +34,54 @@ export interface InferOptions {
 export interface InferResult {
   resource: Resource;
   notes: DescribeNote[];
+  /** Which table of the sheet this is (1 = the first), and its physical rows. */
+  table?: { index: number; firstRow: number; lastRow?: number };
 }
 
 export async function inferResource(source: RowSource, opts: InferOptions): Promise<InferResult> {
-  const extra = new Set(opts.extraMissingValues ?? []);
+  return (await inferTables(source, opts))[0]!;
+}
 
-  // Pass 1: layout.
+/**
+ * Every table of the sheet: usually one. A second table below the first (its own header, other
+ * columns) is never read under the first one's fields: the first resource excludes its rows and says
+ * so, and the next results describe it (`convert` writes each to its own CSV).
+ */
+export async function inferTables(source: RowSource, opts: InferOptions): Promise<InferResult[]> {
   const sigs = new SigCollector();
   const head: Row[] = [];
   const pass1 = await forEachRow(source, (row) => {
     sigs.add(row);
     if (head.length < HEAD_ROWS) head.push(row);
   });
-  const layout = detectLayout({ head, sigs: sigs.sigs, format: pass1.format, merges: pass1.merges?.() });
-  if (layout.width === 0) {
+  const input = { format: pass1.format, merges: pass1.merges?.() };
+  const segments = await findTables(source, head, sigs.sigs, input);
+  if (segments[0]!.layout.width === 0) {
     throw new UsageError(`${opts.path}: berkas tidak berisi tabel (kosong). / The file holds no table (it is empty).`);
   }
+  const results: InferResult[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i]!;
+    const name = i === 0 ? opts.name : `${opts.name}-tabel-${i + 1}`;
+    const r = await inferTable(source, pass1, seg, { ...opts, name });
+    if (i === 0 && segments.length > 1) r.notes.unshift(otherTablesNote(segments.slice(1)));
+    r.table = { index: i + 1, firstRow: seg.from, lastRow: seg.to === undefined ? undefined : seg.to - 1 };
+    results.push(r);
+  }
+  return results;
+}
+
+async function inferTable(source: RowSource, pass1: Pass, seg: Segment, opts: InferOptions): Promise<InferResult> {
+  const extra = new Set(opts.extraMissingValues ?? []);
+  const layout = seg.layout;
+  if (seg.to !== undefined) for (const s of seg.rest) layout.skipped.push({ row: s, reason: 'other-table' });
   const skip = new Set(layout.skipped.map((s) => s.row));
-  const isData = (r: Row) => r.rowNumber >= layout.dataStart && !skip.has(r.rowNumber);
+  const inSeg = (r: Row) => r.rowNumber >= seg.from && (seg.to === undefined || r.rowNumber < seg.to);
+  const isData = (r: Row) => inSeg(r) && r.rowNumber >= layout.dataStart && !skip.has(r.rowNumber);
 
   const labels = layout.labels;
-  const names = uniqueNames(labels.map((l, j) => safeName(l, j + 1)));
+  const naming = nameFields(seg.headerRows, labels, layout.width);
+  const names = naming.names;
 
   // Pass 2: types.
   const tallies: ColumnTally[] = names.map(() => newColumnTally());
@@ -60,16 +89,19 @@ export async function inferResource(source: RowSource, opts: InferOptions): Prom
     if (!isData(row)) return;
     for (let j = 0; j < tallies.length; j++) addCell(tallies[j]!, row.cells[j] ?? null, row.rowNumber, extra);
   });
-  const choices = tallies.map((t, j) => decideField(t, { name: names[j]!, title: labels[j] || undefined }));
+  const choices = tallies.map((t, j) => decideField(t, { name: names[j]!, title: naming.titles[j] }));
   borrowSiblingTypes(choices, tallies, labels);
   const markers = new Set<string>();
   for (const t of tallies) for (const m of t.markers) markers.add(m);
   const missingValues = missingValuesList(markers, opts.extraMissingValues ?? []);
 
-  // Pass 3: verification with the schema engine.
+  // Pass 3: verification with the schema engine (and the numbers a total row would add up).
   const state = startVerify(choices, missingValues);
+  const sums = startTotals(choices, missingValues, names);
   await forEachRow(source, (row) => {
-    if (isData(row)) verifyRow(state, row, pass1.format === 'csv');
+    if (!isData(row)) return;
+    verifyRow(state, row, pass1.format === 'csv' && seg.index === 0);
+    addTotalsRow(sums, row);
   });
   const chosen = chosenFields(state);
   const fields: Field[] = chosen.map((c) => c.field);
@@ -81,10 +113,10 @@ export async function inferResource(source: RowSource, opts: InferOptions): Prom
     else notes.push(fallbackNote(choices[j]!.field, c.field, c.failedRows));
   });
   for (const r of state.blankRows) layout.skipped.push({ row: r, reason: 'blank' });
+  for (const r of totalRows(sums)) layout.skipped.push({ row: r, reason: 'sum-total' });
   layout.skipped.sort((a, b) => a.row - b.row);
 
-  const headerKept = keepsHeader(layout, names);
-  notes.unshift(...layoutNotes(layout, headerKept));
+  notes.unshift(...layoutNotes(layout, naming.checked), ...headerNotes(naming, fields));
   if (state.widthMismatches > 0) {
     notes.push(note('warning', 'row-width', {
       id: `${state.widthMismatches} baris punya jumlah sel berbeda dari ${fields.length} kolom tabel (sel lebih atau kurang); validate akan melaporkannya (extra-cell/missing-cell). Perbaiki baris itu di berkas.`,
@@ -106,26 +138,25 @@ export async function inferResource(source: RowSource, opts: InferOptions): Prom
     mediatype: pass1.format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   };
   if (pass1.format === 'csv') resource.encoding = pass1.encoding ?? 'utf-8';
-  const dialect = buildDialect(layout, headerKept, pass1);
+  const dialect = buildDialect(layout, naming.checked, pass1, seg);
   if (Object.keys(dialect).length > 0) resource.dialect = dialect;
   resource.schema = { fields, missingValues };
   return { resource, notes };
 }
 
-/** The header can be checked by the validator only when it is one row of labels equal to the names. */
-function keepsHeader(layout: Layout, names: string[]): boolean {
-  return layout.headerRows.length === 1 && layout.labels.length === names.length && layout.labels.every((l, j) => l.trim() === names[j]);
-}
-
-function buildDialect(layout: Layout, headerKept: boolean, pass: Pass): Dialect {
+function buildDialect(layout: Layout, headerKept: boolean, pass: Pass, seg: Segment): Dialect {
   const dialect: Dialect = {};
   if (pass.format === 'csv' && pass.dialect.delimiter && pass.dialect.delimiter !== ',') dialect.delimiter = pass.dialect.delimiter;
   if (pass.format === 'xlsx' && pass.sheet) dialect.sheetName = pass.sheet;
   const comments = layout.skipped.map((s) => s.row);
   if (headerKept) {
-    const h = layout.headerRows[0]!;
-    if (h !== 1) dialect.headerRows = [h];
-    const after = comments.filter((r) => r > h);
+    const rows = layout.headerRows;
+    // Declared whenever a validator's own guess could differ (validators pick the first row about as
+    // wide as the data when nothing is declared).
+    const headerWidth = seg.headerRows[0]?.cells.length ?? layout.width;
+    if (rows.length !== 1 || rows[0] !== 1 || (pass.format === 'csv' && headerWidth !== layout.width)) dialect.headerRows = rows;
+    const last = rows[rows.length - 1]!;
+    const after = comments.filter((r) => r > last);
     if (after.length) dialect.commentRows = after;
   } else {
     dialect.header = false;

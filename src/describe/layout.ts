@@ -6,7 +6,7 @@
 import type { Cell, Row } from '../table/types.js';
 import { cellKind, cellText, type Kind, type RowSig } from './row-kinds.js';
 
-export type SkipReason = 'title' | 'blank' | 'footnote' | 'source' | 'total' | 'repeated-header' | 'header';
+export type SkipReason = 'title' | 'blank' | 'footnote' | 'source' | 'total' | 'repeated-header' | 'header' | 'other-table' | 'sum-total';
 
 export interface Layout {
   /** Number of columns (fields). */
@@ -39,15 +39,26 @@ export function detectLayout(input: LayoutInput): Layout {
   const fits = (i: number) => kinds[i]!.every((k, j) => !(k === 't' && colKinds[j] === 'n'));
   const nonBlank = (i: number) => kinds[i]!.some((k) => k !== 'e');
 
-  // First data row: a row that fits the column kinds, followed by another that fits.
+  // First data row: a row that fits the column kinds, followed by another that fits. In a table of
+  // three or more columns a row with a single value (a title, a subtitle) does not start the data.
+  const count = (i: number) => kinds[i]!.filter((k) => k !== 'e').length;
+  const wideTable = Math.max(0, ...kinds.map((_, i) => count(i))) >= 3;
   let start = -1;
   for (let i = 0; i < head.length && start < 0; i++) {
-    if (!nonBlank(i) || !fits(i)) continue;
+    if (!nonBlank(i) || !fits(i) || (wideTable && count(i) === 1 && kinds[i]![0] === 't' && restEmpty(head[i]!.cells))) continue;
     let j = i + 1;
     while (j < head.length && !nonBlank(j)) j++;
     if (j >= head.length || fits(j)) start = i;
   }
   if (start < 0) start = head.findIndex((_, i) => nonBlank(i));
+  // A BPS header often ends in a row of years (`,2023` or `,2022,2022,2022`) under the labels: its
+  // label column is empty while the data rows below have one. It belongs to the header.
+  while (start > 0 && start + 1 < head.length && nonBlank(start - 1) && isYearRow(head[start]!.cells, head[start - 1]!.cells[0] ?? null)) {
+    let next = start + 1;
+    while (next < head.length && !nonBlank(next)) next++;
+    if (next >= head.length || cellKind(head[next]!.cells[0] ?? null) !== 't') break;
+    start = next;
+  }
   if (start < 0) return { width: 0, headerRows: [], labels: [], dataStart: (head[0]?.rowNumber ?? 1), skipped: [] };
 
   // The header: the contiguous non-blank block right above the data (blank rows may separate them).
@@ -66,8 +77,10 @@ export function detectLayout(input: LayoutInput): Layout {
   }
   if (end >= 0) {
     // A lone cell in column A directly above a wider header row is a title, not a label.
-    const count = (i: number) => kinds[i]!.filter((k) => k !== 'e').length;
-    while (top < end && count(top) === 1 && kinds[top]![0] !== 'e' && count(top + 1) >= 2 && !hasMerge(input.merges, head[top]!.rowNumber)) top++;
+    // So are several such rows (title, subtitle) when a header row below fills column A itself; a
+    // lone label with column A empty below it is the stub label of a BPS header, not a title.
+    const labelBelowInA = (i: number) => range(i + 1, end).some((k) => kinds[k]![0] !== 'e');
+    while (top < end && count(top) === 1 && kinds[top]![0] !== 'e' && (count(top + 1) >= 2 || labelBelowInA(top)) && !hasMerge(input.merges, head[top]!.rowNumber)) top++;
     if (end - top >= 5) top = end - 4;
   }
   const headerIdx = end >= 0 ? range(top, end) : [];
@@ -84,6 +97,25 @@ export function detectLayout(input: LayoutInput): Layout {
   }
   skipped.push(...bodySkips(sigs, dataStart, labels));
   return { width, headerRows, labels, dataStart, skipped };
+}
+
+/** Every cell after the first is truly empty (no `-` or other marker: a data row without figures has those). */
+function restEmpty(cells: Cell[]): boolean {
+  return cells.every((c, j) => j === 0 || cellText(c) === '');
+}
+
+/** First cell empty (or repeating the label above it), every other value a year (1900-2100). */
+function isYearRow(cells: Cell[], above: Cell): boolean {
+  const first = cellText(cells[0] ?? null);
+  if (first !== '' && first !== cellText(above)) return false;
+  let years = 0;
+  for (let j = 1; j < cells.length; j++) {
+    const t = cellText(cells[j] ?? null);
+    if (t === '') continue;
+    if (!/^(19|20|21)\d\d$/.test(t)) return false;
+    years++;
+  }
+  return years > 0;
 }
 
 function range(a: number, b: number): number[] {
@@ -193,7 +225,7 @@ function bodySkips(sigs: RowSig[], dataStart: number, labels: string[]): Layout[
   const wide = labels.length >= 3;
   for (let i = body.length - 1; i >= 0; i--) {
     const s = body[i]!;
-    const reason = s.n === 0 ? 'blank' : s.source ? 'source' : s.total ? 'total' : wide && s.n === 1 && s.num === 0 ? 'footnote' : undefined;
+    const reason = s.n === 0 && s.markers === 0 ? 'blank' : s.source ? 'source' : s.total ? 'total' : wide && s.n === 1 && s.num === 0 && s.markers === 0 ? 'footnote' : undefined;
     if (!reason) break;
     footerFrom = i;
   }
@@ -202,11 +234,11 @@ function bodySkips(sigs: RowSig[], dataStart: number, labels: string[]): Layout[
   for (let i = 0; i < body.length; i++) {
     const s = body[i]!;
     if (i >= footerFrom) {
-      const reason = s.n === 0 ? 'blank' : s.source ? 'source' : s.total ? 'total' : 'footnote';
+      const reason = s.n === 0 && s.markers === 0 ? 'blank' : s.source ? 'source' : s.total ? 'total' : 'footnote';
       out.push({ row: s.row, reason });
       continue;
     }
-    if (s.n === 0) {
+    if (s.n === 0 && s.markers === 0) {
       out.push({ row: s.row, reason: 'blank' });
       continue;
     }

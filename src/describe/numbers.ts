@@ -31,7 +31,8 @@ export interface NumberShape {
 // Built once: the lexical forms of each convention. A grouped number starts with 1-9 so that
 // `0.123` is never read as thousands.
 const CORE: Record<Convention, RegExp> = {
-  dot: /^[+-]?(?:(\d+)|([1-9]\d{0,2}(?:,\d{3})+))(?:\.(\d+))?$/,
+  // `.241` (no leading zero, as some exports write fractions) reads as 0.241 under the dot convention.
+  dot: /^[+-]?(?:(\d+)|([1-9]\d{0,2}(?:,\d{3})+)|(?=\.\d))(?:\.(\d+))?$/,
   comma: /^[+-]?(?:(\d+)|([1-9]\d{0,2}(?:\.\d{3})+))(?:,(\d+))?$/,
 };
 

@@ -7,10 +7,13 @@ import { dateFamily } from './dates.js';
 import { KNOWN_MISSING_MARKERS } from './missing.js';
 import { numberShape } from './numbers.js';
 
-const SOURCE = /^(sumber|source|catatan|note|notes|keterangan|ket)\s*[:.]/i;
+const SOURCE = /^(sumber|source|catatan|note|notes|keterangan|ket|source[ _]?url|access[ _]?time|diakses|url)\s*[:.]/i;
 const TOTAL = /^(sub\s*-?\s*total|total|jumlah|grand\s*total|jumlah\s+total|total\s+keseluruhan|jumlah\s+keseluruhan|indonesia)\s*:?$/i;
 
 export const isSourceText = (s: string | undefined): boolean => s !== undefined && SOURCE.test(s);
+
+/** `12/01/18`: a date with a two-digit year (not a date type validators read, but a value, not a label). */
+const SHORT_DATE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/;
 
 export type Kind = 'e' | 'n' | 't';
 
@@ -23,7 +26,7 @@ export function cellKind(cell: Cell): Kind {
   if (cell instanceof CellFault) return 't';
   const s = cell.trim();
   if (s === '' || MARKERS.has(s)) return 'e';
-  return numberShape(s) || dateFamily(s) ? 'n' : 't';
+  return numberShape(s) || dateFamily(s) || SHORT_DATE.test(s) ? 'n' : 't';
 }
 
 export function cellText(cell: Cell): string {
@@ -44,8 +47,10 @@ export interface RowSig {
   lastCol: number;
   /** The first cell reads like `Sumber:`/`Catatan:` (decided while reading, so no text is kept). */
   source: boolean;
-  /** One of the first two cells is `Jumlah`/`Total`/`INDONESIA` and the row has numbers. */
+  /** One of the first two cells is `Jumlah`/`Total`/`INDONESIA` and the row has numbers (or only markers). */
   total: boolean;
+  /** Cells holding a missing marker (`-`, `NA`, ...). */
+  markers: number;
   /** Up to four (column, text) pairs of text cells, only for rows that are mostly text. */
   texts?: Array<[number, string]>;
 }
@@ -58,13 +63,16 @@ export class SigCollector {
   private textRows = 0;
 
   add(row: Row): void {
-    let n = 0, num = 0, lastCol = -1;
+    let n = 0, num = 0, lastCol = -1, markers = 0;
     const first: string[] = [];
     let texts: Array<[number, string]> | undefined;
     const cells = row.cells;
     for (let i = 0; i < cells.length; i++) {
       const k = cellKind(cells[i]!);
-      if (k === 'e') continue;
+      if (k === 'e') {
+        if (typeof cells[i] === 'string' && (cells[i] as string).trim() !== '') markers++;
+        continue;
+      }
       n++;
       lastCol = i;
       if (k === 'n') num++;
@@ -77,7 +85,7 @@ export class SigCollector {
         if (cellKind(cells[i]!) !== 'e') texts.push([i, cellText(cells[i]!).slice(0, 80)]);
       }
     }
-    const sig: RowSig = { row: row.rowNumber, cells: cells.length, n, num, lastCol, source: isSourceText(first[0]), total: num > 0 && first.some((t) => TOTAL.test(t)) };
+    const sig: RowSig = { row: row.rowNumber, cells: cells.length, n, num, lastCol, source: isSourceText(first[0]), total: (num > 0 || markers > 0) && first.some((t) => TOTAL.test(t)), markers };
     if (texts) sig.texts = texts;
     this.sigs.push(sig);
   }

@@ -22,4 +22,9 @@ export interface FieldChoice {
   /** Tried in order when `field` does not cast every value of the column (last is always string). */
   fallbacks: Field[];
   notes: DescribeNote[];
+  /**
+   * Cells of the column that `field` is known not to read (a few defects among an overwhelming
+   * majority, already reported in `notes`): the verification pass keeps `field` despite them.
+   */
+  tolerate?: number;
 }

@@ -17,6 +17,9 @@ export interface ColumnCheck {
   alive: boolean[];
   /** First rows where each candidate failed. */
   failedRows: number[][];
+  /** Failures each candidate may have and stay (known defects, see FieldChoice.tolerate). */
+  tolerate: number[];
+  failures: number[];
 }
 
 export interface VerifyState {
@@ -41,7 +44,10 @@ export function startVerify(choices: FieldChoice[], missingValues: MissingValue[
     columns: choices.map((c) => {
       const candidates = [c.field, ...c.fallbacks];
       const compiled = candidates.map((f) => safeCompile(f, missingValues));
-      return { candidates, compiled, alive: compiled.map((x) => x !== undefined), failedRows: candidates.map(() => []) };
+      return {
+        candidates, compiled, alive: compiled.map((x) => x !== undefined), failedRows: candidates.map(() => []),
+        tolerate: candidates.map((_, k) => (k === 0 ? c.tolerate ?? 0 : 0)), failures: candidates.map(() => 0),
+      };
     }),
     blankRows: [],
     widthRows: [],
@@ -65,6 +71,8 @@ export function verifyRow(state: VerifyState, row: Row, checkWidth: boolean): vo
       const cf = col.compiled[k]!;
       const value = cf.cast(cell);
       if (value === INVALID || cf.check(value) !== undefined) {
+        col.failures[k]!++;
+        if (col.failures[k]! <= col.tolerate[k]!) continue;
         col.alive[k] = false;
         if (col.failedRows[k]!.length < ROWS_CAP) col.failedRows[k]!.push(row.rowNumber);
       }

@@ -7,6 +7,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { redactUrl } from '../config/token.js';
 import { fmt, type Lang } from '../i18n.js';
 import type { DescribeNote } from '../describe/types.js';
 import type { Resource, DataPackage } from '../schema/types.js';
@@ -16,7 +17,7 @@ import { packageText, writeFileAtomic } from '../metadata/package-file.js';
 import { checkCkanName, slugify } from '../metadata/rules.js';
 import { findDataFiles } from './scan.js';
 import { buildConfig, buildPackage, buildReadme, type InitSettings } from './skeleton.js';
-import { readTemplate, STATIC_FILES } from './templates.js';
+import { readTemplate, render, satudataVersion, STATIC_FILES } from './templates.js';
 
 export type Describer = (file: string, opts: { lang?: Lang }) => Promise<{ resource: Resource; notes: DescribeNote[] }>;
 
@@ -46,9 +47,15 @@ export interface InitResult {
 
 const T = {
   badPortal: { id: 'alamat portal harus diawali http:// atau https://', en: 'the portal URL must start with http:// or https://' },
+  portalUserinfo: {
+    id: 'alamat portal tidak boleh memuat nama pengguna atau kata sandi; pakai token API ("satudata login")',
+    en: 'the portal URL must not hold a user name or password; use an API token ("satudata login")',
+  },
   portalQ: { id: 'Alamat portal CKAN (boleh kosong, mis. https://data.makassarkota.go.id)', en: 'CKAN portal URL (may be empty, e.g. https://data.makassarkota.go.id)' },
   orgQ: { id: 'Organisasi (SKPD/OPD) pemilik data', en: 'Organization (agency) that owns the data' },
   skip: { id: 'Lewati, isi nanti', en: 'Skip, set it later' },
+  other: { id: 'Lainnya: ketik nama organisasi di portal (slug)…', en: 'Other: type the organization name on the portal (slug)…' },
+  orgSlug: { id: 'Nama organisasi di portal (slug, mis. dinas-kesehatan)', en: 'Organization name on the portal (slug, e.g. dinas-kesehatan)' },
   overwrite: { id: '{file} sudah ada. Timpa?', en: '{file} already exists. Overwrite?' },
   found: { id: 'Berkas data ditemukan: {n}', en: 'Data files found: {n}' },
   describing: { id: '  membaca {file}…', en: '  reading {file}…' },
@@ -63,9 +70,20 @@ const T = {
   },
 };
 
+/** describe's note levels as an officer reads them. */
+const LEVEL: Record<string, { id: string; en: string }> = {
+  info: { id: 'catatan', en: 'note' },
+  warning: { id: 'perhatian', en: 'warning' },
+  error: { id: 'masalah', en: 'problem' },
+};
+
+const HAS_USERINFO = /^https?:\/\/[^/?#]*@/i;
+
 function checkPortal(raw: string, lang: Lang): string {
   const v = raw.trim().replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/\s]+/.test(v)) throw new UsageError(`--portal "${raw}": ${T.badPortal[lang]}`);
+  if (!/^https?:\/\/[^/\s]+/.test(v)) throw new UsageError(`--portal "${redactUrl(raw)}": ${T.badPortal[lang]}`);
+  // A password in the URL would be written into .satudatarc.json: never (and never shown).
+  if (HAS_USERINFO.test(v)) throw new UsageError(`--portal "${redactUrl(raw)}": ${T.portalUserinfo[lang]}`);
   return v;
 }
 
@@ -84,7 +102,7 @@ async function askSettings(o: InitOptions): Promise<InitSettings> {
       const raw = await o.ask.input({
         message: T.portalQ[lang],
         default: portal,
-        validate: (v) => (v.trim() === '' || /^https?:\/\/[^/\s]+/.test(v.trim()) ? true : T.badPortal[lang]),
+        validate: (v) => (v.trim() === '' || (/^https?:\/\/[^/\s]+/.test(v.trim()) && !HAS_USERINFO.test(v.trim())) ? true : HAS_USERINFO.test(v.trim()) ? T.portalUserinfo[lang] : T.badPortal[lang]),
       });
       portal = raw.trim() ? raw.trim().replace(/\/+$/, '') : undefined;
     }
@@ -95,8 +113,16 @@ async function askSettings(o: InitOptions): Promise<InitSettings> {
         { value: SKIP, name: T.skip[lang] },
         ...orgChoices(remote, organization).map((c) => ({ value: c.name, name: `${c.title} [${c.name}]` })),
       ];
+      // The portal's own name may not be on the bundled list (before login): let it be typed.
+      const OTHER = '\u0000other';
+      choices.push({ value: OTHER, name: T.other[lang] });
       const picked = await o.ask.select({ message: T.orgQ[lang], choices, default: organization ?? SKIP });
-      organization = picked === SKIP ? undefined : picked;
+      organization =
+        picked === SKIP
+          ? undefined
+          : picked === OTHER
+            ? (await o.ask.input({ message: T.orgSlug[lang], validate: (raw) => { const c = checkCkanName(raw); return c.ok ? true : c.reason[lang]; } })).trim()
+            : picked;
     }
   }
   return { portal, organization, lang };
@@ -118,7 +144,7 @@ async function describeAll(o: InitOptions, files: string[]): Promise<Resource[]>
     o.say(fmt(T.describing[o.lang], { file: rel }));
     try {
       const { resource, notes } = await o.describe(path.join(o.dir, rel), { lang: o.lang });
-      for (const n of notes) o.say(fmt(T.note[o.lang], { level: n.level, message: n.message[o.lang] }));
+      for (const n of notes) o.say(fmt(T.note[o.lang], { level: LEVEL[n.level]?.[o.lang] ?? n.level, message: n.message[o.lang] }));
       // The package lives in `dir`: paths are relative to it, POSIX style, whatever describe returned.
       out.push({ ...resource, path: rel });
     } catch (e) {
@@ -151,7 +177,7 @@ export async function initRepository(o: InitOptions): Promise<InitResult> {
   });
   plan.push({ rel: '.satudatarc.json', content: () => JSON.stringify(buildConfig(settings), null, 2) + '\n' });
   plan.push({ rel: 'README.md', content: () => buildReadme(dirName, files, settings) });
-  for (const [template, rel] of STATIC_FILES) plan.push({ rel, content: () => readTemplate(template) });
+  for (const [template, rel] of STATIC_FILES) plan.push({ rel, content: () => render(readTemplate(template), { version: satudataVersion() }) });
 
   const keep = new Set<string>();
   for (const item of plan) {

@@ -11,6 +11,12 @@ export function readTemplate(name: string): string {
   return readFileSync(TEMPLATE_DIR + name, 'utf8');
 }
 
+/** The running satudata's version: generated CI files pin it, so a data repository's checks do not change under it. */
+export function satudataVersion(): string {
+  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
 /** Replace `{{name}}` placeholders; unknown names are left visible rather than silently emptied. */
 export function render(template: string, vars: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => (k in vars ? vars[k] : m));

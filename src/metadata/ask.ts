@@ -4,6 +4,8 @@
  */
 import { checkbox, confirm, input, password, select } from '@inquirer/prompts';
 import type { Writable, Readable } from 'node:stream';
+import { styleText } from 'node:util';
+import type { Lang } from '../i18n.js';
 
 export type Validate = (value: string) => true | string | Promise<true | string>;
 
@@ -31,14 +33,30 @@ export function isPromptExit(e: unknown): boolean {
  * `output` is a factory: inquirer ends its output stream when a prompt finishes, so each prompt gets
  * a fresh one (process.stderr ignores end(), a wrapper stream does not).
  */
-export function inquirerAsk(io: { input: Readable; output: () => Writable }): Ask {
+export function inquirerAsk(io: { input: Readable; output: () => Writable; lang?: Lang }): Ask {
   const context = () => ({ input: io.input, output: io.output(), clearPromptOnDone: false });
+  const t = promptTheme(io.lang ?? 'id');
   return {
     input: (o) => input({ message: o.message, default: o.default, validate: o.validate }, context()),
     select: <T extends string>(o: { message: string; choices: Choice<T>[]; default?: T }) =>
-      select<T>({ message: o.message, choices: o.choices, default: o.default, pageSize: 12 }, context()),
-    confirm: (o) => confirm(o, context()),
+      select<T>({ message: o.message, choices: o.choices, default: o.default, pageSize: 12, theme: t.select }, context()),
+    confirm: (o) => confirm({ ...o, theme: t.confirm }, context()),
     password: (o) => password({ message: o.message, mask: '*' }, context()),
-    checkbox: <T extends string>(o: { message: string; choices: Choice<T>[] }) => checkbox<T>({ message: o.message, choices: o.choices }, context()),
+    checkbox: <T extends string>(o: { message: string; choices: Choice<T>[] }) => checkbox<T>({ message: o.message, choices: o.choices, theme: t.checkbox }, context()),
+  };
+}
+
+/** The prompts' own words (key hints, yes/no) in the user's language. */
+const KEY_ACTIONS_ID: Record<string, string> = { navigate: 'pindah', select: 'pilih', submit: 'kirim', all: 'semua', invert: 'balik' };
+
+export function promptTheme(lang: Lang) {
+  const keysHelpTip = (keys: [string, string][]): string =>
+    keys.map(([key, action]) => `${styleText('bold', key)} ${styleText('dim', lang === 'id' ? KEY_ACTIONS_ID[action] ?? action : action)}`).join(styleText('dim', ' • '));
+  if (lang === 'en') return { select: {}, checkbox: {}, confirm: {} };
+  return {
+    select: { style: { keysHelpTip }, i18n: { disabledError: 'Pilihan ini tidak tersedia.' } },
+    checkbox: { style: { keysHelpTip }, i18n: { disabledError: 'Pilihan ini tidak tersedia.' } },
+    // Typed answers: "y"/"ya", "t"/"tidak" (and the English y/n, which inquirer always accepts).
+    confirm: { keywords: { yes: 'Ya', no: 'Tidak', error: ({ yes, no }: { yes: string; no: string }) => `Jawab dengan "${yes}" atau "${no}"` } },
   };
 }

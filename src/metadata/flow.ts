@@ -23,6 +23,10 @@ export interface FlowOptions {
   datasetOwner?: (name: string) => Promise<string | null | undefined>;
   /** Progress lines (stderr). */
   say(line: string): void;
+  /** Questions answered in an earlier, interrupted session (by key): not asked again. */
+  answered?: ReadonlySet<string>;
+  /** Called after each answer is stored in the package (the command saves a resumable draft). */
+  onAnswer?: (key: string) => Promise<void> | void;
 }
 
 const T = {
@@ -122,7 +126,7 @@ function defaultFor(f: MetaField, pkg: DataPackage): string | undefined {
 export async function askDatasetFields(pkg: DataPackage, o: FlowOptions): Promise<void> {
   const env: CheckEnv = { licenses: o.licenses };
   for (const f of DATASET_FIELDS) {
-    if (!f.prompt) continue;
+    if (!f.prompt || o.answered?.has(f.key)) continue;
     const def = defaultFor(f, pkg);
     let raw: string;
     switch (f.input) {
@@ -151,22 +155,25 @@ export async function askDatasetFields(pkg: DataPackage, o: FlowOptions): Promis
     }
     if (raw.trim() === '') {
       if (!f.mandatory) f.write(pkg, undefined);
-      continue;
+    } else {
+      const checked = f.check(raw, env);
+      // The prompt validated already; re-checking gives the normalised value (codes, lists, licence object).
+      if (checked.ok) f.write(pkg, checked.value);
     }
-    const checked = f.check(raw, env);
-    // The prompt validated already; re-checking gives the normalised value (codes, lists, licence object).
-    if (checked.ok) f.write(pkg, checked.value);
+    await o.onAnswer?.(f.key);
   }
 }
 
 async function askTarget(o: FlowOptions, t: Target, msg: string, def: string | undefined): Promise<void> {
+  if (o.answered?.has(t.key)) return;
   const raw = await o.ask.input({ message: t.mandatory ? msg : `${msg} ${T.optional[o.lang]}`, default: def, validate: validator((r) => t.check(r), t.mandatory, o.lang) });
   if (raw.trim() === '') {
     if (!t.mandatory) t.write(undefined);
-    return;
+  } else {
+    const c = t.check(raw);
+    if (c.ok) t.write(c.value);
   }
-  const c = t.check(raw);
-  if (c.ok) t.write(c.value);
+  await o.onAnswer?.(t.key);
 }
 
 const NUMERIC = new Set(['number', 'integer']);

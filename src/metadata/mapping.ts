@@ -58,6 +58,10 @@ export const OTHER_EXTRAS = { publisher: 'contributors[role=publisher].title', s
 /** Resource extras satudata writes for its own bookkeeping. */
 export const RESOURCE_HASH_KEY = 'satudata_sha256';
 export const RESOURCE_BYTES_KEY = 'satudata_bytes';
+/** The package resource name (CKAN's `name` holds the human title). */
+export const RESOURCE_NAME_KEY = 'satudata_name';
+/** CKAN's own `last_modified` right after satudata's upload (drift detection). */
+export const RESOURCE_LAST_MODIFIED_KEY = 'satudata_last_modified';
 
 export interface CkanTag {
   name: string;

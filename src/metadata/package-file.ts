@@ -8,6 +8,8 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n.js';
 import type { DataPackage } from '../schema/types.js';
+import { resolvePackagePath } from '../package-path.js';
+import { jsonTooDeep, LIMITS } from '../table/limits.js';
 
 /** `target` may be a datapackage.json (or other .json descriptor) or the folder holding one. */
 export async function locatePackage(cwd: string, target: string | undefined, lang: Lang): Promise<string> {
@@ -24,17 +26,28 @@ export async function locatePackage(cwd: string, target: string | undefined, lan
         lang === 'en' ? 'Create one with "satudata init".' : 'Buat dengan "satudata init".',
       );
     }
+    // Found in a folder, it belongs to that folder: no link out of it, no FIFO (a read would hang).
+    const v = resolvePackagePath('datapackage.json', p, lang);
+    if (!v.ok) throw new UsageError(v.remote ? file : v.reason);
     return file;
   }
   return p;
 }
 
 export async function readPackage(file: string, lang: Lang): Promise<DataPackage> {
+  await removeStaleTemps(file);
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
     throw new UsageError(lang === 'en' ? `${file} cannot be read: ${(e as Error).message}` : `${file} tidak dapat dibaca: ${(e as Error).message}`);
+  }
+  if (jsonTooDeep(text) !== undefined) {
+    throw new UsageError(
+      lang === 'en'
+        ? `${file} is nested more than ${LIMITS.jsonDepth} levels deep (a limit of satudata; a real datapackage.json needs fewer than 10): fix or recreate that file`
+        : `${file} bersarang lebih dari ${LIMITS.jsonDepth} tingkat (batas satudata; datapackage.json yang wajar kurang dari 10): perbaiki atau buat ulang berkas itu`,
+    );
   }
   let pkg: unknown;
   try {
@@ -50,8 +63,41 @@ export async function readPackage(file: string, lang: Lang): Promise<DataPackage
   return obj;
 }
 
+const STALE_MS = 24 * 3600 * 1000;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Remove the temp files of earlier writes of `file` that were killed (kill -9, power loss) before
+ * their rename: their process is gone, or they are over a day old. A live writer's file is left alone.
+ */
+export async function removeStaleTemps(file: string): Promise<string[]> {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  const removed: string[] = [];
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const m = name.startsWith(prefix) ? /^(\d+)\.(\d+)\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid) continue;
+    if (alive(pid) && Date.now() - Number(m[2]) < STALE_MS) continue;
+    await fs.rm(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
 /** Write text to `file` atomically (temp file + rename in the same folder). */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  await removeStaleTemps(file);
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await fs.writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });

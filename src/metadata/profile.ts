@@ -8,7 +8,7 @@ import { fmt, type Lang } from '../i18n.js';
 import type { DataPackage } from '../schema/types.js';
 import type { ReportError } from '../validate/types.js';
 import { DATASET_FIELDS } from './fields.js';
-import { mandatoryColumnTargets } from './resource-keys.js';
+import { mandatoryColumnTargets, recommendedColumnTargets } from './resource-keys.js';
 
 export const PROFILE_ERROR_TYPE = 'satudata-metadata';
 
@@ -23,7 +23,14 @@ const TEXT = {
   column: { id: '{attr} kolom "{field}" pada sumber daya "{resource}"', en: '{attr} of field "{field}" in resource "{resource}"' },
   attrTitle: { id: 'judul', en: 'title' },
   attrDescription: { id: 'deskripsi', en: 'description' },
+  attrUnit: { id: 'satuan', en: 'unit' },
+  recommended: {
+    id: '{n} kolom belum punya deskripsi (disarankan, tidak wajib): {list}. Isi dengan "satudata metadata" atau lewat Excel: "satudata metadata --export metadata.xlsx".',
+    en: '{n} column(s) have no description (recommended, not required): {list}. Fill them with "satudata metadata" or in Excel: "satudata metadata --export metadata.xlsx".',
+  },
 };
+
+const ATTR_TEXT = { title: TEXT.attrTitle, description: TEXT.attrDescription, satuan: TEXT.attrUnit } as const;
 
 function error(lang: Lang, key: string, pointer: string, message: string): ReportError {
   return {
@@ -59,11 +66,25 @@ export function checkSatudataProfile(pkg: DataPackage, opts: { lang?: Lang } = {
     if (target.read() !== undefined) continue;
     const resource = pkg.resources[target.resourceIndex]?.name ?? String(target.resourceIndex);
     const label = fmt(TEXT.column[lang], {
-      attr: target.attr === 'title' ? TEXT.attrTitle[lang] : TEXT.attrDescription[lang],
+      attr: ATTR_TEXT[target.attr][lang],
       field: target.field?.name ?? '',
       resource,
     });
     errors.push(error(lang, target.key, target.pointer, fmt(TEXT.missing[lang], { key: target.key, label })));
   }
   return errors;
+}
+
+/**
+ * What the profile recommends but does not require: one warning listing the columns without a
+ * description (`resource.field`), or none.
+ */
+export function satudataProfileWarnings(pkg: DataPackage, opts: { lang?: Lang } = {}): string[] {
+  const lang = opts.lang ?? 'id';
+  const missing = recommendedColumnTargets(pkg)
+    .filter((t) => t.read() === undefined)
+    .map((t) => `${pkg.resources[t.resourceIndex]?.name ?? t.resourceIndex}.${t.field?.name ?? ''}`);
+  if (!missing.length) return [];
+  const shown = missing.length > 20 ? [...missing.slice(0, 20), '…'] : missing;
+  return [fmt(TEXT.recommended[lang], { n: missing.length, list: shown.join(', ') })];
 }

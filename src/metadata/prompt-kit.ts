@@ -4,8 +4,8 @@
  */
 import { Writable } from 'node:stream';
 import type { CliContext } from '../cli/context.js';
-import { findToken, normalisePortal } from '../config/token.js';
-import type { SatudataConfig } from '../config/types.js';
+import { findToken, normalisePortal, portalNamedByUser } from '../config/token.js';
+import type { LoadedConfig, SatudataConfig } from '../config/types.js';
 import { CkanClient } from '../portal/client.js';
 import { inquirerAsk, type Ask } from './ask.js';
 import { ckanMetadataPortal, OFFLINE, type MetadataPortal } from './portal.js';
@@ -29,12 +29,14 @@ export function stderrStream(ctx: CliContext): Writable {
   return Object.assign(w, { isTTY: ctx.stderr.isTTY, columns: 100 });
 }
 
-export async function promptKit(ctx: CliContext, config: SatudataConfig, portalFlag: string | undefined, ask?: Ask): Promise<PromptKit> {
-  const theAsk = ask ?? inquirerAsk({ input: ctx.stdin, output: () => stderrStream(ctx) });
+export async function promptKit(ctx: CliContext, config: SatudataConfig, portalFlag: string | undefined, ask?: Ask, portalFrom?: LoadedConfig['portalFrom']): Promise<PromptKit> {
+  const theAsk = ask ?? inquirerAsk({ input: ctx.stdin, output: () => stderrStream(ctx), lang: ctx.lang });
   const url = portalFlag || ctx.env.SATUDATA_PORTAL || config.portal;
-  if (!url || !/^https?:\/\//.test(url)) return { ask: theAsk, portal: OFFLINE, online: false, close: async () => {} };
+  // No portal, or one holding a user name/password (never used nor shown): the bundled lists.
+  if (!url || !/^https?:\/\//.test(url) || /^https?:\/\/[^/?#]*@/i.test(url)) return { ask: theAsk, portal: OFFLINE, online: false, close: async () => {} };
   const portal = normalisePortal(url);
-  const found = await findToken(ctx.env, config, portal).catch(() => undefined);
+  // A portal named only by the repository's config gets no token from the environment (anonymous lookups).
+  const found = await findToken(ctx.env, config, portal, portalNamedByUser(portalFlag, ctx.env, { portalFrom }), ctx.lang).catch(() => undefined);
   if (found) ctx.addSecret(found.token);
   // Short timeout and one retry: these lookups only improve the choices offered, they are never required.
   const client = new CkanClient({ portal, token: found?.token, timeoutMs: 8000, retries: 1, lang: ctx.lang, env: ctx.env });

@@ -28,6 +28,9 @@ export interface Target {
   write(value: unknown): void;
 }
 
+/** Own keys only: `__proto__` or `constructor` must never reach Object.prototype. */
+const aliasOf = (k: string): ResourceAttr | undefined => (Object.hasOwn(ATTR_ALIASES, k.toLowerCase()) ? ATTR_ALIASES[k.toLowerCase()] : undefined);
+
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 
 function attrTarget(holder: Record<string, unknown>, attr: ResourceAttr, key: string, pointer: string, mandatory: boolean, resourceIndex: number, field?: Field): Target {
@@ -57,24 +60,47 @@ export function resourceTarget(pkg: DataPackage, ri: number, attr: ResourceAttr)
 }
 
 export function fieldTarget(pkg: DataPackage, ri: number, fi: number, attr: ResourceAttr): Target {
-  const field = inlineFields(pkg.resources[ri])[fi];
+  const res = pkg.resources[ri];
+  const field = inlineFields(res)[fi];
+  // The column dictionary needs a title for every column and a unit for every measure; a description
+  // is recommended (a warning of the profile), not required: 184 mandatory descriptions are never finished.
+  const mandatory = attr === 'title' || (attr === 'satuan' && isMeasure(field, res));
   return attrTarget(
     field as Record<string, unknown>, attr,
     `resources.${ri}.schema.fields.${field.name}.${attr === 'satuan' ? 'unit' : attr}`,
     `/resources/${ri}/schema/fields/${fi}`,
-    attr !== 'satuan', ri, field,
+    mandatory, ri, field,
   );
 }
 
-/** Every mandatory column-dictionary target of the package (title and description of every field). */
+const NUMERIC = new Set(['number', 'integer']);
+/** Names of numeric columns that identify or date a row rather than measure something. */
+const IDENTIFIER_NAME = /^(id|no|nomor|nomer|urut|kode|kd|tahun|thn|year|bulan|month|triwulan|semester|nip|nik|npsn|nib)(_|$)|_(id|kode|kd|no|tahun|year)$/i;
+
+/** A measure column: numeric, and neither an identifier, a year/month nor part of a key. */
+export function isMeasure(field: Field, res: Resource): boolean {
+  if (!NUMERIC.has(String(field.type)) || IDENTIFIER_NAME.test(field.name)) return false;
+  const schema = typeof res.schema === 'object' && res.schema ? res.schema : undefined;
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+  const keyFields = [...list(schema?.primaryKey), ...list(schema?.foreignKeys).flatMap((fk) => list((fk as { fields?: unknown })?.fields))];
+  return !keyFields.includes(field.name);
+}
+
+/** Every mandatory column-dictionary target of the package: every column's title, every measure's unit. */
 export function mandatoryColumnTargets(pkg: DataPackage): Target[] {
   const out: Target[] = [];
   (pkg.resources ?? []).forEach((res, ri) => {
-    inlineFields(res).forEach((_f, fi) => {
-      out.push(fieldTarget(pkg, ri, fi, 'title'), fieldTarget(pkg, ri, fi, 'description'));
+    inlineFields(res).forEach((f, fi) => {
+      out.push(fieldTarget(pkg, ri, fi, 'title'));
+      if (isMeasure(f, res)) out.push(fieldTarget(pkg, ri, fi, 'satuan'));
     });
   });
   return out;
+}
+
+/** The recommended ones: every column's description. */
+export function recommendedColumnTargets(pkg: DataPackage): Target[] {
+  return (pkg.resources ?? []).flatMap((res, ri) => inlineFields(res).map((_f, fi) => fieldTarget(pkg, ri, fi, 'description')));
 }
 
 /** Resolve a `resources.…` key, or explain why it does not name anything. */
@@ -98,11 +124,11 @@ export function resolveResourceKey(pkg: DataPackage, key: string): Target | { er
     if (fi < 0) {
       return { error: { id: `"${key}": kolom "${sel}" tidak ada (ada: ${fields.map((f) => f.name).join(', ')})`, en: `"${key}": there is no field "${sel}" (there are: ${fields.map((f) => f.name).join(', ')})` } };
     }
-    const attr = ATTR_ALIASES[rest.slice(3).join('.').toLowerCase()];
+    const attr = aliasOf(rest.slice(3).join('.'));
     if (!attr) return { error: unknownAttr(key) };
     return fieldTarget(pkg, ri, fi, attr);
   }
-  const attr = ATTR_ALIASES[rest.join('.').toLowerCase()];
+  const attr = aliasOf(rest.join('.'));
   if (!attr) return { error: unknownAttr(key) };
   return resourceTarget(pkg, ri, attr);
 }

@@ -16,6 +16,18 @@ export interface SetResult {
 
 const msg = (id: string, en: string, vars: Record<string, string>): Msg => ({ id: fmt(id, vars), en: fmt(en, vars) });
 
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * A key part that names JavaScript object machinery rather than metadata. A column selector
+ * (`resources.0.schema.fields.<name>.title`) is matched by equality, so a column may be named so.
+ */
+function forbiddenPart(key: string): string | undefined {
+  const parts = key.split('.');
+  const fieldSelector = /^resources$/i.test(parts[0] ?? '') && parts[2] === 'schema' && parts[3] === 'fields' ? 4 : -1;
+  return parts.find((p, i) => i !== fieldSelector && FORBIDDEN.has(p.toLowerCase()));
+}
+
 /** Apply `--set` assignments to `pkg` in place, but only when every one of them is valid. */
 export function applySets(pkg: DataPackage, sets: readonly string[], env: CheckEnv = {}): SetResult {
   const problems: Msg[] = [];
@@ -28,6 +40,15 @@ export function applySets(pkg: DataPackage, sets: readonly string[], env: CheckE
     }
     const key = item.slice(0, eq).trim();
     const raw = item.slice(eq + 1);
+    const bad = forbiddenPart(key);
+    if (bad) {
+      problems.push(msg(
+        '"{key}": "{part}" tidak boleh dipakai dalam kunci (__proto__, constructor, prototype)',
+        '"{key}": "{part}" is not allowed in a key (__proto__, constructor, prototype)',
+        { key, part: bad },
+      ));
+      continue;
+    }
     if (/^resources\./i.test(key)) {
       const target = resolveResourceKey(pkg, key);
       if ('error' in target) {

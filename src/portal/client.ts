@@ -2,16 +2,26 @@
  * CkanClient: the transport to the CKAN Action API (../shared/reference/ckan-api.md §1-3) over undici.
  * - GET with a query string for side-effect-free actions, POST JSON for the others, multipart for files;
  * - the token raw in `Authorization` *and* `X-CKAN-API-Key` (2.10 reads the latter, 2.11+ the former);
- * - a timeout on every request; retries with exponential backoff on connection errors, 429 and 5xx only;
- * - proxies from HTTP(S)_PROXY / NO_PROXY through undici's EnvHttpProxyAgent. TLS is always verified.
+ * - deadlines (issue 13 item 5): connect, idle (between bytes), total per request, a time budget for the
+ *   retries of one action, and one overall deadline for the command (SATUDATA_DEADLINE_SECONDS);
+ * - retries with exponential backoff, bounded in count and time: reads on connection errors, 429 and 5xx;
+ *   a write only when it certainly never reached the portal (refused connection, proxy) or on 429. A
+ *   write whose outcome is unknown (5xx, reset, timeout after sending) is never resent: it fails with
+ *   WriteOutcomeUnknown and the caller re-reads the portal (issue 14);
+ * - answers larger than SATUDATA_MAX_RESPONSE_MB are refused; answers are checked against the shape the
+ *   callers rely on (shapes.ts) before they are returned;
+ * - proxies from HTTP(S)_PROXY / NO_PROXY (transport.ts). TLS is always verified.
  * Interpreting the answer is the pure `parseAnswer` (response.ts).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { PortalError } from '../errors.js';
-import { fmt, type Lang } from '../i18n.js';
-import { isRetriableStatus, parseAnswer, PORTAL_CODES } from './response.js';
+import type { Lang } from '../i18n.js';
+import { isRetriableStatus, parseAnswer } from './response.js';
 import { multipartBody, type UploadFile } from './multipart.js';
+import { checkShape } from './shapes.js';
+import { DeadlineExpired, makeDispatcher, readCapped, withDeadline } from './transport.js';
+import { errCode, networkError, neverSent, TIMEOUT_CODES, WriteOutcomeUnknown } from './net-errors.js';
 
 export type { UploadFile } from './multipart.js';
 
@@ -20,6 +30,16 @@ export interface CkanClientOptions {
   token?: string;
   /** Per request: time to wait for the answer headers and between body chunks (default 30 s). */
   timeoutMs?: number;
+  /** Per request: time to connect, to the portal or through the proxy tunnel (default min(timeoutMs, 30 s)). */
+  connectTimeoutMs?: number;
+  /** Per request: total time for one JSON request, answer included (default 4 × timeoutMs). */
+  requestTimeoutMs?: number;
+  /** No new attempt of one action starts after this long since its first (default 2 × requestTimeoutMs). */
+  retryBudgetMs?: number;
+  /** The whole command: no request runs past this (default SATUDATA_DEADLINE_SECONDS, else 30 min). */
+  deadlineMs?: number;
+  /** Largest answer accepted (default SATUDATA_MAX_RESPONSE_MB, else 64 MB). */
+  maxResponseBytes?: number;
   /** How many times a retriable failure is retried (default 3). */
   retries?: number;
   /** First backoff delay; doubled on each retry (default 500 ms). */
@@ -59,40 +79,32 @@ export function toQuery(params: object): string {
   return s ? `?${s}` : '';
 }
 
-const NET = {
-  network: { id: 'Tidak dapat menghubungi portal {host} ({action}): {detail}', en: 'Cannot reach the portal {host} ({action}): {detail}' },
-  networkHint: {
-    id: 'Periksa jaringan, alamat portal, dan proxy (HTTPS_PROXY/HTTP_PROXY/NO_PROXY).',
-    en: 'Check the network, the portal URL, and the proxy settings (HTTPS_PROXY/HTTP_PROXY/NO_PROXY).',
-  },
-  timeout: { id: 'Portal {host} tidak menjawab dalam {seconds} detik ({action}).', en: 'The portal {host} did not answer within {seconds} seconds ({action}).' },
-  timeoutHint: {
-    id: 'Coba lagi nanti, atau naikkan timeoutSeconds di konfigurasi.',
-    en: 'Try again later, or raise timeoutSeconds in the configuration.',
-  },
-  tls: { id: 'Sertifikat TLS portal {host} tidak dapat diverifikasi: {detail}', en: 'The TLS certificate of {host} cannot be verified: {detail}' },
-  tlsHint: {
-    id: 'Verifikasi TLS tidak pernah dimatikan. Jika jaringan memakai CA sendiri, set NODE_EXTRA_CA_CERTS ke berkas sertifikat CA itu.',
-    en: 'TLS verification is never turned off. If your network uses its own CA, set NODE_EXTRA_CA_CERTS to that CA certificate file.',
-  },
+const num = (v: string | undefined): number | undefined => {
+  const n = Number(v);
+  return v !== undefined && v !== '' && Number.isFinite(n) && n > 0 ? n : undefined;
 };
 
-const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
+/** Uploads get their total deadline from the size too: at least 32 KiB/s on top of the base. */
+const UPLOAD_MIN_BYTES_PER_SECOND = 32 * 1024;
 
-function errCode(e: unknown): string {
-  const err = e as { code?: string; cause?: { code?: string } };
-  return err?.code ?? err?.cause?.code ?? '';
-}
+type Body = string | NodeJS.ReadableStream | AsyncIterable<Uint8Array> | undefined;
 
 export class CkanClient {
   readonly portal: string;
   private readonly base: string;
   private readonly token?: string;
   private readonly timeoutMs: number;
+  private readonly connectTimeoutMs: number;
+  private readonly requestTimeoutMs: number;
+  private readonly retryBudgetMs: number;
+  private readonly deadlineMs: number;
+  private readonly deadlineAt: number;
+  private readonly maxResponseBytes: number;
   private readonly retries: number;
   private readonly retryDelayMs: number;
-  private readonly dispatcher: Dispatcher;
+  private dispatcher: Dispatcher;
   private readonly ownDispatcher: boolean;
+  private readonly env: NodeJS.ProcessEnv;
   private readonly userAgent: string;
   private readonly lang: Lang;
   private readonly tokenHeader?: string;
@@ -101,28 +113,33 @@ export class CkanClient {
     this.portal = opts.portal.replace(/\/+$/, '');
     this.base = `${this.portal}/api/3/action/`;
     this.token = opts.token || undefined;
+    this.env = opts.env ?? process.env;
     this.timeoutMs = opts.timeoutMs ?? 30_000;
+    this.connectTimeoutMs = opts.connectTimeoutMs ?? Math.min(this.timeoutMs, 30_000);
+    this.requestTimeoutMs = opts.requestTimeoutMs ?? this.timeoutMs * 4;
+    this.retryBudgetMs = opts.retryBudgetMs ?? this.requestTimeoutMs * 2;
+    this.deadlineMs = opts.deadlineMs ?? (num(this.env.SATUDATA_DEADLINE_SECONDS) ?? 1800) * 1000;
+    this.deadlineAt = Date.now() + this.deadlineMs;
+    this.maxResponseBytes = opts.maxResponseBytes ?? Math.round((num(this.env.SATUDATA_MAX_RESPONSE_MB) ?? 64) * 1024 * 1024);
     this.retries = opts.retries ?? 3;
     this.retryDelayMs = opts.retryDelayMs ?? 500;
     this.userAgent = opts.userAgent ?? 'satudata';
     this.lang = opts.lang ?? 'id';
     this.tokenHeader = opts.tokenHeader;
-    const env = opts.env ?? process.env;
     this.ownDispatcher = !opts.dispatcher;
-    // Empty strings (not undefined) so that EnvHttpProxyAgent does not fall back to process.env.
-    this.dispatcher =
-      opts.dispatcher ??
-      new EnvHttpProxyAgent({
-        httpProxy: env.http_proxy ?? env.HTTP_PROXY ?? '',
-        httpsProxy: env.https_proxy ?? env.HTTPS_PROXY ?? '',
-        noProxy: env.no_proxy ?? env.NO_PROXY ?? '',
-        connectTimeout: this.timeoutMs,
-      });
+    this.dispatcher = opts.dispatcher ?? this.newDispatcher();
   }
 
-  /** Close the connection pool this client created (not one passed in). */
+  private newDispatcher(): Dispatcher {
+    return makeDispatcher({ env: this.env, connectTimeoutMs: this.connectTimeoutMs });
+  }
+
+  /** Close the connection pool this client created (not one passed in); never waits on a stuck proxy. */
   async close(): Promise<void> {
-    if (this.ownDispatcher) await this.dispatcher.close();
+    if (!this.ownDispatcher) return;
+    const d = this.dispatcher;
+    await Promise.race([d.close().catch(() => {}), sleep(1000, undefined, { ref: false })]);
+    await d.destroy().catch(() => {});
   }
 
   private headers(extra: Record<string, string>): Record<string, string> {
@@ -141,7 +158,7 @@ export class CkanClient {
     const url = method === 'GET' ? `${this.base}${name}${toQuery(params)}` : `${this.base}${name}`;
     const body = method === 'GET' ? undefined : JSON.stringify(params);
     const headers = this.headers(method === 'GET' ? {} : { 'content-type': 'application/json' });
-    return this.send<T>(name, method, url, () => ({ body, headers }), method === 'GET');
+    return this.send<T>(name, method, url, () => ({ body, headers }), isSideEffectFree(name), this.requestTimeoutMs);
   }
 
   /**
@@ -154,77 +171,95 @@ export class CkanClient {
       const mp = multipartBody(fields, file, opts.onProgress);
       return { body: mp.body, headers: this.headers({ 'content-type': mp.contentType, 'content-length': String(mp.length) }) };
     };
-    return this.send<T>(name, 'POST', url, make, false);
+    const total = this.requestTimeoutMs + Math.ceil((file.size / UPLOAD_MIN_BYTES_PER_SECOND) * 1000);
+    return this.send<T>(name, 'POST', url, make, false, total);
+  }
+
+  /** One HTTP exchange under the request's total deadline and the command's deadline. */
+  private async exchange(method: 'GET' | 'POST', url: string, body: Body, headers: Record<string, string>, totalMs: number) {
+    const left = this.deadlineAt - Date.now();
+    if (left <= 0) throw new DeadlineExpired('command');
+    const which = left < totalMs ? 'command' : 'request';
+    const dispatcher = this.dispatcher;
+    const abort = new AbortController();
+    let settled = false;
+    const work = (async () => {
+      const res = await request(url, {
+        method,
+        headers,
+        body: body as string | undefined,
+        dispatcher,
+        signal: abort.signal,
+        headersTimeout: this.timeoutMs,
+        bodyTimeout: this.timeoutMs,
+        // undici 7 follows no redirects without an interceptor: a redirected POST would lose its body.
+      } as Parameters<typeof request>[1]);
+      const text = await readCapped(res.body, res.headers['content-length'], this.maxResponseBytes);
+      return { status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), retryAfter: res.headers['retry-after'], body: text };
+    })().finally(() => {
+      settled = true;
+    });
+    return withDeadline(work, Math.min(totalMs, left), which, () => {
+      abort.abort();
+      // undici cannot abort a request still waiting for a proxy tunnel: if the abort did not end it, drop
+      // the whole pool (other requests in flight on it are retried like any dropped connection).
+      setTimeout(() => {
+        if (settled || !this.ownDispatcher || this.dispatcher !== dispatcher) return;
+        this.dispatcher = this.newDispatcher();
+        dispatcher.destroy().catch(() => {});
+      }, 500).unref();
+    });
   }
 
   /**
-   * One action with retries. `idempotent` decides whether a timeout may be retried: a POST that timed
-   * out may have been applied by the server, so repeating it blindly could create a second resource.
+   * One action with bounded retries. `idempotent` (reads) may be retried after any transient failure; a
+   * write only when it certainly did not reach the portal, else it fails with WriteOutcomeUnknown.
    */
-  private async send<T>(
-    action: string,
-    method: 'GET' | 'POST',
-    url: string,
-    make: () => { body?: string | NodeJS.ReadableStream | AsyncIterable<Uint8Array>; headers: Record<string, string> },
-    idempotent: boolean,
-  ): Promise<T> {
-    let attempt = 0;
-    for (;;) {
+  private async send<T>(action: string, method: 'GET' | 'POST', url: string, make: () => { body?: Body; headers: Record<string, string> }, idempotent: boolean, totalMs: number): Promise<T> {
+    const started = Date.now();
+    const ctx = { host: new URL(this.portal).host, action, lang: this.lang, timeoutMs: this.timeoutMs, deadlineMs: this.deadlineMs, maxResponseBytes: this.maxResponseBytes };
+    for (let attempt = 0; ; attempt++) {
       let retryAfterMs: number | undefined;
       try {
         const { body, headers } = make();
-        const res = await request(url, {
-          method,
-          headers,
-          body: body as string | undefined,
-          dispatcher: this.dispatcher,
-          headersTimeout: this.timeoutMs,
-          bodyTimeout: this.timeoutMs,
-          // undici 7 follows no redirects without an interceptor: a redirected POST would lose its body.
-        } as Parameters<typeof request>[1]);
-        const text = await res.body.text();
-        const contentType = String(res.headers['content-type'] ?? '');
-        if (isRetriableStatus(res.statusCode) && attempt < this.retries) {
-          const ra = Number(res.headers['retry-after']);
-          if (Number.isFinite(ra) && ra >= 0) retryAfterMs = Math.min(ra * 1000, 30_000);
-          throw new RetryableStatus();
+        const res = await this.exchange(method, url, body, headers, totalMs);
+        const retriable = res.status === 429 || (idempotent && isRetriableStatus(res.status));
+        if (!retriable || !this.mayRetry(attempt, started)) {
+          try {
+            const result = parseAnswer<T>(action, { status: res.status, contentType: res.contentType, body: res.body }, this.lang);
+            return checkShape<T>(action, result, this.lang);
+          } catch (e) {
+            if (!idempotent && e instanceof PortalError && isRetriableStatus(res.status) && res.status !== 429) throw new WriteOutcomeUnknown(e);
+            throw e;
+          }
         }
-        return parseAnswer<T>(action, { status: res.statusCode, contentType, body: text }, this.lang);
+        const ra = Number(res.retryAfter);
+        if (Number.isFinite(ra) && ra >= 0) retryAfterMs = Math.min(ra * 1000, 30_000);
       } catch (e) {
         if (e instanceof PortalError) throw e;
-        const retry = e instanceof RetryableStatus || this.isRetriableNetworkError(e, idempotent);
-        if (!retry || attempt >= this.retries) throw this.networkError(action, e);
-        const delay = retryAfterMs ?? this.retryDelayMs * 2 ** attempt;
-        attempt++;
-        await sleep(delay);
+        const err = networkError(ctx, e);
+        if (e instanceof DeadlineExpired && e.which === 'command') throw err;
+        const code = errCode(e);
+        const safe = neverSent(e) && code !== 'E_PROXY_AUTH' && !(e as { status?: number }).status;
+        const transient = safe || (idempotent && this.isTransient(e));
+        if (!transient || !this.mayRetry(attempt, started)) throw !idempotent && !safe ? new WriteOutcomeUnknown(err) : err;
       }
+      const delay = retryAfterMs ?? this.retryDelayMs * 2 ** attempt;
+      if (Date.now() + delay >= this.deadlineAt) throw networkError(ctx, new DeadlineExpired('command'));
+      await sleep(delay);
     }
   }
 
-  private isRetriableNetworkError(e: unknown, idempotent: boolean): boolean {
+  /** Retries are bounded in count and in time (the budget of one action). */
+  private mayRetry(attempt: number, started: number): boolean {
+    return attempt < this.retries && Date.now() - started < this.retryBudgetMs;
+  }
+
+  private isTransient(e: unknown): boolean {
+    if (e instanceof DeadlineExpired) return true;
     const code = errCode(e);
-    if (TIMEOUT_CODES.has(code)) return idempotent || code === 'UND_ERR_CONNECT_TIMEOUT';
+    if (TIMEOUT_CODES.has(code)) return true;
     if (/CERT|SSL|TLS/.test(code)) return false;
-    return ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code);
-  }
-
-  private networkError(action: string, e: unknown): PortalError {
-    const host = new URL(this.portal).host;
-    const code = errCode(e);
-    const detail = code || (e as Error)?.message || String(e);
-    if (TIMEOUT_CODES.has(code)) {
-      return new PortalError(fmt(NET.timeout[this.lang], { host, action, seconds: Math.round(this.timeoutMs / 100) / 10 }), {
-        code: PORTAL_CODES.timeout,
-        hint: NET.timeoutHint[this.lang],
-        cause: e,
-      });
-    }
-    if (/CERT|SSL|TLS|SELF_SIGNED/.test(code)) {
-      return new PortalError(fmt(NET.tls[this.lang], { host, detail }), { code: PORTAL_CODES.network, hint: NET.tlsHint[this.lang], cause: e });
-    }
-    return new PortalError(fmt(NET.network[this.lang], { host, action, detail }), { code: PORTAL_CODES.network, hint: NET.networkHint[this.lang], cause: e });
+    return ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_DESTROYED', 'E_PROXY_CLOSED'].includes(code);
   }
 }
-
-/** Internal marker: a 429/5xx answer that will be retried. */
-class RetryableStatus extends Error {}

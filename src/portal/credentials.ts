@@ -4,8 +4,11 @@
  * leaves a half-written file. Windows: the file lives under the user's profile (%APPDATA%), whose ACL
  * already restricts it to that user.
  */
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ConfigError } from '../errors.js';
+import { tooDeep } from '../json-depth.js';
+import type { Lang } from '../i18n.js';
 
 export interface StoredCredential {
   token: string;
@@ -13,24 +16,66 @@ export interface StoredCredential {
   savedAt: string;
 }
 
-type Store = { version: 1; portals: Record<string, StoredCredential> };
+type Store = { version: 1; portals: Record<string, StoredCredential>; /** The portal of the latest login. */ last?: string };
 
 export function credentialsPath(dir: string): string {
   return join(dir, 'credentials.json');
 }
 
-async function load(dir: string): Promise<Store> {
+/**
+ * The store as it is on disk. A file that is not a credentials store (bad JSON, wrong shape, nested
+ * absurdly deep) is refused with where it is and how to fix it, never read as empty: the next write
+ * would silently drop the other portals' tokens.
+ */
+async function load(dir: string, lang: Lang): Promise<Store> {
+  const file = credentialsPath(dir);
+  let text: string;
   try {
-    const raw = JSON.parse(await readFile(credentialsPath(dir), 'utf8')) as Partial<Store>;
-    if (raw && typeof raw === 'object' && raw.portals && typeof raw.portals === 'object') return { version: 1, portals: raw.portals };
+    await tighten(dir);
+    text = await readFile(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT' && !(e instanceof SyntaxError)) throw e;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, portals: {} };
+    throw e;
   }
-  return { version: 1, portals: {} };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw corrupt(file, (e as Error).message, lang);
+  }
+  const portals = (raw as Partial<Store> | null)?.portals;
+  if (tooDeep(raw) || !raw || typeof raw !== 'object' || !portals || typeof portals !== 'object' || Array.isArray(portals)) throw corrupt(file, lang === 'en' ? 'no "portals" object' : 'tidak ada objek "portals"', lang);
+  for (const [portal, cred] of Object.entries(portals)) {
+    if (!cred || typeof cred !== 'object' || typeof (cred as StoredCredential).token !== 'string') throw corrupt(file, lang === 'en' ? `the entry of ${portal} has no token` : `entri ${portal} tidak punya token`, lang);
+  }
+  const last = (raw as Partial<Store>).last;
+  return { version: 1, portals: portals as Record<string, StoredCredential>, ...(typeof last === 'string' ? { last } : {}) };
+}
+
+function corrupt(file: string, detail: string, lang: Lang): ConfigError {
+  return lang === 'en'
+    ? new ConfigError(`${file} is not a valid satudata credentials file (${detail}); it was left as it is.`, 'Fix it, or move it away and run "satudata login" again for each portal.', 'E_CREDENTIALS')
+    : new ConfigError(`${file} bukan berkas kredensial satudata yang sah (${detail}); berkas itu dibiarkan apa adanya.`, 'Perbaiki, atau pindahkan lalu jalankan "satudata login" lagi untuk setiap portal.', 'E_CREDENTIALS');
+}
+
+/**
+ * The folder holding the tokens is the user's alone: created 0700, and an existing one that others
+ * may read or write (e.g. 0777) is tightened to 0700 before a token is written into it.
+ */
+async function privateFolder(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await tighten(dir);
+}
+
+/** An existing folder others may read or write is made the user's alone (also before a read). */
+async function tighten(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const st = await stat(dir).catch(() => undefined);
+  if (st && st.isDirectory() && (st.mode & 0o077) !== 0 && st.uid === process.getuid?.()) await chmod(dir, 0o700);
 }
 
 async function save(dir: string, store: Store): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await privateFolder(dir);
   const file = credentialsPath(dir);
   const tmp = `${file}.${process.pid}.tmp`;
   await writeFile(tmp, JSON.stringify(store, null, 2) + '\n', { mode: 0o600 });
@@ -38,21 +83,34 @@ async function save(dir: string, store: Store): Promise<void> {
   await rename(tmp, file);
 }
 
-export async function readCredential(dir: string, portal: string): Promise<StoredCredential | undefined> {
-  return (await load(dir)).portals[portal];
+/**
+ * The portal to use when nothing else names one: the one of the latest `satudata login` (while its
+ * token is stored), else the only stored portal; undefined when there is no such single answer.
+ */
+export async function loginPortal(dir: string, lang: Lang = 'id'): Promise<string | undefined> {
+  const store = await load(dir, lang);
+  if (store.last && Object.hasOwn(store.portals, store.last)) return store.last;
+  const all = Object.keys(store.portals);
+  return all.length === 1 ? all[0] : undefined;
 }
 
-export async function writeCredential(dir: string, portal: string, cred: StoredCredential): Promise<string> {
-  const store = await load(dir);
+export async function readCredential(dir: string, portal: string, lang: Lang = 'id'): Promise<StoredCredential | undefined> {
+  const portals = (await load(dir, lang)).portals;
+  return Object.hasOwn(portals, portal) ? portals[portal] : undefined;
+}
+
+export async function writeCredential(dir: string, portal: string, cred: StoredCredential, lang: Lang = 'id'): Promise<string> {
+  const store = await load(dir, lang);
   store.portals[portal] = cred;
+  store.last = portal;
   await save(dir, store);
   return credentialsPath(dir);
 }
 
 /** Remove the token of `portal`; true when there was one. The file goes when it holds no portal. */
-export async function removeCredential(dir: string, portal: string): Promise<boolean> {
-  const store = await load(dir);
-  if (!(portal in store.portals)) return false;
+export async function removeCredential(dir: string, portal: string, lang: Lang = 'id'): Promise<boolean> {
+  const store = await load(dir, lang);
+  if (!Object.hasOwn(store.portals, portal)) return false;
   delete store.portals[portal];
   if (Object.keys(store.portals).length === 0) await rm(credentialsPath(dir), { force: true });
   else await save(dir, store);

@@ -5,7 +5,6 @@
  */
 import { PortalError } from '../errors.js';
 import type { Lang } from '../i18n.js';
-import type { Report } from '../validate/types.js';
 import { packageFieldOf, type CkanDatasetDraft } from '../metadata/mapping.js';
 import type { CkanClient } from './client.js';
 import type { RemoteDataset } from './plan.js';
@@ -66,20 +65,3 @@ export function explainPortalError(e: PortalError, draft: CkanDatasetDraft, lang
   });
 }
 
-/** The first errors of an invalid report, for stderr. */
-export function summariseReport(report: Report, lang: Lang, max = 10): string {
-  const en = lang === 'en';
-  const items: string[] = [];
-  for (const err of report.errors) items.push(`  - ${err.message}`);
-  for (const task of report.tasks) {
-    for (const err of task.errors) {
-      const where = [task.name, err.rowNumber !== undefined ? (en ? `row ${err.rowNumber}` : `baris ${err.rowNumber}`) : '', err.fieldName ?? ''].filter(Boolean).join(', ');
-      items.push(`  - [${where}] ${err.message}`);
-    }
-  }
-  const head = en
-    ? `The package is not valid (${report.stats.errors} error(s)); nothing was sent to the portal:\n`
-    : `Paket tidak valid (${report.stats.errors} galat); tidak ada yang dikirim ke portal:\n`;
-  const more = items.length > max ? (en ? `  ... and ${items.length - max} more. Run "satudata validate" for the full report.\n` : `  ... dan ${items.length - max} lagi. Jalankan "satudata validate" untuk laporan lengkap.\n`) : '';
-  return head + items.slice(0, max).join('\n') + '\n' + more;
-}

@@ -5,12 +5,15 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { locatePackage, readPackage } from '../metadata/package-file.js';
 import type { Lang } from '../i18n.js';
 import type { DataPackage, Schema } from '../schema/types.js';
 import { toCkanResource } from '../metadata/mapping.js';
 import type { LocalResource } from './plan.js';
+import { resolvePackagePath } from '../package-path.js';
+import { DataInvalidError } from '../errors.js';
+import type { Report } from '../validate/types.js';
 
 export interface LocalPackage {
   file: string;
@@ -24,29 +27,69 @@ export async function findPackage(cwd: string, arg: string | undefined, lang: La
   return { file, dir: dirname(file), pkg: await readPackage(file, lang) };
 }
 
-export async function sha256File(path: string): Promise<{ sha256: string; bytes: number }> {
+export async function sha256File(path: string): Promise<{ sha256: string; md5: string; bytes: number }> {
   const h = createHash('sha256');
+  const m = createHash('md5');
   let bytes = 0;
   for await (const chunk of createReadStream(path)) {
     h.update(chunk as Buffer);
+    m.update(chunk as Buffer);
     bytes += (chunk as Buffer).length;
   }
-  return { sha256: h.digest('hex'), bytes };
+  return { sha256: h.digest('hex'), md5: m.digest('hex'), bytes };
 }
 
-/** Map and hash every resource (validation has already checked that the files exist). */
-export async function localResources(lp: LocalPackage): Promise<LocalResource[]> {
+function refusal(name: string, reason: string, lang: Lang): DataInvalidError {
+  return new DataInvalidError(lang === 'en' ? `resource "${name}": ${reason}` : `sumber daya "${name}": ${reason}`, 'E_UNSAFE_PATH');
+}
+
+/** A path of the package through the shared resolver; anything but an existing regular file inside is refused. */
+function packageFile(lp: LocalPackage, p: string, name: string, lang: Lang): string {
+  const v = resolvePackagePath(p, lp.dir, lang);
+  if (!v.ok) throw refusal(name, v.remote ? p : v.reason, lang);
+  if (!v.exists) throw refusal(name, lang === 'en' ? `"${p}" does not exist` : `"${p}" tidak ada`, lang);
+  return v.absolute;
+}
+
+/**
+ * Map and hash every resource (validation has already checked that the files exist). Schema and data
+ * paths go through the same resolver as `validate`, so push reads exactly the files validate read.
+ */
+export async function localResources(lp: LocalPackage, lang: Lang = 'id'): Promise<LocalResource[]> {
   const out: LocalResource[] = [];
   for (const res of lp.pkg.resources ?? []) {
+    const name = String(res.name ?? '');
     let schema: Schema | undefined;
-    if (typeof res.schema === 'string' && !/^https?:\/\//.test(res.schema)) {
-      schema = JSON.parse(await readFile(resolve(lp.dir, res.schema), 'utf8')) as Schema;
+    if (typeof res.schema === 'string' && !/^https?:\/\//i.test(res.schema)) {
+      schema = JSON.parse(await readFile(packageFile(lp, res.schema, name, lang), 'utf8')) as Schema;
     }
     const draft = toCkanResource(res, schema);
+    const title = typeof res.title === 'string' && res.title.trim() ? res.title.trim() : draft.name;
     if (draft.localPath) {
-      const file = isAbsolute(draft.localPath) ? draft.localPath : resolve(lp.dir, draft.localPath);
-      out.push({ draft, file, ...(await sha256File(file)) });
-    } else out.push({ draft });
+      const file = packageFile(lp, draft.localPath, name, lang);
+      out.push({ draft, title, file, ...(await sha256File(file)) });
+    } else out.push({ draft, title });
   }
   return out;
+}
+
+/**
+ * The files about to be uploaded must be the bytes `validate` just checked: compare each resource's
+ * SHA-256 with the one the validation report recorded (a file changed in between is refused).
+ */
+export function checkSameBytes(lp: LocalPackage, locals: LocalResource[], report: Report, lang: Lang): void {
+  for (const l of locals) {
+    const res = lp.pkg.resources?.find((r) => r.name === l.draft.name);
+    // A multipart resource was hashed as all its parts in one; push sends the first part.
+    if (!l.sha256 || (Array.isArray(res?.path) && res.path.length > 1)) continue;
+    const task = report.tasks.find((t) => t.name === l.draft.name && t.package !== undefined);
+    const seen = task?.stats.sha256;
+    if (!seen || seen === l.sha256) continue;
+    throw new DataInvalidError(
+      lang === 'en'
+        ? `resource "${l.draft.name}": the file changed after it was validated; nothing was uploaded. Run push again.`
+        : `sumber daya "${l.draft.name}": berkas berubah setelah divalidasi; tidak ada yang diunggah. Jalankan push lagi.`,
+      'E_FILE_CHANGED',
+    );
+  }
 }

@@ -4,7 +4,7 @@
  * CKAN get a Content-Length (some proxies refuse chunked uploads).
  */
 import { createReadStream } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 
 export interface UploadFile {
@@ -14,7 +14,15 @@ export interface UploadFile {
   contentType: string;
   /** Size in bytes (from stat); must match the file. */
   size: number;
+  /**
+   * SHA-256 (hex) of the bytes that were validated. The upload holds back its last chunk until the
+   * bytes read hash to this, so a file changed since (or swapped for a link) never arrives whole.
+   */
+  sha256?: string;
 }
+
+/** The file changed between validation and upload: the request is aborted before its last bytes. */
+export class UploadChangedError extends Error {}
 
 export interface MultipartBody {
   body: Readable;
@@ -42,12 +50,19 @@ export function multipartBody(fields: Record<string, string>, file: UploadFile, 
     yield headBuf;
     let sent = 0;
     onProgress?.(0, file.size);
+    const hash = file.sha256 ? createHash('sha256') : undefined;
+    let held: Buffer | undefined;
     for await (const chunk of createReadStream(file.path, { highWaterMark: 64 * 1024 })) {
       const buf = chunk as Buffer;
       sent += buf.length;
+      if (sent > file.size) throw new UploadChangedError(`${file.filename} grew after it was validated`);
+      hash?.update(buf);
+      if (held) yield held;
+      held = buf;
       onProgress?.(sent, file.size);
-      yield buf;
     }
+    if (hash && (sent !== file.size || hash.digest('hex') !== file.sha256)) throw new UploadChangedError(`${file.filename} changed after it was validated`);
+    if (held) yield held;
     yield tailBuf;
   }
 

@@ -3,12 +3,15 @@
  * needed, and nothing else. Unchanged things are not written at all, because CKAN ≤2.11 bumps
  * `metadata_modified` on every update and that would defeat the staleness audit.
  */
-import { OTHER_EXTRAS, RESOURCE_BYTES_KEY, RESOURCE_HASH_KEY, SDI_EXTRAS, packageFieldOf, type CkanDatasetDraft, type CkanExtra, type CkanResourceDraft } from '../metadata/mapping.js';
+import { OTHER_EXTRAS, RESOURCE_BYTES_KEY, RESOURCE_HASH_KEY, RESOURCE_LAST_MODIFIED_KEY, RESOURCE_NAME_KEY, SDI_EXTRAS, packageFieldOf, type CkanDatasetDraft, type CkanExtra, type CkanResourceDraft } from '../metadata/mapping.js';
 
 export interface LocalResource {
   draft: CkanResourceDraft;
-  /** For local files: SHA-256 hex and size in bytes. */
+  /** What CKAN shows as the resource's name: the package resource's title (or its name). */
+  title?: string;
+  /** For local files: SHA-256 hex and size in bytes (MD5 too, to compare with a `hash` XLoader wrote). */
   sha256?: string;
+  md5?: string;
   bytes?: number;
   /** Absolute path of the local file. */
   file?: string;
@@ -26,6 +29,8 @@ export interface FieldDiff {
   field: string;
   from: string;
   to: string;
+  /** A file to upload again: the sizes on the portal (as satudata recorded it) and here. */
+  file?: { fromBytes?: number; toBytes?: number; drift?: string };
 }
 
 export type DatasetAction = 'created' | 'updated' | 'restored' | 'unchanged';
@@ -40,6 +45,10 @@ export interface ResourceStep {
   upload: boolean;
   local?: LocalResource;
   diff: FieldDiff[];
+  /** The portal's copy of the file was changed by another route (why it is uploaded again). */
+  drift?: string;
+  /** A second portal resource of the same satudata_name (two pushes raced): deleted, the first is kept. */
+  duplicate?: boolean;
 }
 
 export interface PushPlan {
@@ -105,12 +114,21 @@ export function datasetDiff(remote: RemoteDataset, draft: CkanDatasetDraft): { d
   return { diff, patch };
 }
 
+/** The human title CKAN shows as the resource's `name`. */
+export const titleOf = (l: LocalResource): string => l.title || l.draft.name;
+
 function resourceDiff(remote: Record<string, unknown>, local: LocalResource): FieldDiff[] {
   const d = local.draft;
   const out: FieldDiff[] = [];
   const cmp = (field: string, from: string, to: string) => {
     if (from !== to) out.push({ field: `resources[${d.name}].${field}`, from, to });
   };
+  cmp('title', str(remote.name), titleOf(local));
+  cmp(RESOURCE_NAME_KEY, str(remote[RESOURCE_NAME_KEY]), d.name);
+  // Record CKAN's own last_modified of a file satudata uploaded (datasets pushed before it was kept).
+  if (local.sha256 !== undefined && str(remote.last_modified) && !str(remote[RESOURCE_LAST_MODIFIED_KEY])) {
+    cmp(RESOURCE_LAST_MODIFIED_KEY, '', str(remote.last_modified));
+  }
   cmp('description', str(remote.description), d.description);
   cmp('format', str(remote.format).toUpperCase(), d.format.toUpperCase());
   if (str(remote.mimetype)) cmp('mediatype', str(remote.mimetype), d.mimetype);
@@ -126,6 +144,25 @@ function normaliseJson(v: unknown): string {
   } catch {
     return str(v);
   }
+}
+
+/**
+ * Drift: the file on the portal was replaced by another route (the web form, another script) while
+ * satudata's own record still matches the local file. Compares what CKAN itself reports (size, its
+ * last_modified against the one recorded after satudata's upload, `hash` when it holds a SHA-256 or an
+ * MD5) with what satudata recorded. Returns a short reason, or undefined.
+ */
+export function driftOf(remote: Record<string, unknown>, local: LocalResource): string | undefined {
+  if (local.sha256 === undefined) return undefined;
+  const size = remote.size;
+  if (typeof size === 'number' && size !== local.bytes) return `size ${size} B ≠ ${local.bytes} B`;
+  const lm = str(remote.last_modified);
+  const recorded = str(remote[RESOURCE_LAST_MODIFIED_KEY]);
+  if (lm && recorded && lm !== recorded) return `last_modified ${lm} ≠ ${recorded}`;
+  const hash = str(remote.hash).trim().toLowerCase();
+  if (hash.startsWith('sha256:') && hash.slice(7) !== local.sha256) return `hash ${hash.slice(0, 19)}…`;
+  if (local.md5 && /^[0-9a-f]{32}$/.test(hash) && hash !== local.md5) return `hash (md5) ${hash.slice(0, 12)}…`;
+  return undefined;
 }
 
 /** True when the stored file differs from the local one (or satudata never recorded its hash). */
@@ -154,19 +191,48 @@ export function planPush(draft: CkanDatasetDraft, locals: LocalResource[], remot
   const active = (remote.resources ?? []).filter((r) => r.state !== 'deleted');
   const used = new Set<string>();
   const steps: ResourceStep[] = locals.map((l) => {
-    const match = active.find((r) => r.name === l.draft.name && !used.has(r.id));
+    const match = matchResource(active, l.draft.name, used);
     if (!match) return { name: l.draft.name, action: 'created', upload: l.sha256 !== undefined, local: l, diff: [] };
     used.add(match.id);
     const rd = resourceDiff(match, l);
-    const upload = fileChanged(match, l);
-    if (upload) rd.push({ field: `resources[${l.draft.name}].path`, from: str(match[RESOURCE_HASH_KEY]).slice(0, 12) || '?', to: (l.sha256 ?? '').slice(0, 12) });
-    return { name: l.draft.name, action: upload || rd.length ? 'updated' : 'unchanged', id: match.id, upload, local: l, diff: rd };
+    const changed = fileChanged(match, l);
+    const drift = changed ? undefined : driftOf(match, l);
+    const upload = changed || drift !== undefined;
+    if (upload) {
+      const recorded = Number(str(match[RESOURCE_BYTES_KEY]) || (typeof match.size === 'number' ? match.size : NaN));
+      rd.push({
+        field: `resources[${l.draft.name}].path`,
+        from: drift ? `portal: ${drift}` : str(match[RESOURCE_HASH_KEY]).slice(0, 12) || '?',
+        to: (l.sha256 ?? '').slice(0, 12),
+        file: { ...(Number.isFinite(recorded) ? { fromBytes: recorded } : {}), ...(l.bytes !== undefined ? { toBytes: l.bytes } : {}), ...(drift ? { drift } : {}) },
+      });
+    }
+    const step: ResourceStep = { name: l.draft.name, action: upload || rd.length ? 'updated' : 'unchanged', id: match.id, upload, local: l, diff: rd };
+    if (drift) step.drift = drift;
+    return step;
   });
+  const ours = new Set(locals.map((l) => l.draft.name));
   for (const r of active) {
     if (used.has(r.id)) continue;
-    steps.push({ name: str(r.name), action: opts.prune ? 'deleted' : 'kept', id: r.id, upload: false, diff: [] });
+    const sdName = str(r[RESOURCE_NAME_KEY]);
+    // Same satudata_name as a resource already matched: a duplicate left by two pushes that raced.
+    if (sdName && ours.has(sdName)) steps.push({ name: sdName, action: 'deleted', id: r.id, upload: false, diff: [], duplicate: true });
+    else steps.push({ name: sdName || str(r.name), action: opts.prune ? 'deleted' : 'kept', id: r.id, upload: false, diff: [] });
   }
   return { dataset: { action, id: remote.id, fields: patch, diff }, resources: steps };
+}
+
+/**
+ * The portal resource of a package resource: the one whose `satudata_name` is that name; for datasets
+ * pushed by earlier versions (no `satudata_name`, `name` held the package resource name), the one of
+ * that name: the next push migrates it (title as `name`, `satudata_name` added).
+ */
+export function matchResource<R extends { id: string; name?: string }>(active: R[], name: string, used: Set<string>): R | undefined {
+  const free = active.filter((r) => !used.has(r.id));
+  return (
+    free.find((r) => str((r as Record<string, unknown>)[RESOURCE_NAME_KEY]) === name) ??
+    free.find((r) => !str((r as Record<string, unknown>)[RESOURCE_NAME_KEY]) && r.name === name)
+  );
 }
 
 /** True when executing the plan would write nothing. */

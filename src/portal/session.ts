@@ -29,6 +29,15 @@ export function clientFor(env: NodeJS.ProcessEnv, config: SatudataConfig, portal
   });
 }
 
+/** Where a token came from, as the user knows it: the login store, a variable, the prompt or stdin. */
+export function tokenSourceText(source: string, lang: Lang): string {
+  const en = lang === 'en';
+  if (source === 'login') return en ? 'the token stored by "satudata login"' : 'token yang disimpan "satudata login"';
+  if (source === 'prompt') return en ? 'your answer at the prompt' : 'jawaban Anda di prompt';
+  if (source === 'stdin') return en ? 'standard input (stdin)' : 'masukan standar (stdin)';
+  return source.replace(/^env:/, en ? 'the variable ' : 'variabel ');
+}
+
 export async function verifyToken(client: CkanClient, portal: string, lang: Lang, tokenSource: string): Promise<Identity> {
   let user: { id: string; name: string; sysadmin?: boolean } | undefined;
   try {
@@ -38,7 +47,7 @@ export async function verifyToken(client: CkanClient, portal: string, lang: Lang
     else throw e;
   }
   if (!user || !user.name) {
-    const where = tokenSource === 'login' ? (lang === 'en' ? 'the token stored by "satudata login"' : 'token yang disimpan "satudata login"') : tokenSource.replace(/^env:/, lang === 'en' ? 'the variable ' : 'variabel ');
+    const where = tokenSourceText(tokenSource, lang);
     throw new ConfigError(
       lang === 'en' ? `The API token (from ${where}) is not valid on ${portal}.` : `Token API (dari ${where}) tidak berlaku di ${portal}.`,
       lang === 'en'

@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n.js';
 import type { Report, ReportError } from '../validate/types.js';
 import { humanMessage } from './messages.js';
+import { gapKeys, METADATA_GAP_TYPE, orderFindings, type MetadataGaps } from './order.js';
 
 /** Escaping as GitHub documents for workflow commands (toolkit `command.ts`). */
 export function escapeData(s: string): string {
@@ -29,28 +30,40 @@ function annotation(file: string | undefined, e: ReportError, lang: Lang): strin
   return `::error ${props.join(',')}::${escapeData(msg)}`;
 }
 
-/** GitHub Actions workflow-command annotations, one per error up to a limit, then a summary line. */
+/** One annotation for all the metadata gaps of a package, listing the fields to fill. */
+function gapsAnnotation(g: MetadataGaps, lang: Lang): string {
+  const keys = gapKeys(g);
+  const id = lang === 'id';
+  const props: string[] = [];
+  if (g.place) props.push(`file=${escapeProperty(g.place)}`);
+  props.push(`title=${escapeProperty(id ? `Metadata Satu Data belum lengkap (${keys.length})` : `Satu Data metadata incomplete (${keys.length})`)}`);
+  const msg = id
+    ? `${keys.length} metadata belum diisi atau tidak sah: ${keys.join(', ')} — Perbaiki: jalankan "satudata metadata" (atau "satudata metadata --yes --set KUNCI=NILAI") [${METADATA_GAP_TYPE}]`
+    : `${keys.length} metadata fields missing or invalid: ${keys.join(', ')} — Fix: run "satudata metadata" (or "satudata metadata --yes --set KEY=VALUE") [${METADATA_GAP_TYPE}]`;
+  return `::error ${props.join(',')}::${escapeData(msg)}`;
+}
+
+/**
+ * GitHub Actions workflow-command annotations: errors that stop a package being read, then every
+ * table's data errors (up to a limit), then one annotation per package for its metadata gaps (always
+ * shown: they are few), then a summary line.
+ */
 export function renderGithub(report: Report, opts: GithubOptions): string {
   const max = opts.maxAnnotations ?? 100;
   const lines: string[] = [];
+  const { blocking, gaps } = orderFindings(report);
   let shown = 0;
   let total = 0;
-  for (const e of report.errors) {
+  const add = (place: string | undefined, e: ReportError): void => {
     total++;
     if (shown < max) {
-      lines.push(annotation(e.place, e, opts.lang));
+      lines.push(annotation(place, e, opts.lang));
       shown++;
     }
-  }
-  for (const task of report.tasks) {
-    for (const e of task.errors) {
-      total++;
-      if (shown < max) {
-        lines.push(annotation(task.place, e, opts.lang));
-        shown++;
-      }
-    }
-  }
+  };
+  for (const e of blocking) add(e.place, e);
+  for (const task of report.tasks) for (const e of task.errors) add(task.place, e);
+  for (const g of gaps) lines.push(gapsAnnotation(g, opts.lang));
   const id = opts.lang === 'id';
   if (total > shown) lines.push(id ? `satudata: ${total - shown} galat lain tidak ditampilkan sebagai anotasi (pakai --format json untuk semuanya)` : `satudata: ${total - shown} more errors not shown as annotations (use --format json for all)`);
   const failed = report.tasks.filter((t) => !t.valid).length;

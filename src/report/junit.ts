@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n.js';
 import type { Report, ReportError, ReportTask } from '../validate/types.js';
 import { humanMessage } from './messages.js';
+import { orderFindings } from './order.js';
 
 function xml(s: string): string {
   // XML 1.0 forbids most control characters even when escaped: drop them.
@@ -37,7 +38,8 @@ export function renderJunit(report: Report, opts: JunitOptions): string {
     if (!s) suites.set(name, (s = { cases: [], meta: [] }));
     return s;
   };
-  for (const e of report.errors) suite(e.place ?? 'metadata').meta.push(e);
+  const { blocking, gaps } = orderFindings(report);
+  for (const e of [...blocking, ...gaps.flatMap((g) => g.errors)]) suite(e.place ?? 'metadata').meta.push(e);
   for (const t of report.tasks) suite(t.package ?? 'files').cases.push(t);
 
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
@@ -50,11 +52,6 @@ export function renderJunit(report: Report, opts: JunitOptions): string {
     const failures = s.cases.filter((t) => !t.valid).length + (s.meta.length ? 1 : 0);
     const time = s.cases.reduce((a, t) => a + t.stats.seconds, 0);
     out.push(`  <testsuite name="${xml(name)}" id="${id++}" tests="${tests}" failures="${failures}" errors="0" skipped="0" time="${time.toFixed(3)}" timestamp="${timestamp}">`);
-    if (s.meta.length) {
-      out.push(`    <testcase name="metadata" classname="${xml(name)}" time="0">`);
-      out.push(`      <failure message="${xml(`${s.meta.length} metadata error(s)`)}" type="metadata-error">${xml(s.meta.map((e) => errorLine(e, opts.lang)).join('\n'))}</failure>`);
-      out.push('    </testcase>');
-    }
     for (const t of s.cases) {
       out.push(`    <testcase name="${xml(`${t.name} (${t.place})`)}" classname="${xml(name)}" time="${t.stats.seconds.toFixed(3)}">`);
       if (!t.valid) {
@@ -62,6 +59,12 @@ export function renderJunit(report: Report, opts: JunitOptions): string {
         out.push(`      <failure message="${xml(`${t.errors.length} error(s): ${types}`)}" type="${xml(t.errors[0]?.type ?? 'error')}">${xml(t.errors.map((e) => errorLine(e, opts.lang)).join('\n'))}</failure>`);
       }
       if (t.warnings.length) out.push(`      <system-out>${xml(t.warnings.join('\n'))}</system-out>`);
+      out.push('    </testcase>');
+    }
+    // Metadata last, after the data: the same order as the text report and the annotations.
+    if (s.meta.length) {
+      out.push(`    <testcase name="metadata" classname="${xml(name)}" time="0">`);
+      out.push(`      <failure message="${xml(`${s.meta.length} metadata error(s)`)}" type="metadata-error">${xml(s.meta.map((e) => errorLine(e, opts.lang)).join('\n'))}</failure>`);
       out.push('    </testcase>');
     }
     out.push('  </testsuite>');

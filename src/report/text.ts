@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import type { Lang } from '../i18n.js';
 import type { Report, ReportError, ReportTask } from '../validate/types.js';
 import { humanMessage } from './messages.js';
+import { orderFindings } from './order.js';
 
 export interface TextOptions {
   lang: Lang;
@@ -29,13 +30,18 @@ function location(e: ReportError, task: ReportTask | undefined, lang: Lang): str
  * Warnings are stored in English (the frictionless wording, e.g. "reached error limit: 1000"); the text
  * report says them in the user's language.
  */
-export function localizeWarning(w: string, lang: Lang): string {
+export function localizeWarning(w: string, lang: Lang, files: string[] = []): string {
+  // The suggested command must work as printed: it names a real file of this report.
+  const describe = `satudata describe ${files.length ? quoteArg(files[0]!) : lang === 'en' ? 'FILE' : 'BERKAS'} --write`;
+  const noPackage = /^no datapackage\.json in (.*): validating (\d+) data file\(s\) with inferred schemas$/.exec(w);
+  if (noPackage && lang === 'en') return `${w}; create a schema with: ${describe}${files.length > 1 ? ' (for each file)' : ''}`;
   if (lang === 'en') return w;
   const rules: [RegExp, (m: RegExpExecArray) => string][] = [
     [/^reached error limit: (\d+)$/, (m) => `batas galat tercapai: ${m[1]} (--limit-errors)`],
     [/^reached row limit: (\d+)$/, (m) => `batas baris tercapai: ${m[1]} (--limit-rows)`],
+    [/^reached report size limit: (\d+) characters of errors$/, (m) => `batas ukuran laporan tercapai: ${m[1]} karakter galat (perbaiki galat pertama, misalnya baris judul, lalu validasi lagi)`],
     [/^merged cells: (.*) \(the value belongs to the top-left cell; the other cells are empty\)$/, (m) => `sel gabungan: ${m[1]} (nilainya milik sel kiri atas; sel lain dianggap kosong)`],
-    [/^no datapackage\.json in (.*): validating (\d+) data file\(s\) with inferred schemas$/, (m) => `tidak ada datapackage.json di ${m[1]}: ${m[2]} berkas data divalidasi dengan skema tebakan (jalankan "satudata describe --write" untuk membuat skema)`],
+    [/^no datapackage\.json in (.*): validating (\d+) data file\(s\) with inferred schemas$/, (m) => `tidak ada datapackage.json di ${m[1]}: ${m[2]} berkas data divalidasi dengan skema tebakan; buat skemanya dengan perintah: ${describe}${files.length > 1 ? ' (untuk tiap berkas)' : ''}`],
     [/^resource "(.*)" in (.*) has no schema: it was inferred from the data$/, (m) => `sumber daya "${m[1]}" di ${m[2]} tidak punya skema: skema ditebak dari datanya`],
     [/^hash algorithm "(.*)" is not supported: the hash was not checked$/, (m) => `algoritma hash "${m[1]}" tidak didukung: hash tidak diperiksa`],
   ];
@@ -46,6 +52,11 @@ export function localizeWarning(w: string, lang: Lang): string {
   return w;
 }
 
+/** A file name as a shell argument: in double quotes (cmd, PowerShell and sh alike) when it holds more than safe characters. */
+function quoteArg(s: string): string {
+  return /^[\w./@%+=:,-]+$/.test(s) ? s : `"${s.replace(/"/g, '\\"')}"`;
+}
+
 /** The human report: grouped per file, each error located (row, column, Excel cell) with a fix. */
 export function renderText(report: Report, opts: TextOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
@@ -53,13 +64,12 @@ export function renderText(report: Report, opts: TextOptions): string {
   const max = opts.maxPerTask ?? 50;
   const out: string[] = [];
 
-  if (report.errors.length) {
+  const { blocking, gaps } = orderFindings(report);
+  if (blocking.length) {
     out.push(c.red.bold(id ? '✗ Galat metadata (datapackage.json / skema)' : '✗ Metadata errors (datapackage.json / schema)'));
-    for (const e of report.errors) {
+    for (const e of blocking) {
       const where = [e.place, e.pointer].filter((x) => x !== undefined && x !== '').join(' ');
-      const h = humanMessage(e, opts.lang);
-      out.push(`  • ${where ? c.dim(`[${where}] `) : ''}${e.type === 'satudata-metadata' ? h.what : `${e.title}: ${e.note}`}`);
-      if (h.fix && e.type === 'satudata-metadata') out.push(c.dim(`    → ${id ? 'Perbaiki' : 'Fix'}: ${h.fix}`));
+      out.push(`  • ${where ? c.dim(`[${where}] `) : ''}${e.title}: ${(id && e.noteId) || e.note}`);
     }
     out.push('');
   }
@@ -89,7 +99,15 @@ export function renderText(report: Report, opts: TextOptions): string {
       out.push(c.bgYellow.black.bold(id ? ' LAPORAN TIDAK LENGKAP ' : ' PARTIAL REPORT ') + ' ' + c.yellow(id ? `validasi tabel ini dihentikan lebih awal (${localizeWarning(task.warnings[0] ?? '', 'id')}); galat lain mungkin masih ada` : `validation of this table stopped early (${task.warnings[0] ?? ''}); more errors may exist`));
     }
   }
-  for (const w of report.warnings) out.push(c.yellow(`! ${localizeWarning(w, opts.lang)}`));
+  // Metadata gaps last, after every data error: they are many on a fresh package and must not bury a wrong cell.
+  for (const g of gaps) {
+    out.push('');
+    out.push(c.red.bold(id ? `✗ Metadata Satu Data belum lengkap${g.place ? ` (${g.place})` : ''}: ${g.errors.length}` : `✗ Satu Data metadata incomplete${g.place ? ` (${g.place})` : ''}: ${g.errors.length}`));
+    for (const e of g.errors) out.push(`  • ${e.pointer ? c.dim(`[${e.pointer}] `) : ''}${humanMessage(e, opts.lang).what}`);
+    out.push(c.dim(id ? '    → Perbaiki: jalankan "satudata metadata" (atau "satudata metadata --yes --set KUNCI=NILAI")' : '    → Fix: run "satudata metadata" (or "satudata metadata --yes --set KEY=VALUE")'));
+  }
+  const bareFiles = report.tasks.filter((t) => !t.package).map((t) => t.place);
+  for (const w of report.warnings) out.push(c.yellow(`! ${localizeWarning(w, opts.lang, bareFiles)}`));
 
   out.push('');
   const failed = report.tasks.filter((t) => !t.valid).length;
@@ -106,7 +124,7 @@ export function renderText(report: Report, opts: TextOptions): string {
     );
   }
   if (report.partial) {
-    out.push(c.yellow.bold(id ? 'PERHATIAN: laporan ini TIDAK LENGKAP karena batas --limit-errors/--limit-rows tercapai.' : 'WARNING: this report is PARTIAL because --limit-errors/--limit-rows was reached.'));
+    out.push(c.yellow.bold(id ? 'PERHATIAN: laporan ini TIDAK LENGKAP karena batas --limit-errors/--limit-rows atau batas ukuran laporan tercapai.' : 'WARNING: this report is PARTIAL because --limit-errors/--limit-rows or the report size limit was reached.'));
   }
   return out.join('\n') + '\n';
 }

@@ -7,7 +7,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import type { Field } from './types.js';
 import { INVALID, type Reader } from './readers/common.js';
 import { temporalSortKey } from './readers/temporal.js';
-import { compilePattern } from './pattern.js';
+import { compilePattern, safeRegExp } from './pattern.js';
 import { pyStr } from './pyrepr.js';
 import { CATEGORY_TYPES, CONSTRAINT_ORDER, PATTERN_MAX_CHARS, SUPPORTED_CONSTRAINTS } from './support.js';
 
@@ -16,7 +16,7 @@ type Test = (value: unknown) => boolean;
 
 let ajv: Ajv | undefined;
 function jsonSchemaValidator(schema: object): ValidateFunction | undefined {
-  ajv ??= new Ajv({ strict: false, allErrors: false });
+  ajv ??= new Ajv({ strict: false, allErrors: false, code: { regExp: safeRegExp } });
   try {
     return ajv.compile(schema);
   } catch {
@@ -89,7 +89,7 @@ export function compileCheck(
       case 'pattern': {
         if (typeof raw !== 'string') break;
         const p = compilePattern(raw);
-        if (!p.ok) break; // refused at descriptor check time; never run a catastrophic regex
+        if (!p.ok) break; // refused (field-error) at descriptor check time
         const re = p.regex;
         tests.push([f, (v) => typeof v === 'string' && v.length <= PATTERN_MAX_CHARS && re.test(v)]);
         break;

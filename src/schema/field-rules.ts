@@ -8,7 +8,7 @@ import { INVALID } from './readers/common.js';
 import { fieldFormat, LIST_ITEM_TYPES, makeReader } from './readers/index.js';
 import { compileStrptime, StrptimeError } from './readers/strptime.js';
 import { castConstraintValue } from './constraints.js';
-import { compilePattern } from './pattern.js';
+import { compilePattern, RefusedPatternError, refusalNote, safeRegExp } from './pattern.js';
 import { SUPPORTED_CONSTRAINTS } from './support.js';
 import { pyStr } from './pyrepr.js';
 import { missingValueStrings } from './cast.js';
@@ -30,7 +30,7 @@ export function missingValueNotes(list: unknown): string[] {
 }
 
 const TEMPORAL = ['date', 'time', 'datetime'];
-const jsonSchemaAjv = new Ajv({ strict: false });
+const jsonSchemaAjv = new Ajv({ strict: false, code: { regExp: safeRegExp } });
 
 /** Notes (field-error) for one field descriptor; `v1Pinned` refuses v2-only features as fl-py does. */
 export function fieldNotes(field: Field, v1Pinned: boolean): string[] {
@@ -84,11 +84,12 @@ export function fieldNotes(field: Field, v1Pinned: boolean): string[] {
   }
   if (typeof constraints.pattern === 'string' && supported.includes('pattern')) {
     const p = compilePattern(constraints.pattern);
-    if (!p.ok) notes.push(p.note);
+    if (!p.ok) notes.push(refusalNote(constraints.pattern, p.refusal, 'xsd', String(field.name)));
   }
   if (constraints.jsonSchema !== undefined && supported.includes('jsonSchema')) {
     try { jsonSchemaAjv.compile(constraints.jsonSchema as object); } catch (e) {
-      notes.push(`constraint "jsonSchema" is not a valid JSON Schema: ${(e as Error).message}`);
+      if (e instanceof RefusedPatternError) notes.push(refusalNote(e.pattern, e.refusal, 'ecma', String(field.name)));
+      else notes.push(`constraint "jsonSchema" is not a valid JSON Schema: ${(e as Error).message}`);
     }
   }
   // fl-py: a truthy example is read with the field's type and format (constraints not applied)

@@ -1,24 +1,78 @@
-/** Compiling a Table Schema `pattern`: whole-value match, `u` flag, ReDoS refusal. */
-import { isCatastrophic } from './redos.js';
+/**
+ * Compiling a Table Schema `pattern` (an XML Schema regular expression, implicitly anchored) on
+ * satudata's linear-time engine (./regex): no pattern can hang the validator, and what the engine
+ * cannot run is refused with a note that names the construct.
+ */
+import { compileRegex, PatternRefusal, type Flavor, type SafeRegex } from './regex/index.js';
 
-export type PatternResult = { ok: true; regex: RegExp } | { ok: false; note: string };
+export type PatternResult = { ok: true; regex: SafeRegex } | { ok: false; note: string; refusal: PatternRefusal };
+
+const cache = new Map<string, PatternResult>();
+
+const indonesian = new Map<string, string>();
 
 /**
- * `^(?:p)$` so an alternation is anchored as a whole (fl-py's `^p$` half-anchors `a|bc`).
- * The `u` flag is tried first; XML-Schema style escapes such as `\-` outside a class are
- * syntax errors under `u`, so a pattern valid without it is accepted that way.
+ * The note for a refused pattern, in English (the report's `note`, like every descriptor note);
+ * the Bahasa Indonesia text is kept for `patternNoteId`.
+ */
+export function refusalNote(pattern: string, e: PatternRefusal, flavor: Flavor = 'xsd', field?: string): string {
+  const en = `pattern "${pattern}"${field === undefined ? '' : ` of field "${field}"`}`;
+  const id = `pola "${pattern}"${field === undefined ? '' : ` pada kolom "${field}"`}`;
+  let note: string, noteId: string;
+  if (e.kind === 'syntax') {
+    note = `${en} is not a valid regular expression: ${e.detail}`;
+    noteId = `${id} bukan ekspresi reguler yang sah: ${e.detailId}`;
+  } else if (e.kind === 'too-large') {
+    note = `${en} is too large (${e.detail}); use "+" or "*" with a maxLength constraint instead of large repeat counts`;
+    noteId = `${id} terlalu besar (${e.detailId}); pakai "+" atau "*" dengan batasan maxLength, bukan jumlah pengulangan yang besar`;
+  } else {
+    const kind = flavor === 'xsd' ? 'Table Schema patterns are XML Schema regular expressions, run' : 'satudata runs the patterns of jsonSchema constraints';
+    note = `${en} cannot be checked: ${e.detail} is not supported (${kind} in linear time)`;
+    noteId = `${id} tidak dapat diperiksa: ${e.detail} tidak didukung (satudata menjalankan pola dalam waktu linear${flavor === 'xsd' ? '; pola Table Schema adalah ekspresi reguler XML Schema' : ''})`;
+  }
+  if (indonesian.size > 1000) indonesian.clear();
+  indonesian.set(note, noteId);
+  return note;
+}
+
+/** Bahasa Indonesia for a note made by `refusalNote` (undefined for any other note). */
+export function patternNoteId(note: string): string | undefined {
+  return indonesian.get(note);
+}
+
+/**
+ * `pattern` must match the whole value, and an alternation is anchored as a whole (fl-py's
+ * `^p$` half-anchors `a|bc`). Results are cached: the descriptor check and the cell check compile
+ * the same patterns.
  */
 export function compilePattern(pattern: string): PatternResult {
-  let regex: RegExp | undefined;
-  let flags = 'u';
-  for (const f of ['u', '']) {
-    try {
-      regex = new RegExp(`^(?:${pattern})$`, f);
-      flags = f;
-      break;
-    } catch { /* try the next flag set */ }
+  let r = cache.get(pattern);
+  if (r) return r;
+  try {
+    r = { ok: true, regex: compileRegex(pattern, 'xsd') };
+  } catch (e) {
+    if (!(e instanceof PatternRefusal)) throw e;
+    r = { ok: false, note: refusalNote(pattern, e), refusal: e };
   }
-  if (regex === undefined) return { ok: false, note: `pattern "${pattern}" is not a valid regular expression` };
-  if (isCatastrophic(pattern, flags)) return { ok: false, note: `pattern "${pattern}" may take exponential time; simplify it` };
-  return { ok: true, regex };
+  if (cache.size > 1000) cache.clear();
+  cache.set(pattern, r);
+  return r;
 }
+
+/** Thrown by `safeRegExp` (inside ajv's compile) for a refused JSON Schema pattern. */
+export class RefusedPatternError extends Error {
+  constructor(readonly pattern: string, readonly refusal: PatternRefusal) { super(refusalNote(pattern, refusal, 'ecma')); }
+}
+
+/**
+ * ajv's `code.regExp` engine: JSON Schema `pattern` and `patternProperties` (ECMAScript syntax, a
+ * match anywhere, as RegExp#test) run on the same linear-time engine.
+ */
+export const safeRegExp = Object.assign((pattern: string): SafeRegex => {
+  try {
+    return compileRegex(pattern, 'ecma');
+  } catch (e) {
+    if (e instanceof PatternRefusal) throw new RefusedPatternError(pattern, e);
+    throw e;
+  }
+}, { code: 'satudataSafeRegExp' });

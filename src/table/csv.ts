@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import { ChunkDecoder, EncodingFault } from './chunk-decoder.js';
 import { CsvParser, type CsvParserOptions } from './csv-parser.js';
 import { chooseEncoding, looksBinary, type EncodingChoice } from './encoding.js';
+import { LIMITS } from './limits.js';
 import { sniffDelimiter } from './sniff.js';
 import { ByteHasher, readAt } from './source-file.js';
 import { TableSourceError, type OpenedTable, type OpenTableOptions, type ReaderDialect, type Row } from './types.js';
@@ -22,7 +23,6 @@ const FIRST_CHUNK_BYTES = 1 << 19;
  */
 const CHUNK_BYTES = 1 << 16;
 const BATCH_ROWS = 1024;
-export const DEFAULT_MAX_CELL_CHARS = 10 * 1024 * 1024;
 
 export async function openCsv(opts: OpenTableOptions, fh: FileHandle, tsv: boolean): Promise<OpenedTable> {
   const name = basename(opts.path);
@@ -94,7 +94,7 @@ export async function openCsv(opts: OpenTableOptions, fh: FileHandle, tsv: boole
           text = decoder.decode(buf, eof);
         } catch (err) {
           if (!(err instanceof EncodingFault)) throw err;
-          parser.push(err.validText, out);
+          parser.push(err.validText, out, true);
           throw encodingError(name, choice, err, parser.nextRecordNumber);
         }
         parser.push(text, out);
@@ -128,7 +128,8 @@ function parserOptions(opts: OpenTableOptions, delimiter: string, quoteChar: str
     escapeChar: d.escapeChar ?? '',
     skipInitialSpace: d.skipInitialSpace ?? false,
     nullSequence: d.nullSequence,
-    maxCellChars: opts.maxCellChars ?? DEFAULT_MAX_CELL_CHARS,
+    maxCellChars: opts.maxCellChars ?? LIMITS.cellChars,
+    label: basename(opts.path),
   };
 }
 
@@ -143,7 +144,7 @@ function* split(rows: Row[]): Generator<Row[]> {
 
 /** The record number in which text ending at `validText` stops (for an error's position). */
 function recordOf(validText: string, popts: CsvParserOptions): number {
-  const p = new CsvParser({ ...popts, maxCellChars: Number.MAX_SAFE_INTEGER });
+  const p = new CsvParser({ ...popts, maxCellChars: Number.MAX_SAFE_INTEGER, maxRecordChars: Number.MAX_SAFE_INTEGER, maxColumns: Number.MAX_SAFE_INTEGER });
   try {
     p.push(validText, []);
   } catch {

@@ -4,6 +4,7 @@
  * are dates), and the shared strings table.
  */
 import { posix } from 'node:path';
+import { LIMITS } from './limits.js';
 import { TableSourceError } from './types.js';
 import { isBuiltinDateId, isDateFormatCode } from './xlsx-dates.js';
 import { attr, decodeOoxmlEscapes, decodeXml, refuseDtd, rootPrefix, tagsNamed, Utf8Chunks } from './xlsx-xml.js';
@@ -25,7 +26,7 @@ export interface WorkbookInfo {
 }
 
 async function readXml(zip: ZipReader, part: string, label: string): Promise<string> {
-  const text = (await zip.readAll(part, 64 << 20)).toString('utf8');
+  const text = (await zip.readAll(part, LIMITS.xmlPartBytes)).toString('utf8');
   refuseDtd(text, label, part);
   return text;
 }
@@ -96,23 +97,63 @@ export async function readDateStyles(zip: ZipReader, wb: WorkbookInfo, label: st
   });
 }
 
-/** The shared strings table, streamed item by item (rich text runs joined, phonetic runs dropped). */
+/**
+ * Characters of XML one cell or string item may take: twice its text limit (escapes, rich-text runs),
+ * plus 1 MiB. Excel itself never writes a cell of more than 32,767 characters.
+ */
+export function maxItemXmlChars(maxCellChars: number): number {
+  return Math.min(maxCellChars * 2 + (1 << 20), Number.MAX_SAFE_INTEGER);
+}
+
+/** A pending item shorter than this is re-scanned with every chunk (cheap); a longer one waits for more. */
+export const HOLD_FROM = 1 << 16;
+
+/**
+ * The shared strings table, streamed item by item (rich text runs joined, phonetic runs dropped).
+ * Bounded by LIMITS: strings, characters of text, characters of XML, and one item's size; a long item is
+ * re-scanned only when the text after it has doubled (a 400 MB string took 44 s to refuse).
+ */
 export async function readSharedStrings(zip: ZipReader, wb: WorkbookInfo, label: string, maxCellChars: number): Promise<string[]> {
   const part = wb.relsOf.get('sharedStrings') ?? 'xl/sharedStrings.xml';
   if (!zip.has(part)) return [];
   const out: string[] = [];
   const dec = new Utf8Chunks();
+  const maxItemXml = maxItemXmlChars(maxCellChars);
+  const maxXml = LIMITS.sharedStringChars * 2;
   let buf = '';
+  let held: string[] = [];
+  let heldChars = 0;
+  let xmlChars = 0;
+  let textChars = 0;
   let prefix: string | undefined;
   let first = true;
   for await (const chunk of zip.stream(part)) {
-    buf += dec.decode(chunk);
+    const piece = dec.decode(chunk);
+    xmlChars += piece.length;
+    if (xmlChars > maxXml) throw sstLimit(label, `is larger than ${maxXml} characters of XML`, `lebih besar dari ${maxXml} karakter XML`);
+    if (buf.length >= HOLD_FROM) {
+      held.push(piece);
+      heldChars += piece.length;
+      if (heldChars < buf.length && buf.length + heldChars <= maxItemXml) continue;
+      buf += held.join('');
+      held = [];
+      heldChars = 0;
+    } else buf += piece;
     if (first) {
       refuseDtd(buf, label, part);
       first = false;
     }
     prefix ??= rootPrefix(buf, 'sst');
-    if (prefix === undefined) continue;
+    if (prefix === undefined) {
+      if (buf.length > 1 << 20) {
+        throw new TableSourceError(
+          'format-error',
+          `invalid excel file "${label}": the part "${part}" is not a shared strings table (no <sst> element in its first MiB)`,
+          `Berkas "${label}" rusak: bagian "${part}" bukan tabel teks bersama (tidak ada elemen <sst>). Buka di Excel lalu simpan ulang sebagai .xlsx.`,
+        );
+      }
+      continue;
+    }
     const open = `<${prefix}si`;
     const close = `</${prefix}si>`;
     let i = 0;
@@ -121,28 +162,61 @@ export async function readSharedStrings(zip: ZipReader, wb: WorkbookInfo, label:
       if (s < 0) break;
       const gt = buf.indexOf('>', s);
       if (gt < 0) break;
+      let text = '';
       if (buf.charCodeAt(gt - 1) === 47) {
-        out.push(''); // <si/>
-        i = gt + 1;
-        continue;
+        i = gt + 1; // <si/>
+      } else {
+        const e = buf.indexOf(close, gt);
+        if (e < 0) break;
+        text = itemText(buf.slice(gt + 1, e), prefix);
+        if (text.length > maxCellChars) throw tooLarge(label, out.length, maxCellChars);
+        i = e + close.length;
       }
-      const e = buf.indexOf(close, gt);
-      if (e < 0) break;
-      const text = itemText(buf.slice(gt + 1, e), prefix);
-      if (text.length > maxCellChars) throw tooLarge(label, out.length, maxCellChars);
+      if (out.length >= LIMITS.sharedStrings) {
+        throw sstLimit(label, `holds more than ${LIMITS.sharedStrings} strings`, `memuat lebih dari ${LIMITS.sharedStrings} teks`);
+      }
+      textChars += text.length;
+      if (textChars > LIMITS.sharedStringChars) {
+        throw sstLimit(label, `holds more than ${LIMITS.sharedStringChars} characters of text`, `memuat lebih dari ${LIMITS.sharedStringChars} karakter teks`);
+      }
       out.push(text);
-      i = e + close.length;
     }
     buf = buf.slice(i); // at most one incomplete item
-    if (buf.length > maxCellChars * 8 + (1 << 20)) throw tooLarge(label, out.length, maxCellChars);
+    if (buf.length > maxItemXml) throw tooLarge(label, out.length, maxCellChars);
   }
   return out;
+}
+
+/**
+ * The item without its phonetic runs (`<rPh …>…</rPh>`), in one pass: a lazy regex would rescan the rest
+ * of the item from every unclosed `<rPh>` (quadratic on a hostile shared string). An `<rPh>` that is
+ * never closed runs to the end of the item.
+ */
+export function withoutPhonetic(s: string, prefix: string): string {
+  const open = `<${prefix}rPh`;
+  const close = `</${prefix}rPh>`;
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const k = s.indexOf(open, i);
+    if (k < 0) return out + s.slice(i);
+    const next = s.charCodeAt(k + open.length);
+    if (next !== 62 && next !== 32 && next !== 9 && next !== 10 && next !== 13) {
+      out += s.slice(i, k + open.length); // another tag starting with rPh
+      i = k + open.length;
+      continue;
+    }
+    out += s.slice(i, k);
+    const end = s.indexOf(close, k);
+    if (end < 0) return out;
+    i = end + close.length;
+  }
 }
 
 /** Text of a string item: every `<t>` outside phonetic runs (`<rPh>`), joined. */
 export function itemText(inner: string, prefix: string): string {
   let s = inner;
-  if (s.indexOf('rPh') >= 0) s = s.replace(new RegExp(`<${prefix}rPh[\\s>][\\s\\S]*?</${prefix}rPh>`, 'g'), '');
+  if (s.indexOf('rPh') >= 0) s = withoutPhonetic(s, prefix);
   const open = `<${prefix}t`;
   const close = `</${prefix}t>`;
   let out = '';
@@ -172,7 +246,15 @@ export function itemText(inner: string, prefix: string): string {
 function tooLarge(label: string, index: number, max: number): TableSourceError {
   return new TableSourceError(
     'format-error',
-    `invalid excel file "${label}": shared string ${index} is larger than ${max} characters`,
-    `Berkas "${label}" memuat teks sel yang lebih panjang dari ${max} karakter; berkas ditolak.`,
+    `invalid excel file "${label}": shared string ${index} is larger than ${max} characters (the limit of one cell); keep long texts in a separate file`,
+    `Berkas "${label}" memuat teks sel yang lebih panjang dari ${max} karakter (batas satu sel); berkas ditolak. Simpan teks panjang di berkas terpisah.`,
+  );
+}
+
+function sstLimit(label: string, what: string, whatId: string): TableSourceError {
+  return new TableSourceError(
+    'format-error',
+    `excel file "${label}" is too large to read: its shared strings table ${what} (a limit of satudata); save the sheet as CSV (UTF-8) and validate that, or split the workbook`,
+    `Berkas Excel "${label}" terlalu besar untuk dibaca: tabel teks bersamanya (shared strings) ${whatId} (batas satudata). Simpan lembar itu sebagai CSV (UTF-8) lalu validasi berkas CSV-nya, atau pecah buku kerjanya.`,
   );
 }

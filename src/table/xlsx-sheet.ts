@@ -5,13 +5,16 @@
  * `<c>` element becomes one cell placed by its `r` column, `<mergeCell>` refs are collected.
  * A construct cut by the end of a chunk is kept and re-scanned with the next chunk.
  */
+import { LIMITS } from './limits.js';
 import { CellFault, TableSourceError, type Cell, type Row } from './types.js';
 import { serialToDate } from './xlsx-dates.js';
-import { itemText } from './xlsx-parts.js';
+import { HOLD_FROM, itemText, maxItemXmlChars } from './xlsx-parts.js';
 import { attr, decodeXml, rootPrefix } from './xlsx-xml.js';
 
-export const MAX_COLUMNS = 16384; // XFD
-export const MAX_ROWS = 1048576;
+const MAX_COLUMNS = LIMITS.columns; // XFD
+const MAX_ROWS = LIMITS.sheetRows;
+/** Cells one `push` emits before it returns to let them be consumed. */
+const STEP_CELLS = 1 << 20;
 
 export interface SheetContext {
   label: string;
@@ -24,6 +27,8 @@ export interface SheetContext {
 
 export class SheetParser {
   private buf = '';
+  private held: string[] = [];
+  private heldChars = 0;
   private p: string | undefined;
   private tC = '';
   private tCClose = '';
@@ -40,12 +45,32 @@ export class SheetParser {
   private curRow = 0;
   private lastEmitted = 0;
   private lastCol = -1;
+  /** Cells emitted so far (rows × their width), against LIMITS.sheetCells. */
+  private cells = 0;
+  /** Rows emitted so far, gaps included. */
+  private rows = 0;
+  /** Cells emitted by the current `push`. */
+  private stepCells = 0;
   private readonly shared = new Map<string, string>();
   readonly merges: string[] = [];
 
   constructor(private readonly ctx: SheetContext) {}
 
-  push(text: string, out: Row[]): void {
+  /**
+   * Scan more of the part; complete rows are appended to `out`. Returns true when it stopped early,
+   * after STEP_CELLS cells, so the caller can hand those rows on and call `push('', out, true)` again
+   * (64 KiB of `<c r="XFD9"><v>1</v></c>` rows would otherwise be 200 MB of cells at once).
+   */
+  push(text: string, out: Row[], flush = false): boolean {
+    if (this.buf.length >= HOLD_FROM || this.heldChars) {
+      // A long construct is pending: re-scan it only once the text after it has doubled.
+      this.held.push(text);
+      this.heldChars += text.length;
+      if (!flush && this.heldChars < this.buf.length && this.buf.length + this.heldChars <= maxItemXmlChars(this.ctx.maxCellChars)) return false;
+      text = this.held.join('');
+      this.held = [];
+      this.heldChars = 0;
+    }
     const s = this.buf.length ? this.buf + text : text;
     if (this.p === undefined) {
       const p = rootPrefix(s, 'worksheet');
@@ -53,12 +78,14 @@ export class SheetParser {
         this.refuseDtdIn(s, 0, s.length);
         this.buf = s;
         if (s.length > 1 << 20) throw this.error('the sheet part has no <worksheet> element', 'bagian lembar kerja tidak memiliki elemen <worksheet>');
-        return;
+        return false;
       }
       this.setPrefix(p);
     }
     const n = s.length;
     let i = 0;
+    let more = false;
+    this.stepCells = 0;
     for (;;) {
       const lt = s.indexOf('<', i);
       if (lt < 0) {
@@ -110,6 +137,11 @@ export class SheetParser {
         this.openRow(s.slice(lt, gt + 1), out);
       } else if (s.startsWith(this.tRowClose, lt)) {
         this.closeRow(out);
+        if (this.stepCells >= STEP_CELLS) {
+          i = gt + 1;
+          more = true;
+          break;
+        }
       } else if (s.startsWith(this.tMerge, lt) && nameEnds(s.charCodeAt(lt + this.tMerge.length))) {
         const ref = attr(s.slice(lt, gt + 1), 'ref');
         if (ref) this.merges.push(ref);
@@ -117,16 +149,19 @@ export class SheetParser {
       i = gt + 1;
     }
     this.buf = i < n ? s.slice(i) : '';
-    if (this.buf.length > this.ctx.maxCellChars * 8 + (1 << 20)) {
+    if (more) return true;
+    if (this.buf.length > maxItemXmlChars(this.ctx.maxCellChars)) {
       throw this.error(
         `a cell in row ${this.curRow} is larger than ${this.ctx.maxCellChars} characters`,
         `ada sel di baris ${this.curRow} yang lebih panjang dari ${this.ctx.maxCellChars} karakter`,
       );
     }
+    return false;
   }
 
   /** End of the part: a row left open by a truncated part is still emitted. */
   finish(out: Row[]): void {
+    if (this.heldChars || this.buf) while (this.push('', out, true));
     if (this.cur) this.closeRow(out);
     this.buf = '';
   }
@@ -154,11 +189,11 @@ export class SheetParser {
       throw this.error(`row number "${r}" is outside 1..${MAX_ROWS}`, `nomor baris "${r}" di luar batas 1..${MAX_ROWS}`);
     }
     // Rows absent from the XML are empty rows of the sheet: emit them so numbering stays the sheet's.
-    for (let k = this.lastEmitted + 1; k < rn; k++) out.push({ rowNumber: k, cells: [] });
+    for (let k = this.lastEmitted + 1; k < rn; k++) this.emit(out, { rowNumber: k, cells: [] });
     this.curRow = rn;
     this.lastCol = -1;
     if (tag.charCodeAt(tag.length - 2) === 47) {
-      out.push({ rowNumber: rn, cells: [] });
+      this.emit(out, { rowNumber: rn, cells: [] });
       this.lastEmitted = Math.max(this.lastEmitted, rn);
     } else {
       this.cur = [];
@@ -167,9 +202,24 @@ export class SheetParser {
 
   private closeRow(out: Row[]): void {
     if (!this.cur) return;
-    out.push({ rowNumber: this.curRow, cells: this.cur });
+    this.cells += this.cur.length;
+    this.stepCells += this.cur.length;
+    if (this.cells > LIMITS.sheetCells) {
+      throw new TableSourceError(
+        'format-error',
+        `excel file "${this.ctx.label}", sheet "${this.ctx.sheet}", is too large to read: by row ${this.curRow} it holds more than ${LIMITS.sheetCells} cells (rows × width; a value far to the right makes its row that wide; a limit of satudata); delete the stray cells far to the right, or save the sheet as CSV (UTF-8) and validate that`,
+        `Berkas Excel "${this.ctx.label}", lembar "${this.ctx.sheet}", terlalu besar untuk dibaca: sampai baris ${this.curRow} sudah lebih dari ${LIMITS.sheetCells} sel (baris × lebar; satu nilai jauh di kanan membuat barisnya selebar itu; batas satudata). Hapus sel nyasar di kolom jauh di kanan, atau simpan lembar itu sebagai CSV (UTF-8) lalu validasi berkas CSV-nya.`,
+      );
+    }
+    this.emit(out, { rowNumber: this.curRow, cells: this.cur });
     this.lastEmitted = Math.max(this.lastEmitted, this.curRow);
     this.cur = null;
+  }
+
+  /** A sheet holds at most MAX_ROWS rows: more (a row number repeated) is a malformed sheet. */
+  private emit(out: Row[], row: Row): void {
+    if (++this.rows > MAX_ROWS) throw this.error(`it holds more than ${MAX_ROWS} rows (a row number repeated?)`, `lembar memuat lebih dari ${MAX_ROWS} baris (nomor baris berulang?)`);
+    out.push(row);
   }
 
   private cell(s: string, lt: number, gt: number, contentEnd: number, selfClose: boolean): void {

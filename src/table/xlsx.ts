@@ -5,7 +5,7 @@
  */
 import type { FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { DEFAULT_MAX_CELL_CHARS } from './csv.js';
+import { LIMITS } from './limits.js';
 import { ByteHasher, hashFile } from './source-file.js';
 import { TableSourceError, type OpenedTable, type OpenTableOptions, type Row } from './types.js';
 import { readDateStyles, readSharedStrings, readWorkbook, type SheetInfo, type WorkbookInfo } from './xlsx-parts.js';
@@ -14,10 +14,12 @@ import { refuseDtd, Utf8Chunks } from './xlsx-xml.js';
 import { ZipReader } from './zip.js';
 
 const BATCH_ROWS = 1024;
+/** A batch also ends at this many cells, so 1,024 rows 16,384 wide are not alive at once. */
+const BATCH_CELLS = 1 << 20;
 
 export async function openXlsx(opts: OpenTableOptions, fh: FileHandle, size: number): Promise<OpenedTable> {
   const label = basename(opts.path);
-  const maxCellChars = opts.maxCellChars ?? DEFAULT_MAX_CELL_CHARS;
+  const maxCellChars = opts.maxCellChars ?? LIMITS.cellChars;
   const zip = await ZipReader.open(fh, size, label);
   if (zip.has('mimetype')) {
     const mime = (await zip.readAll('mimetype', 1024)).toString('latin1');
@@ -62,10 +64,14 @@ export async function openXlsx(opts: OpenTableOptions, fh: FileHandle, size: num
           refuseDtd(text.slice(0, 4096), label, part!);
           first = false;
         }
-        parser.push(text, pending);
-        if (pending.length >= BATCH_ROWS) {
-          yield* split(pending);
-          pending = [];
+        let more = parser.push(text, pending);
+        for (;;) {
+          if (pending.length >= BATCH_ROWS || cellsOf(pending) >= BATCH_CELLS) {
+            yield* split(pending);
+            pending = [];
+          }
+          if (!more) break;
+          more = parser.push('', pending, true);
         }
       }
       parser.finish(pending);
@@ -90,12 +96,29 @@ export async function openXlsx(opts: OpenTableOptions, fh: FileHandle, size: num
   return table;
 }
 
+/** Batches of at most BATCH_ROWS rows and (but for one wide row) BATCH_CELLS cells. */
 function* split(rows: Row[]): Generator<Row[]> {
-  if (rows.length <= BATCH_ROWS * 2) {
+  if (rows.length <= BATCH_ROWS * 2 && cellsOf(rows) <= BATCH_CELLS) {
     yield rows;
     return;
   }
-  for (let i = 0; i < rows.length; i += BATCH_ROWS) yield rows.slice(i, i + BATCH_ROWS);
+  let start = 0;
+  let cells = 0;
+  for (let i = 0; i < rows.length; i++) {
+    cells += rows[i]!.cells.length;
+    if (i + 1 - start >= BATCH_ROWS || cells >= BATCH_CELLS) {
+      yield rows.slice(start, i + 1);
+      start = i + 1;
+      cells = 0;
+    }
+  }
+  if (start < rows.length) yield rows.slice(start);
+}
+
+function cellsOf(rows: readonly Row[]): number {
+  let n = 0;
+  for (const r of rows) n += r.cells.length;
+  return n;
 }
 
 /** The sheet named by the dialect (`sheetName` first, then 1-based `sheetNumber`), default the first. */

@@ -6,7 +6,9 @@
  * output than the entry declares, encrypted entries.
  */
 import type { FileHandle } from 'node:fs/promises';
+import * as zlib from 'node:zlib';
 import { createInflateRaw } from 'node:zlib';
+import { LIMITS } from './limits.js';
 import { readAt } from './source-file.js';
 import { TableSourceError } from './types.js';
 
@@ -17,6 +19,8 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** CRC-32 of the uncompressed bytes, from the central directory. */
+  crc32: number;
 }
 
 export interface ZipLimits {
@@ -26,14 +30,14 @@ export interface ZipLimits {
   maxRatio: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntryBytes: 1 << 30, ratioFloorBytes: 100 << 20, maxRatio: 1000 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntryBytes: LIMITS.zipEntryBytes, ratioFloorBytes: LIMITS.zipRatioFloorBytes, maxRatio: LIMITS.zipMaxRatio };
 
 const EOCD_SIG = 0x06054b50;
 const EOCD64_LOCATOR_SIG = 0x07064b50;
 const EOCD64_SIG = 0x06064b50;
 const CEN_SIG = 0x02014b50;
 const LOC_SIG = 0x04034b50;
-const MAX_CD_BYTES = 64 << 20;
+const MAX_CD_BYTES = LIMITS.zipDirectoryBytes;
 const IN_CHUNK = 32 << 10;
 
 export class ZipReader {
@@ -86,9 +90,14 @@ export class ZipReader {
         compressedSize: cd.readUInt32LE(p + 20),
         uncompressedSize: cd.readUInt32LE(p + 24),
         localHeaderOffset: cd.readUInt32LE(p + 42),
+        crc32: cd.readUInt32LE(p + 16),
       };
       readZip64Extra(cd, p + 46 + nameLen, extraLen, e);
-      entries.set(name.replace(/\\/g, '/'), e);
+      const key = name.replace(/\\/g, '/');
+      // Two entries of one name: readers disagree on which one wins, so a file could show Excel one
+      // table and satudata another. Refuse instead of letting the second silently replace the first.
+      if (entries.has(key)) throw corrupt(label, `the zip archive holds the part "${key}" twice`);
+      entries.set(key, e);
       p += 46 + nameLen + extraLen + commentLen;
     }
     return new ZipReader(fh, label, entries, limits);
@@ -134,8 +143,17 @@ export class ZipReader {
       left -= b.length;
       return b;
     };
+    let crc = 0;
+    const verifyCrc = (): void => {
+      if (crc >>> 0 !== e.crc32 >>> 0) throw corrupt(label, `the zip entry "${name}" fails its CRC-32 check`, 'compression-error');
+    };
     if (e.method === 0) {
-      while (left > 0) yield await readIn();
+      while (left > 0) {
+        const b = await readIn();
+        crc = crc32(b, crc);
+        yield b;
+      }
+      verifyCrc();
       return;
     }
     if (e.method !== 8) {
@@ -184,6 +202,7 @@ export class ZipReader {
           if (out.length) {
             const ready = out;
             out = [];
+            for (const b of ready) crc = crc32(b, crc);
             yield* ready;
           }
         }
@@ -195,6 +214,8 @@ export class ZipReader {
       });
       check();
       if (!ended) throw corrupt(label, `the zip entry "${name}" is truncated`, 'compression-error');
+      for (const b of out) crc = crc32(b, crc);
+      verifyCrc();
       yield* out;
     } finally {
       wake = undefined;
@@ -202,6 +223,25 @@ export class ZipReader {
     }
   }
 }
+
+/** CRC-32 (IEEE), continued from `prev`: zlib's own where Node has it (>= 20.15), else a table. */
+export function crc32(data: Buffer, prev = 0): number {
+  const native = (zlib as { crc32?: (d: Buffer, v?: number) => number }).crc32;
+  if (native) return native(data, prev);
+  let c = ~prev >>> 0;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
 
 function readZip64Extra(cd: Buffer, start: number, len: number, e: ZipEntry): void {
   let p = start;

@@ -3,8 +3,10 @@
  * or a folder holding a datapackage.json. A schema given as a path inside the package is loaded.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { resolvePackagePath } from '../package-path.js';
+import { tooDeep, tooDeepMessage } from '../json-depth.js';
 import type { DataPackage, Resource, Schema } from '../schema/types.js';
 
 export interface TemplateSource {
@@ -25,11 +27,14 @@ async function readJson(file: string, lang: 'id' | 'en'): Promise<unknown> {
   } catch {
     throw en ? new UsageError(`cannot read ${file}`, 'Check the file name.') : new UsageError(`${file} tidak dapat dibaca`, 'Periksa nama berkas.');
   }
+  let value: unknown;
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new UsageError(en ? `${file} is not valid JSON (give a Table Schema or a datapackage.json): ${(e as Error).message}` : `${file} bukan JSON yang sah (berikan Table Schema atau datapackage.json): ${(e as Error).message}`);
   }
+  if (tooDeep(value)) throw new UsageError(tooDeepMessage(file, lang));
+  return value;
 }
 
 function isSchema(v: unknown): v is Schema {
@@ -63,7 +68,12 @@ export async function loadTemplateSource(input: string, resourceName: string | u
     );
   }
   let schema = res.schema;
-  if (typeof schema === 'string') schema = (await readJson(resolve(dirname(file), schema), lang)) as Schema;
+  if (typeof schema === 'string') {
+    // A schema path inside a package: through the same resolver as validate and push.
+    const v = resolvePackagePath(schema, dirname(file), lang);
+    if (!v.ok) throw new UsageError(v.remote ? (en ? `remote schema "${schema}" is not fetched` : `skema jarak jauh "${schema}" tidak diambil`) : v.reason);
+    schema = (await readJson(v.absolute, lang)) as Schema;
+  }
   if (!isSchema(schema)) throw new UsageError(en ? `resource "${res.name}" has no valid schema` : `sumber daya "${res.name}" tidak punya skema yang sah`);
   return { schema, resourceName: res.name, title: res.title, description: res.description, packageResources: pkg.resources };
 }

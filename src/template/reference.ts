@@ -6,14 +6,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { referencePath } from '../describe/region.js';
 import type { Resource, Schema } from '../schema/types.js';
+import { CsvParser } from '../table/csv-parser.js';
+import type { Row } from '../table/types.js';
 
-function column(csvText: string, name: string): string[] | undefined {
-  // The bundled lists are simple CSVs we ship ourselves: no quoted commas.
-  const lines = csvText.split(/\r?\n/).filter((l) => l.trim() !== '');
-  const header = lines[0]?.split(',').map((s) => s.trim()) ?? [];
+/** The values of column `name` of a CSV text, read with the project's own parser (quotes and all). */
+export function column(csvText: string, name: string): string[] | undefined {
+  const parser = new CsvParser({ delimiter: ',', quoteChar: '"', doubleQuote: true, escapeChar: '', skipInitialSpace: false, maxCellChars: 1 << 20 });
+  const rows: Row[] = [];
+  parser.push(csvText.replace(/^\uFEFF/, ''), rows);
+  parser.finish(rows);
+  const text = (c: unknown): string => (typeof c === 'string' ? c.trim() : '');
+  const header = rows[0]?.cells.map(text) ?? [];
   const j = header.indexOf(name);
   if (j < 0) return undefined;
-  return lines.slice(1).map((l) => l.split(',')[j]?.trim() ?? '').filter((v) => v !== '');
+  return rows
+    .slice(1)
+    .map((r) => text(r.cells[j]))
+    .filter((v) => v !== '');
 }
 
 /** Field name → dropdown values, for single-field foreign keys to bundled reference lists. */

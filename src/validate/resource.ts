@@ -1,12 +1,15 @@
 import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { openTable } from '../table/open.js';
+import { jsonTooDeep, LIMITS } from '../table/limits.js';
 import type { OpenedTable, ReaderDialect } from '../table/types.js';
 import type { Dialect, Resource, Schema } from '../schema/types.js';
 import { checkDialectDescriptor, checkSchemaDescriptor, type MetadataError } from '../schema/descriptor.js';
+import { patternNoteId } from '../schema/pattern.js';
 import type { Report, ReportError } from './types.js';
 import { buildError } from './build-error.js';
-import { checkDescriptorPath } from './paths.js';
+import { resolvePackagePath } from '../package-path.js';
+import { redactUrl } from '../config/token.js';
 import { openInline } from './inline.js';
 import { fetchRemote } from './remote.js';
 import { openMultipart } from './multipart.js';
@@ -22,6 +25,8 @@ const TABULAR_FORMATS = new Set(['csv', 'tsv', 'txt', 'xlsx', 'xls', 'ods', 'xls
 
 export function metaToReport(m: MetadataError, place?: string): ReportError {
   const e = buildError(m.type, m.note);
+  const noteId = patternNoteId(m.note);
+  if (noteId) e.noteId = noteId;
   if (m.pointer !== undefined) e.pointer = m.pointer;
   if (place) e.place = place;
   return e;
@@ -39,13 +44,18 @@ export async function loadJsonFile(abs: string, errorType: 'package-error' | 'sc
   let text: string;
   try {
     const st = await fs.stat(abs);
-    if (st.size > 50 * 1024 * 1024) return { error: buildError(errorType, `descriptor "${abs}" is larger than 50 MB`) };
+    if (st.size > LIMITS.descriptorBytes) return { error: buildError(errorType, `descriptor "${abs}" is larger than 50 MB`) };
     text = await fs.readFile(abs, 'utf8');
   } catch (e) {
     return { error: buildError(errorType, `[Errno 2] No such file or directory: '${abs}'`) };
   }
+  const depth = jsonTooDeep(text);
+  if (depth !== undefined) {
+    return { error: buildError(errorType, `descriptor "${path.basename(abs)}" is nested more than ${LIMITS.jsonDepth} levels deep (a limit of satudata); a real descriptor needs fewer than 10`) };
+  }
   try {
-    return { value: JSON.parse(text.replace(/^\uFEFF/, '')) };
+    const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return { value };
   } catch (e) {
     return { error: buildError(errorType, `cannot parse JSON descriptor "${path.basename(abs)}": ${(e as Error).message}`) };
   }
@@ -95,7 +105,8 @@ export async function prepareResource(
 ): Promise<PreparedResource> {
   const name = typeof resource.name === 'string' ? resource.name : `resource${index + 1}`;
   const rawPath = Array.isArray(resource.path) ? resource.path[0] : resource.path;
-  const place = typeof rawPath === 'string' ? rawPath : 'inline';
+  // A URL is shown without its user part (user:password@).
+  const place = typeof rawPath === 'string' ? redactUrl(rawPath) : 'inline';
   const ext = typeof rawPath === 'string' ? path.extname(rawPath).slice(1).toLowerCase() : '';
   const format = (typeof resource.format === 'string' ? resource.format : ext).toLowerCase();
   const declaredTable = resource.type === 'table' || resource.profile === 'tabular-data-resource' || /tabular-data-resource/.test(String(resource.profile ?? ''));
@@ -111,7 +122,7 @@ export async function prepareResource(
       if (key === 'dialect' && v) out.dialect = v as Dialect;
       continue;
     }
-    const verdict = checkDescriptorPath(v, baseDir);
+    const verdict = resolvePackagePath(v, baseDir);
     const errType = key === 'schema' ? 'schema-error' : 'dialect-error';
     if (!verdict.ok) {
       out.error = buildError(errType, verdict.remote ? `remote ${key} "${v}" is not fetched` : verdict.reason);
@@ -150,7 +161,7 @@ export async function prepareResource(
       out.error = buildError('resource-error', `resource "${name}" has a path that is not a string`);
       return out;
     }
-    const verdict = checkDescriptorPath(part, baseDir);
+    const verdict = resolvePackagePath(part, baseDir);
     if (verdict.ok) {
       locals.push(verdict.absolute);
       continue;
@@ -160,7 +171,7 @@ export async function prepareResource(
       return out;
     }
     if (!options.allowRemote) {
-      out.error = buildError('scheme-error', `remote data "${verdict.url}" is not fetched without --allow-remote`);
+      out.error = buildError('scheme-error', `remote data "${redactUrl(verdict.url)}" is not fetched without --allow-remote`);
       return out;
     }
     try {

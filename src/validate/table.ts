@@ -4,6 +4,8 @@ import type { Dialect, Schema } from '../schema/types.js';
 import { compileSchema } from '../schema/cast.js';
 import type { ReportError, ReportTask } from './types.js';
 import { buildError } from './build-error.js';
+import { errorChars, reportSizeWarning } from './error-budget.js';
+import { LIMITS } from '../table/limits.js';
 import { decideLayout, isCommentRow, joinLabels } from './header.js';
 import { inferSchema, namesFromLabels } from './infer.js';
 import { checkHeader, mapFields, type FieldMapping } from './labels.js';
@@ -95,13 +97,19 @@ export async function validateTable(job: TableJob, limits: TableLimits): Promise
   const padded = table.format === 'xlsx';
 
   const errors = task.errors;
+  let dataRows = 0;
+  let partialReason: string | undefined;
+  let errorText = 0;
   const push = (e: ReportError) => {
     errors.push(e);
     if (errors.length >= limits.limitErrors) throw new LimitReached();
+    errorText += errorChars(e);
+    if (errorText > LIMITS.reportChars) {
+      partialReason = reportSizeWarning();
+      throw new LimitReached();
+    }
   };
 
-  let dataRows = 0;
-  let partialReason: string | undefined;
   try {
     const iterator = table.batches[Symbol.asyncIterator]();
     // 1. Sample the first rows to decide the header and, for bare files, the schema.

@@ -1,6 +1,7 @@
 import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { openTable } from '../table/open.js';
+import { LIMITS } from '../table/limits.js';
 import type { DataPackage, Dialect, Schema } from '../schema/types.js';
 import { checkPackageDescriptor, checkSchemaDescriptor } from '../schema/descriptor.js';
 import { UsageError } from '../errors.js';
@@ -8,7 +9,9 @@ import type { Report, ReportError, ReportTask } from './types.js';
 import { buildError } from './build-error.js';
 import { validateTable, type TableJob } from './table.js';
 import { planForeignKeys } from './foreign-keys.js';
-import { fetchRemote } from './remote.js';
+import { fetchRemote, holdRemoteTemp } from './remote.js';
+import { resolvePackagePath } from '../package-path.js';
+import { redactUrl } from '../config/token.js';
 import { fileTask } from './file-task.js';
 import { fileSize, loadJsonFile, metaToReport, prepareResource, readerDialect, type PreparedResource } from './resource.js';
 
@@ -25,6 +28,8 @@ export interface ValidateOptions {
   profile?: 'satudata' | 'frictionless';
   /** Extra package-level checks (the satudata profile); errors land in the report's top-level errors. */
   packageChecks?: ((pkg: DataPackage) => ReportError[])[];
+  /** Extra package-level advice (recommended metadata); lands in the report's warnings. */
+  packageWarnings?: ((pkg: DataPackage) => string[])[];
   onProgress?: (info: { task: string; rows: number }) => void;
   /** Language of thrown usage errors (the report itself carries both). */
   lang?: 'id' | 'en';
@@ -39,12 +44,17 @@ export function slugName(file: string): string {
 
 /** Validate data packages and/or bare data files; always returns a report (operational misuse throws UsageError). */
 export async function validate(targets: string | string[], options: ValidateOptions = {}): Promise<Report> {
+  // Files downloaded with --allow-remote are removed when validation ends, however it ends.
+  return holdRemoteTemp(() => validateAll(targets, options));
+}
+
+async function validateAll(targets: string | string[], options: ValidateOptions): Promise<Report> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const list = (Array.isArray(targets) ? targets : [targets]).filter((t) => t !== '');
   if (!list.length) list.push('.');
   const report: Report = { valid: true, partial: false, stats: { tasks: 0, errors: 0, warnings: 0, seconds: 0 }, warnings: [], errors: [], tasks: [] };
-  const limits = { limitErrors: options.limitErrors ?? 1000, limitRows: options.limitRows };
+  const limits = { limitErrors: options.limitErrors ?? LIMITS.errors, limitRows: options.limitRows };
 
   let bareSchema: Schema | undefined;
   // A --schema that cannot be used: its errors are the report, and no data file is read under an
@@ -96,7 +106,11 @@ export async function validate(targets: string | string[], options: ValidateOpti
       report.warnings.push(`no datapackage.json in ${target}: validating ${files.length} data file(s) with inferred schemas`);
       for (const f of files) {
         const rel = path.join(target, f);
-        if (!badSchema) report.tasks.push(await bareFileTask(rel, path.join(abs, f), bareSchema, options, limits));
+        if (badSchema) continue;
+        // A file of the folder is a path someone else wrote: a symlink out of it or a FIFO is refused.
+        const verdict = resolvePackagePath(f, abs);
+        if (verdict.ok) report.tasks.push(await bareFileTask(rel, verdict.absolute, bareSchema, options, limits));
+        else report.tasks.push(sourceErrorTask(slugName(rel), rel, 'scheme-error', verdict.remote ? `remote path "${f}"` : verdict.reason));
       }
       continue;
     }
@@ -128,11 +142,13 @@ function statSafe(p: string) {
   }
 }
 
-async function bareFileTask(place: string, abs: string, schema: Schema | undefined, options: ValidateOptions, limits: { limitErrors: number; limitRows?: number }): Promise<ReportTask> {
+async function bareFileTask(target: string, abs: string, schema: Schema | undefined, options: ValidateOptions, limits: { limitErrors: number; limitRows?: number }): Promise<ReportTask> {
+  // A URL is shown without its user part (user:password@).
+  const place = redactUrl(target);
   const name = slugName(place);
   let localPath = abs;
   if (/^https?:\/\//i.test(abs)) {
-    if (!options.allowRemote) return sourceErrorTask(name, place, 'scheme-error', `remote data "${abs}" is not fetched without --allow-remote`);
+    if (!options.allowRemote) return sourceErrorTask(name, place, 'scheme-error', `remote data "${place}" is not fetched without --allow-remote`);
     try {
       localPath = await fetchRemote(abs);
     } catch (e) {
@@ -173,6 +189,7 @@ async function validatePackageFile(descriptorPath: string, report: Report, optio
       report.errors.push(e);
     }
   }
+  for (const advise of options.packageWarnings ?? []) report.warnings.push(...advise(pkg).map((w) => `${shownPath}: ${w}`));
   const baseDir = path.dirname(descriptorPath);
   const relBase = path.relative(options.cwd ?? process.cwd(), baseDir);
   const prepared: PreparedResource[] = [];

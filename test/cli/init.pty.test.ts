@@ -45,7 +45,7 @@ describe('interactive init + metadata in a pseudo-terminal', { timeout: 120_000 
       [
         ['Alamat portal CKAN', '\r'],
         ['Organisasi \\(SKPD/OPD\\) pemilik data', DOWN.repeat(12) + '\r'], // skip, then the 12th SKPD: Damkar
-        ['Isi metadata Satu Data sekarang', 'y\r'],
+        ['Isi metadata Satu Data sekarang\\? \\(Y/t\\)', 'ya\r'],
         ['Judul dataset', 'Jumlah Kejadian Kebakaran Menurut Kecamatan di Kota Makassar\r'],
         ['Nama dataset di portal', '\r'],
         ['Deskripsi dataset', 'Jumlah kejadian kebakaran per kecamatan di Kota Makassar.\r'],
@@ -83,6 +83,11 @@ describe('interactive init + metadata in a pseudo-terminal', { timeout: 120_000 
     expect(r.stuck_at, r.output.slice(-2000)).toBeUndefined();
     expect(r.code).toBe(0);
     expect(r.output).toContain('Metadata Satu Data lengkap');
+    // The prompts' own words are Indonesian too: key hints and the yes/no answer.
+    expect(r.output).toContain('↑↓ pindah');
+    expect(r.output).toContain('⏎ pilih');
+    expect(r.output).not.toMatch(/navigate|\bYes\b/);
+    expect(r.output).toMatch(/Isi metadata Satu Data sekarang\? Ya/);
 
     const pkg = JSON.parse(readFileSync(path.join(dir, 'datapackage.json'), 'utf8')) as DataPackage;
     expect(pkg).toMatchObject({
@@ -123,5 +128,34 @@ describe('interactive init + metadata in a pseudo-terminal', { timeout: 120_000 
     expect(r.code).toBe(2);
     expect(r.output).toContain('Dibatalkan');
     expect(readFileSync(path.join(dir, 'datapackage.json'), 'utf8')).toBe(before);
+  });
+
+  it('an interrupted "satudata metadata" keeps its answers and the next run resumes at the next question', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'satudata-pty-'));
+    temps.push(dir);
+    for (const f of ['datapackage.json', 'kebakaran-2024.csv']) copyFileSync(path.join(BARE, f), path.join(dir, f));
+    const before = readFileSync(path.join(dir, 'datapackage.json'), 'utf8');
+    const first = await drive(
+      dir,
+      [['Judul dataset', 'Jumlah Kejadian Kebakaran di Kota Makassar\r'], ['Nama dataset', '\r'], ['Deskripsi dataset', 'Kejadian kebakaran per kecamatan.\r'], ['Konsep', '\x03']],
+      ['metadata'],
+    );
+    expect(first.stuck_at).toBeUndefined();
+    expect(first.code).toBe(2);
+    expect(first.output).toContain('3 jawaban sejauh ini disimpan');
+    // datapackage.json itself is untouched; the answers wait in the draft.
+    expect(readFileSync(path.join(dir, 'datapackage.json'), 'utf8')).toBe(before);
+    const draft = JSON.parse(readFileSync(path.join(dir, '.satudata', 'metadata-draft.json'), 'utf8'));
+    expect(draft.pkg.title).toBe('Jumlah Kejadian Kebakaran di Kota Makassar');
+
+    const second = await drive(dir, [['Melanjutkan sesi sebelumnya: 3 jawaban', ''], ['Konsep', 'Api yang tidak dikehendaki.\r'], ['Definisi', '\x03']], ['metadata']);
+    expect(second.stuck_at).toBeUndefined();
+    expect(second.code).toBe(2);
+    // The answered questions were not asked again.
+    expect(second.output).not.toContain('Judul dataset');
+    expect(second.output).not.toContain('Deskripsi dataset');
+    expect(second.output).toContain('4 jawaban sejauh ini disimpan');
+    const draft2 = JSON.parse(readFileSync(path.join(dir, '.satudata', 'metadata-draft.json'), 'utf8'));
+    expect(draft2.pkg).toMatchObject({ title: 'Jumlah Kejadian Kebakaran di Kota Makassar', sdi: { konsep: 'Api yang tidak dikehendaki.' } });
   });
 });

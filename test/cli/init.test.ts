@@ -44,8 +44,15 @@ describe('satudata init (CLI)', () => {
     expect(r.stderr).toMatch(/Alamat portal belum diatur.*\.satudatarc\.json/);
     expect(r.stderr).toMatch(/Organisasi belum diatur/);
 
-    expect(read(dir, '.github/workflows/satudata.yml')).toContain('npx satudata validate --profile satudata --format github');
-    expect(read(dir, '.gitlab-ci.yml')).toContain('npx satudata validate --profile satudata --format junit');
+    // The CI files pin the satudata version that wrote them: the checks do not change under the officer.
+    const version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string;
+    expect(read(dir, '.github/workflows/satudata.yml')).toContain(`npx satudata@${version} validate --profile satudata --format github`);
+    expect(read(dir, '.github/workflows/satudata.yml')).toContain(`npx satudata@${version} push --yes`);
+    expect(read(dir, '.gitlab-ci.yml')).toContain(`npx satudata@${version} validate --profile satudata --format junit`);
+    expect(read(dir, '.github/workflows/satudata.yml') + read(dir, '.gitlab-ci.yml')).not.toMatch(/\{\{\w+\}\}|npx satudata (?!@)/);
+    // The token goes only to a portal the user named: the CI push job names it next to the secret.
+    expect(read(dir, '.github/workflows/satudata.yml')).toMatch(/SATUDATA_API_TOKEN: \$\{\{ secrets\.SATUDATA_API_TOKEN \}\}\n\s*#\s*SATUDATA_PORTAL: \$\{\{ vars\.SATUDATA_PORTAL \}\}/);
+    expect(read(dir, '.gitlab-ci.yml')).toMatch(/CI\/CD variable\s+SATUDATA_API_TOKEN[\s\S]*portal URL[\s\S]*SATUDATA_PORTAL/);
     expect(read(dir, '.gitignore')).toContain('.satudata/');
     const readme = read(dir, 'README.md');
     expect(readme).toMatch(/## Alur kerja: periksa → metadata → terbitkan/);
@@ -110,5 +117,23 @@ describe('satudata init (CLI)', () => {
     expect(r.stderr).toMatch(msg);
     expect(r.stderr).not.toMatch(/at .*\.js/);
     for (const f of FILES) expect(existsSync(path.join(dir, f)), f).toBe(false);
+  });
+});
+
+describe('init notes speak the officer\'s language', () => {
+  it.each([
+    ['id', /^ {4}catatan: Baris 1-1 di atas header/m, /^ {4}(info|warning):|\(commentRows\)/m],
+    ['en', /^ {4}note: /m, /^ {4}(catatan|perhatian|info):/m],
+  ])('[%s] describe notes are labelled as notes, not info:/warning:', async (lang, want, never) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'satudata-init-notes-'));
+    writeFileSync(path.join(dir, 'kebakaran.csv'), 'JUMLAH KEBAKARAN 2024,,\nkecamatan,jumlah,persen\nMariso,"1.234","12,5"\nTallo,"2.345","10,1"\nJumlah,"3.579",\n');
+    const r = await runCli(['init', '--yes', '--lang', lang], { cwd: dir });
+    expect(r.code).toBe(0);
+    const out = r.stdout + r.stderr;
+    expect(out).toMatch(want);
+    expect(out).not.toMatch(never);
+    // Skipped rows are explained by their row numbers, not by the dialect key that stores them.
+    expect(out).toMatch(lang === 'id' ? /perhatian: Tidak dibaca sebagai data: .* — baris 5\./ : /warning: Not read as data: .* — row 5\./);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -53,6 +53,8 @@ describe('satudata login / logout', () => {
     const r = await runCli(['login', '--portal', ckan.url], { cwd, stdin: bad });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/not valid/);
+    // The message names where the token came from: here standard input, not the login store.
+    expect(r.stderr).toContain('The API token (from standard input (stdin)) is not valid');
     expect(r.stdout + r.stderr).not.toContain(bad);
     expect(existsSync(credFile(cwd))).toBe(false);
   });
@@ -70,5 +72,32 @@ describe('satudata login / logout', () => {
     const r = await runCli(['login', '--portal', 'http://127.0.0.1:9'], { cwd, stdin: 'some-token-value' });
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/Cannot reach the portal 127\.0\.0\.1:9/);
+  });
+});
+
+describe('after login', () => {
+  it('the portal of the latest login is the default when nothing else names one', async () => {
+    const cwd = packageCopy('kebakaran', uniqueName('login-default'));
+    const before = await runCli(['push', '--dry-run'], { cwd, env: { SATUDATA_API_TOKEN: '' } });
+    expect(before.code).toBe(2);
+    expect(before.stderr).toContain('No portal URL is set.');
+    expect(before.stderr).toContain('satudata login --portal');
+    expect((await runCli(['login', '--portal', ckan.url], { cwd, stdin: ckan.tokens.editor })).code).toBe(0);
+    const r = await runCli(['push', '--dry-run', '--json'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).portal).toBe(ckan.url);
+    const st = await runCli(['status', '--json', '--fail-on', 'never'], { cwd });
+    expect(st.code, st.stderr).toBe(0);
+  });
+
+  it('logging in as another user on the same portal says so before replacing the token', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'satudata-login-'));
+    expect((await runCli(['login', '--portal', ckan.url], { cwd, stdin: ckan.tokens.editor })).code).toBe(0);
+    const same = await runCli(['login', '--portal', ckan.url], { cwd, stdin: ckan.tokens.editor });
+    expect(same.stderr).not.toContain('belonged to');
+    const other = await runCli(['login', '--portal', ckan.url], { cwd, stdin: ckan.tokens.member });
+    expect(other.code).toBe(0);
+    expect(other.stderr).toContain(`the token stored for ${ckan.url} belonged to fake-editor; it is replaced by the token of fake-member`);
+    expect(JSON.parse(readFileSync(credFile(cwd), 'utf8')).portals[ckan.url].user).toBe('fake-member');
   });
 });

@@ -37,11 +37,16 @@ const MANDATORY: [string, string][] = [
   ['contributors.maintainer.title', 'kontak=Andi Pengelola Data'],
   ['contributors.maintainer.email', 'email=data.damkar@makassarkota.go.id'],
   ['resources.0.schema.fields.kode_kecamatan.title', 'resources.0.schema.fields.kode_kecamatan.title=Kode Kecamatan'],
-  ['resources.0.schema.fields.kode_kecamatan.description', 'resources.0.schema.fields.kode_kecamatan.deskripsi=Kode Kemendagri kecamatan.'],
   ['resources.0.schema.fields.kecamatan.title', 'resources.kebakaran-2024.schema.fields.kecamatan.judul=Kecamatan'],
-  ['resources.0.schema.fields.kecamatan.description', 'resources.0.schema.fields.kecamatan.description=Nama kecamatan.'],
   ['resources.0.schema.fields.jumlah_kejadian.title', 'resources.0.schema.fields.jumlah_kejadian.title=Jumlah Kejadian'],
-  ['resources.0.schema.fields.jumlah_kejadian.description', 'resources.0.schema.fields.2.description=Banyaknya kejadian kebakaran.'],
+  // A measure column needs its unit.
+  ['resources.0.schema.fields.jumlah_kejadian.unit', 'resources.0.schema.fields.jumlah_kejadian.satuan=kejadian'],
+];
+/** Column descriptions: recommended (a warning), not required. */
+const RECOMMENDED: string[] = [
+  'resources.0.schema.fields.kode_kecamatan.deskripsi=Kode Kemendagri kecamatan.',
+  'resources.0.schema.fields.kecamatan.description=Nama kecamatan.',
+  'resources.0.schema.fields.2.description=Banyaknya kejadian kebakaran.',
 ];
 const setArgs = (sets: string[]) => sets.flatMap((s) => ['--set', s]);
 
@@ -52,8 +57,8 @@ describe('satudata metadata --yes (CLI)', () => {
     expect(before.code, before.stderr).toBe(1);
     expect(JSON.parse(before.stdout).errors.map((e: { type: string }) => e.type)).toContain('satudata-metadata');
 
-    const r = await runCli(['metadata', '--yes', ...setArgs(MANDATORY.map(([, s]) => s))], { cwd: dir });
-    expect(r.stderr).not.toMatch(/Galat/);
+    const r = await runCli(['metadata', '--yes', ...setArgs([...MANDATORY.map(([, s]) => s), ...RECOMMENDED])], { cwd: dir });
+    expect(r.stderr).not.toMatch(/Galat|catatan/);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Metadata Satu Data lengkap.');
     const pkg = pkgOf(dir);
@@ -132,5 +137,17 @@ describe('satudata metadata --yes (CLI)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/tidak ada datapackage.json/);
     expect(r.stderr).toMatch(/satudata init/);
+  });
+});
+
+describe('column descriptions are recommended, not required', () => {
+  it('metadata completes without them and names the columns in a note; validate --profile warns, exit 0', async () => {
+    const dir = workdir();
+    const r = await runCli(['metadata', '--yes', ...setArgs(MANDATORY.map(([, s]) => s))], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('catatan: 3 kolom belum punya deskripsi (disarankan, tidak wajib): kebakaran-2024.kode_kecamatan, kebakaran-2024.kecamatan, kebakaran-2024.jumlah_kejadian');
+    const v = await runCli(['validate', '--profile', 'satudata', '--json'], { cwd: dir });
+    expect(v.code).toBe(0);
+    expect(JSON.parse(v.stdout).warnings).toEqual([expect.stringContaining('3 kolom belum punya deskripsi')]);
   });
 });

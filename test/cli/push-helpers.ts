@@ -53,3 +53,15 @@ export async function runCli(args: string[], opts: { cwd: string; env?: NodeJS.P
   });
   return { code, stdout, stderr };
 }
+
+/**
+ * Replace a resource's file on the portal the way the web form or another script does: resource_patch
+ * with only `id` and a new upload, leaving satudata's own record (satudata_sha256, ...) as it was.
+ */
+export async function replaceFileElsewhere(portal: string, token: string, resourceId: string, content: string): Promise<void> {
+  const form = new FormData();
+  form.set('id', resourceId);
+  form.set('upload', new Blob([content], { type: 'text/csv' }), 'replaced.csv');
+  const res = await fetch(`${portal}/api/3/action/resource_patch`, { method: 'POST', headers: { Authorization: token }, body: form });
+  if (res.status !== 200) throw new Error(`resource_patch by another route: HTTP ${res.status} ${await res.text()}`);
+}

@@ -62,7 +62,10 @@ describe('satudata push: idempotent publishing', () => {
     expect(p.tags.map((t) => t.name).sort()).toEqual(['damkar', 'kebakaran', 'kebencanaan']);
     const extras = Object.fromEntries(p.extras.map((e) => [e.key, e.value]));
     expect(extras).toMatchObject({ frekuensi_penerbitan: 'tahunan', tahun: '2024', cakupan: 'Kota Makassar', satuan: 'kejadian', sumber_data: 'Laporan kejadian Damkar', publisher: 'Diskominfo Kota Makassar' });
-    const res = p.resources.find((x) => x.name === 'kebakaran')!;
+    const res = p.resources.find((x) => x.satudata_name === 'kebakaran')!;
+    // CKAN shows `name` as the title: the human title goes there, the package name in satudata_name.
+    expect(res.name).toBe('Kejadian kebakaran per kecamatan');
+    expect(res.satudata_last_modified).toBe(res.last_modified);
     expect(res).toMatchObject({ format: 'CSV', mimetype: 'text/csv', url_type: 'upload', satudata_bytes: String(out.resources[0].bytes) });
     expect(JSON.parse(String(res.schema)).fields[3].name).toBe('jumlah_kejadian');
     expect(await (await fetch(res.url)).text()).toBe(readFileSync(join(dir, 'kebakaran.csv'), 'utf8'));
@@ -94,12 +97,13 @@ describe('satudata push: idempotent publishing', () => {
     const before = ckan.calls.length;
     const r = await push(dir, ['--json']);
     expect(r.code).toBe(0);
-    expect(r.writes).toEqual(['resource_patch']);
-    expect(ckan.calls.slice(before).find((c) => c.action === 'resource_patch')!.multipart).toBe(true);
+    // the upload, then CKAN's new last_modified recorded (drift detection)
+    expect(r.writes).toEqual(['resource_patch', 'resource_patch']);
+    expect(ckan.calls.slice(before).filter((c) => c.action === 'resource_patch').map((c) => c.multipart)).toEqual([true, false]);
     const out = JSON.parse(r.stdout);
     expect(out.dataset.action).toBe('unchanged');
     expect(out.resources.map((x: { name: string; action: string }) => [x.name, x.action])).toEqual([['kebakaran', 'updated'], ['kecamatan', 'unchanged']]);
-    const res = dataset(name).resources.find((x) => x.name === 'kebakaran')!;
+    const res = dataset(name).resources.find((x) => x.satudata_name === 'kebakaran')!;
     expect(await (await fetch(res.url)).text()).toContain('Bontoala');
     await expectConsistent(name);
   });
@@ -178,11 +182,32 @@ describe('satudata push: idempotent publishing', () => {
     const pruned = await push(dir, ['--json', '--prune']);
     expect(pruned.writes).toEqual(['resource_delete']);
     expect(JSON.parse(pruned.stdout).resources.find((x: { name: string }) => x.name === 'kecamatan').action).toBe('deleted');
-    expect(dataset(name).resources.map((x) => x.name)).toEqual(['kebakaran']);
+    expect(dataset(name).resources.map((x) => x.satudata_name)).toEqual(['kebakaran']);
   });
 });
 
 describe('satudata push: refusals', () => {
+  it('invalid data: the Indonesian cell-level report of validate, by default', async () => {
+    const dir = packageCopy('kebakaran', uniqueName('invalid-id'));
+    writeFileSync(join(dir, 'kebakaran.csv'), 'kode_kecamatan,kecamatan,tahun,jumlah_kejadian\n73.71.01,Mariso,dua ribu,5\n');
+    const r = await push(dir, [], { SATUDATA_API_TOKEN: ckan.tokens.editor, SATUDATA_LANG: 'id' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Baris 2, kolom C "tahun", sel C2: nilai "dua ribu" tidak sesuai tipe kolom');
+    expect(r.stderr).toContain('Paket tidak valid; tidak ada yang dikirim ke portal.');
+  });
+
+  it('missing Satu Data metadata is refused before anything is sent (the profile push promises)', async () => {
+    const dir = packageCopy('kebakaran', uniqueName('no-meta'));
+    editPackage(dir, (p) => {
+      delete p.sdi.frekuensi;
+    });
+    const before = ckan.calls.length;
+    const r = await push(dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Mandatory metadata "sdi.frekuensi"');
+    expect(ckan.calls.length).toBe(before);
+  });
+
   it('invalid data is not pushed (exit 1) and nothing is sent', async () => {
     const dir = packageCopy('kebakaran', uniqueName('invalid'));
     writeFileSync(join(dir, 'kebakaran.csv'), 'kode_kecamatan,kecamatan,tahun,jumlah_kejadian\n73.71.01,Mariso,dua ribu,-4\n');
@@ -190,6 +215,11 @@ describe('satudata push: refusals', () => {
     const r = await push(dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/not valid/);
+    // The same located report as `satudata validate`: row, column, Excel cell and the fix.
+    expect(r.stderr).toContain('Row 2, column C "tahun", cell C2');
+    expect(r.stderr).toContain('Row 2, column D "jumlah_kejadian", cell D2');
+    expect(r.stderr).toMatch(/→ Fix: /);
+    expect(r.stderr).not.toMatch(/Row at position/);
     expect(ckan.calls.length).toBe(before);
     expect(JSON.parse(pushLog(dir).trim())).toMatchObject({ outcome: 'failed', error: { code: 'E_INVALID' } });
   });
@@ -300,7 +330,7 @@ describe('satudata push: failures leave the portal consistent and a re-run finis
     expect(rerun.code).toBe(0);
     const p = dataset(name);
     expect(p.private).toBe(false);
-    expect(p.resources.map((x) => x.name).sort()).toEqual(['kebakaran', 'kecamatan']);
+    expect(p.resources.map((x) => x.satudata_name).sort()).toEqual(['kebakaran', 'kecamatan']);
     await expectConsistent(name);
     const third = await push(dir);
     expect(third.writes).toEqual([]);

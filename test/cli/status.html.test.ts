@@ -45,14 +45,19 @@ describe('status --format html', () => {
     const text = visibleText(dumpDom(file));
     expect(text).toContain('Audit Satu Data');
     expect(text).toContain('Kartu skor per perangkat daerah (terburuk di atas)');
-    expect(text).toMatch(/53 Perangkat daerah 30 Diharapkan 23 Ada 7 Belum ada 8 Terlambat/);
+    expect(text).toMatch(/53 Perangkat daerah 30 Diharapkan 22 Ada 1 Kosong 7 Belum ada 7 Terlambat/);
+    // The per-agency table: present / empty / missing / stale side by side.
+    expect(text).toMatch(/Tabel per perangkat daerah Perangkat daerah Diharapkan Ada Kosong Belum ada Terlambat /);
+    expect(text).toMatch(/Badan Penanggulangan Bencana Daerah 2 1 1 0 0 /);
+    expect(text).toContain('Kosong Jumlah Kejadian Bencana Banjir Berdasarkan Kecamatan (jumlah-kejadian-bencana-banjir-berdasarkan-kecamatan; ada di portal tanpa sumber daya aktif: belum terbit)');
+    expect(text).toMatch(/Di luar daftar \(20\) statistik-layanan-kominfo-01, /);
     // Worst first: the organization missing from the portal, then the ones with nothing published.
-    const cards = text.slice(text.indexOf('Kartu skor'), text.indexOf('Peringkat keaktifan'));
+    const cards = text.slice(text.indexOf('Kartu skor'), text.indexOf('Tabel per perangkat daerah'));
     expect(cards.indexOf('uptd-pengelolaan-sampah')).toBeLessThan(cards.indexOf('Dinas Pendidikan'));
     expect(cards.indexOf('Dinas Pendidikan')).toBeLessThan(cards.indexOf('Dinas Kesehatan'));
     expect(cards).toContain('tidak ada di portal');
     // Activity ranking: Diskominfo (20 datasets updated this year) first.
-    const ranking = text.slice(text.indexOf('Peringkat keaktifan'), text.indexOf('Dataset yang belum ada atau terlambat'));
+    const ranking = text.slice(text.indexOf('Peringkat keaktifan'), text.indexOf('Dataset yang belum ada, kosong, terlambat atau tidak valid'));
     expect(ranking).toMatch(/^Peringkat keaktifan Jumlah dataset yang diperbarui dalam 12 bulan terakhir\. Dinas Komunikasi dan Informatika: 20 \/ 20/);
     // Each missing or stale dataset with its due date.
     expect(text).toContain(

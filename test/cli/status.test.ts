@@ -39,7 +39,7 @@ describe('satudata status against the fake CKAN (52 organizations, paged search)
     const doc = JSON.parse(r.stdout);
     const sosial = doc.organizations.find((o: { name: string }) => o.name === MEMBER_ORG);
     expect(sosial).toMatchObject({ datasets: 3, expected: 2, present: 2, missing: [], unexpected: ['data-internal-penerima-bantuan'] });
-    expect(doc.summary).toEqual({ ...expected().summary, present: 24, missing: 6 });
+    expect(doc.summary).toEqual({ ...expected().summary, present: 23, missing: 6 });
   });
 
   it('falls back to package_list + package_show with a warning when search fails, with the same result', async () => {
@@ -134,27 +134,50 @@ describe('satudata status against the fake CKAN (52 organizations, paged search)
   it('table: worst first, totals, findings, in Indonesian and English', async () => {
     const id = await runCli(audit('--format', 'table'));
     const lines = id.stdout.split('\n');
-    expect(lines[2]).toMatch(/^Perangkat daerah +Dataset +Diharapkan +Ada +Belum ada +Terlambat +Pembaruan terakhir$/);
-    expect(lines[3]).toMatch(/^uptd-pengelolaan-sampah \(tidak ada di portal\) +0 +1 +0 +1 +0 +belum pernah$/);
-    expect(id.stdout).toMatch(/^Total +45 +30 +23 +7 +8$/m);
-    expect(id.stdout).toContain('53 perangkat daerah · 30 dataset diharapkan · 23 ada · 7 belum ada · 8 terlambat');
+    expect(lines[2]).toMatch(/^Perangkat daerah +Dataset +Diharapkan +Ada +Kosong +Belum ada +Terlambat +Pembaruan terakhir$/);
+    expect(lines[3]).toMatch(/^uptd-pengelolaan-sampah \(tidak ada di portal\) +0 +1 +0 +0 +1 +0 +belum pernah$/);
+    expect(id.stdout).toMatch(/^badan-penanggulangan-bencana-daerah +2 +2 +1 +1 +0 +0 +2025-06-05$/m);
+    expect(id.stdout).toMatch(/^Total +45 +30 +22 +1 +7 +7$/m);
+    expect(id.stdout).toContain('53 perangkat daerah · 30 dataset diharapkan · 22 ada · 1 kosong · 7 belum ada (0 dihapus) · 7 terlambat');
+    expect(id.stdout).toContain('  - Kosong: jumlah-kejadian-bencana-banjir-berdasarkan-kecamatan, ada di portal tanpa sumber daya aktif: belum terbit: Jumlah Kejadian Bencana Banjir Berdasarkan Kecamatan');
+    // Datasets the register does not list are named in every format, not only in JSON.
+    expect(id.stdout).toMatch(/^ {2}- Di luar daftar \(20\): statistik-layanan-kominfo-01, /m);
     expect(id.stdout).toContain('  - Terlambat: harga-pangan-pokok-pasar-tradisional (Mingguan), terakhir diperbarui 2025-06-20, jatuh tempo 2025-06-29');
     expect(id.stdout).toMatch(/Perangkat daerah tanpa dataset di portal \(38\): badan-kepegawaian-psdm-daerah, /);
     expect(id.stdout).not.toContain('\u001b[');
     const en = await runCli(audit('--lang', 'en'));
-    expect(en.stdout).toMatch(/^Organization +Datasets +Expected +Present +Missing +Stale +Last update$/m);
+    expect(en.stdout).toMatch(/^Organization +Datasets +Expected +Present +Empty +Missing +Stale +Last update$/m);
     expect(en.stdout).toContain('  - Missing: taksiran-kerugian-akibat-kebakaran (Monthly): Taksiran Kerugian Akibat Kebakaran');
   });
 
   it('markdown and csv', async () => {
     const md = await runCli(audit('--format', 'markdown'));
     expect(md.stdout).toMatch(/^# Audit Satu Data$/m);
-    expect(md.stdout).toMatch(/^\| dinas-kesehatan \| 3 \| 4 \| 3 \| 1 \| 1 \| 2025-02-10 \|$/m);
-    expect(md.stdout).toMatch(/^\| \*\*Total\*\* \| \*\*45\*\* \| \*\*30\*\* \| \*\*23\*\* \| \*\*7\*\* \| \*\*8\*\* \|  \|$/m);
+    expect(md.stdout).toMatch(/^\| dinas-kesehatan \| 3 \| 4 \| 3 \| 0 \| 1 \| 1 \| 2025-02-10 \|$/m);
+    expect(md.stdout).toMatch(/^\| \*\*Total\*\* \| \*\*45\*\* \| \*\*30\*\* \| \*\*22\*\* \| \*\*1\*\* \| \*\*7\*\* \| \*\*7\*\* \|  \|$/m);
     expect(md.stdout).toContain('### Dinas Kesehatan (`dinas-kesehatan`)');
+    expect(md.stdout).toMatch(/^- Di luar daftar \(2\): daftar-hotel-dan-penginapan, jumlah-kunjungan-wisatawan$/m);
     const csv = await runCli(audit('--format', 'csv'));
     const rows = parse(csv.stdout) as string[][];
-    expect(rows[0]).toEqual(['organization', 'title', 'on_portal', 'datasets', 'expected', 'present', 'missing', 'stale', 'unexpected', 'last_update', 'missing_datasets', 'stale_datasets', 'unexpected_datasets']);
+    expect(rows[0]).toEqual([
+      'organization',
+      'title',
+      'on_portal',
+      'datasets',
+      'expected',
+      'present',
+      'empty',
+      'missing',
+      'deleted',
+      'stale',
+      'unexpected',
+      'last_update',
+      'empty_datasets',
+      'missing_datasets',
+      'deleted_datasets',
+      'stale_datasets',
+      'unexpected_datasets',
+    ]);
     expect(rows.length).toBe(54);
     expect(rows.find((r) => r[0] === 'dinas-kesehatan')).toEqual([
       'dinas-kesehatan',
@@ -163,11 +186,15 @@ describe('satudata status against the fake CKAN (52 organizations, paged search)
       '3',
       '4',
       '3',
+      '0',
       '1',
+      '0',
       '1',
       '0',
       '2025-02-10T03:00:00Z',
+      '',
       'jumlah-bayi-imunisasi-dasar-lengkap-berdasarkan-jenis-kelamin',
+      '',
       'persentase-balita-stunting-berdasarkan-kecamatan',
       '',
     ]);
@@ -184,15 +211,16 @@ describe('satudata status against the fake CKAN (52 organizations, paged search)
 
   it('without a register: empty organizations, long-unchanged datasets, nothing expected', async () => {
     const r = await runCli(['status', '--portal', ckan.url, '--now', NOW, '--json']);
-    expect(r.code).toBe(0);
+    // The dataset without any resource is empty (not published): a shortfall even without a register.
+    expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
-    expect(doc.summary).toEqual({ organizations: 52, expected: 0, present: 0, missing: 0, stale: 7 });
+    expect(doc.summary).toEqual({ organizations: 52, expected: 0, present: 0, empty: 1, missing: 0, deleted: 0, stale: 6 });
+    expect(doc.organizations.flatMap((o: { empty: { name: string }[] }) => o.empty.map((e) => e.name))).toEqual(['jumlah-kejadian-bencana-banjir-berdasarkan-kecamatan']);
     const stale = doc.organizations.flatMap((o: { stale: { name: string }[] }) => o.stale.map((s) => s.name)).sort();
     expect(stale).toEqual([
       'daftar-lokasi-posko-bencana',
       'hasil-sensus-penduduk-kota-makassar',
       'indeks-pembangunan-gender',
-      'jumlah-kejadian-bencana-banjir-berdasarkan-kecamatan',
       'jumlah-kunjungan-wisatawan',
       'persentase-balita-stunting-berdasarkan-kecamatan',
       'rpjmd-indikator-makro',
@@ -204,8 +232,8 @@ describe('satudata status against the fake CKAN (52 organizations, paged search)
 
   it.each([
     [['--now', 'kemarin'], /--now harus tanggal/],
-    [['--grace-days', '-3'], /--grace-days expects a whole number/],
-    [['--format', 'pdf'], /argument 'pdf' is invalid|Allowed choices/],
+    [['--grace-days', '-3'], /opsi --grace-days harus bilangan bulat, bukan "-3"/],
+    [['--format', 'pdf'], /nilai 'pdf' untuk opsi '--format <format>' tidak sah\. Pilihan yang boleh: table, json/],
   ])('usage error %j → exit 2', async (flags, message) => {
     const r = await runCli(['status', '--portal', ckan.url, ...flags]);
     expect(r.code).toBe(2);

@@ -170,6 +170,27 @@ describe(`portal contract (${process.env.SATUDATA_CKAN_ENV ? 'real CKAN' : 'fake
     expect(shown.resources).toHaveLength(1);
   });
 
+  it('drift signals (issue 14): an upload sets size and last_modified; a metadata-only patch keeps last_modified; a re-upload by another route changes both and keeps our extras', async () => {
+    const ds = await createDataset();
+    const dir = mkdtempSync(join(tmpdir(), 'satudata-contract-'));
+    const file = join(dir, 'data.csv');
+    writeFileSync(file, 'a,b\n1,2\n');
+    const c = as.editor();
+    const r = await c.upload<Record<string, string | number>>('resource_create', { package_id: ds.id, name: 'Judul manusiawi', satudata_name: 'data', format: 'CSV', mimetype: 'text/csv', satudata_bytes: '8' }, { path: file, filename: 'data.csv', contentType: 'text/csv', size: 8 });
+    expect(r.name).toBe('Judul manusiawi');
+    expect(r.satudata_name).toBe('data');
+    expect(r.size).toBe(8);
+    expect(String(r.last_modified)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
+    const recorded = await c.action<Record<string, string | number>>('resource_patch', { id: String(r.id), satudata_last_modified: String(r.last_modified) });
+    expect(recorded.last_modified).toBe(r.last_modified);
+    await new Promise((ok) => setTimeout(ok, 20));
+    writeFileSync(file, 'x,y\n9,9\n7,7\n');
+    const other = await as.sysadmin().upload<Record<string, string | number>>('resource_patch', { id: String(r.id) }, { path: file, filename: 'other.csv', contentType: 'text/csv', size: 12 });
+    expect(other.size).toBe(12);
+    expect(other.last_modified).not.toBe(r.last_modified);
+    expect(other).toMatchObject({ satudata_name: 'data', satudata_bytes: '8', satudata_last_modified: String(r.last_modified) });
+  });
+
   it('private datasets: visible to the sysadmin, 403 for a member of another org and for anonymous', async () => {
     const ds = await createDataset({ private: true });
     expect((await as.sysadmin().action<Pkg>('package_show', { id: ds.name })).private).toBe(true);

@@ -14,10 +14,11 @@ import { ACTIONS, SIDE_EFFECT_FREE, type Upload } from './actions.js';
 import { BadRequest, jsonData, multipartData, queryData, readBody } from './http.js';
 import { CkanError } from './rules.js';
 import { buildState, DEFAULT_SEED, type Dict, type FakeSeed, type State } from './state.js';
+import { answerAfterApplied, isAppliedFault, type AppliedFaultKind } from './faults.js';
 
 export type { FakeSeed, SeedDataset, SeedResource, SeedUser, Role } from './state.js';
 
-export type FaultKind = 'status500' | 'status502' | 'status503' | 'status429' | 'timeout' | 'reset' | 'html413';
+export type FaultKind = 'status500' | 'status502' | 'status503' | 'status429' | 'timeout' | 'reset' | 'html413' | AppliedFaultKind | 'stall';
 
 export interface Fault {
   /** Action name it applies to (all actions when absent). */
@@ -96,6 +97,12 @@ export async function startFakeCkan(seed: FakeSeed = {}): Promise<FakeCkan> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', siteUrl);
+    // 'stall': take the request and never read its body (the client is stuck mid-upload).
+    const stallFor = /^\/api(?:\/3)?\/action\/([^/]+)$/.exec(url.pathname)?.[1];
+    if (stallFor && faults.some((f) => f.kind === 'stall' && (!f.action || f.action === stallFor) && f.left > 0) && takeFault(stallFor)) {
+      calls.push({ action: stallFor, method: req.method ?? 'GET', status: -3, multipart: String(req.headers['content-type'] ?? '').startsWith('multipart/') });
+      return;
+    }
     const body = await readBody(req);
     const s = state!;
 
@@ -125,7 +132,7 @@ export async function startFakeCkan(seed: FakeSeed = {}): Promise<FakeCkan> {
 
     if (proxyLimit !== undefined && body.length > proxyLimit) return reply(413, HTML_413, 'text/html');
     const fault = takeFault(action);
-    if (fault) {
+    if (fault && !isAppliedFault(fault.kind)) {
       switch (fault.kind) {
         case 'timeout':
           call.status = -1;
@@ -160,6 +167,8 @@ export async function startFakeCkan(seed: FakeSeed = {}): Promise<FakeCkan> {
         if (f) upload = { filename: f.filename, bytes: f.bytes, contentType: f.contentType };
       } else data = jsonData(body);
       const result = handler({ state: s, user, data, upload, siteUrl });
+      // "Applied, then failed": the action took effect, but the client never hears it.
+      if (fault && isAppliedFault(fault.kind)) return answerAfterApplied(fault.kind, call, req, res);
       reply(200, { help, success: true, result: result ?? null });
     } catch (e) {
       if (e instanceof BadRequest) return reply(400, `Bad request - ${e.message}`);

@@ -1,13 +1,14 @@
 /**
  * Renderers for people: the terminal table, Markdown for posting, CSV for spreadsheets, JSON.
- * All take the same AuditResult; none does I/O.
+ * All take the same AuditResult; none does I/O. Portal text goes through render/escape.ts.
  */
 import { stringify } from 'csv-stringify/sync';
 import { fmt, type Lang } from '../../i18n.js';
 import { toJsonDocument } from '../audit.js';
 import { frequencyLabel } from '../frequency.js';
 import { parseUtc, witaDate } from '../time.js';
-import type { AuditResult, OrgAudit } from '../types.js';
+import type { AuditResult, OrgAudit, UncheckedResource } from '../types.js';
+import { csvCell, mdName, mdText, plain } from './escape.js';
 import { label } from './labels.js';
 
 export function renderJson(r: AuditResult): string {
@@ -22,41 +23,68 @@ export function day(iso: string | null, lang: Lang): string {
 }
 
 export function summaryLine(r: AuditResult, lang: Lang): string {
-  if (r.withRegister) return fmt(label('summaryLine', lang), r.summary);
-  const empty = r.organizations.filter((o) => o.datasets === 0).length;
-  return fmt(label('summaryLineNoRegister', lang), { ...r.summary, empty });
+  const base = r.withRegister
+    ? fmt(label('summaryLine', lang), r.summary)
+    : fmt(label('summaryLineNoRegister', lang), { ...r.summary, emptyOrgs: r.organizations.filter((o) => o.datasets === 0).length });
+  return r.checkedData ? `${base} · ${fmt(label('summaryQuality', lang), { invalid: r.summary.invalid ?? 0, unchecked: r.summary.unchecked ?? 0 })}` : base;
+}
+
+/** Datasets with at least one invalid resource. */
+export function invalidDatasets(o: OrgAudit): number {
+  return new Set(o.quality?.invalid.map((i) => i.name) ?? []).size;
 }
 
 function columns(r: AuditResult, lang: Lang): { head: string[]; row: (o: OrgAudit) => string[] } {
-  const name = (o: OrgAudit) => (o.onPortal ? o.name : `${o.name} (${label('notOnPortal', lang)})`);
+  const name = (o: OrgAudit) => (o.onPortal ? plain(o.name) : `${plain(o.name)} (${label('notOnPortal', lang)})`);
+  const q = r.checkedData;
   if (r.withRegister) {
     return {
-      head: [label('organization', lang), label('datasets', lang), label('expected', lang), label('present', lang), label('missing', lang), label('stale', lang), label('lastUpdate', lang)],
-      row: (o) => [name(o), String(o.datasets), String(o.expected), String(o.present), String(o.missing.length), String(o.stale.length), day(o.lastUpdate, lang)],
+      head: [label('organization', lang), label('datasets', lang), label('expected', lang), label('present', lang), label('empty', lang), label('missing', lang), label('stale', lang), ...(q ? [label('invalid', lang)] : []), label('lastUpdate', lang)],
+      row: (o) => [name(o), String(o.datasets), String(o.expected), String(o.present), String(o.empty.length), String(o.missing.length), String(o.stale.length), ...(q ? [String(invalidDatasets(o))] : []), day(o.lastUpdate, lang)],
     };
   }
   return {
-    head: [label('organization', lang), label('datasets', lang), label('stale', lang), label('recent', lang), label('lastUpdate', lang)],
-    row: (o) => [name(o), String(o.datasets), String(o.stale.length), String(o.recentUpdates), day(o.lastUpdate, lang)],
+    head: [label('organization', lang), label('datasets', lang), label('empty', lang), label('stale', lang), ...(q ? [label('invalid', lang)] : []), label('recent', lang), label('lastUpdate', lang)],
+    row: (o) => [name(o), String(o.datasets), String(o.empty.length), String(o.stale.length), ...(q ? [String(invalidDatasets(o))] : []), String(o.recentUpdates), day(o.lastUpdate, lang)],
   };
 }
 
 function totals(r: AuditResult, lang: Lang): string[] {
   const s = r.summary;
   const recent = r.organizations.reduce((n, o) => n + o.recentUpdates, 0);
+  const q = r.checkedData ? [String(s.invalid ?? 0)] : [];
   return r.withRegister
-    ? [label('total', lang), String(s.datasets), String(s.expected), String(s.present), String(s.missing), String(s.stale), '']
-    : [label('total', lang), String(s.datasets), String(s.stale), String(recent), ''];
+    ? [label('total', lang), String(s.datasets), String(s.expected), String(s.present), String(s.empty), String(s.missing), String(s.stale), ...q, '']
+    : [label('total', lang), String(s.datasets), String(s.empty), String(s.stale), ...q, String(recent), ''];
 }
 
-/** The findings of one organization as lines (shared by the table and Markdown renderers). */
+export function reasonLabel(u: UncheckedResource, lang: Lang): string {
+  const key = ({ 'too-large': 'reasonTooLarge', 'not-found': 'reasonNotFound', 'download-failed': 'reasonDownloadFailed', unreadable: 'reasonUnreadable' } as const)[u.reason];
+  const detail = u.detail === 'timeout' && lang === 'id' ? 'batas waktu habis' : u.detail;
+  return `${label(key, lang)}${detail ? ` (${detail})` : ''}`;
+}
+
+/** The findings of one organization as plain lines (shared by the table and Markdown renderers). */
 function findingLines(o: OrgAudit, lang: Lang): string[] {
   const lines: string[] = [];
-  for (const m of o.missing) lines.push(`${label('missing', lang)}: ${m.name} (${frequencyLabel(m.frequency, lang)}): ${m.title}`);
+  for (const m of o.missing) {
+    lines.push(
+      m.deleted
+        ? `${label('deleted', lang)}: ${m.name} (${frequencyLabel(m.frequency, lang)}), ${label('updated', lang)} ${day(m.lastUpdate, lang)}: ${m.title}`
+        : `${label('missing', lang)}: ${m.name} (${frequencyLabel(m.frequency, lang)}): ${m.title}`,
+    );
+  }
+  for (const e of o.empty) lines.push(`${label('empty', lang)}: ${e.name}, ${label('emptyNote', lang)}: ${e.title}`);
   for (const s of o.stale) {
     lines.push(`${label('stale', lang)}: ${s.name} (${frequencyLabel(s.frequency, lang)}), ${label('updated', lang)} ${day(s.lastUpdate, lang)}, ${label('dueAt', lang)} ${day(s.dueAt, lang)}`);
   }
-  return lines;
+  for (const i of o.quality?.invalid ?? []) {
+    const schema = i.noSchema ? `, ${label('noSchema', lang)}` : '';
+    lines.push(`${label('invalid', lang)}: ${i.name} / ${i.resource} (${i.errors} ${label('errorsWord', lang)}${schema}): ${i.firstErrors.join(' | ')}`);
+  }
+  for (const u of o.quality?.unchecked ?? []) lines.push(`${label('unchecked', lang)}: ${u.name} / ${u.resource}: ${reasonLabel(u, lang)}`);
+  if (o.unexpected.length > 0) lines.push(`${label('unexpected', lang)} (${o.unexpected.length}): ${o.unexpected.join(', ')}`);
+  return lines.map(plain);
 }
 
 /** Organizations on the portal with no dataset at all ("four have nothing"). */
@@ -75,9 +103,9 @@ export function renderTable(r: AuditResult, lang: Lang, style: TableStyle = { co
   const widths = head.map((_, i) => Math.max(...all.map((cells) => cells[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
   const paint = (s: string, code: number) => (style.color ? `\u001b[${code}m${s}\u001b[0m` : s);
-  const bad = (o: OrgAudit) => o.missing.length > 0 || !o.onPortal || (!r.withRegister && o.datasets === 0);
+  const bad = (o: OrgAudit) => o.missing.length > 0 || o.empty.length > 0 || invalidDatasets(o) > 0 || !o.onPortal || (!r.withRegister && o.datasets === 0);
   const out = [
-    `${label('title', lang)}: ${r.portal} (${r.generatedAt})`,
+    `${label('title', lang)}: ${plain(r.portal)} (${r.generatedAt})`,
     '',
     paint(line(head), 1),
     ...r.organizations.map((o, i) => (bad(o) ? paint(line(body[i]!), 31) : o.stale.length > 0 ? paint(line(body[i]!), 33) : line(body[i]!))),
@@ -90,23 +118,24 @@ export function renderTable(r: AuditResult, lang: Lang, style: TableStyle = { co
   if (details.length > 0) {
     out.push('');
     for (const { o, lines } of details) {
-      out.push(`${o.title} [${o.name}]`);
+      out.push(`${plain(o.title)} [${plain(o.name)}]`);
       for (const l of lines) out.push(`  - ${l}`);
     }
   }
   const empty = emptyOrgs(r);
-  if (empty.length > 0) out.push('', `${label('withoutDatasets', lang)} (${empty.length}): ${empty.join(', ')}`);
+  if (empty.length > 0) out.push('', `${label('withoutDatasets', lang)} (${empty.length}): ${empty.map(plain).join(', ')}`);
   return out.join('\n') + '\n';
 }
 
-const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** A Markdown table cell: our own words and numbers are plain; portal text is escaped. */
+const mdCell = (s: string) => mdText(s);
 
 export function renderMarkdown(r: AuditResult, lang: Lang): string {
   const { head, row } = columns(r, lang);
   const out = [
     `# ${label('title', lang)}`,
     '',
-    `- ${label('portal', lang)}: ${r.portal}`,
+    `- ${label('portal', lang)}: ${mdText(r.portal)}`,
     `- ${label('generatedAt', lang)}: ${r.generatedAt}`,
     `- ${summaryLine(r, lang)}`,
     '',
@@ -120,33 +149,60 @@ export function renderMarkdown(r: AuditResult, lang: Lang): string {
   if (details.length > 0) {
     out.push('', `## ${label('findings', lang)}`);
     for (const { o, lines } of details) {
-      out.push('', `### ${mdCell(o.title)} (\`${o.name}\`)`, '', ...lines.map((l) => `- ${mdCell(l)}`));
+      out.push('', `### ${mdText(o.title)} (${mdName(o.name)})`, '', ...lines.map((l) => `- ${mdText(l)}`));
     }
   }
   const empty = emptyOrgs(r);
-  if (empty.length > 0) out.push('', `## ${label('withoutDatasets', lang)} (${empty.length})`, '', empty.map((n) => `\`${n}\``).join(', '));
+  if (empty.length > 0) out.push('', `## ${label('withoutDatasets', lang)} (${empty.length})`, '', empty.map(mdName).join(', '));
   return out.join('\n') + '\n';
 }
 
-/** One row per organization, with the missing/stale names joined, for spreadsheets. Header in English (stable for formulas). */
+/** One row per organization, with the dataset names joined, for spreadsheets. Header in English (stable for formulas). */
 export function renderCsv(r: AuditResult): string {
-  const rows = r.organizations.map((o) => [
-    o.name,
-    o.title,
-    o.onPortal,
-    o.datasets,
-    o.expected,
-    o.present,
-    o.missing.length,
-    o.stale.length,
-    o.unexpected.length,
-    o.lastUpdate ?? '',
-    o.missing.map((m) => m.name).join(' '),
-    o.stale.map((s) => s.name).join(' '),
-    o.unexpected.join(' '),
-  ]);
-  return stringify(
-    [['organization', 'title', 'on_portal', 'datasets', 'expected', 'present', 'missing', 'stale', 'unexpected', 'last_update', 'missing_datasets', 'stale_datasets', 'unexpected_datasets'], ...rows],
-    { cast: { boolean: (b) => (b ? 'true' : 'false') } },
+  const q = r.checkedData;
+  const rows = r.organizations.map((o) =>
+    [
+      o.name,
+      o.title,
+      o.onPortal,
+      o.datasets,
+      o.expected,
+      o.present,
+      o.empty.length,
+      o.missing.length,
+      o.missing.filter((m) => m.deleted).length,
+      o.stale.length,
+      ...(q ? [invalidDatasets(o), o.quality?.unchecked.length ?? 0] : []),
+      o.unexpected.length,
+      o.lastUpdate ?? '',
+      o.empty.map((e) => e.name).join(' '),
+      o.missing.map((m) => m.name).join(' '),
+      o.missing.filter((m) => m.deleted).map((m) => m.name).join(' '),
+      o.stale.map((s) => s.name).join(' '),
+      ...(q ? [[...new Set(o.quality?.invalid.map((i) => i.name))].join(' ')] : []),
+      o.unexpected.join(' '),
+    ].map((c) => (typeof c === 'string' ? csvCell(c) : c)),
   );
+  const head = [
+    'organization',
+    'title',
+    'on_portal',
+    'datasets',
+    'expected',
+    'present',
+    'empty',
+    'missing',
+    'deleted',
+    'stale',
+    ...(q ? ['invalid', 'unchecked'] : []),
+    'unexpected',
+    'last_update',
+    'empty_datasets',
+    'missing_datasets',
+    'deleted_datasets',
+    'stale_datasets',
+    ...(q ? ['invalid_datasets'] : []),
+    'unexpected_datasets',
+  ];
+  return stringify([head, ...rows], { cast: { boolean: (b) => (b ? 'true' : 'false') } });
 }

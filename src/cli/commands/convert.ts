@@ -1,18 +1,22 @@
 /**
- * `satudata convert FILE.xlsx [--sheet NAME | --all-sheets] [-o OUT]`: a clean UTF-8 CSV per sheet.
- * The schema comes from the file's resource in datapackage.json when there is one (the officer's
- * own description), otherwise it is inferred with describe.
+ * `satudata convert FILE.xlsx [--sheet NAME | --all-sheets] [-o OUT] [--force]`: a clean UTF-8 CSV per
+ * sheet, and per table when a sheet holds several. The schema comes from the file's resource in
+ * datapackage.json when there is one (the officer's own description), otherwise it is inferred with
+ * describe. An existing file is never replaced without --force.
  */
 import { mkdir, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
-import { convertResource } from '../../convert/convert.js';
+import { dirname, extname, join, relative, resolve } from 'node:path';
+import { convertResource, dataRowTest } from '../../convert/convert.js';
 import { outputFor, packagedResource } from '../../convert/plan.js';
 import { listSheets } from '../../convert/sheets.js';
-import { describeFile } from '../../describe/index.js';
+import { describeTables } from '../../describe/index.js';
 import { readPackage } from '../../describe/package-write.js';
-import { UsageError } from '../../errors.js';
+import { DataInvalidError, UsageError } from '../../errors.js';
+import type { Resource, Schema } from '../../schema/types.js';
 import type { CliContext } from '../context.js';
 import { sourceToUsage } from './describe.js';
+
+interface Job { sheet?: string; table: number; resource: Resource; given: boolean; out: string }
 
 export async function run(ctx: CliContext, args: string[], opts: Record<string, unknown>): Promise<number> {
   const en = ctx.lang === 'en';
@@ -21,14 +25,15 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   const input = resolve(ctx.cwd, file);
   if (!(await stat(input).catch(() => undefined))?.isFile()) throw new UsageError(en ? `file not found: ${file}` : `berkas tidak ditemukan: ${file}`);
   const allSheets = Boolean(opts.allSheets);
+  const force = Boolean(opts.force);
   const output = typeof opts.output === 'string' ? opts.output : undefined;
   if (allSheets && opts.sheet) throw new UsageError(en ? 'use either --sheet or --all-sheets' : 'pakai --sheet atau --all-sheets, bukan keduanya');
+  await checkOutputOption(ctx, output, allSheets);
 
-  const results: { input: string; sheet?: string; output: string; rows: number; schema: 'package' | 'inferred'; uncast: number }[] = [];
+  const results: { input: string; sheet?: string; table?: number; output: string; rows: number; schema: 'package' | 'inferred'; uncast: number }[] = [];
   try {
     const sheets: Array<string | undefined> = allSheets ? await listSheets(input) : [typeof opts.sheet === 'string' ? opts.sheet : undefined];
     if (allSheets && sheets.length === 0) throw new UsageError(en ? '--all-sheets needs an .xlsx workbook' : '--all-sheets memerlukan buku kerja .xlsx');
-    if (allSheets && output) await mkdir(resolve(ctx.cwd, output), { recursive: true });
     // The officer's package may sit in the file's folder or a parent (data/ under the package).
     const packages: { dir: string; pkg: Awaited<ReturnType<typeof readPackage>> }[] = [];
     for (let dir = dirname(input), i = 0; i < 4; i++, dir = dirname(dir)) {
@@ -36,17 +41,40 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
       if (pkg) packages.push({ dir, pkg });
       if (dirname(dir) === dir) break;
     }
+    // Plan every output first, so nothing is written when one of them would replace a file.
+    const jobs: Job[] = [];
     for (const sheet of sheets) {
-      let given;
+      let given: Resource | undefined;
       for (const { dir, pkg } of packages) if ((given = packagedResource(pkg, dir, input, sheet))) break;
-      const resource = given ?? (await describeFile(input, { sheet })).resource;
-      const out = outputFor(input, { output, sheet, allSheets, cwd: ctx.cwd });
-      if (resolve(out) === input) throw new UsageError(en ? 'the output would overwrite the input' : 'keluaran akan menimpa berkas masukan');
-      const r = await convertResource(input, resource, out);
-      const shown = relative(ctx.cwd, out) || out;
-      const from = sheet ? (en ? `sheet "${sheet}"` : `lembar "${sheet}"`) : file;
-      const schemaFrom = given ? (en ? 'schema from datapackage.json' : 'skema dari datapackage.json') : (en ? 'inferred schema' : 'skema hasil describe');
-      results.push({ input: file, ...(sheet ? { sheet } : {}), output: shown, rows: r.rows, schema: given ? 'package' : 'inferred', uncast: r.uncast });
+      if (given) await checkPackaged(input, file, sheet, given, en);
+      const resources = given ? [given] : (await describeTables(input, { sheet })).map((r) => r.resource);
+      resources.forEach((resource, i) => {
+        const out = outputFor(input, { output, sheet, allSheets, cwd: ctx.cwd, table: i + 1 });
+        jobs.push({ sheet, table: i + 1, resource, given: given !== undefined, out });
+      });
+    }
+    for (const job of jobs) {
+      if (resolve(job.out) === input) throw new UsageError(en ? 'the output would overwrite the input' : 'keluaran akan menimpa berkas masukan');
+      const existing = await stat(job.out).catch(() => undefined);
+      if (existing?.isDirectory()) throw new UsageError(en ? `${relative(ctx.cwd, job.out)} is a folder; -o names the CSV file (a folder only with --all-sheets)` : `${relative(ctx.cwd, job.out)} adalah folder; -o adalah nama berkas CSV (folder hanya dengan --all-sheets)`);
+      if (existing && !force) {
+        throw new UsageError(
+          en ? `${relative(ctx.cwd, job.out) || job.out} already exists; nothing was written` : `${relative(ctx.cwd, job.out) || job.out} sudah ada; tidak ada yang ditulis`,
+          en ? 'Use --force to replace it, or choose another name with -o.' : 'Pakai --force untuk menimpanya, atau pilih nama lain dengan -o.',
+        );
+      }
+    }
+    if (allSheets && output) await mkdir(resolve(ctx.cwd, output), { recursive: true });
+    const tables = new Map<string | undefined, number>();
+    for (const j of jobs) tables.set(j.sheet, Math.max(tables.get(j.sheet) ?? 0, j.table));
+    for (const job of jobs) {
+      const r = await convertResource(input, job.resource, job.out, ctx.lang);
+      const shown = relative(ctx.cwd, job.out) || job.out;
+      const many = (tables.get(job.sheet) ?? 1) > 1;
+      const base = job.sheet ? (en ? `sheet "${job.sheet}"` : `lembar "${job.sheet}"`) : file;
+      const from = many ? `${base} ${en ? 'table' : 'tabel'} ${job.table}` : base;
+      const schemaFrom = job.given ? (en ? 'schema from datapackage.json' : 'skema dari datapackage.json') : (en ? 'inferred schema' : 'skema hasil describe');
+      results.push({ input: file, ...(job.sheet ? { sheet: job.sheet } : {}), ...(many ? { table: job.table } : {}), output: shown, rows: r.rows, schema: job.given ? 'package' : 'inferred', uncast: r.uncast });
       const line = en ? `${from} → ${shown} (${r.rows} rows, ${schemaFrom})\n` : `${from} → ${shown} (${r.rows} baris, ${schemaFrom})\n`;
       (opts.json ? ctx.stderr : ctx.stdout).write(line);
       if (r.uncast > 0) {
@@ -60,4 +88,63 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   }
   if (opts.json) ctx.stdout.write(JSON.stringify({ outputs: results }, null, 2) + '\n');
   return 0;
+}
+
+/**
+ * The officer's resource is trusted only as far as the file still reads the same: the file is read
+ * again as describe reads it, and convert stops (exit 1, nothing written) when
+ *  - the resource would read rows of a second table (own header, other columns) as its own data
+ *    (a package written before describe cut tables apart), or
+ *  - the resource reads the header by position (`header: false`: a merged multi-row header) and a
+ *    column's header now reads differently from its field title (moved, inserted).
+ */
+async function checkPackaged(input: string, shown: string, sheet: string | undefined, given: Resource, en: boolean): Promise<void> {
+  const dialect = typeof given.dialect === 'object' ? given.dialect : undefined;
+  const schema = typeof given.schema === 'object' ? given.schema : undefined;
+  if (!schema) return;
+  const tables = await describeTables(input, { sheet });
+  const second = tables[1]?.table?.firstRow;
+  if (second !== undefined) {
+    // The fresh reading excludes every row from the second table on; the officer's dialect must too.
+    const isData = dataRowTest(dialect);
+    const excluded = (tables[0]!.resource.dialect as { commentRows?: number[] } | undefined)?.commentRows ?? [];
+    const leaking = excluded.filter((r) => r >= second && isData(r)).slice(0, 5);
+    if (leaking.length) {
+      throw new DataInvalidError(en
+        ? `${shown}: from row ${second} the file holds another table (its own header), and this resource in datapackage.json would read its rows (${leaking.join(', ')}) under its own columns; no CSV was written. Run "satudata describe --write ${shown}" again.`
+        : `${shown}: mulai baris ${second} berkas berisi tabel lain (header sendiri), dan sumber daya ini di datapackage.json akan membaca barisnya (${leaking.join(', ')}) di bawah kolomnya sendiri; tidak ada CSV yang ditulis. Jalankan "satudata describe --write ${shown}" lagi.`,
+      'E_SECOND_TABLE');
+    }
+  }
+  if (dialect?.header !== false || !schema.fields.some((f) => f.title)) return;
+  const freshFields = (tables[0]!.resource.schema as Schema).fields;
+  const wrong: string[] = [];
+  schema.fields.forEach((f, j) => {
+    if (!f.title) return;
+    const now = freshFields[j];
+    const label = now ? now.title ?? now.name : '';
+    if (label !== f.title) wrong.push(`${j + 1}: "${label}" ≠ "${f.title}"`);
+  });
+  if (wrong.length === 0) return;
+  const list = wrong.slice(0, 5).join('; ');
+  throw new DataInvalidError(en
+    ? `${shown}: the file's header no longer reads as the schema's column titles (column ${list}); no CSV was written. Put the columns back in order, or run "satudata describe ${shown} --write" again.`
+    : `${shown}: header berkas tidak lagi sama dengan judul kolom skema (kolom ${list}); tidak ada CSV yang ditulis. Kembalikan urutan kolom, atau jalankan "satudata describe ${shown} --write" lagi.`,
+  'E_HEADER_MISMATCH');
+}
+
+/** `-o` is a CSV file name, and a folder only with --all-sheets: refuse the other reading. */
+async function checkOutputOption(ctx: CliContext, output: string | undefined, allSheets: boolean): Promise<void> {
+  if (output === undefined) return;
+  const en = ctx.lang === 'en';
+  if (allSheets && extname(output).toLowerCase() === '.csv') {
+    throw new UsageError(
+      en ? `with --all-sheets, -o names a folder (one CSV per sheet goes there), not a CSV file: ${output}` : `dengan --all-sheets, -o adalah nama folder (satu CSV per lembar ditulis di sana), bukan berkas CSV: ${output}`,
+      en ? 'Give a folder name, e.g. -o hasil-csv' : 'Beri nama folder, mis. -o hasil-csv',
+    );
+  }
+  if (allSheets) {
+    const st = await stat(resolve(ctx.cwd, output)).catch(() => undefined);
+    if (st && !st.isDirectory()) throw new UsageError(en ? `${output} is a file; with --all-sheets, -o names a folder` : `${output} adalah berkas; dengan --all-sheets, -o adalah nama folder`);
+  }
 }

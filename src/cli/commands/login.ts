@@ -5,9 +5,9 @@
 import { password } from '@inquirer/prompts';
 import type { CliContext } from '../context.js';
 import { loadConfig } from '../../config/load.js';
-import { resolvePortal, userConfigDir } from '../../config/token.js';
-import { UsageError } from '../../errors.js';
-import { writeCredential } from '../../portal/credentials.js';
+import { portalNamedByUser, resolvePortalOrLogin, userConfigDir } from '../../config/token.js';
+import { ConfigError, UsageError } from '../../errors.js';
+import { readCredential, writeCredential } from '../../portal/credentials.js';
 import { clientFor, verifyToken } from '../../portal/session.js';
 
 async function readStdin(ctx: CliContext): Promise<string> {
@@ -30,15 +30,34 @@ async function readToken(ctx: CliContext, portal: string): Promise<string> {
 
 export async function run(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<number> {
   const en = ctx.lang === 'en';
-  const { config } = await loadConfig(ctx.cwd);
-  const portal = resolvePortal(opts.portal, ctx.env, config, ctx.lang);
+  const loaded = await loadConfig(ctx.cwd, ctx.lang, ctx.env);
+  const { config } = loaded;
+  const portal = await resolvePortalOrLogin(opts.portal, ctx.env, config, ctx.lang);
+  if (!portalNamedByUser(opts.portal, ctx.env, loaded)) {
+    // The token typed here would go to a host a repository chose: the user names it, or nothing is sent.
+    throw new ConfigError(
+      en ? `The portal ${portal} is named only by the repository's configuration (${loaded.filepath}).` : `Portal ${portal} hanya disebut oleh konfigurasi repositori (${loaded.filepath}).`,
+      en ? `If you trust it, name it yourself: satudata login --portal ${portal}` : `Jika Anda memercayainya, sebutkan sendiri: satudata login --portal ${portal}`,
+      'E_UNTRUSTED_PORTAL',
+    );
+  }
+  // A store that cannot be read is refused before anything is asked or sent (never overwritten).
+  const previous = await readCredential(userConfigDir(ctx.env), portal, ctx.lang);
   const token = (await readToken(ctx, portal)).trim();
   if (token) ctx.addSecret(token);
   if (!token) throw new UsageError(en ? 'The token is empty.' : 'Token kosong.', en ? 'Paste the token from the portal (user profile → API Tokens).' : 'Tempel token dari portal (profil pengguna → API Tokens).');
   const client = clientFor(ctx.env, config, portal, token, ctx.lang);
   try {
-    const who = await verifyToken(client, portal, ctx.lang, 'login');
-    const file = await writeCredential(userConfigDir(ctx.env), portal, { token, user: who.user.name, savedAt: new Date().toISOString() });
+    const who = await verifyToken(client, portal, ctx.lang, ctx.stdin.isTTY ? 'prompt' : 'stdin');
+    if (previous?.user && previous.user !== who.user.name) {
+      // Say it before the other user's token is replaced.
+      ctx.stderr.write(
+        en
+          ? `Note: the token stored for ${portal} belonged to ${previous.user}; it is replaced by the token of ${who.user.name}.\n`
+          : `Catatan: token yang tersimpan untuk ${portal} milik ${previous.user}; kini diganti dengan token milik ${who.user.name}.\n`,
+      );
+    }
+    const file = await writeCredential(userConfigDir(ctx.env), portal, { token, user: who.user.name, savedAt: new Date().toISOString() }, ctx.lang);
     if (opts.json) {
       ctx.stdout.write(JSON.stringify({ portal, user: who.user.name, sysadmin: who.user.sysadmin, organizations: who.orgs.map((o) => o.name), stored: file }, null, 2) + '\n');
       return 0;

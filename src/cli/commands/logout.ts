@@ -1,14 +1,14 @@
 /** `satudata logout [--portal URL] [--json]`: forget the stored token of a portal. */
 import type { CliContext } from '../context.js';
 import { loadConfig } from '../../config/load.js';
-import { resolvePortal, userConfigDir } from '../../config/token.js';
+import { resolvePortalOrLogin, userConfigDir } from '../../config/token.js';
 import { removeCredential } from '../../portal/credentials.js';
 
 export async function run(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<number> {
   const en = ctx.lang === 'en';
-  const { config } = await loadConfig(ctx.cwd);
-  const portal = resolvePortal(opts.portal, ctx.env, config, ctx.lang);
-  const removed = await removeCredential(userConfigDir(ctx.env), portal);
+  const { config } = await loadConfig(ctx.cwd, ctx.lang, ctx.env);
+  const portal = await resolvePortalOrLogin(opts.portal, ctx.env, config, ctx.lang);
+  const removed = await removeCredential(userConfigDir(ctx.env), portal, ctx.lang);
   if (opts.json) {
     ctx.stdout.write(JSON.stringify({ portal, removed }) + '\n');
     return 0;

@@ -11,18 +11,39 @@ import { applyDefaults } from '../../metadata/defaults.js';
 import { runMetadataFlow } from '../../metadata/flow.js';
 import { orgChoices } from '../../metadata/organizations.js';
 import { locatePackage, packageText, readPackage, writeFileAtomic } from '../../metadata/package-file.js';
-import { checkSatudataProfile } from '../../metadata/profile.js';
+import { checkSatudataProfile, satudataProfileWarnings } from '../../metadata/profile.js';
 import { applySets } from '../../metadata/set.js';
+import { exportMetadata, importMetadata } from '../../metadata/workbook-io.js';
+import { dropDraft, loadDraft, saveDraft, textHash } from '../../metadata/draft.js';
+import { readFile } from 'node:fs/promises';
 import type { CliContext } from '../context.js';
 import { promptKit } from '../../metadata/prompt-kit.js';
 
 const T = {
   badSets: { id: 'Tidak ada yang ditulis: --set berisi kesalahan:', en: 'Nothing was written: --set has errors:' },
   cancelled: { id: 'Dibatalkan; {file} tidak diubah.', en: 'Cancelled; {file} was not changed.' },
+  keptDraft: {
+    id: '{n} jawaban sejauh ini disimpan; jalankan lagi "satudata metadata" untuk melanjutkan dari pertanyaan berikutnya.',
+    en: '{n} answer(s) so far were kept; run "satudata metadata" again to continue from the next question.',
+  },
+  resumed: {
+    id: 'Melanjutkan sesi sebelumnya: {n} jawaban sudah tersimpan dan tidak ditanyakan lagi (hapus .satudata/metadata-draft.json untuk mulai dari awal).',
+    en: 'Resuming the previous session: {n} answer(s) are kept and not asked again (delete .satudata/metadata-draft.json to start over).',
+  },
+  staleDraft: {
+    id: 'catatan: jawaban sesi sebelumnya dibuang karena {file} sudah berubah sejak itu.',
+    en: 'note: the answers of an earlier session were dropped because {file} has changed since.',
+  },
   saved: { id: 'Tersimpan: {file}', en: 'Saved: {file}' },
   unchanged: { id: 'Tidak ada perubahan: {file}', en: 'No changes: {file}' },
   derived: { id: '  {key} = {value} (otomatis)', en: '  {key} = {value} (derived)' },
   complete: { id: 'Metadata Satu Data lengkap.', en: 'The Satu Data metadata is complete.' },
+  exported: {
+    id: 'Tertulis: {file} ({fields} isian dataset, {columns} kolom). Isi di Excel, simpan, lalu jalankan "satudata metadata --import {file}".',
+    en: 'Written: {file} ({fields} dataset fields, {columns} columns). Fill it in Excel, save, then run "satudata metadata --import {file}".',
+  },
+  imported: { id: 'Dibaca dari {file}: {n} isian.', en: 'Read from {file}: {n} value(s).' },
+  both: { id: 'Pilih salah satu: --export atau --import.', en: 'Choose one of --export and --import.' },
   missing: { id: 'Metadata wajib masih kurang ({n}):', en: 'Mandatory metadata is still missing ({n}):' },
   missingHint: {
     id: 'Lengkapi dengan "satudata metadata" (interaktif) atau "satudata metadata --yes --set KUNCI=NILAI".',
@@ -35,11 +56,23 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   const file = await locatePackage(ctx.cwd, args[0], lang);
   const pkg = await readPackage(file, lang);
   const before = packageText(pkg);
-  const { config } = await loadConfig(path.dirname(file));
+  const loaded = await loadConfig(path.dirname(file), lang, ctx.env);
+  const { config } = loaded;
   const sets = Array.isArray(opts.set) ? (opts.set as string[]) : [];
-  const interactive = ctx.interactive && !opts.yes;
+  const exportTo = typeof opts.export === 'string' ? path.resolve(ctx.cwd, opts.export) : undefined;
+  const importFrom = typeof opts.import === 'string' ? path.resolve(ctx.cwd, opts.import) : undefined;
+  if (exportTo && importFrom) throw new UsageError(T.both[lang]);
+  if (exportTo) {
+    const n = await exportMetadata(pkg, exportTo, { lang, orgs: orgChoices(undefined, config.organization), force: Boolean(opts.force) });
+    const shown = path.relative(ctx.cwd, exportTo) || exportTo;
+    (opts.json ? ctx.stderr : ctx.stdout).write(fmt(T.exported[lang], { file: shown, fields: n.datasetFields, columns: n.columns }) + '\n');
+    if (opts.json) ctx.stdout.write(JSON.stringify({ package: file, exported: exportTo, datasetFields: n.datasetFields, columns: n.columns }, null, 2) + '\n');
+    return 0;
+  }
+  // An imported workbook answers the questions: no prompts.
+  const interactive = ctx.interactive && !opts.yes && !importFrom;
 
-  const kit = interactive ? await promptKit(ctx, config, typeof opts.portal === 'string' ? opts.portal : undefined) : undefined;
+  const kit = interactive ? await promptKit(ctx, config, typeof opts.portal === 'string' ? opts.portal : undefined, undefined, loaded.portalFrom) : undefined;
   const licenses = kit ? await kit.portal.licenses() : undefined;
 
   // All --set values are checked before anything is applied: one bad value means nothing is written.
@@ -48,12 +81,34 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
     throw new UsageError(`${T.badSets[lang]}\n  - ${set.problems.map((p) => p[lang]).join('\n  - ')}`);
   }
 
+  if (importFrom) {
+    const applied = await importMetadata(pkg, importFrom, lang);
+    ctx.stderr.write(fmt(T.imported[lang], { file: path.relative(ctx.cwd, importFrom) || importFrom, n: applied.length }) + '\n');
+  }
+
   const derived = [];
   if (kit) {
     const org = (pkg.sdi as Record<string, unknown> | undefined)?.organisasi;
     if (!org && config.organization) derived.push(...applyDefaults(pkg, { organization: config.organization }).filter((d) => d.key === 'sdi.organisasi'));
+    // Resume an interrupted session: its answers, on top of the same datapackage.json.
+    const diskText = await readFile(file, 'utf8');
+    const { draft, stale } = await loadDraft(file, diskText);
+    if (stale) ctx.stderr.write(fmt(T.staleDraft[lang], { file }) + '\n');
+    const answered = new Set(draft?.answered ?? []);
+    if (draft) {
+      for (const k of Object.keys(pkg)) delete (pkg as Record<string, unknown>)[k];
+      Object.assign(pkg, draft.pkg);
+      applySets(pkg, sets, { licenses }); // --set of this run still wins
+      ctx.stderr.write(fmt(T.resumed[lang], { n: answered.size }) + '\n');
+    }
+    const base = textHash(diskText);
     try {
       await runMetadataFlow(pkg, {
+        answered: new Set(answered),
+        onAnswer: async (key) => {
+          answered.add(key);
+          await saveDraft(file, { version: 1, base, pkg, answered: [...answered] });
+        },
         ask: kit.ask,
         lang,
         orgs: orgChoices(await kit.portal.organizations(), config.organization),
@@ -64,6 +119,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
     } catch (e) {
       if (isPromptExit(e)) {
         ctx.stderr.write(fmt(T.cancelled[lang], { file }) + '\n');
+        if (answered.size) ctx.stderr.write(fmt(T.keptDraft[lang], { n: answered.size }) + '\n');
         return 2;
       }
       throw e;
@@ -76,6 +132,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   const after = packageText(pkg);
   // With --json, stdout holds only the JSON summary; the human lines go to stderr.
   const out = opts.json ? ctx.stderr : ctx.stdout;
+  if (kit) await dropDraft(file); // the session ended: its answers are in the package now
   if (after !== before) {
     await writeFileAtomic(file, after);
     out.write(fmt(T.saved[lang], { file }) + '\n');
@@ -85,9 +142,11 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   }
 
   const errors = checkSatudataProfile(pkg, { lang });
+  const advice = satudataProfileWarnings(pkg, { lang });
+  for (const w of advice) ctx.stderr.write(`${lang === 'en' ? 'note' : 'catatan'}: ${w}\n`);
   if (opts.json) {
     const missing = errors.map((e) => ({ field: e.note, pointer: e.pointer, message: e.message }));
-    ctx.stdout.write(JSON.stringify({ package: file, saved: after !== before, derived, complete: !errors.length, missing }, null, 2) + '\n');
+    ctx.stdout.write(JSON.stringify({ package: file, saved: after !== before, derived, complete: !errors.length, missing, recommended: advice }, null, 2) + '\n');
   }
   if (!errors.length) {
     out.write(T.complete[lang] + '\n');

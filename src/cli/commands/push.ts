@@ -9,18 +9,21 @@ import ora, { type Ora } from 'ora';
 import type { CliContext } from '../context.js';
 import { redact } from '../context.js';
 import { loadConfig } from '../../config/load.js';
-import { requireToken, resolvePortal } from '../../config/token.js';
+import { portalNamedByUser, requireToken, resolvePortalOrLogin } from '../../config/token.js';
 import { ConfigError, DataInvalidError, PortalError, isSatudataError } from '../../errors.js';
+import { checkSatudataProfile } from '../../metadata/profile.js';
+import { renderText } from '../../report/text.js';
 import { validate } from '../../validate/index.js';
 import { checkCkanDataset } from '../../metadata/ckan-rules.js';
 import { resolveOrganization, toCkanDataset } from '../../metadata/mapping.js';
-import { findPackage, localResources } from '../../portal/local.js';
+import { checkSameBytes, findPackage, localResources } from '../../portal/local.js';
 import { planPush, type RemoteDataset } from '../../portal/plan.js';
 import { executePlan, resultOf, type PushEvent } from '../../portal/push.js';
 import { appendPushLog } from '../../portal/push-log.js';
+import { acquirePushLock, type PushLock } from '../../portal/lock.js';
 import { actionWord, humanBytes, renderPlan, renderSummary } from '../../portal/render.js';
 import { clientFor, verifyToken } from '../../portal/session.js';
-import { explainPortalError, lookupDataset, summariseReport } from '../../portal/explain.js';
+import { explainPortalError, lookupDataset } from '../../portal/explain.js';
 
 /**
  * ora wants a TTY stream; give it one that writes through ctx.stderr, so the redaction of secrets and
@@ -53,17 +56,20 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
 
   const lp = await findPackage(ctx.cwd, args[0], lang);
   // The package's own repository config applies even when push is run from elsewhere.
-  const { config } = await loadConfig(path.dirname(lp.file), lang);
-  const portal = resolvePortal(opts.portal, ctx.env, config, lang);
+  const loaded = await loadConfig(path.dirname(lp.file), lang, ctx.env);
+  const { config } = loaded;
+  const portal = await resolvePortalOrLogin(opts.portal, ctx.env, config, lang);
 
   // 1. Validate the data and the Satu Data metadata first: invalid data is never pushed.
   const dryRunFlag = Boolean(opts.dryRun);
   // Refusals before the token is read are logged too: the log answers "why was this not published?".
   const logRefusal = (code: string, message: string, organization = '') =>
     appendPushLog(lp.dir, { time: new Date().toISOString(), portal, dataset: String(lp.pkg.name ?? ''), organization, dryRun: dryRunFlag, outcome: 'failed', error: { code, message } }, (x) => x);
-  const report = await validate([lp.file], { cwd: ctx.cwd, profile: 'satudata' });
+  const report = await validate([lp.file], { cwd: ctx.cwd, profile: 'satudata', packageChecks: [(pkg) => checkSatudataProfile(pkg, { lang })] });
   if (!report.valid) {
-    note(summariseReport(report, lang));
+    // The same cell-level report as `satudata validate`, in the user's language.
+    note(renderText(report, { lang, color: ctx.color }));
+    note(en ? 'The package is not valid; nothing was sent to the portal.\n' : 'Paket tidak valid; tidak ada yang dikirim ke portal.\n');
     await logRefusal('E_INVALID', `${report.stats.errors} validation error(s)`);
     return 1;
   }
@@ -71,7 +77,8 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   // 2. Map to CKAN and pre-check every CKAN rule locally, all at once.
   const org = resolveOrganization(lp.pkg, opts.org, ctx.env, config.organization);
   const draft = toCkanDataset(lp.pkg, org?.org ?? '');
-  const locals = await localResources(lp);
+  const locals = await localResources(lp, lang);
+  checkSameBytes(lp, locals, report, lang);
   const violations = checkCkanDataset(draft, locals.map((l) => l.draft), lang);
   if (violations.length) {
     note((en ? 'The package cannot be published to CKAN as it is:\n' : 'Paket belum bisa diterbitkan ke CKAN:\n') + violations.map((v) => `  - ${v.field}: ${v.message}\n`).join(''));
@@ -80,7 +87,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   }
 
   // 3. Token and rights, always before planning (also for --dry-run).
-  const tok = await requireToken(ctx.env, config, portal, lang);
+  const tok = await requireToken(ctx.env, config, portal, portalNamedByUser(opts.portal, ctx.env, loaded), lang);
   ctx.addSecret(tok.token);
   const scrub = (s: string) => redact(s, [tok.token]);
   const client = clientFor(ctx.env, config, portal, tok.token, lang);
@@ -90,6 +97,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
     appendPushLog(lp.dir, { time: new Date().toISOString(), portal, dataset: draft.name, organization: draft.owner_org, user, dryRun, outcome, ...extra }, scrub);
 
   let spinner: Ora | undefined;
+  let lock: PushLock | undefined;
   try {
     const who = await verifyToken(client, portal, lang, tok.source);
     user = who.user.name;
@@ -113,8 +121,14 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
       throw new DataInvalidError(en ? 'The licence is not accepted by the portal.' : 'Lisensi tidak diterima portal.');
     }
 
-    // 4. Plan from what the portal shows.
-    const remote: RemoteDataset | undefined = await lookupDataset(client, draft.name, target?.id ?? draft.owner_org, draft.owner_org, lang);
+    // 4. Plan from what the portal shows; a real push holds the package's lock from here (issue 14).
+    if (!dryRun) {
+      const wait = Number(ctx.env.SATUDATA_LOCK_WAIT_SECONDS);
+      lock = await acquirePushLock(lp.dir, lang, (Number.isFinite(wait) && wait >= 0 && ctx.env.SATUDATA_LOCK_WAIT_SECONDS !== '' ? wait : 60) * 1000);
+      if (lock.recovered) note(en ? `Note: took over the lock left by an interrupted push (pid ${lock.recovered.pid}, ${lock.recovered.started}).\n` : `Catatan: mengambil alih kunci yang ditinggalkan push yang terputus (pid ${lock.recovered.pid}, ${lock.recovered.started}).\n`);
+    }
+    const reread = () => lookupDataset(client, draft.name, target?.id ?? draft.owner_org, draft.owner_org, lang);
+    const remote: RemoteDataset | undefined = await reread();
     const plan = planPush(draft, locals, remote, { prune: Boolean(opts.prune) });
     const maxBytes = (config.maxUploadMB ?? 10) * 1024 * 1024;
     const tooBig = plan.resources.filter((r) => r.upload && (r.local?.bytes ?? 0) > maxBytes);
@@ -150,9 +164,17 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
             lastRender = Date.now();
           }
         } else if (e.sent === 0) note(en ? `Uploading ${e.name} (${humanBytes(e.total)})...\n` : `Mengunggah ${e.name} (${humanBytes(e.total)})...\n`);
+      } else if (e.type === 'reread' && e.taken) {
+        note(en ? `${e.action}: created meanwhile by another push; continuing with it.\n` : `${e.action}: sudah dibuat oleh push lain di saat yang sama; dilanjutkan dengan dataset itu.\n`);
+      } else if (e.type === 'reread') {
+        note(en ? `${e.action}: the outcome is unknown (${e.reason}); re-reading the portal before deciding.\n` : `${e.action}: hasilnya tidak diketahui (${e.reason}); membaca ulang portal sebelum memutuskan.\n`);
+      } else if (e.type === 'resource' && e.duplicate) {
+        note(en ? `resource ${e.name}: a second copy created by a push running at the same time was removed.\n` : `resource ${e.name}: salinan kedua yang dibuat push lain di saat yang sama dihapus.\n`);
+      } else if (e.type === 'resource' && e.drift) {
+        note(en ? `resource ${e.name}: the portal copy had been changed by another route (${e.drift}); uploading it again.\n` : `resource ${e.name}: salinan di portal telah diubah lewat jalur lain (${e.drift}); diunggah ulang.\n`);
       } else if (!spinner && e.action !== 'unchanged') note(`${e.type === 'dataset' ? 'dataset' : 'resource'} ${e.name}: ${actionWord(e.action, lang)}\n`);
     };
-    const result = await executePlan(client, plan, draft.name, onEvent);
+    const result = await executePlan({ client, draft, locals, prune: Boolean(opts.prune), remote, plan, reread, lang, onEvent });
     spinner?.succeed(en ? 'Done.' : 'Selesai.');
     spinner = undefined;
     await log('ok', { result: { dataset: result.dataset, resources: result.resources } });
@@ -168,6 +190,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
     await log('failed', { error: { code: 'E_INTERNAL', message: String((e as Error)?.message ?? e) } }).catch(() => {});
     throw e;
   } finally {
+    await lock?.release();
     await client.close();
   }
 }

@@ -10,15 +10,18 @@ import { loadRegister } from '../../audit/register.js';
 import { renderHtml } from '../../audit/render/html.js';
 import { renderCsv, renderJson, renderMarkdown, renderTable, summaryLine } from '../../audit/render/text.js';
 import { parseUtc } from '../../audit/time.js';
-import type { AuditResult } from '../../audit/types.js';
+import type { AuditResult, PortalSnapshot } from '../../audit/types.js';
+import { userCacheDir } from '../../audit/check/cache.js';
+import { applyQuality, CHECK_DEFAULTS, checkData as checkData_ } from '../../audit/check/check.js';
+import { plain } from '../../audit/render/escape.js';
 import { loadConfig } from '../../config/load.js';
 import { UsageError } from '../../errors.js';
-import { findToken, resolvePortal } from '../../config/token.js';
+import { findToken, portalNamedByUser, resolvePortalOrLogin } from '../../config/token.js';
 import { CkanClient } from '../../portal/client.js';
 import type { CliContext } from '../context.js';
 
 export type StatusFormat = 'table' | 'json' | 'csv' | 'markdown' | 'html';
-export type FailOn = 'missing' | 'stale' | 'never';
+export type FailOn = 'missing' | 'stale' | 'invalid' | 'never';
 
 /**
  * Default --fail-on: `missing` when stdout is not a terminal (cron, CI: a shortfall must turn the job
@@ -28,10 +31,16 @@ export function defaultFailOn(stdoutIsTTY: boolean): FailOn {
   return stdoutIsTTY ? 'never' : 'missing';
 }
 
+/**
+ * Each level includes the ones before it: `missing` fails on a missing (or deleted) or empty dataset,
+ * `stale` also on a late one, `invalid` also on a dataset with an invalid resource (--check-data).
+ * A resource that could not be checked (too large, download failed) never fails the run: it is reported.
+ */
 export function exitCodeFor(r: AuditResult, failOn: FailOn): 0 | 1 {
   if (failOn === 'never') return 0;
-  if (r.summary.missing > 0) return 1;
-  if (failOn === 'stale' && r.summary.stale > 0) return 1;
+  if (r.summary.missing > 0 || r.summary.empty > 0) return 1;
+  if ((failOn === 'stale' || failOn === 'invalid') && r.summary.stale > 0) return 1;
+  if (failOn === 'invalid' && (r.summary.invalid ?? 0) > 0) return 1;
   return 0;
 }
 
@@ -69,14 +78,22 @@ export async function run(ctx: CliContext, _args: string[], opts: Record<string,
   const graceDays = typeof opts.graceDays === 'number' ? opts.graceDays : undefined;
   const orgs = Array.isArray(opts.org) ? (opts.org as string[]) : undefined;
 
-  const { config } = await loadConfig(ctx.cwd);
-  const portal = resolvePortal(opts.portal, ctx.env, config, ctx.lang);
+  const checkData = Boolean(opts.checkData);
+  if (failOn === 'invalid' && !checkData) {
+    throw new UsageError(en ? '--fail-on invalid needs --check-data (the data is only validated with it).' : '--fail-on invalid memerlukan --check-data (data hanya divalidasi dengan opsi itu).');
+  }
+  const maxMiB = typeof opts.maxFileMb === 'number' ? opts.maxFileMb : CHECK_DEFAULTS.maxMiB;
+  if (maxMiB < 1) throw new UsageError(en ? '--max-file-mb must be at least 1.' : '--max-file-mb minimal 1.');
+
+  const loaded = await loadConfig(ctx.cwd, ctx.lang, ctx.env);
+  const { config } = loaded;
+  const portal = await resolvePortalOrLogin(opts.portal, ctx.env, config, ctx.lang);
 
   // The register is checked before any request: a bad register is the user's to fix (exit 2).
   const register = opts.register !== undefined ? await loadRegister(resolve(ctx.cwd, String(opts.register)), ctx.lang) : undefined;
 
   // Optional: without a token the audit sees what the public sees (private datasets count as missing).
-  const token = (await findToken(ctx.env, config, portal))?.token;
+  const token = (await findToken(ctx.env, config, portal, portalNamedByUser(opts.portal, ctx.env, loaded), ctx.lang))?.token;
   if (token) ctx.addSecret(token);
   const client = new CkanClient({
     portal,
@@ -86,17 +103,36 @@ export async function run(ctx: CliContext, _args: string[], opts: Record<string,
     ...(config.timeoutSeconds ? { timeoutMs: config.timeoutSeconds * 1000 } : {}),
   });
   let result: AuditResult;
+  let snapshot: PortalSnapshot;
   try {
-    const snapshot = await collect(client, {
+    snapshot = await collect(client, {
       portal: client.portal,
       withToken: Boolean(token),
       expectedNames: register?.map((e) => e.dataset),
       lang: ctx.lang,
-      onWarning: (m) => ctx.stderr.write(`${en ? 'Warning' : 'Peringatan'}: ${m}\n`),
+      onWarning: (m) => ctx.stderr.write(`${en ? 'Warning' : 'Peringatan'}: ${plain(m)}\n`),
     });
     result = audit(snapshot, register, { now, graceDays, orgs });
   } finally {
     await client.close();
+  }
+  if (checkData) {
+    const timeoutMs = (config.timeoutSeconds ?? 30) * 1000;
+    const { quality, stats } = await checkData_(result, snapshot.datasets, {
+      portal: client.portal,
+      token,
+      env: ctx.env,
+      cacheDir: userCacheDir(ctx.env),
+      maxBytes: maxMiB * 1048576,
+      timeoutMs,
+      lang: ctx.lang,
+    });
+    applyQuality(result, quality);
+    ctx.stderr.write(
+      en
+        ? `Data check: ${stats.resources} CSV/XLSX resources, ${stats.downloaded} downloaded (${Math.round(stats.bytes / 1024)} KiB), ${stats.cached} unchanged since the last run (cache).\n`
+        : `Pemeriksaan data: ${stats.resources} sumber daya CSV/XLSX, ${stats.downloaded} diunduh (${Math.round(stats.bytes / 1024)} KiB), ${stats.cached} tidak berubah sejak pemeriksaan terakhir (cache).\n`,
+    );
   }
 
   const text = render(result, format, ctx);

@@ -10,7 +10,7 @@ import { renderText } from '../../report/text.js';
 import { renderJson } from '../../report/json.js';
 import { renderGithub } from '../../report/github.js';
 import { renderJunit } from '../../report/junit.js';
-import { checkSatudataProfile } from '../../metadata/profile.js';
+import { checkSatudataProfile, satudataProfileWarnings } from '../../metadata/profile.js';
 import type { Report } from '../../validate/types.js';
 
 type Format = 'text' | 'json' | 'github' | 'junit';
@@ -36,7 +36,7 @@ export function render(report: Report, format: Format, lang: Lang, color: boolea
 
 /** `satudata validate [TARGET...]`: flags → validate() → one renderer → exit 0/1. */
 export async function run(ctx: CliContext, args: string[], opts: CommandOptions): Promise<number> {
-  const { config } = await loadConfig(ctx.cwd, ctx.lang);
+  const { config } = await loadConfig(ctx.cwd, ctx.lang, ctx.env);
   const lang = resolveLang(opts, ctx, config.lang);
   const format: Format = opts.json ? 'json' : ((opts.format as Format | undefined) ?? 'text');
   const profile = (opts.profile as 'satudata' | 'frictionless' | undefined) ?? config.profile;
@@ -58,6 +58,7 @@ export async function run(ctx: CliContext, args: string[], opts: CommandOptions)
       profile,
       lang,
       packageChecks: profile === 'satudata' ? [(pkg) => checkSatudataProfile(pkg, { lang })] : [],
+      packageWarnings: profile === 'satudata' ? [(pkg) => satudataProfileWarnings(pkg, { lang })] : [],
       onProgress: spinner
         ? ({ task, rows }) => {
             spinner.text = lang === 'id' ? `Memvalidasi ${task}: ${rows.toLocaleString('id-ID')} baris` : `Validating ${task}: ${rows.toLocaleString('en-US')} rows`;

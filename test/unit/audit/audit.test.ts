@@ -8,7 +8,8 @@ const ds = (name: string, org: string, over: Partial<PortalDataset> = {}): Porta
   org,
   private: false,
   metadataModified: '2020-01-01T00:00:00',
-  resources: [],
+  // One resource without dates: published, and its date is metadata_modified.
+  resources: [{}],
   ...over,
 });
 const entry = (org: string, dataset: string, frequency: RegisterEntry['frequency'], rowNumber = 2): RegisterEntry => ({ org, dataset, title: `T ${dataset}`, frequency, rowNumber });
@@ -26,7 +27,7 @@ describe('lastUpdateOf', () => {
     ['newest resource last_modified wins', ds('x', 'a', { resources: [{ lastModified: '2024-01-01T00:00:00' }, { lastModified: '2024-05-01T10:00:00.5' }] }), '2024-05-01T10:00:00.500Z'],
     ['resource created when last_modified is absent', ds('x', 'a', { resources: [{ lastModified: null, created: '2023-02-02T00:00:00' }] }), '2023-02-02T00:00:00.000Z'],
     ['metadata_modified when no resource has a date', ds('x', 'a', { resources: [{}] }), '2020-01-01T00:00:00.000Z'],
-    ['metadata_modified when there are no resources', ds('x', 'a'), '2020-01-01T00:00:00.000Z'],
+    ['metadata_modified when there are no resources', ds('x', 'a', { resources: [] }), '2020-01-01T00:00:00.000Z'],
   ])('%s', (_, d, iso) => {
     expect(lastUpdateOf(d)?.toISOString()).toBe(iso);
   });
@@ -73,22 +74,23 @@ describe('audit with a register', () => {
     expect(toJsonDocument(result)).toEqual({
       portal: 'https://p.example',
       generatedAt: '2025-06-30T00:00:00Z',
-      summary: { organizations: 3, expected: 5, present: 3, missing: 2, stale: 1 },
+      summary: { organizations: 3, expected: 5, present: 3, empty: 0, missing: 2, deleted: 0, stale: 1 },
       organizations: [
-        { name: 'c', title: 'c', datasets: 0, expected: 1, present: 0, missing: [{ name: 'elsewhere', title: 'T elsewhere' }], stale: [], unexpected: [], onPortal: false, lastUpdate: null },
+        { name: 'c', title: 'c', datasets: 0, expected: 1, present: 0, empty: [], missing: [{ name: 'elsewhere', title: 'T elsewhere', deleted: false, lastUpdate: null }], stale: [], unexpected: [], onPortal: false, lastUpdate: null },
         {
           name: 'a',
           title: 'Org a',
           datasets: 4,
           expected: 4,
           present: 3,
-          missing: [{ name: 'gone', title: 'T gone' }],
+          empty: [],
+          missing: [{ name: 'gone', title: 'T gone', deleted: false, lastUpdate: null }],
           stale: [{ name: 'old', title: 'T old', lastUpdate: '2023-12-01T00:00:00Z', frequency: 'tahunan', dueAt: '2025-03-03T00:00:00Z' }],
           unexpected: ['extra'],
           onPortal: true,
           lastUpdate: '2025-01-15T00:00:00Z',
         },
-        { name: 'b', title: 'Org b', datasets: 1, expected: 0, present: 0, missing: [], stale: [], unexpected: ['b1'], onPortal: true, lastUpdate: '2025-06-01T00:00:00Z' },
+        { name: 'b', title: 'Org b', datasets: 1, expected: 0, present: 0, empty: [], missing: [], stale: [], unexpected: ['b1'], onPortal: true, lastUpdate: '2025-06-01T00:00:00Z' },
       ],
     });
   });

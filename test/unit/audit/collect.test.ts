@@ -123,10 +123,73 @@ describe('toPortalDataset', () => {
       private: false,
       metadataModified: null,
       resources: [
-        { lastModified: '2024-01-01T00:00:00', created: null },
-        { lastModified: null, created: '2023-01-01T00:00:00' },
+        { lastModified: '2024-01-01T00:00:00', created: null, size: null, hash: null, metadataModified: null },
+        { lastModified: null, created: '2023-01-01T00:00:00', size: null, hash: null, metadataModified: null },
       ],
       frequency: 'bulanan',
     });
+  });
+});
+
+describe('collect: a hostile portal cannot exhaust memory or send a million requests (documented limits)', () => {
+  const orgs: Handler = (p) => (Number(p.offset ?? 0) === 0 ? [{ name: 'a' }] : []);
+  it.each([
+    ['count: 1e12', { count: 1e12, results: [{ name: 'x' }] }, /package_search: portal mencantumkan lebih dari 100000 entri/],
+    ['a count that is not a number', { count: 'banyak', results: [] }, /package_search: portal menjawab jumlah yang mustahil \(banyak\)/],
+    ['a negative count', { count: -5, results: [] }, /jumlah yang mustahil/],
+    ['one row per page for 90,000 datasets (90,000 pages)', { count: 90_000, results: [{ name: 'x' }] }, /lebih dari 5000 halaman/],
+  ])('%s: exit 3 after one search request, no fallback', async (_, answer, message) => {
+    const client = stub({ organization_list: orgs, package_search: () => answer, package_list: () => [] });
+    const e = await collect(client, { portal: 'p', withToken: false }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(PortalError);
+    expect((e as PortalError).exitCode).toBe(3);
+    expect((e as PortalError).message).toMatch(message);
+    expect(client.calls.filter(([a]) => a === 'package_search').length).toBe(1);
+    expect(client.calls.some(([a]) => a === 'package_list')).toBe(false);
+  });
+
+  it('endless organization pages (every page full and new) stop at the limit with a clear error', async () => {
+    let served = 0;
+    const endless: Handler = (p) => {
+      served++;
+      const off = Number(p.offset ?? 0);
+      return Array.from({ length: 25 }, (_, i) => ({ name: `org-${off + i}` }));
+    };
+    const client = stub({ organization_list: endless, package_search: () => ({ count: 0, results: [] }) });
+    const e = await collect(client, { portal: 'p', withToken: false }).catch((x: unknown) => x);
+    expect((e as PortalError).message).toMatch(/^organization_list: portal mencantumkan lebih dari 10000 entri/);
+    // 10,000 organizations at 25 a page: about 400 requests, never 671,000.
+    expect(served).toBeLessThanOrEqual(10_000 / 25 + 2);
+  });
+
+  it('endless package_list pages in the fallback stop too', async () => {
+    let served = 0;
+    const client = stub({
+      organization_list: (p) => (Number(p.offset ?? 0) === 0 ? ['a'] : []),
+      organization_show: () => ({ name: 'a' }),
+      package_list: (p) => {
+        served++;
+        return Array.from({ length: 1000 }, (_, i) => `ds-${Number(p.offset ?? 0) + i}`);
+      },
+    });
+    const e = await collect(client, { portal: 'p', withToken: false }).catch((x: unknown) => x);
+    expect((e as PortalError).message).toMatch(/^package_list: portal mencantumkan lebih dari 100000 entri/);
+    expect(served).toBeLessThanOrEqual(102);
+  });
+});
+
+describe('collect: deleted register datasets', () => {
+  it('looks up register names search did not return; a deleted one comes back with its last update, a 403 stays missing', async () => {
+    const client = stub({
+      organization_list: (p) => (Number(p.offset ?? 0) === 0 ? [{ name: 'a' }] : []),
+      package_search: () => ({ count: 1, results: [{ name: 'here', organization: { name: 'a' }, resources: [{}] }] }),
+      package_show: (p) => {
+        if (p.id === 'gone') return { name: 'gone', state: 'deleted', organization: { name: 'a' }, metadata_modified: '2025-03-01T00:00:00', resources: [{ last_modified: '2024-12-01T00:00:00' }] };
+        throw new PortalError('forbidden', { status: 403 });
+      },
+    });
+    const snap = await collect(client, { portal: 'p', withToken: true, expectedNames: ['here', 'gone', 'secret'] });
+    expect(snap.deleted).toEqual([{ name: 'gone', org: 'a', lastUpdate: '2024-12-01T00:00:00Z' }]);
+    expect(client.calls.filter(([a]) => a === 'package_show').map(([, p]) => p.id).sort()).toEqual(['gone', 'secret']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../../src/config/load.js';
@@ -25,7 +25,6 @@ describe('loadConfig', () => {
   it.each([
     ['.satudatarc.yaml', 'organization: dinas-kesehatan\n'],
     ['package.json', JSON.stringify({ name: 'x', satudata: { organization: 'dinas-kesehatan' } })],
-    ['satudata.config.cjs', "module.exports = { organization: 'dinas-kesehatan' };"],
   ])('reads %s', async (file, text) => {
     expect((await loadConfig(repo({ [file]: text }))).config.organization).toBe('dinas-kesehatan');
   });
@@ -50,5 +49,59 @@ describe('loadConfig', () => {
     const err = (await loadConfig(dir, 'en').catch((e: unknown) => e)) as Error;
     expect(err.message).toMatch(/"lang" must be "id" or "en"/);
     expect(err.message).toMatch(/"portl" is not a known key/);
+  });
+
+  // A config that would leave a marker file behind if it were ever run as code.
+  const marker = (dir: string) => path.join(dir, 'RAN');
+  const payload = (dir: string) => `require('node:fs').writeFileSync(${JSON.stringify(marker(dir))}, 'x'); module.exports = { organization: 'dinas-kesehatan' };`;
+  const esm = (dir: string) => `import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(marker(dir))}, 'x'); export default { organization: 'dinas-kesehatan' };`;
+
+  it.each(['satudata.config.js', 'satudata.config.mjs', 'satudata.config.cjs', 'satudata.config.ts', '.satudatarc.js', '.satudatarc.cjs'])(
+    '%s is never run: refused (exit 2) with the fix',
+    async (file) => {
+      const dir = repo({});
+      writeFileSync(path.join(dir, file), file.endsWith('js') && !file.endsWith('mjs') ? payload(dir) : esm(dir));
+      mkdirSync(path.join(dir, 'data'));
+      const err = (await loadConfig(path.join(dir, 'data'), 'en', { SATUDATA_CONFIG_DIR: path.join(dir, 'user') }).catch((e: unknown) => e)) as ConfigError;
+      expect(err).toBeInstanceOf(ConfigError);
+      expect(err.exitCode).toBe(2);
+      expect(err.message).toMatch(/JavaScript configuration is not loaded/);
+      expect(err.hint).toMatch(/\.satudatarc\.json/);
+      expect(existsSync(marker(dir))).toBe(false);
+    },
+  );
+
+  it('a data config next to a JavaScript one is read, and the JavaScript one is not run', async () => {
+    const dir = repo({ '.satudatarc.json': JSON.stringify({ organization: 'dinas-kesehatan' }) });
+    writeFileSync(path.join(dir, 'satudata.config.mjs'), esm(dir));
+    const { config } = await loadConfig(dir, 'en', { SATUDATA_CONFIG_DIR: path.join(dir, 'user') });
+    expect(config.organization).toBe('dinas-kesehatan');
+    expect(existsSync(marker(dir))).toBe(false);
+  });
+
+  it("the user's own config (config.json in the user's config folder) gives defaults; the repository's wins", async () => {
+    const user = repo({ 'config.json': JSON.stringify({ portal: 'https://mine.go.id', organization: 'mine', tokenEnv: 'MY_TOKEN' }) });
+    const env = { SATUDATA_CONFIG_DIR: user };
+    const alone = repo({});
+    expect(await loadConfig(alone, 'en', env)).toEqual({
+      config: { portal: 'https://mine.go.id', organization: 'mine', tokenEnv: 'MY_TOKEN' },
+      filepath: path.join(user, 'config.json'),
+      userFile: path.join(user, 'config.json'),
+      portalFrom: 'user',
+    });
+    const withRepo = repo({ '.satudatarc.json': JSON.stringify({ organization: 'theirs' }) });
+    expect(await loadConfig(withRepo, 'en', env)).toMatchObject({ config: { portal: 'https://mine.go.id', organization: 'theirs', tokenEnv: 'MY_TOKEN' }, portalFrom: 'user' });
+    const repoPortal = repo({ '.satudatarc.json': JSON.stringify({ portal: 'https://theirs.go.id' }) });
+    expect(await loadConfig(repoPortal, 'en', env)).toMatchObject({ config: { portal: 'https://theirs.go.id', tokenEnv: 'MY_TOKEN' }, portalFrom: 'project' });
+  });
+
+  it('"tokenEnv" in a repository\'s config is refused: only the user chooses which secret is sent', async () => {
+    const dir = repo({ '.satudatarc.json': JSON.stringify({ portal: 'http://127.0.0.1:9', tokenEnv: 'GITHUB_TOKEN' }) });
+    const err = (await loadConfig(dir, 'en', { SATUDATA_CONFIG_DIR: path.join(dir, 'user') }).catch((e: unknown) => e)) as ConfigError;
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toMatch(/"tokenEnv" is only read from your own configuration/);
+    const id = (await loadConfig(dir, 'id', { SATUDATA_CONFIG_DIR: path.join(dir, 'user') }).catch((e: unknown) => e)) as ConfigError;
+    expect(id.message).toMatch(/hanya dibaca dari konfigurasi Anda sendiri/);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeResource, slug, upsertResource, writeResourceToPackage } from '../../../src/describe/package-write.js';
-import type { Resource } from '../../../src/schema/types.js';
+import type { Resource, Schema } from '../../../src/schema/types.js';
 
 const fresh: Resource = {
   name: 'data',
@@ -19,6 +19,11 @@ describe('upsertResource / mergeResource', () => {
   it('creates a v2 package when there is none', () => {
     const pkg = upsertResource(undefined, fresh, 'laporan');
     expect(pkg).toEqual({ $schema: 'https://datapackage.org/profiles/2.0/datapackage.json', name: 'laporan', resources: [fresh] });
+  });
+
+  it.each(['data\\in\\file.csv', './data/in/file.csv', 'data//in/file.csv'])('%s is the same file as data/in/file.csv: updated, never a second resource', (old) => {
+    const pkg = upsertResource({ name: 'p', resources: [{ name: 'mine', path: old }] }, { ...fresh, path: 'data/in/file.csv' }, 'x');
+    expect(pkg.resources.map((r) => r.name)).toEqual(['mine']);
   });
 
   it('keeps other resources and package keys, and renames a clashing new resource', () => {
@@ -39,6 +44,23 @@ describe('upsertResource / mergeResource', () => {
       primaryKey: ['a'],
       missingValues: ['', '-'],
     });
+  });
+
+  it('carries the officer\'s text and keys over to fields now named by their labels (packages written before)', () => {
+    const old: Resource = {
+      name: 'wilayah', path: 'w.csv', dialect: { header: false, commentRows: [1] },
+      schema: {
+        fields: [{ name: 'kode_wilayah', type: 'string', title: 'Kode Wilayah', description: 'kode Kemendagri' }, { name: 'nama', type: 'string', description: 'nama resmi' }],
+        primaryKey: ['kode_wilayah'],
+      },
+    };
+    const other: Resource = { name: 'lain', path: 'l.csv', schema: { fields: [{ name: 'kw', type: 'string' }], foreignKeys: [{ fields: ['kw'], reference: { resource: 'wilayah', fields: ['kode_wilayah'] } }] } };
+    const now: Resource = { name: 'wilayah', type: 'table', path: 'w.csv', format: 'csv', schema: { fields: [{ name: 'Kode Wilayah', type: 'string' }, { name: 'nama', type: 'string' }], missingValues: [''] } };
+    const pkg = upsertResource({ name: 'p', resources: [old, other] }, now, 'p');
+    const schema = pkg.resources[0]!.schema as Schema;
+    expect(schema.fields).toEqual([{ name: 'Kode Wilayah', type: 'string', title: 'Kode Wilayah', description: 'kode Kemendagri' }, { name: 'nama', type: 'string', description: 'nama resmi' }]);
+    expect(schema.primaryKey).toEqual(['Kode Wilayah']);
+    expect((pkg.resources[1]!.schema as Schema).foreignKeys).toEqual([{ fields: ['kw'], reference: { resource: 'wilayah', fields: ['Kode Wilayah'] } }]);
   });
 
   it('leaves a schema kept in its own file alone', () => {

@@ -42,7 +42,7 @@ const FULL: Script['rules'] = [
   [/^Judul sumber daya/, ''],
   [/^Deskripsi sumber daya/, ''],
   [/^Kolom "kecamatan" \(string\): judul/, ''],
-  [/^Kolom "kecamatan": definisi/, ['', 'Nama kecamatan.']],
+  [/^Kolom "kecamatan": definisi/, 'Nama kecamatan.'],
   [/^Kolom "jumlah_kejadian" \(integer\): judul/, ''],
   [/^Kolom "jumlah_kejadian": definisi/, 'Banyaknya kejadian kebakaran.'],
   [/^Kolom "jumlah_kejadian": satuan/, ''],
@@ -76,7 +76,9 @@ describe('metadata flow', () => {
     expect(rejected(/^Periode/)).toEqual([expect.stringMatching(/tidak dikenali/), expect.stringMatching(/terbalik/)]);
     expect(rejected(/^E-mail kontak/)).toEqual([expect.stringMatching(/bukan alamat e-mail/)]);
     expect(rejected(/^Kode wilayah/)).toEqual([expect.stringMatching(/Kemendagri/)]);
-    expect(rejected(/^Kolom "kecamatan": definisi/)).toEqual(['isian ini wajib diisi']);
+    // A column description is recommended, not required; a measure's unit is required.
+    expect(ask.log.find((r) => /^Kolom "kecamatan": definisi/.test(r.message))!.message).toMatch(/\(boleh kosong\)$/);
+    expect(ask.log.find((r) => /^Kolom "jumlah_kejadian": satuan/.test(r.message))!.message).not.toMatch(/boleh kosong/);
   });
 
   it('offers existing values as defaults, so a re-run edits', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSatudataProfile } from '../../../src/metadata/profile.js';
+import { checkSatudataProfile, satudataProfileWarnings } from '../../../src/metadata/profile.js';
 import type { DataPackage } from '../../../src/schema/types.js';
 import { completePackage } from './complete-package.js';
 
@@ -30,7 +30,7 @@ describe('checkSatudataProfile', () => {
     ['contributors.maintainer.title', (p) => delete maintainer(p).title],
     ['contributors.maintainer.email', (p) => delete maintainer(p).email],
     ['resources.0.schema.fields.kecamatan.title', (p) => delete field(p, 0).title],
-    ['resources.0.schema.fields.jumlah.description', (p) => delete field(p, 1).description],
+    ['resources.0.schema.fields.jumlah.unit', (p) => delete field(p, 1).unit],
   ];
   it.each(missing)('missing %s', (key, mutate) => {
     const pkg = completePackage();
@@ -73,13 +73,13 @@ describe('checkSatudataProfile', () => {
 
   it('reports every missing field of an empty package, in English on request', () => {
     const pkg: DataPackage = {
-      resources: [{ name: 'r', path: 'r.csv', schema: { fields: [{ name: 'a' }, { name: 'b', title: 'B' }] } }],
+      resources: [{ name: 'r', path: 'r.csv', schema: { fields: [{ name: 'a' }, { name: 'b', title: 'B' }, { name: 'tahun', type: 'integer', title: 'Tahun' }, { name: 'jumlah', type: 'integer', title: 'Jumlah' }] } }],
     };
     const errors = checkSatudataProfile(pkg, { lang: 'en' });
     expect(errors.map((e) => e.note)).toEqual([
       'title', 'description', 'sdi.konsep', 'sdi.definisi', 'sdi.organisasi', 'licenses', 'sdi.frekuensi', 'sdi.periode',
       'sdi.cakupan', 'sdi.tingkat_penyajian', 'sdi.ukuran', 'sdi.satuan', 'contributors.maintainer.title', 'contributors.maintainer.email',
-      'resources.0.schema.fields.a.title', 'resources.0.schema.fields.a.description', 'resources.0.schema.fields.b.description',
+      'resources.0.schema.fields.a.title', 'resources.0.schema.fields.jumlah.unit',
     ]);
     expect(errors[0]).toMatchObject({ title: 'Satu Data Metadata', pointer: '/title', tags: ['#metadata', '#satudata'] });
     expect(errors[0].message).toBe('Mandatory metadata "title" (Dataset title) is missing');
@@ -90,5 +90,36 @@ describe('checkSatudataProfile', () => {
     const pkg = completePackage();
     pkg.resources[0].schema = 'schema.json';
     expect(checkSatudataProfile(pkg)).toEqual([]);
+  });
+});
+
+describe('column dictionary: required, recommended', () => {
+  const pkgWith = (fields: Record<string, unknown>[], extra: Record<string, unknown> = {}): DataPackage => {
+    const pkg = completePackage();
+    pkg.resources[0].schema = { fields, ...extra } as never;
+    return pkg;
+  };
+
+  it.each<[string, Record<string, unknown>, Record<string, unknown>, boolean]>([
+    ['an integer count', { name: 'jumlah_dokter', type: 'integer' }, {}, true],
+    ['a number', { name: 'persentase', type: 'number' }, {}, true],
+    ['a year column', { name: 'tahun', type: 'integer' }, {}, false],
+    ['a code column', { name: 'kode_kecamatan', type: 'integer' }, {}, false],
+    ['an id column', { name: 'puskesmas_id', type: 'integer' }, {}, false],
+    ['a primary key', { name: 'nomor_register', type: 'integer' }, { primaryKey: ['nomor_register'] }, false],
+    ['a foreign key', { name: 'wilayah', type: 'integer' }, { foreignKeys: [{ fields: 'wilayah', reference: { resource: 'x', fields: 'id' } }] }, false],
+    ['text', { name: 'kecamatan', type: 'string' }, {}, false],
+  ])('%s needs a unit: %s', (_n, f, extra, needsUnit) => {
+    const pkg = pkgWith([{ ...f, title: 'Judul' }], extra);
+    expect(checkSatudataProfile(pkg).map((e) => e.note)).toEqual(needsUnit ? [`resources.0.schema.fields.${String(f.name)}.unit`] : []);
+  });
+
+  it('a missing column description is a warning that lists the columns, not an error', () => {
+    const pkg = pkgWith([{ name: 'kecamatan', type: 'string', title: 'Kecamatan' }, { name: 'jumlah', type: 'integer', title: 'Jumlah', unit: 'orang', description: 'Banyaknya.' }]);
+    expect(checkSatudataProfile(pkg)).toEqual([]);
+    const w = satudataProfileWarnings(pkg);
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatch(/^1 kolom belum punya deskripsi \(disarankan, tidak wajib\): kebakaran-2024\.kecamatan\./);
+    expect(satudataProfileWarnings(completePackage())).toEqual([]);
   });
 });

@@ -78,3 +78,35 @@ describe('applySets', () => {
     expect(checkSatudataProfile(pkg)).toEqual([]);
   });
 });
+
+describe('applySets: keys naming object machinery are refused (hostile inputs)', () => {
+  it.each([
+    'resources.0.__proto__=P',
+    'resources.0.constructor=P',
+    'resources.0.prototype=P',
+    'resources.0.__PROTO__=P',
+    'resources.__proto__.title=P',
+    'resources.0.schema.fields.kecamatan.__proto__=P',
+    'resources.0.schema.fields.kecamatan.constructor=P',
+    '__proto__=P',
+    'sdi.constructor=P',
+    'constructor.prototype.polluted=P',
+  ])('%s', (set) => {
+    const pkg = bare();
+    const before = JSON.stringify(pkg);
+    const r = applySets(pkg, [set]);
+    expect(r.applied).toEqual([]);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]!.en).toMatch(/is not allowed in a key \(__proto__, constructor, prototype\)/);
+    expect(r.problems[0]!.id).toMatch(/tidak boleh dipakai dalam kunci/);
+    expect(JSON.stringify(pkg)).toBe(before);
+    expect(JSON.stringify(pkg)).not.toContain('[object Object]');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('a column named "constructor" can still be described', () => {
+    const pkg: DataPackage = { resources: [{ name: 'r', path: 'r.csv', schema: { fields: [{ name: 'constructor', type: 'string' }] } }] };
+    expect(applySets(pkg, ['resources.0.schema.fields.constructor.title=Kontraktor']).problems).toEqual([]);
+    expect(pkg.resources[0]!.schema).toMatchObject({ fields: [{ name: 'constructor', title: 'Kontraktor' }] });
+  });
+});

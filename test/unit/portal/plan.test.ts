@@ -21,7 +21,7 @@ const remote = (over: Partial<RemoteDataset> = {}): RemoteDataset => ({
   tags: [{ name: 'a', id: 't1' }, { name: 'b', id: 't2' }],
   extras: [{ key: 'satuan', value: 'orang' }, { key: 'tahun', value: '2024' }],
   resources: [
-    { id: 'r1', name: 'one', description: 'd', format: 'csv', mimetype: 'text/csv', schema: '{ "fields": [] }', satudata_sha256: 'h-one', satudata_bytes: '10', url: 'http://x/one.csv', last_modified: '2024' },
+    { id: 'r1', name: 'one', description: 'd', format: 'csv', mimetype: 'text/csv', schema: '{ "fields": [] }', satudata_sha256: 'h-one', satudata_bytes: '10', url: 'http://x/one.csv', last_modified: '2024', satudata_name: 'one', satudata_last_modified: '2024' },
   ],
   ...over,
 });
@@ -95,5 +95,60 @@ describe('planPush', () => {
   it('a deleted dataset of this organization is restored with state active', () => {
     const p = planPush(draft(), [local('one')], remote({ state: 'deleted' }), { prune: false });
     expect(p.dataset).toMatchObject({ action: 'restored', id: 'id-1', fields: { state: 'active' } });
+  });
+});
+
+describe('issue 14: matching, migration, duplicates, drift', () => {
+  const res = (over: Record<string, unknown>) => ({ ...remote().resources![0], ...over });
+
+  it('matches by satudata_name even when the title (CKAN name) changed', () => {
+    const p = planPush(draft(), [{ ...local('one'), title: 'Judul baru' }], remote(), { prune: false });
+    expect(p.resources[0]).toMatchObject({ id: 'r1', action: 'updated', upload: false });
+    expect(p.resources[0].diff.map((d) => [d.field, d.to])).toEqual([['resources[one].title', 'Judul baru']]);
+  });
+
+  it('migrates a resource pushed by an earlier version (name = package resource name, no satudata_name)', () => {
+    const r = remote({ resources: [res({ name: 'one', satudata_name: undefined, satudata_last_modified: undefined })] });
+    const p = planPush(draft(), [{ ...local('one'), title: 'Satu' }], r, { prune: false });
+    expect(p.resources[0]).toMatchObject({ id: 'r1', action: 'updated', upload: false });
+    expect(p.resources[0].diff.map((d) => d.field)).toEqual(['resources[one].title', 'resources[one].satudata_name', 'resources[one].satudata_last_modified']);
+  });
+
+  it('never takes another resource whose satudata_name differs, even if its CKAN name is the same', () => {
+    const r = remote({ resources: [res({ id: 'r7', name: 'one', satudata_name: 'other' })] });
+    const p = planPush(draft(), [local('one')], r, { prune: false });
+    expect(p.resources.map((s) => [s.name, s.action])).toEqual([['one', 'created'], ['other', 'kept']]);
+  });
+
+  it('a second resource of the same satudata_name (raced pushes) is deleted; the first in CKAN order is kept', () => {
+    const r = remote({ resources: [res({ id: 'first' }), res({ id: 'second' })] });
+    const p = planPush(draft(), [local('one')], r, { prune: false });
+    expect(p.resources.map((s) => [s.id, s.action, s.duplicate ?? false])).toEqual([['first', 'unchanged', false], ['second', 'deleted', true]]);
+  });
+
+  it.each([
+    ['nothing changed', {}, undefined],
+    ['CKAN size differs from satudata_bytes', { size: 44 }, /^size 44 B ≠ 10 B$/],
+    ['CKAN last_modified differs from the one recorded', { last_modified: '2025-02-01T00:00:00' }, /^last_modified 2025-02-01T00:00:00 ≠ 2024$/],
+    ['hash holds another SHA-256', { hash: 'sha256:' + 'f'.repeat(64) }, /^hash sha256:f/],
+    ['hash holds our SHA-256', { hash: 'sha256:h-one' }, undefined],
+    ['hash holds another MD5', { hash: 'a'.repeat(32) }, /^hash \(md5\)/],
+    ['hash holds our MD5', { hash: 'b'.repeat(32) }, undefined],
+    ['no last_modified recorded yet (earlier versions): not drift, recorded', { satudata_last_modified: undefined }, undefined],
+  ])('drift when %s', (_l, over, drift) => {
+    const p = planPush(draft(), [{ ...local('one'), md5: 'b'.repeat(32) }], remote({ resources: [res(over)] }), { prune: false });
+    if (drift) {
+      expect(p.resources[0]).toMatchObject({ action: 'updated', upload: true });
+      expect(p.resources[0].drift).toMatch(drift);
+    } else {
+      expect(p.resources[0].upload).toBe(false);
+      expect(p.resources[0].drift).toBeUndefined();
+    }
+  });
+
+  it('a file changed locally is an ordinary upload, not drift', () => {
+    const p = planPush(draft(), [local('one', 'new-sha')], remote({ resources: [res({ size: 3 })] }), { prune: false });
+    expect(p.resources[0]).toMatchObject({ upload: true });
+    expect(p.resources[0].drift).toBeUndefined();
   });
 });

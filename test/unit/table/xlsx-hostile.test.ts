@@ -103,6 +103,40 @@ describe('broken and hostile archives', () => {
     }
   });
 
+  it.each([
+    ['deflated', false],
+    ['stored', true],
+  ])('a %s sheet whose bytes fail the CRC-32 check is a compression-error', async (_n, store) => {
+    const xml = minimalXlsx(sheet(''));
+    const body = sheet('<row r="1"><c r="A1"><v>1</v></c></row>');
+    const files = buildZip([
+      ...['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels'].map((n) => ({ name: n, data: entryText(xml, n) })),
+      { name: 'xl/worksheets/sheet1.xml', data: body, store, crc: 0x12345678 },
+    ]);
+    const err = await sourceError({ path: tempFile('crc.xlsx', files) });
+    expect(err?.type).toBe('compression-error');
+    expect(err!.note).toMatch(/"xl\/worksheets\/sheet1\.xml" fails its CRC-32 check/);
+  });
+
+  it('a part stored twice under one name is refused (no silent replacement)', async () => {
+    const xml = minimalXlsx(sheet(''));
+    const files = buildZip([
+      ...['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels'].map((n) => ({ name: n, data: entryText(xml, n) })),
+      { name: 'xl/worksheets/sheet1.xml', data: sheet('<row r="1"><c r="A1"><v>1</v></c></row>') },
+      { name: 'xl/worksheets/sheet1.xml', data: sheet('<row r="1"><c r="A1"><v>2</v></c></row>') },
+    ]);
+    const err = await sourceError({ path: tempFile('twice.xlsx', files) });
+    expect(err?.type).toBe('format-error');
+    expect(err!.note).toMatch(/holds the part "xl\/worksheets\/sheet1\.xml" twice/);
+  });
+
+  it('crc32 continues across chunks and matches the one-shot value', async () => {
+    const { crc32 } = await import('../../../src/table/zip.js');
+    const data = Buffer.from('Kecamatan,Jumlah\nMariso,12\n');
+    expect(crc32(data)).toBe(crc32(data.subarray(10), crc32(data.subarray(0, 10))));
+    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
+  });
+
   it('a ZipReader stream stopped early releases the inflater without errors', async () => {
     const path = tempFile('early.zip', buildZip([{ name: 'data', data: Buffer.alloc(4 << 20, 0x61) }]));
     const fh = await open(path, 'r');

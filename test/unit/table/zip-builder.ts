@@ -11,6 +11,8 @@ export interface ZipInput {
   store?: boolean;
   /** Lie about the uncompressed size in the headers. */
   declaredSize?: number;
+  /** Write this CRC-32 instead of the right one. */
+  crc?: number;
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -34,7 +36,7 @@ export function buildZip(files: ZipInput[]): Buffer {
     const body = f.store ? raw : deflateRawSync(raw);
     const name = Buffer.from(f.name, 'utf8');
     const size = f.declaredSize ?? raw.length;
-    const crc = crc32(raw);
+    const crc = f.crc ?? crc32(raw);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
