@@ -3,6 +3,7 @@
  * and patched in memory for the defects listed in the reference README §1:
  *  - v2 `fieldsMatch` is declared as an array (`item` typo): patched to a string enum;
  *  - the field `oneOf` has no `list` branch: we add one (from the string branch);
+ *  - v1 foreign keys require `reference.resource`: relaxed to v2 (absent = self-reference), as fl-py;
  *  - fields, resources, inline schemas and dialects are validated one by one, each against its
  *    own profile part, so a bad field gives one message instead of a `oneOf` burst;
  *  - `default` values are never applied (no `useDefaults`): commentRows' `[1]` default is wrong.
@@ -45,6 +46,11 @@ function build(schemaProfile: Json, dialectProfile: Json, resourceProfile: Json,
   schema.properties.fields.items = { type: 'object' };
   if (schema.properties.fieldsMatch) {
     schema.properties.fieldsMatch = { type: 'string', enum: ['exact', 'equal', 'subset', 'superset', 'partial'] };
+  }
+  // A foreign key without `reference.resource` is a self-reference (v2; frictionless-py 5.21 accepts it
+  // under v1 too): the v1 profile's `required: ["resource", "fields"]` is relaxed to the v2 rule.
+  for (const branch of (schema.properties.foreignKeys?.items?.oneOf ?? []) as Json[]) {
+    if (Array.isArray(branch.properties?.reference?.required)) branch.properties.reference.required = ['fields'];
   }
   const fields = new Map<string, ValidateFunction>();
   let stringBranch: Json | undefined;

@@ -36,6 +36,15 @@ export function sniffDelimiter(
       bestMode = mode;
     }
   });
+  // A first record that splits into 3+ columns on one candidate and holds none of the winner is the
+  // header: its delimiter wins when it splits at least half the records (a ";" inside values of a comma
+  // table must not re-cut every row; a one-comma title row above a ";" table does not count).
+  const head = counts[0]!;
+  const bi = best === undefined ? -1 : candidates.indexOf(best);
+  if (bi >= 0 && head[bi] === 0) {
+    const hi = head.findIndex((c, ci) => c >= 2 && modeOf(counts.map((r) => r[ci]!)).agree / counts.length >= 0.5);
+    if (hi >= 0) return candidates[hi];
+  }
   // A delimiter seen on only a few lines (e.g. a comma inside a title row) is not a table.
   return bestScore >= 0.5 ? best : undefined;
 }

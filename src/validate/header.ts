@@ -24,10 +24,19 @@ export function isCommentRow(layout: RowLayout, rowNumber: number, cells: readon
   return false;
 }
 
+/** Python's round(): halves go to the even neighbour (round(0.5) is 0, round(2.5) is 2). */
+export function pyRound(x: number): number {
+  const f = Math.floor(x);
+  const d = x - f;
+  if (d !== 0.5) return d < 0.5 ? f : f + 1;
+  return f % 2 === 0 ? f : f + 1;
+}
+
 /**
  * Decide the header rows. Declared `header`/`headerRows` win. Otherwise frictionless' heuristic
  * (errors.md §8): the first non-comment row of the sample whose width is within
- * ±max(1, round(10% of the average width)) of the rounded average width; row 1 if none matches.
+ * ±max(1, round(10% of the average width)) of the rounded average width (Python rounding: halves to
+ * even); row 1 if none matches.
  * Spreadsheet rows are padded to the sheet width by frictionless, so for XLSX this is always the first
  * non-comment row.
  */
@@ -51,8 +60,8 @@ export function decideLayout(dialect: Dialect, sample: { rowNumber: number; cell
     return { ...base, headerless: false, headerRows: [first], headerEnd: first };
   }
   const widths = candidates.map((r) => r.cells.length);
-  const width = Math.round(widths.reduce((a, b) => a + b, 0) / widths.length);
-  const drift = Math.max(Math.round(width * 0.1), 1);
+  const width = pyRound(widths.reduce((a, b) => a + b, 0) / widths.length);
+  const drift = Math.max(pyRound(width * 0.1), 1);
   for (const r of candidates) {
     if (r.cells.length >= width - drift && r.cells.length <= width + drift) {
       return { ...base, headerless: false, headerRows: [r.rowNumber], headerEnd: r.rowNumber };

@@ -38,7 +38,8 @@ export function feedKey(index: KeyIndex, fields: readonly CompiledField[], value
 
 /**
  * Read a table once to collect the key tuples of `fieldNames` (for a foreign key's reference side).
- * Rows with type errors in the key fields are left out (frictionless reads them as null).
+ * A cell with a type error counts as null (frictionless-py reads it as None): a composite tuple with one
+ * bad part is still indexed with a null there; only all-null tuples are left out.
  */
 export async function collectKeys(open: () => Promise<OpenedTable>, dialect: Dialect, schema: Schema, fieldNames: string[]): Promise<KeyIndex> {
   const table = await open();
@@ -59,7 +60,6 @@ export async function collectKeys(open: () => Promise<OpenedTable>, dialect: Dia
       const cell = col >= 0 && col < row.cells.length ? row.cells[col]! : null;
       values[k] = f.isMissing(cell) ? null : f.cast(cell);
     }
-    if (values.includes(INVALID)) return;
     if (feedKey(index, compiled, values)) index.add(row.rowNumber);
   };
   try {
@@ -67,7 +67,7 @@ export async function collectKeys(open: () => Promise<OpenedTable>, dialect: Dia
       const head = sample.slice(0, SAMPLE_ROWS);
       layout = decideLayout(dialect, head, table.format === 'xlsx');
       const labels = joinLabels(layout.headerRows.map((n) => head.find((r) => r.rowNumber === n)?.cells ?? []), layout.headerJoin);
-      columns = mapFields(schema, fields, labels, layout.headerless).columns;
+      columns = mapFields(schema, fields, labels, layout.headerless || (labels.length === 0 && table.format !== 'xlsx')).columns;
       for (const r of sample) take(r);
       sample.length = 0;
     };

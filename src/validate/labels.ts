@@ -46,7 +46,7 @@ export function mapFields(schema: Schema, fields: CompiledField[], labels: strin
   }
   const seen = new Set<string>();
   for (const l of labels) {
-    if (l !== '' && seen.has(l)) {
+    if (seen.has(l)) { // two blank labels are duplicates too (frictionless-py 5.21)
       return {
         columns: fields.map(() => -1),
         expected: [],
@@ -101,9 +101,11 @@ export function checkHeader(schema: Schema, fields: CompiledField[], labels: str
   if (mapping.fatal) return out;
   const names = new Set(fields.map((f) => f.name));
   const pk = primaryKeyNames(schema);
+  // Name matching: a blank label matches no field, so it is an extra label where extras are not
+  // tolerated (equal, superset) and no error elsewhere; the positional blank-label check does not apply.
   if (mode === 'equal' || mode === 'superset') {
     labels.forEach((l, i) => {
-      if (l !== '' && !names.has(l)) out.push(labelError('extra-label', '', labels, rowNumbers, l, '', i + 1));
+      if (!names.has(l)) out.push(labelError('extra-label', '', labels, rowNumbers, l, '', i + 1));
     });
   }
   if (mode === 'partial' && mapping.columns.every((c) => c < 0)) {
@@ -116,9 +118,6 @@ export function checkHeader(schema: Schema, fields: CompiledField[], labels: str
     if (tolerated && !f.required && !pk.has(f.name)) return;
     extra++;
     out.push(labelError('missing-label', '', labels, rowNumbers, '', f.name, labels.length + extra));
-  });
-  labels.forEach((l, i) => {
-    if (l === '') out.push(labelError('blank-label', '', labels, rowNumbers, '', '', i + 1));
   });
   return out;
 }

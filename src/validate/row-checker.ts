@@ -7,6 +7,12 @@ import { KeyIndex } from './key-index.js';
 import type { FieldMapping } from './labels.js';
 import { feedKey, type ForeignKeyPlan } from './keys.js';
 
+/** A number NaN (the text "NaN" of a number field) equals nothing, as Python's Decimal/float NaN in a dict. */
+function hasNaN(vals: readonly unknown[]): boolean {
+  for (const v of vals) if (v !== v) return true;
+  return false;
+}
+
 /**
  * Per-row checks, compiled once per table, over the fields expected in the data (one per column, see
  * FieldMapping.expected): the cell of expected field e is cells[e]. The hot path allocates nothing when a
@@ -27,6 +33,8 @@ export class RowChecker {
     private readonly padded: boolean,
     fks: ForeignKeyPlan[],
     capacity: number,
+    /** Spreadsheets: the sheet's width; fields beyond it are missing cells on every row (openpyxl pads rows to it). */
+    private readonly sheetWidth?: number,
   ) {
     // Presized indexes never grow: growing two indexes at once doubles their memory for a moment.
     const newIndex = () => new KeyIndex(capacity > 0 ? capacity / 0.8 : 1024);
@@ -106,14 +114,15 @@ export class RowChecker {
       if (this.padded && (cells[c] === null || cells[c] === undefined || cells[c] === '')) continue;
       (rowErrs ??= []).push(cellError('extra-cell', '', cells, rn, cellText(cells[c]), '', c + 1));
     }
-    if (!this.padded) {
-      for (let i = len; i < n; i++) (rowErrs ??= []).push(cellError('missing-cell', '', cells, rn, '', fields[i]!.name, i + 1));
+    if (!this.padded || this.sheetWidth !== undefined) {
+      const from = this.padded ? Math.max(len, this.sheetWidth!) : len;
+      for (let i = from; i < n; i++) (rowErrs ??= []).push(cellError('missing-cell', '', cells, rn, '', fields[i]!.name, i + 1));
     }
     if (rowErrs) for (const e of rowErrs) push(e);
 
     for (const u of this.uniques) {
       const v = values[u.field];
-      if (v === null || v === INVALID) continue;
+      if (v === null || v === INVALID || v !== v) continue; // NaN equals nothing, not even NaN (as in Python)
       const f = fields[u.field]!;
       const prev = u.index.begin().part(typeof v === 'number' ? v : f.key(v)).addOrReplace(rn);
       if (prev) push(cellError('unique-error', `the same as in the row at position ${prev}`, cells, rn, cellText(cells[u.field]), f.name, u.field + 1));
@@ -121,14 +130,14 @@ export class RowChecker {
     if (this.pk) {
       const vals = this.scratch(this.pk.fields);
       if (!feedKey(this.pk.index, this.pk.compiled, vals)) push(rowError('primary-key', 'cells composing the primary keys are all "None"', cells, rn));
-      else {
+      else if (!hasNaN(vals)) {
         const prev = this.pk.index.addOrReplace(rn);
         if (prev) push(rowError('primary-key', `the same as in the row at position ${prev}`, cells, rn));
       }
     }
     for (const uk of this.uniqueKeys) {
       const vals = this.scratch(uk.fields);
-      if (vals.some((v) => v === null || v === INVALID)) continue; // SQL UNIQUE semantics (v2)
+      if (vals.some((v) => v === null || v === INVALID || v !== v)) continue; // SQL UNIQUE semantics (v2); NaN is never equal
       feedKey(uk.index, uk.compiled, vals);
       const prev = uk.index.addOrReplace(rn);
       if (prev) push(rowError('unique-key', `for "${uk.names.join(', ')}": the same as in the row at position ${prev}`, cells, rn));
@@ -136,7 +145,7 @@ export class RowChecker {
     for (const fk of this.fks) {
       const vals = this.scratch(fk.idx);
       if (!feedKey(fk.lookup, fk.compiled, vals)) continue;
-      if (fk.lookup.has()) continue;
+      if (!hasNaN(vals) && fk.lookup.has()) continue; // a NaN part is found nowhere
       const fieldCells = fk.idx.map((i) => cellText(cells[i]));
       const note = `for "${fk.fields.join(', ')}": values "${fieldCells.join(', ')}" not found in the lookup table "${fk.referenceName}" as "${fk.referenceFields.join(', ')}"`;
       push(

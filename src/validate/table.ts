@@ -130,7 +130,10 @@ export async function validateTable(job: TableJob, limits: TableLimits): Promise
     const layout = decideLayout(job.dialect, sample, padded);
     const headerRowCells = layout.headerRows.map((n) => sample.find((r) => r.rowNumber === n)?.cells ?? []);
     const labels = layout.headerless ? [] : joinLabels(headerRowCells, layout.headerJoin);
-    if (padded && !layout.headerless) {
+    // An empty header row (a CSV whose first line is empty) declares no labels at all: frictionless-py
+    // 5.21 then treats the header as missing, maps the fields by position and checks no labels.
+    const noLabels = layout.headerless || (labels.length === 0 && !padded);
+    if (padded && !noLabels) {
       // Spreadsheet rows are padded to the sheet's width (openpyxl, errors.md §8): a value beyond the
       // header's last column makes a blank label there rather than extra cells on every row.
       let width = labels.length;
@@ -144,20 +147,21 @@ export async function validateTable(job: TableJob, limits: TableLimits): Promise
     if (!schema) {
       const dataSample = sample.filter((r) => r.rowNumber > layout.headerEnd && !isCommentRow(layout, r.rowNumber, r.cells)).map((r) => r.cells);
       const width = Math.max(labels.length, ...dataSample.map((c) => c.length), 0);
-      const names = layout.headerless ? namesFromLabels([], width) : namesFromLabels(labels, labels.length);
+      const names = noLabels ? namesFromLabels([], width) : namesFromLabels(labels, labels.length);
       schema = inferSchema(names, dataSample);
     }
     const fields = compileSchema(schema);
     task.stats.fields = fields.length;
 
-    if (!hasHeaderRow && sample.length === 0) {
+    // frictionless-py: "empty" = no labels and no data rows (a lone empty line is empty too).
+    if ((!hasHeaderRow && sample.length === 0) || (labels.length === 0 && !sample.some((r) => r.rowNumber > layout.headerEnd))) {
       task.errors.push(buildError('source-error', 'the source is empty'));
       return finish();
     }
 
     // 2. Header.
-    const mapping: FieldMapping = mapFields(schema, fields, labels, layout.headerless);
-    if (!layout.headerless) {
+    const mapping: FieldMapping = mapFields(schema, fields, labels, noLabels);
+    if (!noLabels) {
       for (const e of checkHeader(schema, fields, labels, layout.headerRows, mapping)) push(e);
     }
     if (mapping.fatal) {
@@ -167,7 +171,10 @@ export async function validateTable(job: TableJob, limits: TableLimits): Promise
 
     // 3. Rows.
     const capacity = table.format === 'csv' ? estimateRows(job.fileBytes, sample) : 0;
-    const checker = new RowChecker(schema, mapping, padded, job.foreignKeys ?? [], capacity);
+    // A spreadsheet without labels: a field beyond the sheet's last used column (in the sample) is a
+    // missing cell on every row, as frictionless-py reports it; with labels it is a missing label.
+    const sheetWidth = padded && noLabels ? Math.max(0, ...sample.filter((r) => r.rowNumber > layout.headerEnd).map((r) => lastFilled(r.cells) + 1)) : undefined;
+    const checker = new RowChecker(schema, mapping, padded, job.foreignKeys ?? [], capacity, sheetWidth);
     const processBatch = (rows: Row[]) => {
       for (const row of rows) {
         const rn = row.rowNumber;

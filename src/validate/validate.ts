@@ -2,13 +2,13 @@ import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { openTable } from '../table/open.js';
 import { LIMITS } from '../table/limits.js';
-import { TableSourceError } from '../table/types.js';
 import type { DataPackage, Dialect, Schema } from '../schema/types.js';
 import { checkPackageDescriptor, checkSchemaDescriptor } from '../schema/descriptor.js';
 import { UsageError } from '../errors.js';
 import type { Report, ReportError, ReportTask } from './types.js';
 import { buildError } from './build-error.js';
-import { collectKeys, validateTable, type ForeignKeyPlan, type TableJob } from './table.js';
+import { validateTable, type TableJob } from './table.js';
+import { planForeignKeys } from './foreign-keys.js';
 import { fetchRemote, holdRemoteTemp } from './remote.js';
 import { resolvePackagePath } from '../package-path.js';
 import { redactUrl } from '../config/token.js';
@@ -57,6 +57,9 @@ async function validateAll(targets: string | string[], options: ValidateOptions)
   const limits = { limitErrors: options.limitErrors ?? LIMITS.errors, limitRows: options.limitRows };
 
   let bareSchema: Schema | undefined;
+  // A --schema that cannot be used: its errors are the report, and no data file is read under an
+  // inferred schema instead (frictionless-py 5.21 reports only the schema's errors too).
+  let badSchema = false;
   if (options.schema) {
     const loaded = await loadJsonFile(path.resolve(cwd, options.schema), 'schema-error');
     if (loaded.error) report.errors.push(loaded.error);
@@ -65,6 +68,7 @@ async function validateAll(targets: string | string[], options: ValidateOptions)
       if (problems.length) report.errors.push(...problems.map((p) => metaToReport(p, options.schema)));
       else bareSchema = loaded.value as Schema;
     }
+    badSchema = bareSchema === undefined;
   }
 
   for (const target of list) {
@@ -74,9 +78,9 @@ async function validateAll(targets: string | string[], options: ValidateOptions)
       st = statSync(abs);
     } catch {
       if (/^https?:\/\//i.test(target)) {
-        report.tasks.push(await bareFileTask(target, target, bareSchema, options, limits));
+        if (!badSchema) report.tasks.push(await bareFileTask(target, target, bareSchema, options, limits));
       } else {
-        report.tasks.push(await bareFileTask(target, abs, bareSchema, options, limits));
+        if (!badSchema) report.tasks.push(await bareFileTask(target, abs, bareSchema, options, limits));
       }
       continue;
     }
@@ -102,6 +106,7 @@ async function validateAll(targets: string | string[], options: ValidateOptions)
       report.warnings.push(`no datapackage.json in ${target}: validating ${files.length} data file(s) with inferred schemas`);
       for (const f of files) {
         const rel = path.join(target, f);
+        if (badSchema) continue;
         // A file of the folder is a path someone else wrote: a symlink out of it or a FIFO is refused.
         const verdict = resolvePackagePath(f, abs);
         if (verdict.ok) report.tasks.push(await bareFileTask(rel, verdict.absolute, bareSchema, options, limits));
@@ -113,7 +118,7 @@ async function validateAll(targets: string | string[], options: ValidateOptions)
       await validatePackageFile(abs, report, options, limits, target);
       continue;
     }
-    report.tasks.push(await bareFileTask(target, abs, bareSchema, options, limits));
+    if (!badSchema) report.tasks.push(await bareFileTask(target, abs, bareSchema, options, limits));
   }
 
   finishReport(report, started);
@@ -151,14 +156,11 @@ async function bareFileTask(target: string, abs: string, schema: Schema | undefi
     }
   }
   const dialect: Dialect = {};
-  const job: TableJob = {
-    name,
-    place,
-    dialect,
-    schema,
-    open: () => openTable({ path: localPath, dialect: readerDialect(undefined, options.sheet) }),
-    fileBytes: fileSize(localPath),
-  };
+  const open = () => openTable({ path: localPath, dialect: readerDialect(undefined, options.sheet) });
+  // A schema given with --schema may hold foreign keys: self-references are checked as in a package.
+  const { plans, error } = await planForeignKeys({ name, tabular: true, schema, dialect, open }, undefined);
+  if (error) return { name, type: 'table', valid: false, place, labels: [], stats: { errors: 1, warnings: 0, seconds: 0 }, warnings: [], errors: [error] };
+  const job: TableJob = { name, place, dialect, schema, open, fileBytes: fileSize(localPath), foreignKeys: plans };
   return validateTable(job, { ...limits, onProgress: options.onProgress && ((rows) => options.onProgress!({ task: name, rows })) });
 }
 
@@ -206,30 +208,7 @@ async function validatePackageFile(descriptorPath: string, report: Report, optio
       continue;
     }
     // Foreign keys: collect the referenced tuples first (the referenced resource read with its own schema).
-    const fks: ForeignKeyPlan[] = [];
-    let fkError: ReportError | undefined;
-    for (const fk of p.schema?.foreignKeys ?? []) {
-      const fields = Array.isArray(fk.fields) ? fk.fields : [fk.fields];
-      const refFields = Array.isArray(fk.reference.fields) ? fk.reference.fields : [fk.reference.fields];
-      const refName = fk.reference.resource ?? '';
-      const target = refName === '' ? p : byName.get(refName);
-      if (!target || !target.tabular || !target.schema || !target.open) {
-        fkError = buildError('resource-error', `failed to handle a foreign key for resource "${p.name}" as resource "${refName}" does not exist`);
-        break;
-      }
-      if (target.error) {
-        fkError = buildError('resource-error', `failed to handle a foreign key for resource "${p.name}": resource "${refName}" cannot be read`);
-        break;
-      }
-      try {
-        const lookup = await collectKeys(target.open, target.dialect, target.schema, refFields);
-        fks.push({ fields, referenceName: refName, referenceFields: refFields, lookup });
-      } catch (e) {
-        if (!(e instanceof TableSourceError)) throw e;
-        fkError = buildError('resource-error', `failed to handle a foreign key for resource "${p.name}": resource "${refName || p.name}" cannot be read (${e.note})`);
-        break;
-      }
-    }
+    const { plans: fks, error: fkError } = await planForeignKeys(p, byName);
     if (fkError) {
       report.tasks.push({ name: p.name, type: 'table', valid: false, place: p.place, labels: [], stats: { errors: 1, warnings: 0, seconds: 0 }, warnings: [], errors: [fkError] });
       continue;

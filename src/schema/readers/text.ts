@@ -1,10 +1,13 @@
 /** string (default, email, uri, uuid, binary), boolean and any readers, fl-py's rules. */
+import { domainToASCII } from 'node:url';
 import type { Field } from '../types.js';
 import { INVALID, type Reader } from './common.js';
 
 // validators.email: one `@`, a dot-atom or quoted local part (<= 64 chars), a hostname domain.
 const EMAIL_LOCAL = /^(?:[\u00A0-\u024F0-9a-z!#$%&'*+/=?^_`{}|~-]+(?:\.[\u00A0-\u024F0-9a-z!#$%&'*+/=?^_`{}|~-]+)*|"(?:[\u00A0-\u024F\x01-\x08\x0B\x0C\x0E-\x1F!#-[\]-\x7F]|\\[\x09.])*")$/i;
-const EMAIL_DOMAIN = /^(?:[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9]{1,59})$/i;
+// validators.domain (0.36): IDNA-encoded first (an internationalised domain is valid), no `_`, and a
+// last label of letters, digits and hyphens ending in a letter.
+const EMAIL_DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9][a-z0-9-]{0,61}[a-z]$/i;
 // rfc3986 with `require_presence_of("scheme")`: the rest of the reference is not checked by fl-py
 const URI = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 const HEX32 = /^[0-9a-fA-F]{32}$/;
@@ -14,7 +17,9 @@ export function isEmail(s: string): boolean {
   const at = s.indexOf('@');
   if (at < 0 || at !== s.lastIndexOf('@')) return false;
   const local = s.slice(0, at), domain = s.slice(at + 1);
-  return local.length <= 64 && domain.length <= 253 && EMAIL_LOCAL.test(local) && EMAIL_DOMAIN.test(domain);
+  if (local.length > 64 || domain.length > 253 || !EMAIL_LOCAL.test(local) || /\s|__/.test(domain)) return false;
+  const ascii = /^[\x00-\x7f]*$/.test(domain) ? domain : domainToASCII(domain);
+  return ascii !== '' && ascii.replace(/\.$/, '').length <= 253 && EMAIL_DOMAIN.test(ascii);
 }
 
 /** Python's `uuid.UUID(text)`: optional `urn:`/`uuid:` prefix and braces, dashes anywhere, 32 hex digits. */
@@ -23,8 +28,9 @@ export function isUuid(s: string): boolean {
   return HEX32.test(hex);
 }
 
-/** Python's non-validating `base64.b64decode`: other characters are dropped, padding must suffice. */
+/** Python's non-validating `base64.b64decode`: other ASCII characters are dropped, padding must suffice. */
 export function isBase64(s: string): boolean {
+  if (/[^\x00-\x7f]/.test(s)) return false; // b64decode refuses a str with non-ASCII characters
   const kept = s.replace(B64_KEEP, '');
   const firstPad = kept.indexOf('=');
   const data = firstPad < 0 ? kept : kept.slice(0, firstPad);

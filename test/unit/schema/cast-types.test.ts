@@ -89,6 +89,10 @@ const cases: Case[] = [
   ['string', 'uuid', 'xyz', X],
   ['string', 'binary', 'aGVsbG8=', 'aGVsbG8='], ['string', 'binary', 'aGVsbG8', X], ['string', 'binary', 'abc', X],
   ['string', 'binary', 'a!!b', X], ['string', 'binary', 'abcd', 'abcd'],
+  // differential findings (validators 0.36, Python base64): IDN domains, no "_", TLD ends in a letter; non-ASCII base64
+  ['string', 'email', 'dinás@mákássár.go.id', 'dinás@mákássár.go.id'], ['string', 'email', 'a@b_c.id', X],
+  ['string', 'email', 'a@b.x1y', 'a@b.x1y'], ['string', 'email', 'x@y.c1', X], ['string', 'email', 'a@b__c.id', X],
+  ['string', 'binary', 'TWFráYXNzYXI=', X],
   ['string', 'default', ' teks ', ' teks '],
   // [fl] geojson / topojson
   ['geojson', 'default', '{"type":"Point","coordinates":[1,2]}', { type: 'Point', coordinates: [1, 2] }],

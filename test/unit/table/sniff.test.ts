@@ -12,6 +12,9 @@ describe('sniffDelimiter', () => {
     ['title row above a table', 'Judul tabel\n\na,b,c\n1,2,3\n4,5,6\n', ','],
     ['single column: no delimiter', 'a\nb\nc\n', undefined],
     ['mostly consistent ragged file still wins', 'a;b;c\n1;2;3\n4;5\n6;7;8\n', ';'],
+    // differential seeds 5571/5914: ";" inside list values of a ragged comma table (header has no ";")
+    ['the header\'s delimiter beats a ";" inside values', 'a,b,c,d\nx;y,1,2,3\nx;y,1,2\nx;y,1,2,3,4\nx;y,1,2,3\n', ','],
+    ['a one-comma title row above a ";" table keeps ";"', 'Data, 2020\na;b;c\n1;2;3\n4;5;6\n', ';'],
   ];
   it.each(cases)('%s', (_n, text, expected) => {
     expect(sniffDelimiter(text, '"', 100, true)).toBe(expected);

@@ -11,6 +11,9 @@ describe('decideLayout', () => {
     ['a short title line above a wide table is skipped (frictionless heuristic)', {}, rows(1, 5, 5, 5, 5), false, [2]],
     ['row 1 when every row has the same width', {}, rows(4, 4, 4), false, [1]],
     ['spreadsheets are padded: always the first row', {}, rows(1, 5, 5, 5), true, [1]],
+    // differential seed 60614: average width 0.5 rounds to 0 in Python (halves to even), so row 2 (empty) is the header
+    ['Python rounding of the average width (0.5 -> 0)', {}, rows(2, 0, 0, 1, 0, 0), false, [2]],
+    ['Python rounding of the average width (2.5 -> 2)', {}, rows(4, 2, 2, 2), false, [2]],
   ])('%s', (_name, dialect, sample, padded, expected) => {
     expect(decideLayout(dialect, sample, padded).headerRows).toEqual(expected);
   });
