@@ -6,6 +6,8 @@ import { validate } from '../../src/validate/validate.js';
 // Plain JavaScript shared with `npm run differential` (scripts/differential.js).
 // @ts-expect-error no type declarations for the .js harness
 import { ALLOWLIST, explain, frictionlessPython, runDifferential } from './harness.js';
+// @ts-expect-error no type declarations for the .js generator
+import { generateCase } from './generate.js';
 
 /**
  * satudata against frictionless-py 5.21 on generated tables (test/differential/generate.js): the fixed
@@ -56,5 +58,13 @@ describe('differential allowlist', () => {
     expect(explain(c, 'frictionless', [2, 1, 'constraint-error'])).toBeUndefined();
     expect(explain({ ...c, fields: [{ name: 'a', type: 'integer' }] }, 'frictionless', [2, 1, 'type-error'])).toBeUndefined();
     expect(explain(c, 'frictionless', [2, null, 'foreign-key'])).toBeUndefined();
+  });
+
+  it('an empty first line under fieldsMatch maps columns to fields by position (seed 425399)', () => {
+    // Found with --seed 424242 --n 2000: integer groupChar "1.000" under fieldsMatch "equal" after an
+    // empty first line; both tools read the columns by position, so the groupChar entry explains it.
+    const c = generateCase(425399, {});
+    expect(c.fields.map((f: { name: string } | null) => f?.name)).toEqual(['lama']);
+    expect(explain({ ...c, frictionlessTypes: ['type-error'], satudataTypes: [] }, 'frictionless', [2, 1, 'type-error'])?.id).toBe('integer-groupChar');
   });
 });

@@ -182,6 +182,8 @@ function xlsxRows(rows, cols, r) {
 /** The field descriptor of each data column: by position, or by label when fieldsMatch matches by name. */
 function columnFields(schema, labels) {
   if (!labels || !schema.fieldsMatch || schema.fieldsMatch === 'exact') return schema.fields;
+  // An empty first line is no header at all: columns are the fields by position (frictionless-py too).
+  if (labels.every((l) => String(l ?? '').trim() === '')) return schema.fields;
   return labels.map((l) => schema.fields.find((f) => f.name === l));
 }
 
