@@ -8,7 +8,7 @@ import { ROOT } from '../helpers/cli.js';
 describe('npm run bench (small size)', () => {
   it('generates both tables, validates them in a child process, reports rows/s and peak RSS, and runs the peers or says why not', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'satudata-bench-test-'));
-    const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts/bench.js'), '--rows', '3000', '--xlsx-rows', '400', '--json', '--no-install', '--dir', dir], {
+    const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts/bench.js'), '--rows', '3000', '--xlsx-rows', '400', '--json', '--no-install', '--runs', '1', '--dir', dir], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 120_000,
