@@ -3,10 +3,15 @@
  * satudata benchmark: generates a 1,000,000-row, 11-column CSV (integers, numbers, dates, enums, free text
  * with quotes and commas; a unique id and a composite primary key) with its Table Schema, and a
  * 100,000-row XLSX, then runs `satudata validate` on each in a fresh process and prints rows/s and the
- * peak RSS of that whole process.
+ * peak RSS of that whole process; then the peers (scripts/bench-peers.js: frictionless-py 5.21,
+ * tableschema-js, exceljs's streaming reader) on the same files, each with satudata's speed ratio.
  *
- *   npm run bench                       # full size
+ *   npm run bench                       # full size, with the peers
  *   node scripts/bench.js --rows 20000 --xlsx-rows 5000 --json   # small (used by the test suite)
+ *   --no-peers      satudata only
+ *   --no-install    do not install frictionless-py into its cache when it is missing (skip it)
+ *   --runs N        runs of satudata and of exceljs's reader (default 3; the median run is shown, as the
+ *                   machine may be shared); frictionless-py and tableschema-js, 5-30x slower, run once
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync, statSync } from 'node:fs';
@@ -14,6 +19,7 @@ import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { frictionlessPython, runExceljs, runFrictionless, runTableschema, tableschemaAvailable } from './bench-peers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, def) => {
@@ -23,6 +29,17 @@ const arg = (name, def) => {
 const ROWS = Number(arg('--rows', '1000000'));
 const XLSX_ROWS = Number(arg('--xlsx-rows', '100000'));
 const JSON_OUT = process.argv.includes('--json');
+const PEERS = !process.argv.includes('--no-peers');
+const INSTALL = !process.argv.includes('--no-install');
+const RUNS = Math.max(1, Number(arg('--runs', '3')));
+
+/** The run of median time out of `n` (each a fresh process). */
+async function median(n, once) {
+  const runs = [];
+  for (let i = 0; i < n; i++) runs.push(await once());
+  runs.sort((a, b) => a.seconds - b.seconds);
+  return runs[Math.floor((runs.length - 1) / 2)];
+}
 const dir = path.resolve(arg('--dir', path.join(os.tmpdir(), 'satudata-bench')));
 mkdirSync(dir, { recursive: true });
 const log = (s) => process.stderr.write(s + '\n');
@@ -156,7 +173,7 @@ async function main() {
     ['xlsx', xlsxDir, xlsx, XLSX_ROWS],
   ]) {
     log(`validating ${kind} …`);
-    const r = await runValidate(folder);
+    const r = await median(RUNS, () => runValidate(folder));
     results.push({
       kind,
       rows,
@@ -167,17 +184,63 @@ async function main() {
       exitCode: r.code,
     });
   }
+  const peers = PEERS ? await runPeers({ csv, csvDir, xlsx, xlsxDir, results }) : [];
   const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` };
   if (JSON_OUT) {
-    process.stdout.write(JSON.stringify({ machine, results }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ machine, runs: RUNS, results, peers }, null, 2) + '\n');
     return;
   }
-  console.log(`machine: ${machine.cpus} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}`);
-  console.log('| table | rows | size | time | rows/s | peak RSS | exit |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  console.log(`machine: ${machine.cpus} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}; satudata and exceljs: median of ${RUNS} runs`);
+  console.log('| table | program | rows | size | time | rows/s | peak RSS | satudata ÷ peer | exit |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---|');
   for (const r of results) {
-    console.log(`| ${r.kind} | ${r.rows.toLocaleString('en-US')} | ${(r.bytes / 2 ** 20).toFixed(1)} MiB | ${r.seconds} s | ${r.rowsPerSecond.toLocaleString('en-US')} | ${r.peakRssMiB} MiB | ${r.exitCode} |`);
+    console.log(`| ${r.kind} | satudata validate | ${r.rows.toLocaleString('en-US')} | ${(r.bytes / 2 ** 20).toFixed(1)} MiB | ${r.seconds} s | ${r.rowsPerSecond.toLocaleString('en-US')} | ${r.peakRssMiB} MiB | | ${r.exitCode} |`);
+    for (const p of peers.filter((x) => x.kind === r.kind)) {
+      if (p.skipped) console.log(`| ${r.kind} | ${p.peer} | | | | | | | skipped: ${p.skipped} |`);
+      else console.log(`| ${r.kind} | ${p.peer} | ${p.rows.toLocaleString('en-US')} | | ${p.seconds} s | ${p.rowsPerSecond.toLocaleString('en-US')} | ${p.peakRssMiB} MiB | ${p.ratio}× | ${p.note} |`);
+    }
   }
+}
+
+/** Each peer on the same files, in a fresh process; a peer that cannot run is listed as skipped. */
+async function runPeers({ csv, csvDir, xlsx, xlsxDir, results }) {
+  const fl = frictionlessPython({ root, install: INSTALL, log });
+  const ts = tableschemaAvailable(root);
+  const jobs = [
+    ['csv', 'frictionless-py 5.21 (validate)', fl.skipped, () => runFrictionless(fl.py, path.join(csvDir, 'datapackage.json'))],
+    ['csv', 'tableschema-js 1.12 (Table.iter, cast + keys)', ts.skipped, () => runTableschema(root, csv, schema, dir)],
+    ['xlsx', 'frictionless-py 5.21 (validate)', fl.skipped, () => runFrictionless(fl.py, path.join(xlsxDir, 'datapackage.json'))],
+    ['xlsx', 'exceljs 4 streaming reader (read only)', undefined, () => median(RUNS, () => runExceljs(root, xlsx))],
+  ];
+  const peers = [];
+  for (const [kind, peer, skipped, run] of jobs) {
+    if (skipped) {
+      log(`${kind}: ${peer} skipped: ${skipped}`);
+      peers.push({ kind, peer, skipped });
+      continue;
+    }
+    log(`${kind}: ${peer} …`);
+    try {
+      const r = await run();
+      const ours = results.find((x) => x.kind === kind);
+      const rowsPerSecond = Math.round(ours.rows / r.seconds);
+      peers.push({
+        kind,
+        peer,
+        rows: r.rows,
+        seconds: Number(r.seconds.toFixed(2)),
+        rowsPerSecond,
+        peakRssMiB: Math.round(r.maxRssKiB / 1024),
+        ratio: Number((ours.rowsPerSecond / rowsPerSecond).toFixed(1)),
+        note: r.note,
+      });
+    } catch (e) {
+      const reason = `failed: ${String(e.message).split('\n')[0]}`;
+      log(`${kind}: ${peer} ${reason}`);
+      peers.push({ kind, peer, skipped: reason });
+    }
+  }
+  return peers;
 }
 
 main().catch((e) => {

@@ -6,16 +6,17 @@ import path from 'node:path';
 import { ROOT } from '../helpers/cli.js';
 
 describe('npm run bench (small size)', () => {
-  it('generates both tables, validates them in a child process and reports rows/s and peak RSS', () => {
+  it('generates both tables, validates them in a child process, reports rows/s and peak RSS, and runs the peers or says why not', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'satudata-bench-test-'));
-    const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts/bench.js'), '--rows', '3000', '--xlsx-rows', '400', '--json', '--dir', dir], {
+    const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts/bench.js'), '--rows', '3000', '--xlsx-rows', '400', '--json', '--no-install', '--runs', '1', '--dir', dir], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 120_000,
     });
-    const { machine, results } = JSON.parse(out) as {
+    const { machine, results, peers } = JSON.parse(out) as {
       machine: { cpus: number };
       results: { kind: string; rows: number; rowsPerSecond: number; peakRssMiB: number; exitCode: number }[];
+      peers: { kind: string; peer: string; rows?: number; rowsPerSecond?: number; ratio?: number; skipped?: string }[];
     };
     expect(machine.cpus).toBeGreaterThan(0);
     expect(results.map((r) => [r.kind, r.rows, r.exitCode])).toEqual([
@@ -25,6 +26,21 @@ describe('npm run bench (small size)', () => {
     for (const r of results) {
       expect(r.rowsPerSecond).toBeGreaterThan(0);
       expect(r.peakRssMiB).toBeGreaterThan(10);
+    }
+    expect(peers.map((p) => [p.kind, p.peer.split(' ')[0]])).toEqual([
+      ['csv', 'frictionless-py'],
+      ['csv', 'tableschema-js'],
+      ['xlsx', 'frictionless-py'],
+      ['xlsx', 'exceljs'],
+    ]);
+    // exceljs is a dependency, so its reader always runs: it reads the header row and the 400 rows.
+    const exceljs = peers.find((p) => p.peer.startsWith('exceljs'))!;
+    expect(exceljs.skipped).toBeUndefined();
+    expect(exceljs.rows).toBe(401);
+    for (const p of peers) {
+      // Each peer either ran (rows/s and satudata's ratio to it) or says why it was skipped.
+      if (p.skipped !== undefined) expect(p.skipped).toMatch(/\S/);
+      else expect([p.rowsPerSecond! > 0, p.ratio! > 0]).toEqual([true, true]);
     }
   }, 180_000);
 });
