@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n.js';
 import type { DataPackage } from '../schema/types.js';
 import { resolvePackagePath } from '../package-path.js';
+import { alive } from '../pid.js';
 import { jsonTooDeep, LIMITS } from '../table/limits.js';
 
 /** `target` may be a datapackage.json (or other .json descriptor) or the folder holding one. */
@@ -64,15 +65,6 @@ export async function readPackage(file: string, lang: Lang): Promise<DataPackage
 }
 
 const STALE_MS = 24 * 3600 * 1000;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Remove the temp files of earlier writes of `file` that were killed (kill -9, power loss) before

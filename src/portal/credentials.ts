@@ -4,10 +4,11 @@
  * leaves a half-written file. Windows: the file lives under the user's profile (%APPDATA%), whose ACL
  * already restricts it to that user.
  */
-import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { tooDeep } from '../json-depth.js';
+import { alive } from '../pid.js';
 import type { Lang } from '../i18n.js';
 
 export interface StoredCredential {
@@ -32,6 +33,7 @@ async function load(dir: string, lang: Lang): Promise<Store> {
   let text: string;
   try {
     await tighten(dir);
+    await removeStaleTemps(dir);
     text = await readFile(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, portals: {} };
@@ -72,6 +74,19 @@ async function tighten(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   const st = await stat(dir).catch(() => undefined);
   if (st && st.isDirectory() && (st.mode & 0o077) !== 0 && st.uid === process.getuid?.()) await chmod(dir, 0o700);
+}
+
+/**
+ * A `login` killed between writing its temp file and renaming it leaves `credentials.json.<pid>.tmp`
+ * behind, holding every token: removed once its process is gone.
+ */
+async function removeStaleTemps(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const m = /^credentials\.json\.(\d+)\.tmp$/.exec(name);
+    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+    await rm(join(dir, name), { force: true });
+  }
 }
 
 async function save(dir: string, store: Store): Promise<void> {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SatudataError } from '../errors.js';
 import type { Lang } from '../i18n.js';
+import { alive } from '../pid.js';
 
 export interface LockOwner {
   pid: number;
@@ -26,15 +27,6 @@ export interface PushLock {
 
 export function lockPath(dir: string): string {
   return join(dir, '.satudata', 'push.lock');
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 async function readOwner(file: string): Promise<LockOwner | undefined> {

@@ -35,6 +35,19 @@ describe('credentials store', () => {
 });
 
 describe('credentials store: hostile states', () => {
+  it('a temp file left by a killed login (it holds every token) is removed; a live writer\'s is kept', async () => {
+    const { writeFileSync, readdirSync } = await import('node:fs');
+    const { spawnSync } = await import('node:child_process');
+    const dir = tmp();
+    await writeCredential(dir, 'https://a.id', { token: 't', savedAt: 'x' });
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    writeFileSync(join(dir, `credentials.json.${dead}.tmp`), '{"portals":{"https://a.id":{"token":"rahasia"}}}');
+    writeFileSync(join(dir, `credentials.json.${process.ppid}.tmp`), '{}');
+    expect((await readCredential(dir, 'https://a.id'))?.token).toBe('t');
+    expect(readdirSync(dir).sort()).toEqual(['credentials.json', `credentials.json.${process.ppid}.tmp`]);
+  });
+
+
   it.runIf(process.platform !== 'win32')('a folder with mode 0777 is tightened to 0700 on read and on write', async () => {
     const { chmodSync, mkdirSync } = await import('node:fs');
     const dir = join(tmp(), 'open');
