@@ -40,6 +40,18 @@ export function redactingOut(target: { write(s: string): unknown; isTTY?: boolea
   };
 }
 
+/**
+ * An error message as a terminal may show it: text from a portal, a file name or a proxy can hold
+ * escape sequences (colours, hyperlinks, a changed window title) or bidi overrides; they are dropped.
+ * Line breaks and tabs stay.
+ */
+export function terminalSafe(text: string): string {
+  return text
+    .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '')
+    .replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, '')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
 export function redact(text: string, secrets: Iterable<string>): string {
   let s = text;
   for (const secret of secrets) if (secret.length >= 4 && s.includes(secret)) s = s.split(secret).join('***');

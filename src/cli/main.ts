@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { isLang, type Lang } from '../i18n.js';
 import { isSatudataError } from '../errors.js';
 import { loadConfig } from '../config/load.js';
-import { redact, redactingOut, type CliContext } from './context.js';
+import { redact, redactingOut, terminalSafe, type CliContext } from './context.js';
 import { localizeCommanderError, localizeProgram } from './help-text.js';
 
 export type CommandOptions = Record<string, unknown>;
@@ -276,8 +276,8 @@ export async function run(argv: string[], io: RunOptions = {}): Promise<number> 
     }
     if (isSatudataError(e)) {
       const label = ctxLang === 'en' ? 'Error' : 'Galat';
-      stderr.write(`${label}: ${redact(e.message, secrets)}\n`);
-      if (e.hint) stderr.write(`${redact(e.hint, secrets)}\n`);
+      stderr.write(`${label}: ${terminalSafe(redact(e.message, secrets))}\n`);
+      if (e.hint) stderr.write(`${terminalSafe(redact(e.hint, secrets))}\n`);
       if (debug && e.stack) stderr.write(redact(e.stack, secrets) + '\n');
       return e.exitCode;
     }
@@ -286,7 +286,7 @@ export async function run(argv: string[], io: RunOptions = {}): Promise<number> 
       ctxLang === 'en'
         ? `Internal error (this is a bug in satudata, please report it): ${err?.message ?? String(e)}`
         : `Galat internal (ini bug di satudata, mohon laporkan): ${err?.message ?? String(e)}`;
-    stderr.write(redact(msg, secrets) + '\n');
+    stderr.write(terminalSafe(redact(msg, secrets)) + '\n');
     if (debug && err?.stack) stderr.write(redact(err.stack, secrets) + '\n');
     else stderr.write(ctxLang === 'en' ? 'Run again with --debug for details.\n' : 'Jalankan lagi dengan --debug untuk detail.\n');
     return 3;

@@ -41,3 +41,29 @@ describe("commander's parse errors in Bahasa Indonesia", () => {
     expect(localizeCommanderError(en, 'en')).toBe(en);
   });
 });
+
+describe('terminalSafe: error text cannot drive the terminal', () => {
+  it.each([
+    ['plain\nline two\ttab', 'plain\nline two\ttab'],
+    ['red \u001b[31mALERT\u001b[0m', 'red ALERT'],
+    ['link \u001b]8;;http://evil\u0007klik\u001b]8;;\u0007', 'link klik'],
+    ['title \u001b]0;pwned\u001b\\ done', 'title  done'],
+    ['bidi \u202eexe.csv', 'bidi exe.csv'],
+    ['bell\u0007 and NUL\u0000 and CSI8\u009b', 'bell and NUL and CSI8'],
+  ])('%j', async (raw, safe) => {
+    const { terminalSafe } = await import('../../../src/cli/context.js');
+    expect(terminalSafe(raw)).toBe(safe);
+  });
+
+  it('a hostile file name in an error message reaches stderr without its escape sequences', async () => {
+    const { runInProcess } = await import('../../helpers/cli.js');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'satudata-esc-'));
+    const r = await runInProcess(['template', 'a\u001b]0;pwned\u0007\u001b[2J.json', '-o', 'x.xlsx'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('a.json');
+    expect(r.stderr).not.toMatch(/\u001b|\u0007/);
+  });
+});
