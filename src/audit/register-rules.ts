@@ -3,7 +3,7 @@
  * rows. Pure: rows in, entries and problems out. Every problem is collected (never stop at the first),
  * because the walidata fixes the whole file in one go.
  */
-import { fmt, type Lang, type Msg } from '../i18n.js';
+import { fmt, type Lang, type Msg, m } from '../i18n.js';
 import { acceptedSpellings, FREQUENCY_CODES, parseFrequency } from './frequency.js';
 import type { RegisterEntry } from './types.js';
 
@@ -136,7 +136,7 @@ export function checkRows(labels: string[], header: HeaderMap, rows: { rowNumber
     }
   }
   if (problems.length === 0 && entries.length === 0) {
-    problems.push({ kind: 'no-rows', message: { id: 'Daftar Data tidak berisi satu baris data pun.', en: 'The register has no data rows.' } });
+    problems.push({ kind: 'no-rows', message: m('audit.register-rules.message') });
   }
   return { entries, problems };
 }

@@ -61,7 +61,7 @@ export async function run(ctx: CliContext, args: string[], opts: CommandOptions)
       packageWarnings: profile === 'satudata' ? [(pkg) => satudataProfileWarnings(pkg, { lang })] : [],
       onProgress: spinner
         ? ({ task, rows }) => {
-            spinner.text = msg(lang, 'validate.progress', { task, rows: rows.toLocaleString(lang === 'id' ? 'id-ID' : 'en-US') });
+            spinner.text = msg(lang, 'validate.progress', { task, rows: rows.toLocaleString(msg(lang, 'validate.en_us')) });
           }
         : undefined,
     });
