@@ -34,7 +34,7 @@ export const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MsgCode, string>>
  * The text of message `code` in `lang`, its `{name}` placeholders replaced by `vars` (every
  * placeholder named in `vars` is replaced, whatever its value, as a template literal would).
  */
-export function msg(lang: Lang, code: MsgCode, vars?: Record<string, unknown>): string {
+export function msg(lang: Lang | undefined, code: MsgCode, vars?: Record<string, unknown>): string {
   const text = CATALOGUES[lang === 'en' ? 'en' : 'id'][code];
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? String(vars[k]) : m));

@@ -4,17 +4,18 @@ import type { HeaderNaming } from './header-names.js';
 import type { Layout, SkipReason } from './layout.js';
 import { note } from './note.js';
 import type { DescribeNote } from './types.js';
+import { m } from '../i18n.js';
 
 const REASON: Record<SkipReason, { id: string; en: string }> = {
-  title: { id: 'baris judul di atas tabel', en: 'title rows above the table' },
-  header: { id: 'baris judul kolom (header)', en: 'header rows' },
-  blank: { id: 'baris kosong', en: 'blank rows' },
-  footnote: { id: 'baris catatan kaki', en: 'footnote rows' },
-  source: { id: 'baris "Sumber:"/catatan', en: '"Sumber:"/note rows' },
-  total: { id: 'baris total/jumlah (bukan data, dapat dihitung ulang)', en: 'total rows (not data; they can be recomputed)' },
-  'repeated-header': { id: 'baris judul kolom yang berulang di tengah data', en: 'header rows repeated inside the data' },
-  'other-table': { id: 'baris tabel lain di bawah tabel ini (lihat catatan tabel kedua)', en: 'rows of another table below this one (see the second-table note)' },
-  'sum-total': { id: 'baris total: setiap angkanya sama dengan jumlah baris lain di kolomnya (bukan data, dapat dihitung ulang)', en: 'total rows: each of their numbers equals the sum of the other rows in its column (not data; they can be recomputed)' },
+  title: m('describe.layout-notes.reason.title'),
+  header: m('describe.layout-notes.reason.header'),
+  blank: m('describe.layout-notes.reason.blank'),
+  footnote: m('describe.layout-notes.reason.footnote'),
+  source: m('describe.layout-notes.reason.source'),
+  total: m('describe.layout-notes.reason.total'),
+  'repeated-header': m('describe.layout-notes.reason.repeated-header'),
+  'other-table': m('describe.layout-notes.reason.other-table'),
+  'sum-total': m('describe.layout-notes.reason.sum-total'),
 };
 
 export function layoutNotes(layout: Layout, headerKept: boolean): DescribeNote[] {
@@ -48,10 +49,7 @@ export function layoutNotes(layout: Layout, headerKept: boolean): DescribeNote[]
     }, undefined, layout.headerRows));
   }
   if (layout.headerRows.length > 1 && !headerKept) {
-    notes.push(note('warning', 'header-not-checked', {
-      id: 'Header bertingkat ini punya sel gabungan (merge) atau sel kosong: validator membacanya sebagai label kosong, berulang, atau (frictionless-py) dengan spasi tambahan, jadi tidak ada validator yang bisa memeriksanya. Kolom dicocokkan menurut urutan (header: false); label lengkap disimpan sebagai "title". Akibatnya kolom yang tertukar tidak terdeteksi. Agar header diperiksa: isi setiap sel header (tanpa merge), atau pakai CSV dari "satudata convert" (satu baris header) lalu jalankan describe pada CSV itu.',
-      en: 'This multi-row header has merged or empty cells: validators read them as blank or repeated labels, or (frictionless-py) with extra spaces, so no validator can check it. Columns are matched by position (header: false); the full labels are kept as "title". So swapped columns go unnoticed. To have the header checked: fill every header cell (no merges), or use the CSV from "satudata convert" (one header row) and describe that CSV.',
-    }, undefined, layout.headerRows));
+    notes.push(note('warning', 'header-not-checked', m('describe.layout-notes.this_multi_row_header'), undefined, layout.headerRows));
   }
   return notes;
 }
