@@ -35,7 +35,7 @@ export const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MsgCode, string>>
  * placeholder named in `vars` is replaced, whatever its value, as a template literal would).
  */
 export function msg(lang: Lang | undefined, code: MsgCode, vars?: Record<string, unknown>): string {
-  const text = CATALOGUES[lang === 'en' ? 'en' : 'id'][code];
+  const text = CATALOGUES[lang ?? 'id'][code];
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? String(vars[k]) : m));
 }

@@ -84,7 +84,6 @@ async function findProjectConfig(cwd: string, home: string, lang: Lang): Promise
 }
 
 function checkConfig(raw: unknown, filepath: string, lang: Lang, own: boolean): SatudataConfig {
-  const en = lang === 'en';
   const problems: string[] = [];
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(msg(lang, 'config.load.the_configuration_must_be', { filepath }));
@@ -111,7 +110,7 @@ function checkConfig(raw: unknown, filepath: string, lang: Lang, own: boolean): 
         }
       } else {
         const key = err.instancePath.replace(/^\//, '');
-        problems.push(en ? `"${key}" must be ${explain[key]?.en ?? err.message}` : `"${key}" harus ${explain[key]?.id ?? err.message}`);
+        problems.push(msg(lang, 'config.load.must_be', { key, explain: explain[key]?.[lang] ?? err.message }));
       }
     }
   }

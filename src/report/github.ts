@@ -62,15 +62,17 @@ export function renderGithub(report: Report, opts: GithubOptions): string {
   for (const e of blocking) add(e.place, e);
   for (const task of report.tasks) for (const e of task.errors) add(task.place, e);
   for (const g of gaps) lines.push(gapsAnnotation(g, opts.lang));
-  const id = opts.lang === 'id';
   if (total > shown) lines.push(msg(opts.lang, 'report.github.satudata_more_errors_not', { value: total - shown }));
   const failed = report.tasks.filter((t) => !t.valid).length;
   lines.push(
     report.valid
       ? msg(opts.lang, 'report.github.satudata_valid_table_s', { tasks: report.stats.tasks })
-      : id
-        ? `satudata: TIDAK VALID — ${report.stats.errors} galat di ${failed} dari ${report.stats.tasks} tabel${report.partial ? ' (laporan tidak lengkap: batas tercapai)' : ''}`
-        : `satudata: INVALID — ${report.stats.errors} error(s) in ${failed} of ${report.stats.tasks} table(s)${report.partial ? ' (partial: a limit was reached)' : ''}`,
+      : msg(opts.lang, 'report.github.invalid', {
+          errors: report.stats.errors,
+          failed,
+          tasks: report.stats.tasks,
+          partial: report.partial ? msg(opts.lang, 'report.github.invalid.partial') : '',
+        }),
   );
   return lines.join('\n') + '\n';
 }

@@ -113,22 +113,24 @@ export function humanMessage(e: ReportError, lang: Lang): HumanMessage {
       return { what: `${msg(lang, 'report.messages.the_value')} ${q(e.cell)}: ${m.what}`, fix: m.fix };
     }
     case 'unique-error':
-      return id
-        ? { what: `nilai ${q(e.cell)} sudah dipakai di baris lain (${e.note.replace('the same as in the row at position', 'sama dengan baris')}) padahal kolom ini harus unik`, fix: 'hapus baris ganda atau perbaiki nilainya' }
-        : { what: `the value ${q(e.cell)} is used in another row (${e.note}) but the column must be unique`, fix: 'remove the duplicate row or correct the value' };
+      return { what: msg(lang, 'report.messages.unique-error.what', { cell: q(e.cell), note: id ? e.note.replace('the same as in the row at position', 'sama dengan baris') : e.note }), fix: msg(lang, 'report.messages.unique-error.fix') };
     case 'primary-key':
       if (e.note.includes('all "None"')) {
         return { what: msg(lang, 'report.messages.primary-key.what'), fix: msg(lang, 'report.messages.primary-key.fix') };
       }
-      return id
-        ? { what: `kombinasi kunci utama sudah ada (${e.note.replace('the same as in the row at position', 'sama dengan baris')})`, fix: 'setiap baris harus punya kunci utama yang berbeda: hapus baris ganda atau perbaiki nilainya' }
-        : { what: `the primary key repeats an earlier row (${e.note})`, fix: 'every row needs a different primary key: remove the duplicate or correct it' };
+      return { what: msg(lang, 'report.messages.primary-key.repeat.what', { note: id ? e.note.replace('the same as in the row at position', 'sama dengan baris') : e.note }), fix: msg(lang, 'report.messages.primary-key.repeat.fix') };
     case 'unique-key':
       return { what: msg(lang, 'report.messages.unique-key.what', { note: e.note }), fix: msg(lang, 'report.messages.unique-key.fix') };
     case 'foreign-key':
-      return id
-        ? { what: `nilai ${(e.fieldCells ?? []).map((c) => q(c)).join(', ')} di kolom ${(e.fieldNames ?? []).join(', ')} tidak ada di tabel rujukan ${q(e.referenceName || '(tabel ini sendiri)')} (kolom ${(e.referenceFieldNames ?? []).join(', ')})`, fix: 'pakai kode yang terdaftar di tabel rujukan (mis. kode kecamatan resmi) atau tambahkan kodenya ke tabel rujukan' }
-        : { what: `the value(s) ${(e.fieldCells ?? []).map((c) => q(c)).join(', ')} of ${(e.fieldNames ?? []).join(', ')} are not in the reference table ${q(e.referenceName || '(this table)')} (${(e.referenceFieldNames ?? []).join(', ')})`, fix: 'use a code listed in the reference table (e.g. an official kecamatan code) or add it there' };
+      return {
+        what: msg(lang, 'report.messages.foreign-key.what', {
+          cells: (e.fieldCells ?? []).map((c) => q(c)).join(', '),
+          fields: (e.fieldNames ?? []).join(', '),
+          reference: q(e.referenceName || msg(lang, 'report.messages.foreign-key.self')),
+          referenceFields: (e.referenceFieldNames ?? []).join(', '),
+        }),
+        fix: msg(lang, 'report.messages.foreign-key.fix'),
+      };
     case 'blank-row':
       return { what: msg(lang, 'report.messages.blank-row.what'), fix: msg(lang, 'report.messages.blank-row.fix') };
     case 'extra-cell':
@@ -138,7 +140,7 @@ export function humanMessage(e: ReportError, lang: Lang): HumanMessage {
     case 'blank-label':
       return { what: msg(lang, 'report.messages.blank-label.what', { fieldNumber: e.fieldNumber }), fix: msg(lang, 'report.messages.blank-label.fix', { value: q(e.fieldName) }) };
     case 'duplicate-label':
-      return id ? { what: `judul kolom ${q(e.label)} muncul lebih dari sekali (${e.note.replace('at position', 'di posisi')})`, fix: 'beri setiap kolom nama yang berbeda' } : { what: `the header ${q(e.label)} appears more than once (${e.note})`, fix: 'give every column a different name' };
+      return { what: msg(lang, 'report.messages.duplicate-label.what', { label: q(e.label), note: id ? e.note.replace('at position', 'di posisi') : e.note }), fix: msg(lang, 'report.messages.duplicate-label.fix') };
     case 'incorrect-label':
       return { what: msg(lang, 'report.messages.incorrect-label.what', { value: q(e.label), value2: q(e.fieldName) }), fix: msg(lang, 'report.messages.incorrect-label.fix', { value: q(e.fieldName) }) };
     case 'missing-label':
@@ -151,11 +153,11 @@ export function humanMessage(e: ReportError, lang: Lang): HumanMessage {
     case 'byte-count':
       return { what: msg(lang, 'report.messages.byte-count.what', { note: e.note }), fix: msg(lang, 'report.messages.byte-count.fix') };
     case 'scheme-error':
-      return id ? { what: e.noteId ?? `berkas tidak dapat dibuka: ${e.note}`, fix: 'periksa nama dan lokasi berkas (path di datapackage.json relatif terhadap folder paket)' } : { what: `the file cannot be opened: ${e.note}`, fix: 'check the file name and location (paths in datapackage.json are relative to the package folder)' };
+      return { what: (id ? e.noteId : undefined) ?? msg(lang, 'report.messages.scheme-error.what', { note: e.note }), fix: msg(lang, 'report.messages.scheme-error.fix') };
     case 'format-error':
-      return id ? { what: e.noteId ?? `berkas tidak dapat dibaca: ${e.note}`, fix: 'simpan ulang sebagai .xlsx (Excel Workbook) atau .csv (UTF-8)' } : { what: `the file cannot be parsed: ${e.note}`, fix: 'save it again as .xlsx (Excel Workbook) or .csv (UTF-8)' };
+      return { what: (id ? e.noteId : undefined) ?? msg(lang, 'report.messages.format-error.what', { note: e.note }), fix: msg(lang, 'report.messages.format-error.fix') };
     case 'encoding-error':
-      return id ? { what: e.noteId ?? `pengodean karakter berkas salah: ${e.note}`, fix: 'di Excel pilih Simpan Sebagai → "CSV UTF-8 (Comma delimited)"' } : { what: `the file's character encoding is wrong: ${e.note}`, fix: 'in Excel use Save As → "CSV UTF-8 (Comma delimited)"' };
+      return { what: (id ? e.noteId : undefined) ?? msg(lang, 'report.messages.encoding-error.what', { note: e.note }), fix: msg(lang, 'report.messages.encoding-error.fix') };
     case 'source-error':
       return { what: msg(lang, 'report.messages.source-error.what', { note: e.note }) };
     case 'satudata-metadata':

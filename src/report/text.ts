@@ -34,16 +34,17 @@ export function localizeWarning(w: string, lang: Lang, files: string[] = []): st
   // The suggested command must work as printed: it names a real file of this report.
   const describe = `satudata describe ${files.length ? quoteArg(files[0]!) : msg(lang, 'report.text.file')} --write`;
   const noPackage = /^no datapackage\.json in (.*): validating (\d+) data file\(s\) with inferred schemas$/.exec(w);
-  if (noPackage && lang === 'en') return `${w}; create a schema with: ${describe}${files.length > 1 ? ' (for each file)' : ''}`;
+  const each = files.length > 1 ? msg(lang, 'report.warning.no_package.each') : '';
+  if (noPackage && lang === 'en') return msg(lang, 'report.warning.no_package', { dir: noPackage[1], count: noPackage[2], describe, each });
   if (lang === 'en') return w;
   const rules: [RegExp, (m: RegExpExecArray) => string][] = [
-    [/^reached error limit: (\d+)$/, (m) => `batas galat tercapai: ${m[1]} (--limit-errors)`],
-    [/^reached row limit: (\d+)$/, (m) => `batas baris tercapai: ${m[1]} (--limit-rows)`],
-    [/^reached report size limit: (\d+) characters of errors$/, (m) => `batas ukuran laporan tercapai: ${m[1]} karakter galat (perbaiki galat pertama, misalnya baris judul, lalu validasi lagi)`],
-    [/^merged cells: (.*) \(the value belongs to the top-left cell; the other cells are empty\)$/, (m) => `sel gabungan: ${m[1]} (nilainya milik sel kiri atas; sel lain dianggap kosong)`],
-    [/^no datapackage\.json in (.*): validating (\d+) data file\(s\) with inferred schemas$/, (m) => `tidak ada datapackage.json di ${m[1]}: ${m[2]} berkas data divalidasi dengan skema tebakan; buat skemanya dengan perintah: ${describe}${files.length > 1 ? ' (untuk tiap berkas)' : ''}`],
-    [/^resource "(.*)" in (.*) has no schema: it was inferred from the data$/, (m) => `sumber daya "${m[1]}" di ${m[2]} tidak punya skema: skema ditebak dari datanya`],
-    [/^hash algorithm "(.*)" is not supported: the hash was not checked$/, (m) => `algoritma hash "${m[1]}" tidak didukung: hash tidak diperiksa`],
+    [/^reached error limit: (\d+)$/, (m) => msg(lang, 'report.warning.error_limit', { n: m[1] })],
+    [/^reached row limit: (\d+)$/, (m) => msg(lang, 'report.warning.row_limit', { n: m[1] })],
+    [/^reached report size limit: (\d+) characters of errors$/, (m) => msg(lang, 'report.warning.size_limit', { n: m[1] })],
+    [/^merged cells: (.*) \(the value belongs to the top-left cell; the other cells are empty\)$/, (m) => msg(lang, 'report.warning.merged_cells', { cells: m[1] })],
+    [/^no datapackage\.json in (.*): validating (\d+) data file\(s\) with inferred schemas$/, (m) => msg(lang, 'report.warning.no_package', { dir: m[1], count: m[2], describe, each })],
+    [/^resource "(.*)" in (.*) has no schema: it was inferred from the data$/, (m) => msg(lang, 'report.warning.no_schema', { resource: m[1], place: m[2] })],
+    [/^hash algorithm "(.*)" is not supported: the hash was not checked$/, (m) => msg(lang, 'report.warning.hash_unsupported', { algorithm: m[1] })],
   ];
   for (const [re, f] of rules) {
     const m = re.exec(w);
@@ -81,7 +82,7 @@ export function renderText(report: Report, opts: TextOptions): string {
     if (task.valid) {
       out.push(`${c.green('✓')} ${task.place} ${c.dim(`[${task.name}]${meta ? ` ${meta}` : ''}`)}`);
     } else {
-      const count = `${task.errors.length} ${id ? 'galat' : task.errors.length === 1 ? 'error' : 'errors'}`;
+      const count = msg(opts.lang, task.errors.length === 1 ? 'report.text.errors.one' : 'report.text.errors.many', { count: task.errors.length });
       out.push(`${c.red('✗')} ${c.bold(task.place)} ${c.dim(`[${task.name}]${meta ? ` ${meta}` : ''}`)} — ${c.red(count)}`);
       for (const e of task.errors.slice(0, max)) {
         const h = humanMessage(e, opts.lang);
@@ -96,7 +97,7 @@ export function renderText(report: Report, opts: TextOptions): string {
     }
     for (const w of task.warnings) out.push(c.yellow(`  ! ${localizeWarning(w, opts.lang)}`));
     if (task.partial) {
-      out.push(c.bgYellow.black.bold(msg(opts.lang, 'report.text.partial_report')) + ' ' + c.yellow(id ? `validasi tabel ini dihentikan lebih awal (${localizeWarning(task.warnings[0] ?? '', 'id')}); galat lain mungkin masih ada` : `validation of this table stopped early (${task.warnings[0] ?? ''}); more errors may exist`));
+      out.push(c.bgYellow.black.bold(msg(opts.lang, 'report.text.partial_report')) + ' ' + c.yellow(msg(opts.lang, 'report.text.partial_table', { warning: id ? localizeWarning(task.warnings[0] ?? '', 'id') : task.warnings[0] ?? '' })));
     }
   }
   // Metadata gaps last, after every data error: they are many on a fresh package and must not bury a wrong cell.
@@ -117,9 +118,13 @@ export function renderText(report: Report, opts: TextOptions): string {
   } else {
     out.push(
       c.red.bold(
-        id
-          ? `TIDAK VALID — ${report.stats.errors} galat${report.errors.length ? ` (${report.errors.length} di metadata)` : ''} di ${failed} dari ${report.stats.tasks} tabel (${secs} detik)`
-          : `INVALID — ${report.stats.errors} error(s)${report.errors.length ? ` (${report.errors.length} in metadata)` : ''} in ${failed} of ${report.stats.tasks} table(s) (${secs} s)`,
+        msg(opts.lang, 'report.text.invalid', {
+          errors: report.stats.errors,
+          meta: report.errors.length ? msg(opts.lang, 'report.text.invalid.meta', { count: report.errors.length }) : '',
+          failed,
+          tasks: report.stats.tasks,
+          secs,
+        }),
       ),
     );
   }

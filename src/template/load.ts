@@ -42,7 +42,6 @@ function isSchema(v: unknown): v is Schema {
 }
 
 export async function loadTemplateSource(input: string, resourceName: string | undefined, lang: 'id' | 'en'): Promise<TemplateSource> {
-  const en = lang === 'en';
   const st = await stat(input).catch(() => undefined);
   if (!st) throw new UsageError(msg(lang, 'template.load.not_found', { input }));
   const file = st.isDirectory() ? join(input, 'datapackage.json') : input;
@@ -63,7 +62,7 @@ export async function loadTemplateSource(input: string, resourceName: string | u
   if (!res) {
     throw new UsageError(
       resourceName
-        ? (en ? `no resource "${resourceName}" with a schema; resources: ${names || '(none)'}` : `tidak ada sumber daya "${resourceName}" yang punya skema; yang ada: ${names || '(tidak ada)'}`)
+        ? msg(lang, 'template.load.no_resource', { resourceName, names: names || msg(lang, 'template.load.none') })
         : (msg(lang, 'template.load.the_package_has_resources', { length: tabular.length, names })),
     );
   }
