@@ -44,3 +44,8 @@ export function msg(lang: Lang | undefined, code: MsgCode, vars?: Record<string,
 export function m(code: MsgCode): Msg {
   return { id: ID_MESSAGES[code], en: EN_MESSAGES[code] };
 }
+
+/** Message `code` in both languages with its placeholders filled, for code that carries a `Msg`. */
+export function mf(code: MsgCode, vars: Record<string, unknown>): Msg {
+  return { id: msg('id', code, vars), en: msg('en', code, vars) };
+}

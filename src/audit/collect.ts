@@ -11,7 +11,7 @@ import { lastUpdateOf } from './audit.js';
 import { mapLimit } from './pool.js';
 import { isoUtc } from './time.js';
 import type { DeletedDataset, PortalDataset, PortalOrganization, PortalResource, PortalSnapshot } from './types.js';
-import { msg } from '../i18n.js';
+import { msg, mf } from '../i18n.js';
 
 /** The part of CkanClient the audit uses (a structural type, so tests can pass a stub). */
 export interface ActionCaller {
@@ -138,10 +138,7 @@ async function pageAll<T>(fetchPage: (offset: number) => Promise<T[]>, key: (t: 
     if (page.length === 0) return out;
     const fresh = page.filter((t) => !seen.has(key(t)));
     if (fresh.length === 0) {
-      warn({
-        id: `${what}: portal mengulang halaman yang sama pada offset ${offset}; daftar mungkin tidak lengkap.`,
-        en: `${what}: the portal repeated a page at offset ${offset}; the listing may be incomplete.`,
-      });
+      warn(mf('audit.collect.the_portal_repeated_a', { what, offset }));
       return out;
     }
     for (const t of fresh) {
@@ -186,10 +183,7 @@ async function searchAll(client: ActionCaller, opts: CollectOptions, warn: Warn)
   }
   const byName = new Map(all.map((p) => [p.name, p]));
   if (byName.size < first.count) {
-    warn({
-      id: `package_search: portal menyebut ${first.count} dataset, yang diterima ${byName.size} (portal berubah selama audit?).`,
-      en: `package_search: ${first.count} datasets announced, ${byName.size} received (the portal changed during the audit?).`,
-    });
+    warn(mf('audit.collect.package_search_datasets_announced', { count: first.count, size: byName.size }));
   }
   return [...byName.values()].filter((p) => p.state === undefined || p.state === 'active').map(toPortalDataset);
 }
@@ -273,10 +267,7 @@ export async function collect(client: ActionCaller, opts: CollectOptions): Promi
     return { portal: opts.portal, organizations, datasets, via: 'search', warnings, deleted };
   } catch (e) {
     if (isNetworkFailure(e) || !(e instanceof PortalError) || e.code === LIMIT_CODE) throw e;
-    warn({
-      id: `Pencarian di portal gagal (${e.message}); beralih ke package_list + package_show (lebih lambat; dataset di luar Daftar Data: hanya yang publik).`,
-      en: `Search on the portal failed (${e.message}); falling back to package_list + package_show (slower; datasets outside the register: public ones only).`,
-    });
+    warn(mf('audit.collect.search_on_the_portal', { message: e.message }));
   }
   const { organizations, datasets, deleted } = await fallback(client, opts, warn);
   return { portal: opts.portal, organizations, datasets, via: 'fallback', warnings, deleted };
