@@ -4,7 +4,7 @@ import type { HeaderNaming } from './header-names.js';
 import type { Layout, SkipReason } from './layout.js';
 import { note } from './note.js';
 import type { DescribeNote } from './types.js';
-import { m, mf } from '../i18n.js';
+import { m, mf, msg } from '../i18n.js';
 
 const REASON: Record<SkipReason, { id: string; en: string }> = {
   title: m('describe.layout-notes.reason.title'),
@@ -29,9 +29,10 @@ export function layoutNotes(layout: Layout, headerKept: boolean): DescribeNote[]
   for (const [reason, rows] of byReason) {
     const level = reason === 'total' || reason === 'sum-total' || reason === 'repeated-header' || reason === 'other-table' ? 'warning' : 'info';
     // Said as the officer sees the sheet (the note lists the rows); the dialect key stays in datapackage.json.
+    const code = rows.length > 1 ? 'describe.layout-notes.skipped.many' : 'describe.layout-notes.skipped.one';
     notes.push(note(level, `skipped-${reason}`, {
-      id: `Tidak dibaca sebagai data: ${REASON[reason].id} (${rows.length} baris).`,
-      en: `Not read as data: ${REASON[reason].en} (${rows.length} row${rows.length > 1 ? 's' : ''}).`,
+      id: msg('id', code, { reason: REASON[reason].id, count: rows.length }),
+      en: msg('en', code, { reason: REASON[reason].en, count: rows.length }),
     }, undefined, rows.slice(0, 10)));
   }
   const firstHeader = layout.headerRows[0] ?? layout.dataStart;

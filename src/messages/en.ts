@@ -649,4 +649,7 @@ export const en: Record<keyof typeof id, string> = {
   'describe.infer.missing_value_markers_found': 'Missing-value markers found and listed in missingValues: {value}.',
   'describe.infer.column_looks_like_but': 'Column "{name}" looks like {w}, but not every value reads as {type}; described as {type2}{value}. Check the rows shown.',
   'describe.infer.column_holds_no_data': 'Column "{name}" holds no data yet (only missing markers); it takes the type of its left neighbour in the same header group ("{name2}": {type}).',
+  'describe.layout-notes.skipped.one': 'Not read as data: {reason} ({count} row).',
+  'describe.layout-notes.skipped.many': 'Not read as data: {reason} ({count} rows).',
+  'metadata.set.problem': '"{key}": {reason}',
 };

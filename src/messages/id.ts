@@ -653,4 +653,7 @@ export const id = {
   'describe.infer.missing_value_markers_found': 'Penanda data kosong ditemukan dan dicatat di missingValues: {value}.',
   'describe.infer.column_looks_like_but': 'Kolom "{name}" tampak bertipe {w}, tetapi tidak semua nilainya terbaca sebagai {type}; dicatat sebagai {type2}{value}. Periksa baris yang ditunjuk.',
   'describe.infer.column_holds_no_data': 'Kolom "{name}" belum berisi data (hanya penanda kosong); tipenya mengikuti kolom sebelah kiri dalam kelompok header yang sama ("{name2}": {type}).',
+  'describe.layout-notes.skipped.one': 'Tidak dibaca sebagai data: {reason} ({count} baris).',
+  'describe.layout-notes.skipped.many': 'Tidak dibaca sebagai data: {reason} ({count} baris).',
+  'metadata.set.problem': '"{key}": {reason}',
 } as const;
