@@ -1,3 +1,6 @@
+import { id as ID_MESSAGES } from './messages/id.js';
+import { en as EN_MESSAGES } from './messages/en.js';
+
 /** Languages of user-facing text. Bahasa Indonesia is the default. */
 export type Lang = 'id' | 'en';
 
@@ -20,4 +23,29 @@ export function t(msg: Msg, lang: Lang): string {
 /** Replace `{name}` placeholders. */
 export function fmt(template: string, vars: Record<string, string | number | undefined>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (vars[k] === undefined ? m : String(vars[k])));
+}
+
+/** The code of a message in the catalogues (src/messages/id.ts, src/messages/en.ts). */
+export type MsgCode = keyof typeof ID_MESSAGES;
+
+export const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MsgCode, string>>>> = { id: ID_MESSAGES, en: EN_MESSAGES };
+
+/**
+ * The text of message `code` in `lang`, its `{name}` placeholders replaced by `vars` (every
+ * placeholder named in `vars` is replaced, whatever its value, as a template literal would).
+ */
+export function msg(lang: Lang | undefined, code: MsgCode, vars?: Record<string, unknown>): string {
+  const text = CATALOGUES[lang ?? 'id'][code];
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? String(vars[k]) : m));
+}
+
+/** Message `code` in both languages, for tables that hold a `Msg`. */
+export function m(code: MsgCode): Msg {
+  return { id: ID_MESSAGES[code], en: EN_MESSAGES[code] };
+}
+
+/** Message `code` in both languages with its placeholders filled, for code that carries a `Msg`. */
+export function mf(code: MsgCode, vars: Record<string, unknown>): Msg {
+  return { id: msg('id', code, vars), en: msg('en', code, vars) };
 }

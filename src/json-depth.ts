@@ -1,4 +1,5 @@
 import { LIMITS } from './table/limits.js';
+import { msg } from './i18n.js';
 /**
  * A cap on the nesting of JSON descriptors (datapackage.json, schemas, dialects, credentials): a file
  * nested thousands deep would overflow the stack of every recursive walk (checks, copies, writers).
@@ -32,6 +33,4 @@ export function tooDeep(value: unknown, limit = MAX_JSON_DEPTH): boolean {
 }
 
 export const tooDeepMessage = (file: string, lang: 'id' | 'en') =>
-  lang === 'en'
-    ? `${file} is nested more than ${MAX_JSON_DEPTH} levels deep; a descriptor never needs that`
-    : `${file} bersarang lebih dari ${MAX_JSON_DEPTH} tingkat; deskriptor tidak pernah memerlukannya`;
+  msg(lang, 'json-depth.is_nested_more_than', { file, MAX_JSON_DEPTH });

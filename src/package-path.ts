@@ -13,6 +13,7 @@
  */
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { m } from './i18n.js';
 
 export type PathVerdict =
   | { ok: true; absolute: string; exists: boolean }
@@ -24,26 +25,14 @@ type Lang = 'id' | 'en';
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\..*)?$/i;
 
 const say = {
-  scheme: { en: 'uses an unsupported scheme', id: 'memakai skema yang tidak didukung' },
-  empty: { en: 'path is empty', id: 'path kosong' },
-  nul: { en: 'contains a NUL byte', id: 'memuat byte NUL' },
-  absolute: {
-    en: 'is absolute: data package paths must be relative to the package folder',
-    id: 'adalah path absolut: path di data package harus relatif terhadap folder paket',
-  },
-  dotdot: {
-    en: 'contains "..": data package paths must stay inside the package folder',
-    id: 'memuat "..": path di data package harus tetap di dalam folder paket',
-  },
-  device: { en: 'names a device, not a file', id: 'menunjuk perangkat (device), bukan berkas' },
-  symlink: {
-    en: 'leads outside the package folder through a symbolic link',
-    id: 'mengarah ke luar folder paket melalui tautan simbolik (symlink)',
-  },
-  special: {
-    en: 'is not a regular file (folder, FIFO, socket or device)',
-    id: 'bukan berkas biasa (folder, FIFO, soket, atau perangkat)',
-  },
+  scheme: m('package-path.say.scheme'),
+  empty: m('package-path.say.empty'),
+  nul: m('package-path.say.nul'),
+  absolute: m('package-path.say.absolute'),
+  dotdot: m('package-path.say.dotdot'),
+  device: m('package-path.say.device'),
+  symlink: m('package-path.say.symlink'),
+  special: m('package-path.say.special'),
 } as const;
 
 /** `data\b.csv` → `data/b.csv`; `./a//b` → `a/b`. The form used to compare and to show paths. */

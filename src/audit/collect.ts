@@ -11,6 +11,7 @@ import { lastUpdateOf } from './audit.js';
 import { mapLimit } from './pool.js';
 import { isoUtc } from './time.js';
 import type { DeletedDataset, PortalDataset, PortalOrganization, PortalResource, PortalSnapshot } from './types.js';
+import { msg, mf } from '../i18n.js';
 
 /** The part of CkanClient the audit uses (a structural type, so tests can pass a stub). */
 export interface ActionCaller {
@@ -76,18 +77,12 @@ export const LIMITS = { datasets: 100_000, organizations: 10_000, pages: 5_000 }
 export const LIMIT_CODE = 'E_PORTAL_LIMIT';
 
 function limitError(what: string, limit: number, lang: Lang, unit: 'items' | 'pages' = 'items'): PortalError {
-  const en = unit === 'items' ? 'items' : 'pages';
-  const id = unit === 'items' ? 'entri' : 'halaman';
   return new PortalError(
-    lang === 'en'
-      ? `${what}: the portal lists more than ${limit} ${en}; satudata status stops here (documented limit) rather than exhaust memory.`
-      : `${what}: portal mencantumkan lebih dari ${limit} ${id}; satudata status berhenti di sini (batas terdokumentasi) agar memori tidak habis.`,
+    msg(lang, 'audit.collect.limit', { what, limit, unit: msg(lang, unit === 'items' ? 'audit.collect.unit.items' : 'audit.collect.unit.pages') }),
     {
       code: LIMIT_CODE,
       hint:
-        lang === 'en'
-          ? 'Check the portal address (is it really a CKAN portal?), or audit part of it with --org.'
-          : 'Periksa alamat portal (benarkah ini portal CKAN?), atau audit sebagian dengan --org.',
+        msg(lang, 'audit.collect.check_the_portal_address'),
     },
   );
 }
@@ -143,10 +138,7 @@ async function pageAll<T>(fetchPage: (offset: number) => Promise<T[]>, key: (t: 
     if (page.length === 0) return out;
     const fresh = page.filter((t) => !seen.has(key(t)));
     if (fresh.length === 0) {
-      warn({
-        id: `${what}: portal mengulang halaman yang sama pada offset ${offset}; daftar mungkin tidak lengkap.`,
-        en: `${what}: the portal repeated a page at offset ${offset}; the listing may be incomplete.`,
-      });
+      warn(mf('audit.collect.the_portal_repeated_a', { what, offset }));
       return out;
     }
     for (const t of fresh) {
@@ -177,7 +169,7 @@ async function searchAll(client: ActionCaller, opts: CollectOptions, warn: Warn)
   const first = await client.action<SearchResult>('package_search', { ...params, start: 0 });
   const lang = opts.lang ?? 'id';
   if (!Number.isSafeInteger(first.count) || first.count < 0 || !Array.isArray(first.results)) {
-    throw new PortalError(lang === 'en' ? `package_search: the portal answered an impossible count (${String(first.count).slice(0, 40)}).` : `package_search: portal menjawab jumlah yang mustahil (${String(first.count).slice(0, 40)}).`, { code: LIMIT_CODE });
+    throw new PortalError(msg(lang, 'audit.collect.package_search_the_portal', { value: String(first.count).slice(0, 40) }), { code: LIMIT_CODE });
   }
   if (first.count > LIMITS.datasets) throw limitError('package_search', LIMITS.datasets, lang);
   const pageSize = first.results.length;
@@ -191,10 +183,7 @@ async function searchAll(client: ActionCaller, opts: CollectOptions, warn: Warn)
   }
   const byName = new Map(all.map((p) => [p.name, p]));
   if (byName.size < first.count) {
-    warn({
-      id: `package_search: portal menyebut ${first.count} dataset, yang diterima ${byName.size} (portal berubah selama audit?).`,
-      en: `package_search: ${first.count} datasets announced, ${byName.size} received (the portal changed during the audit?).`,
-    });
+    warn(mf('audit.collect.package_search_datasets_announced', { count: first.count, size: byName.size }));
   }
   return [...byName.values()].filter((p) => p.state === undefined || p.state === 'active').map(toPortalDataset);
 }
@@ -278,10 +267,7 @@ export async function collect(client: ActionCaller, opts: CollectOptions): Promi
     return { portal: opts.portal, organizations, datasets, via: 'search', warnings, deleted };
   } catch (e) {
     if (isNetworkFailure(e) || !(e instanceof PortalError) || e.code === LIMIT_CODE) throw e;
-    warn({
-      id: `Pencarian di portal gagal (${e.message}); beralih ke package_list + package_show (lebih lambat; dataset di luar Daftar Data: hanya yang publik).`,
-      en: `Search on the portal failed (${e.message}); falling back to package_list + package_show (slower; datasets outside the register: public ones only).`,
-    });
+    warn(mf('audit.collect.search_on_the_portal', { message: e.message }));
   }
   const { organizations, datasets, deleted } = await fallback(client, opts, warn);
   return { portal: opts.portal, organizations, datasets, via: 'fallback', warnings, deleted };

@@ -4,6 +4,7 @@
  * (the `frekuensi_penerbitan` extra), so there is exactly one list of accepted spellings.
  */
 import type { Lang } from '../i18n.js';
+import { m } from '../i18n.js';
 
 export const FREQUENCY_CODES = [
   'harian',
@@ -41,46 +42,46 @@ export interface FrequencyInfo {
 const DC = 'http://purl.org/cld/freq/';
 
 export const FREQUENCIES: readonly FrequencyInfo[] = [
-  { code: 'harian', label: { id: 'Harian', en: 'Daily' }, synonyms: ['per hari', 'daily'], dcat: `${DC}daily`, period: { days: 1 } },
-  { code: 'mingguan', label: { id: 'Mingguan', en: 'Weekly' }, synonyms: ['per minggu', 'weekly'], dcat: `${DC}weekly`, period: { days: 7 } },
-  { code: 'dua-mingguan', label: { id: 'Dua mingguan', en: 'Every two weeks' }, synonyms: ['biweekly'], dcat: `${DC}biweekly`, period: { days: 14 } },
-  { code: 'bulanan', label: { id: 'Bulanan', en: 'Monthly' }, synonyms: ['per bulan', 'monthly'], dcat: `${DC}monthly`, period: { months: 1 } },
+  { code: 'harian', label: m('audit.frequency.frequencies.harian.label'), synonyms: ['per hari', 'daily'], dcat: `${DC}daily`, period: { days: 1 } },
+  { code: 'mingguan', label: m('audit.frequency.frequencies.mingguan.label'), synonyms: ['per minggu', 'weekly'], dcat: `${DC}weekly`, period: { days: 7 } },
+  { code: 'dua-mingguan', label: m('audit.frequency.frequencies.dua-mingguan.label'), synonyms: ['biweekly'], dcat: `${DC}biweekly`, period: { days: 14 } },
+  { code: 'bulanan', label: m('audit.frequency.frequencies.bulanan.label'), synonyms: ['per bulan', 'monthly'], dcat: `${DC}monthly`, period: { months: 1 } },
   {
     code: 'triwulanan',
-    label: { id: 'Triwulanan', en: 'Quarterly' },
+    label: m('audit.frequency.frequencies.triwulanan.label'),
     synonyms: ['kuartalan', '3 bulanan', 'tiga bulanan', 'triwulan', 'tw', 'quarterly'],
     dcat: `${DC}quarterly`,
     period: { months: 3 },
   },
   {
     code: 'caturwulanan',
-    label: { id: 'Caturwulanan', en: 'Every four months' },
+    label: m('audit.frequency.frequencies.caturwulanan.label'),
     synonyms: ['4 bulanan', 'empat bulanan', 'caturwulan', 'threetimesayear'],
     dcat: `${DC}threeTimesAYear`,
     period: { months: 4 },
   },
   {
     code: 'semesteran',
-    label: { id: 'Semesteran', en: 'Half-yearly' },
+    label: m('audit.frequency.frequencies.semesteran.label'),
     synonyms: ['6 bulanan', 'enam bulanan', 'semester', 'semiannual'],
     dcat: `${DC}semiannual`,
     period: { months: 6 },
   },
-  { code: 'tahunan', label: { id: 'Tahunan', en: 'Yearly' }, synonyms: ['per tahun', 'annual', 'yearly'], dcat: `${DC}annual`, period: { months: 12 } },
-  { code: 'dua-tahunan', label: { id: 'Dua tahunan', en: 'Every two years' }, synonyms: ['biennial'], dcat: `${DC}biennial`, period: { months: 24 } },
-  { code: 'tiga-tahunan', label: { id: 'Tiga tahunan', en: 'Every three years' }, synonyms: ['triennial'], dcat: `${DC}triennial`, period: { months: 36 } },
-  { code: 'lima-tahunan', label: { id: 'Lima tahunan', en: 'Every five years' }, synonyms: [], dcat: 'A5', period: { months: 60 } },
-  { code: 'sepuluh-tahunan', label: { id: 'Sepuluh tahunan', en: 'Every ten years' }, synonyms: ['sensus'], dcat: 'A10', period: { months: 120 } },
+  { code: 'tahunan', label: m('audit.frequency.frequencies.tahunan.label'), synonyms: ['per tahun', 'annual', 'yearly'], dcat: `${DC}annual`, period: { months: 12 } },
+  { code: 'dua-tahunan', label: m('audit.frequency.frequencies.dua-tahunan.label'), synonyms: ['biennial'], dcat: `${DC}biennial`, period: { months: 24 } },
+  { code: 'tiga-tahunan', label: m('audit.frequency.frequencies.tiga-tahunan.label'), synonyms: ['triennial'], dcat: `${DC}triennial`, period: { months: 36 } },
+  { code: 'lima-tahunan', label: m('audit.frequency.frequencies.lima-tahunan.label'), synonyms: [], dcat: 'A5', period: { months: 60 } },
+  { code: 'sepuluh-tahunan', label: m('audit.frequency.frequencies.sepuluh-tahunan.label'), synonyms: ['sensus'], dcat: 'A10', period: { months: 120 } },
   {
     code: 'tidak-tetap',
-    label: { id: 'Tidak tetap', en: 'Irregular' },
+    label: m('audit.frequency.frequencies.tidak-tetap.label'),
     synonyms: ['sewaktu-waktu', 'insidental', 'sekali', 'irregular'],
     dcat: `${DC}irregular`,
     period: null,
   },
   {
     code: 'real-time',
-    label: { id: 'Real time', en: 'Real time' },
+    label: m('audit.frequency.frequencies.real-time.label'),
     synonyms: ['terus-menerus', 'realtime', 'continuous'],
     dcat: `${DC}continuous`,
     period: { days: 1 },

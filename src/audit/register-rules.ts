@@ -3,7 +3,7 @@
  * rows. Pure: rows in, entries and problems out. Every problem is collected (never stop at the first),
  * because the walidata fixes the whole file in one go.
  */
-import { fmt, type Lang, type Msg } from '../i18n.js';
+import { fmt, type Lang, type Msg, m, mf } from '../i18n.js';
 import { acceptedSpellings, FREQUENCY_CODES, parseFrequency } from './frequency.js';
 import type { RegisterEntry } from './types.js';
 
@@ -69,7 +69,7 @@ export function mapHeader(labels: string[]): HeaderMap {
     problems.push({
       kind: 'missing-column',
       rowNumber: 1,
-      message: { id: `Kolom wajib ${names} tidak ada di baris judul.`, en: `Required column ${names} is missing from the header row.` },
+      message: mf('audit.register-rules.required_column_is_missing', { names }),
     });
   }
   return { index, problems };
@@ -97,26 +97,20 @@ export function checkRows(labels: string[], header: HeaderMap, rows: { rowNumber
     for (const col of REQUIRED_COLUMNS) {
       if (header.index[col] !== undefined && get(col) === '') {
         const label = labels[header.index[col]!];
-        fail('empty', col, { id: `Sel kolom "${label}" kosong.`, en: `The "${label}" cell is empty.` });
+        fail('empty', col, mf('audit.register-rules.the_cell_is_empty', { label }));
       }
     }
     const org = get('org');
     const dataset = get('dataset');
     for (const [col, value] of [['org', org], ['dataset', dataset]] as const) {
       if (value !== '' && !CKAN_NAME.test(value)) {
-        fail('name', col, {
-          id: `"${value}" bukan nama CKAN: 2-100 karakter huruf kecil a-z, angka, "-" atau "_".`,
-          en: `"${value}" is not a CKAN name: 2-100 characters of lowercase a-z, digits, "-" or "_".`,
-        });
+        fail('name', col, mf('audit.register-rules.is_not_a_ckan', { value }));
       }
     }
     const rawFreq = get('frequency');
     const frequency = parseFrequency(rawFreq);
     if (rawFreq !== '' && !frequency) {
-      fail('frequency', 'frequency', {
-        id: `Frekuensi "${rawFreq}" tidak dikenal. Gunakan salah satu kode: ${codes}.`,
-        en: `Unknown frequency "${rawFreq}". Use one of the codes: ${codes}.`,
-      });
+      fail('frequency', 'frequency', mf('audit.register-rules.unknown_frequency_use_one', { rawFreq, codes }));
     }
     if (org !== '' && dataset !== '') {
       const key = `${org}\u0000${dataset}`;
@@ -126,7 +120,7 @@ export function checkRows(labels: string[], header: HeaderMap, rows: { rowNumber
         problems.push({
           kind: 'duplicate',
           rowNumber: row.rowNumber,
-          message: { id: `Baris ganda: ${org} / ${dataset} sudah ada di baris ${first}.`, en: `Duplicate row: ${org} / ${dataset} is already on row ${first}.` },
+          message: mf('audit.register-rules.duplicate_row_is_already', { org, dataset, first }),
         });
       } else seen.set(key, row.rowNumber);
     }
@@ -136,7 +130,7 @@ export function checkRows(labels: string[], header: HeaderMap, rows: { rowNumber
     }
   }
   if (problems.length === 0 && entries.length === 0) {
-    problems.push({ kind: 'no-rows', message: { id: 'Daftar Data tidak berisi satu baris data pun.', en: 'The register has no data rows.' } });
+    problems.push({ kind: 'no-rows', message: m('audit.register-rules.message') });
   }
   return { entries, problems };
 }

@@ -9,6 +9,7 @@ import type { Schema } from '../schema/types.js';
 import type { ReportError } from '../validate/types.js';
 import { acceptedSpellings, parseFrequency } from './frequency.js';
 import { CKAN_NAME, REQUIRED_COLUMNS, type HeaderMap, type ProblemKind, type RegisterColumn, type RegisterProblem } from './register-rules.js';
+import { msg } from '../i18n.js';
 
 /**
  * `enum` is case-sensitive in Table Schema while people write "Tahunan" or "TAHUNAN"; the enum therefore
@@ -52,7 +53,7 @@ const keyOf = (p: { kind: ProblemKind; rowNumber?: number; column?: string }) =>
 function engineMessage(e: ReportError): { id: string; en: string } {
   const say = (lang: 'id' | 'en') => {
     const h = humanMessage(e, lang);
-    return h.fix ? `${h.what} (${lang === 'id' ? 'perbaiki' : 'fix'}: ${h.fix})` : h.what;
+    return h.fix ? `${h.what} (${msg(lang, 'audit.register-schema.fix')}: ${h.fix})` : h.what;
   };
   return { id: say('id'), en: say('en') };
 }

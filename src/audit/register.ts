@@ -15,6 +15,7 @@ import type { ReportError } from '../validate/types.js';
 import { checkRows, formatProblem, mapHeader, type RegisterProblem } from './register-rules.js';
 import { mergeProblems, registerSchema } from './register-schema.js';
 import type { RegisterEntry } from './types.js';
+import { msg, m } from '../i18n.js';
 
 export interface PhysicalRow {
   rowNumber: number;
@@ -45,7 +46,7 @@ export interface CheckedRegister {
 /** Our own checks of rows already read; pure, so tests do not need files. */
 export function checkRegister(rows: PhysicalRow[]): CheckedRegister {
   const headerRow = rows.find((r) => !r.cells.every(isBlank));
-  if (!headerRow) return { entries: [], problems: [{ kind: 'empty-file', message: { id: 'Daftar Data kosong.', en: 'The register is empty.' } }] };
+  if (!headerRow) return { entries: [], problems: [{ kind: 'empty-file', message: m('audit.register.problems.0.message') }] };
   const labels = headerRow.cells.map((c) => (isBlank(c) ? '' : String(c).trim()));
   const header = mapHeader(labels);
   if (header.problems.some((p) => p.kind === 'missing-column')) return { entries: [], problems: header.problems };
@@ -80,22 +81,18 @@ export async function loadRegister(path: string, lang: Lang): Promise<RegisterEn
   } catch (e) {
     const reason =
       (e as NodeJS.ErrnoException).code === 'ENOENT'
-        ? lang === 'en'
-          ? 'file not found'
-          : 'berkas tidak ditemukan'
+        ? msg(lang, 'audit.register.file_not_found')
         : e instanceof TableSourceError
           ? (lang === 'id' && e.noteId) || e.note
           : (e as Error).message;
-    throw new UsageError(lang === 'en' ? `Cannot read the register ${path}: ${reason}` : `Daftar Data ${path} tidak bisa dibaca: ${reason}`);
+    throw new UsageError(msg(lang, 'audit.register.cannot_read_the_register', { path, reason }));
   }
   const checked = checkRegister(rows);
   const problems = mergeProblems(await engineErrors(path, checked, rows), checked.problems);
   if (problems.length > 0) {
     const file = basename(path);
     const head =
-      lang === 'en'
-        ? `The register ${file} has ${problems.length} problem(s); nothing was audited:`
-        : `Daftar Data ${file} bermasalah (${problems.length}); audit tidak dijalankan:`;
+      msg(lang, 'audit.register.the_register_has_problem', { file, length: problems.length });
     throw new UsageError([head, ...problems.map((p) => `  ${formatProblem(file, p, lang)}`)].join('\n'));
   }
   return checked.entries;

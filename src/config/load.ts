@@ -8,6 +8,7 @@ import type { LoadedConfig, SatudataConfig } from './types.js';
 import type { Lang } from '../i18n.js';
 import { userConfigDir } from './token.js';
 import { tooDeep, tooDeepMessage } from '../json-depth.js';
+import { msg, m } from '../i18n.js';
 
 const schema = {
   type: 'object',
@@ -27,13 +28,13 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 const check = ajv.compile<SatudataConfig>(schema);
 
 const explain: Record<string, { id: string; en: string }> = {
-  portal: { en: 'a URL starting with http:// or https://', id: 'alamat URL yang diawali http:// atau https://' },
-  organization: { en: 'a CKAN organization name: 2-100 characters of a-z, 0-9, - and _', id: 'nama organisasi CKAN: 2-100 karakter a-z, 0-9, - dan _' },
-  lang: { en: '"id" or "en"', id: '"id" atau "en"' },
-  profile: { en: '"satudata" or "frictionless"', id: '"satudata" atau "frictionless"' },
-  maxUploadMB: { en: 'a positive number of megabytes', id: 'jumlah megabita yang positif' },
-  timeoutSeconds: { en: 'a positive number of seconds', id: 'jumlah detik yang positif' },
-  tokenEnv: { en: 'the name of an environment variable, e.g. "SATUDATA_API_TOKEN"', id: 'nama variabel lingkungan, mis. "SATUDATA_API_TOKEN"' },
+  portal: m('config.load.explain.portal'),
+  organization: m('config.load.explain.organization'),
+  lang: m('config.load.explain.lang'),
+  profile: m('config.load.explain.profile'),
+  maxUploadMB: m('config.load.explain.maxUploadMB'),
+  timeoutSeconds: m('config.load.explain.timeoutSeconds'),
+  tokenEnv: m('config.load.explain.tokenEnv'),
 };
 
 const DATA_PLACES = ['package.json', '.satudatarc', '.satudatarc.json', '.satudatarc.yaml', '.satudatarc.yml'];
@@ -52,7 +53,7 @@ async function searchDir(dir: string, places: string[], lang: Lang): Promise<Fou
   try {
     result = await explorerOf(places).search(dir);
   } catch (e) {
-    throw new ConfigError(lang === 'en' ? `The configuration file cannot be read: ${(e as Error).message}` : `Berkas konfigurasi tidak dapat dibaca: ${(e as Error).message}`);
+    throw new ConfigError(msg(lang, 'config.load.the_configuration_file_cannot', { message: (e as Error).message }));
   }
   if (!result || result.isEmpty || path.dirname(result.filepath) !== path.resolve(dir)) return undefined;
   return { config: result.config, filepath: result.filepath };
@@ -72,8 +73,8 @@ async function findProjectConfig(cwd: string, home: string, lang: Lang): Promise
     const code = codeConfigIn(dir);
     if (code) {
       throw new ConfigError(
-        lang === 'en' ? `${code}: JavaScript configuration is not loaded (it would run code from the repository).` : `${code}: konfigurasi JavaScript tidak dimuat (itu akan menjalankan kode dari repositori).`,
-        lang === 'en' ? 'Move the settings to .satudatarc.json (JSON or YAML) and delete this file.' : 'Pindahkan pengaturannya ke .satudatarc.json (JSON atau YAML) lalu hapus berkas ini.',
+        msg(lang, 'config.load.javascript_configuration_is_not', { code }),
+        msg(lang, 'config.load.move_the_settings_to'),
       );
     }
     const up = path.dirname(dir);
@@ -83,26 +84,21 @@ async function findProjectConfig(cwd: string, home: string, lang: Lang): Promise
 }
 
 function checkConfig(raw: unknown, filepath: string, lang: Lang, own: boolean): SatudataConfig {
-  const en = lang === 'en';
   const problems: string[] = [];
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ConfigError(en ? `${filepath}: the configuration must be an object` : `${filepath}: konfigurasi harus berupa objek`);
+    throw new ConfigError(msg(lang, 'config.load.the_configuration_must_be', { filepath }));
   }
   if (tooDeep(raw)) throw new ConfigError(tooDeepMessage(filepath, lang));
   for (const key of Object.keys(raw)) {
     if (/token|apikey|api_key|secret|password/i.test(key) && key !== 'tokenEnv') {
       problems.push(
-        en
-          ? `"${key}": tokens must not be stored in the project configuration; use the SATUDATA_API_TOKEN environment variable or "satudata login"`
-          : `"${key}": token tidak boleh disimpan di konfigurasi proyek; pakai variabel lingkungan SATUDATA_API_TOKEN atau "satudata login"`,
+        msg(lang, 'config.load.tokens_must_not_be', { key }),
       );
     }
   }
   if (!own && 'tokenEnv' in raw) {
     problems.push(
-      en
-        ? `"tokenEnv" is only read from your own configuration (${USER_PLACES[0]} in your satudata config folder): a repository must not choose which secret is sent`
-        : `"tokenEnv" hanya dibaca dari konfigurasi Anda sendiri (${USER_PLACES[0]} di folder konfigurasi satudata Anda): repositori tidak boleh memilih secret yang dikirim`,
+      msg(lang, 'config.load.tokenenv_is_only_read', { value: USER_PLACES[0] }),
     );
   }
   if (!check(raw)) {
@@ -110,16 +106,16 @@ function checkConfig(raw: unknown, filepath: string, lang: Lang, own: boolean): 
       if (err.keyword === 'additionalProperties') {
         const key = (err.params as { additionalProperty: string }).additionalProperty;
         if (!problems.some((p) => p.startsWith(`"${key}"`))) {
-          problems.push(en ? `"${key}" is not a known key (known: ${Object.keys(schema.properties).join(', ')})` : `"${key}" bukan kunci yang dikenal (yang dikenal: ${Object.keys(schema.properties).join(', ')})`);
+          problems.push(msg(lang, 'config.load.is_not_a_known', { key, value: Object.keys(schema.properties).join(', ') }));
         }
       } else {
         const key = err.instancePath.replace(/^\//, '');
-        problems.push(en ? `"${key}" must be ${explain[key]?.en ?? err.message}` : `"${key}" harus ${explain[key]?.id ?? err.message}`);
+        problems.push(msg(lang, 'config.load.must_be', { key, explain: explain[key]?.[lang] ?? err.message }));
       }
     }
   }
   if (problems.length) {
-    throw new ConfigError(`${en ? 'Invalid configuration in' : 'Konfigurasi tidak sah di'} ${filepath}:\n  - ${problems.join('\n  - ')}`);
+    throw new ConfigError(`${msg(lang, 'config.load.invalid_configuration_in')} ${filepath}:\n  - ${problems.join('\n  - ')}`);
   }
   return raw as SatudataConfig;
 }

@@ -10,6 +10,7 @@ import { ConfigError } from '../errors.js';
 import type { Lang } from '../i18n.js';
 import type { LoadedConfig, SatudataConfig } from './types.js';
 import { loginPortal, readCredential } from '../portal/credentials.js';
+import { msg } from '../i18n.js';
 
 export const DEFAULT_TOKEN_ENV = 'SATUDATA_API_TOKEN';
 
@@ -67,23 +68,19 @@ export function resolvePortal(flag: unknown, env: NodeJS.ProcessEnv, config: Sat
   const raw = (typeof flag === 'string' && flag) || env.SATUDATA_PORTAL || config.portal;
   if (!raw) {
     throw new ConfigError(
-      lang === 'en' ? 'No portal URL is set.' : 'Alamat portal belum diatur.',
-      lang === 'en'
-        ? 'Use --portal https://data.example.go.id, the SATUDATA_PORTAL variable, "portal" in .satudatarc.json, or log in once: satudata login --portal https://data.example.go.id'
-        : 'Pakai --portal https://data.contoh.go.id, variabel SATUDATA_PORTAL, "portal" di .satudatarc.json, atau masuk sekali: satudata login --portal https://data.contoh.go.id',
+      msg(lang, 'config.token.no_portal_url_is'),
+      msg(lang, 'config.token.use_portal_https_data'),
       'E_NO_PORTAL',
     );
   }
   const shown = redactUrl(raw);
   if (!/^https?:\/\/[^/\s]+/.test(raw)) {
-    throw new ConfigError(lang === 'en' ? `The portal URL "${shown}" must start with http:// or https://.` : `Alamat portal "${shown}" harus diawali http:// atau https://.`);
+    throw new ConfigError(msg(lang, 'config.token.the_portal_url_must', { shown }));
   }
   if (/^https?:\/\/[^/?#]*@/i.test(raw)) {
     throw new ConfigError(
-      lang === 'en' ? `The portal URL "${shown}" holds a user name or password.` : `Alamat portal "${shown}" memuat nama pengguna atau kata sandi.`,
-      lang === 'en'
-        ? 'Give the portal without them (https://host) and use an API token: "satudata login" or the SATUDATA_API_TOKEN variable.'
-        : 'Tulis alamat portal tanpa itu (https://host) dan pakai token API: "satudata login" atau variabel SATUDATA_API_TOKEN.',
+      msg(lang, 'config.token.the_portal_url_holds', { shown }),
+      msg(lang, 'config.token.give_the_portal_without'),
       'E_PORTAL_CREDENTIALS',
     );
   }
@@ -115,17 +112,7 @@ export async function findToken(env: NodeJS.ProcessEnv, config: SatudataConfig, 
 function untrustedPortal(portal: string, variable: string, env: NodeJS.ProcessEnv, lang: Lang): ConfigError {
   const own = join(userConfigDir(env), 'config.json');
   const shown = redactUrl(portal);
-  return lang === 'en'
-    ? new ConfigError(
-        `The portal ${shown} is named only by the repository's configuration; the token from the ${variable} variable is not sent to a portal you did not name.`,
-        `If you trust this portal, name it yourself: --portal ${shown}, the SATUDATA_PORTAL variable (in CI, next to the token secret), "portal" in your own config ${own}, or "satudata login --portal ${shown}".`,
-        'E_UNTRUSTED_PORTAL',
-      )
-    : new ConfigError(
-        `Portal ${shown} hanya disebut oleh konfigurasi repositori; token dari variabel ${variable} tidak dikirim ke portal yang tidak Anda sebut sendiri.`,
-        `Jika Anda memercayai portal ini, sebutkan sendiri: --portal ${shown}, variabel SATUDATA_PORTAL (di CI, di samping secret token), "portal" di konfigurasi Anda sendiri ${own}, atau "satudata login --portal ${shown}".`,
-        'E_UNTRUSTED_PORTAL',
-      );
+  return new ConfigError(msg(lang, 'config.token.the_portal_is_named', { shown, variable }), msg(lang, 'config.token.the_portal_is_named.hint', { shown, own }), 'E_UNTRUSTED_PORTAL');
 }
 
 /** Like findToken, but a missing token is a ConfigError (exit 2) that says how to set one. */
@@ -134,10 +121,8 @@ export async function requireToken(env: NodeJS.ProcessEnv, config: SatudataConfi
   if (found) return found;
   const name = config.tokenEnv ?? DEFAULT_TOKEN_ENV;
   throw new ConfigError(
-    lang === 'en' ? `No API token for ${portal}.` : `Belum ada token API untuk ${portal}.`,
-    lang === 'en'
-      ? `Run "satudata login --portal ${portal}", or set the ${name} environment variable (e.g. a CI secret). Create a token in the portal under your user profile → API Tokens.`
-      : `Jalankan "satudata login --portal ${portal}", atau isi variabel lingkungan ${name} (misalnya secret di CI). Buat token di portal pada profil pengguna → API Tokens.`,
+    msg(lang, 'config.token.no_api_token_for', { portal }),
+    msg(lang, 'config.token.run_satudata_login_portal', { portal, name }),
     'E_NO_TOKEN',
   );
 }

@@ -15,6 +15,7 @@ import type { Dialect, Resource, Schema } from '../schema/types.js';
 import { openTable } from '../table/open.js';
 import type { Row } from '../table/types.js';
 import { rawText, valueText } from './normalize.js';
+import { msg } from '../i18n.js';
 
 export interface ConvertResult {
   output: string;
@@ -44,9 +45,7 @@ function checkHeader(rows: Row[], schema: Schema, sourcePath: string, lang: 'id'
   if (schema.fieldsMatch !== undefined && schema.fieldsMatch !== 'exact') return;
   if (wrong.length) {
     const list = wrong.slice(0, 5).join('; ');
-    throw new DataInvalidError(lang === 'en'
-      ? `${sourcePath}: the file's header does not match the schema's field names (column ${list}); no CSV was written. Fix the column order/labels, or run "satudata describe ${sourcePath} --write" again.`
-      : `${sourcePath}: header berkas tidak sama dengan nama kolom skema (kolom ${list}); tidak ada CSV yang ditulis. Perbaiki urutan/judul kolom, atau jalankan "satudata describe ${sourcePath} --write" lagi.`,
+    throw new DataInvalidError(msg(lang, 'convert.convert.the_file_s_header', { sourcePath, list }),
     'E_HEADER_MISMATCH');
   }
 }

@@ -5,6 +5,7 @@ import type { ColumnIdentity } from './decide.js';
 import { monthAlternation } from './months.js';
 import { note } from './note.js';
 import type { FieldChoice } from './types.js';
+import { mf } from '../i18n.js';
 
 function titled(f: Field, id: ColumnIdentity): Field {
   return id.title !== undefined && id.title !== f.name ? { ...f, title: id.title } : f;
@@ -14,10 +15,7 @@ export function decideDate(t: ColumnTally, id: ColumnIdentity): FieldChoice {
   const d = t.dates;
   const str = titled({ name: id.name, type: 'string' }, id);
   const families = [d.isoDate, d.numeric.count, d.isoDatetime.count, d.time.count, d.monthName.count].filter((n) => n > 0).length;
-  const mixed = (): FieldChoice => ({ field: str, fallbacks: [], notes: [note('warning', 'mixed-date-formats', {
-    id: `Kolom "${id.name}" mencampur beberapa format tanggal/waktu; dicatat sebagai teks. Samakan formatnya (disarankan YYYY-MM-DD).`,
-    en: `Column "${id.name}" mixes several date/time formats; described as text. Use one format (YYYY-MM-DD is recommended).`,
-  }, id.name)] });
+  const mixed = (): FieldChoice => ({ field: str, fallbacks: [], notes: [note('warning', 'mixed-date-formats', mf('describe.decide-date.column_mixes_several_date', { name: id.name }), id.name)] });
   if (families !== 1) return mixed();
   const typed = (type: string, format?: string): Field => titled(format ? { name: id.name, type, format } : { name: id.name, type }, id);
 
@@ -29,24 +27,15 @@ export function decideDate(t: ColumnTally, id: ColumnIdentity): FieldChoice {
     const { dmOk, mdOk } = d.numeric;
     if (!dmOk && !mdOk) {
       const rows = [d.numeric.dmOnlyRow, d.numeric.mdOnlyRow].filter((r): r is number => r !== undefined);
-      return { field: str, fallbacks: [], notes: [note('warning', 'date-order-mixed', {
-        id: `Kolom "${id.name}" berisi tanggal yang hanya sah sebagai hari/bulan dan tanggal lain yang hanya sah sebagai bulan/hari; dicatat sebagai teks. Periksa baris yang ditunjuk.`,
-        en: `Column "${id.name}" has dates valid only as day/month and others valid only as month/day; described as text. Check the rows shown.`,
-      }, id.name, rows)] };
+      return { field: str, fallbacks: [], notes: [note('warning', 'date-order-mixed', mf('describe.decide-date.column_has_dates_valid', { name: id.name }), id.name, rows)] };
     }
     const monthFirst = mdOk && !dmOk;
     const format = monthFirst ? `%m${sep}%d${sep}%Y` : `%d${sep}%m${sep}%Y`;
     const notes = [];
     if (monthFirst) {
-      notes.push(note('info', 'date-month-first', {
-        id: `Kolom "${id.name}" memakai urutan bulan/hari/tahun (format Amerika, mis. 12/31/2013): format "${format}".`,
-        en: `Column "${id.name}" uses month/day/year order (US style, e.g. 12/31/2013): format "${format}".`,
-      }, id.name, d.numeric.mdOnlyRow !== undefined ? [d.numeric.mdOnlyRow] : undefined));
+      notes.push(note('info', 'date-month-first', mf('describe.decide-date.column_uses_month_day', { name: id.name, format }), id.name, d.numeric.mdOnlyRow !== undefined ? [d.numeric.mdOnlyRow] : undefined));
     } else if (dmOk && mdOk) {
-      notes.push(note('warning', 'date-order-ambiguous', {
-        id: `Kolom "${id.name}": semua tanggal bisa dibaca sebagai hari/bulan maupun bulan/hari; dipilih hari/bulan/tahun ("${format}"). Periksa apakah benar.`,
-        en: `Column "${id.name}": every date reads both as day/month and month/day; day/month/year ("${format}") was chosen. Check that it is right.`,
-      }, id.name));
+      notes.push(note('warning', 'date-order-ambiguous', mf('describe.decide-date.column_every_date_reads', { name: id.name, format }), id.name));
     }
     return { field: typed('date', format), fallbacks: [str], notes };
   }
@@ -76,8 +65,5 @@ export function decideDate(t: ColumnTally, id: ColumnIdentity): FieldChoice {
   if (forms.has('dmy')) parts.push(`[0-3]?[0-9][ -]${months}[ -][0-9]{4}`);
   if (forms.has('my')) parts.push(`${months}[ -][0-9]{4}`);
   const field: Field = { ...str, constraints: { pattern: parts.length === 1 ? parts[0]! : parts.map((p) => `(?:${p})`).join('|') } };
-  return { field, fallbacks: [str], notes: [note('info', 'month-names', {
-    id: `Kolom "${id.name}" berisi tanggal dengan nama bulan Indonesia (mis. "31 Desember 2023"). Validator standar tidak bisa membaca nama bulan Indonesia, jadi kolom dicatat sebagai teks dengan pola (pattern). Untuk tipe date, tulis tanggal sebagai YYYY-MM-DD ("satudata convert" tidak mengubah teks ini).`,
-    en: `Column "${id.name}" holds dates with Indonesian month names (e.g. "31 Desember 2023"). Standard validators cannot read Indonesian month names, so the column is text with a pattern. For a date type, write dates as YYYY-MM-DD ("satudata convert" leaves this text as is).`,
-  }, id.name)] };
+  return { field, fallbacks: [str], notes: [note('info', 'month-names', mf('describe.decide-date.column_holds_dates_with', { name: id.name }), id.name)] };
 }

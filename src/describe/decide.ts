@@ -9,6 +9,7 @@ import { looksLikeCodeName } from './names.js';
 import { note } from './note.js';
 import { matchKecamatan } from './region.js';
 import type { DescribeNote, FieldChoice } from './types.js';
+import { mf } from '../i18n.js';
 
 export interface ColumnIdentity {
   name: string;
@@ -24,10 +25,7 @@ function withTitle(f: Field, id: ColumnIdentity): Field {
 export function decideField(t: ColumnTally, id: ColumnIdentity): FieldChoice {
   const notes: DescribeNote[] = [];
   if (t.faults > 0) {
-    notes.push(note('warning', 'excel-error-cells', {
-      id: `Kolom "${id.name}" berisi sel galat Excel (#N/A, #DIV/0!, ...) atau rumus tanpa nilai; perbaiki sel itu di Excel.`,
-      en: `Column "${id.name}" holds Excel error cells (#N/A, #DIV/0!, ...) or formulas without a value; fix them in Excel.`,
-    }, id.name, t.faultRows));
+    notes.push(note('warning', 'excel-error-cells', mf('describe.decide.column_holds_excel_error', { name: id.name }), id.name, t.faultRows));
   }
   const choice = decideType(t, id, notes);
   return { ...choice, notes: [...notes, ...choice.notes] };
@@ -36,10 +34,7 @@ export function decideField(t: ColumnTally, id: ColumnIdentity): FieldChoice {
 function decideType(t: ColumnTally, id: ColumnIdentity, notes: DescribeNote[]): FieldChoice {
   const good = t.values - t.faults;
   if (good === 0) {
-    return { field: stringField(id), fallbacks: [], notes: [note('info', 'empty-column', {
-      id: `Kolom "${id.name}" kosong di semua baris; dicatat sebagai teks.`,
-      en: `Column "${id.name}" is empty in every row; described as text.`,
-    }, id.name)] };
+    return { field: stringField(id), fallbacks: [], notes: [note('info', 'empty-column', mf('describe.decide.column_is_empty_in', { name: id.name }), id.name)] };
   }
   const numeric = t.nativeNumbers + t.numberTexts;
   if (numeric === good) return decideNumber(t, id);
@@ -52,17 +47,11 @@ function decideType(t: ColumnTally, id: ColumnIdentity, notes: DescribeNote[]): 
   if (t.dates.count > 0 && t.badDates > 0 && t.dates.count + t.badDates === good && few(t.badDates, good, 10)) {
     const choice = decideDate(t, id);
     if (choice.field.type === 'date') {
-      return { ...choice, tolerate: t.badDates, notes: [...choice.notes, note('warning', 'impossible-dates', {
-        id: `Kolom "${id.name}" berisi tanggal, tetapi ${t.badDates} sel bukan tanggal yang ada (mis. 31/02/2024); tipe date dipertahankan dan validate akan melaporkan sel itu. Perbaiki tanggal di baris yang ditunjuk.`,
-        en: `Column "${id.name}" holds dates, but ${t.badDates} cell(s) are not real dates (e.g. 31/02/2024); the date type is kept and validate will report those cells. Fix the dates in the rows shown.`,
-      }, id.name, t.badDateRows)] };
+      return { ...choice, tolerate: t.badDates, notes: [...choice.notes, note('warning', 'impossible-dates', mf('describe.decide.column_holds_dates_but', { name: id.name, badDates: t.badDates }), id.name, t.badDateRows)] };
     }
   }
   if (t.dates.count > 0 && t.shortDates > 0 && t.dates.count + t.shortDates === good) {
-    notes.push(note('warning', 'mixed-date-formats', {
-      id: `Kolom "${id.name}" mencampur tanggal dengan tahun dua angka (mis. 12/01/18) dan tahun empat angka; dicatat sebagai teks. Tulis semua tanggal dengan satu format (disarankan YYYY-MM-DD).`,
-      en: `Column "${id.name}" mixes dates with two-digit years (e.g. 12/01/18) and four-digit years; described as text. Write every date in one format (YYYY-MM-DD is recommended).`,
-    }, id.name, t.shortDateRows));
+    notes.push(note('warning', 'mixed-date-formats', mf('describe.decide.column_mixes_dates_with', { name: id.name }), id.name, t.shortDateRows));
     return decideString(t, id);
   }
   const bool = decideBoolean(t, id, good);
@@ -70,17 +59,11 @@ function decideType(t: ColumnTally, id: ColumnIdentity, notes: DescribeNote[]): 
   if (numeric > 0 && t.other > 0 && numeric + t.other === good && few(t.other, good)) {
     const choice = decideNumber(t, id);
     if (choice.field.type === 'integer' || choice.field.type === 'number') {
-      return { ...choice, tolerate: t.other, notes: [...choice.notes, note('warning', 'text-in-number-column', {
-        id: `Kolom "${id.name}" berisi angka, tetapi ${t.other} sel berisi teks; tipe ${choice.field.type} dipertahankan dan validate akan melaporkan sel itu. Perbaiki sel di baris yang ditunjuk (atau tambahkan penandanya dengan --missing-values bila artinya "tidak ada data").`,
-        en: `Column "${id.name}" holds numbers, but ${t.other} cell(s) hold text; the ${choice.field.type} type is kept and validate will report those cells. Fix the cells in the rows shown (or declare the marker with --missing-values if it means "no data").`,
-      }, id.name, t.otherRows)] };
+      return { ...choice, tolerate: t.other, notes: [...choice.notes, note('warning', 'text-in-number-column', mf('describe.decide.column_holds_numbers_but', { name: id.name, other: t.other, type: choice.field.type }), id.name, t.otherRows)] };
     }
   }
   if (numeric > 0 && numeric >= 0.8 * good && t.other > 0) {
-    notes.push(note('warning', 'numbers-with-text', {
-      id: `Kolom "${id.name}" hampir seluruhnya angka, tetapi ${t.other} sel berisi teks; kolom dicatat sebagai teks. Perbaiki sel itu (atau tambahkan penanda data kosong dengan --missing-values) lalu jalankan describe lagi.`,
-      en: `Column "${id.name}" is nearly all numbers but ${t.other} cells hold text; it is described as text. Fix those cells (or declare their marker with --missing-values) and describe again.`,
-    }, id.name, t.otherRows));
+    notes.push(note('warning', 'numbers-with-text', mf('describe.decide.column_is_nearly_all', { name: id.name, other: t.other }), id.name, t.otherRows));
   }
   return decideString(t, id);
 }
@@ -128,10 +111,7 @@ function decideBoolean(t: ColumnTally, id: ColumnIdentity, good: number): FieldC
   return {
     field: withTitle({ name: id.name, type: 'boolean', trueValues, falseValues }, id),
     fallbacks: [stringField(id)],
-    notes: [note('info', 'boolean-ya-tidak', {
-      id: `Kolom "${id.name}" berisi Ya/Tidak: dicatat sebagai boolean dengan trueValues ${JSON.stringify(trueValues)}.`,
-      en: `Column "${id.name}" holds Ya/Tidak: described as boolean with trueValues ${JSON.stringify(trueValues)}.`,
-    }, id.name)],
+    notes: [note('info', 'boolean-ya-tidak', mf('describe.decide.column_holds_ya_tidak', { name: id.name, JSON: JSON.stringify(trueValues) }), id.name)],
   };
 }
 
@@ -147,10 +127,7 @@ function decideNumber(t: ColumnTally, id: ColumnIdentity): FieldChoice {
   if (!dotOk && !commaOk) {
     // Show the rows of the minority style: those are the ones the officer most likely has to fix.
     const rows = t.dot.ok >= t.comma.ok ? t.dot.failedRows : t.comma.failedRows;
-    return { field: stringField(id), fallbacks: [], notes: [note('warning', 'mixed-decimal-separators', {
-      id: `Kolom "${id.name}" mencampur dua cara menulis angka (titik desimal seperti 9.04 dan koma desimal seperti 1,91); dicatat sebagai teks. Samakan pemisah desimal di baris yang ditunjuk lalu jalankan describe lagi.`,
-      en: `Column "${id.name}" mixes two number styles (decimal point like 9.04 and decimal comma like 1,91); described as text. Make the separators agree in the rows shown and describe again.`,
-    }, id.name, rows)] };
+    return { field: stringField(id), fallbacks: [], notes: [note('warning', 'mixed-decimal-separators', mf('describe.decide.column_mixes_two_number', { name: id.name }), id.name, rows)] };
   }
   const notes: DescribeNote[] = [];
   let conv: 'dot' | 'comma';
@@ -160,10 +137,7 @@ function decideNumber(t: ColumnTally, id: ColumnIdentity): FieldChoice {
     // Indonesian files write thousands that way far more often than three-decimal values.
     conv = plain || !t.comma.fraction ? 'comma' : !t.dot.fraction ? 'dot' : 'comma';
     if (!plain) {
-      notes.push(note('info', 'ambiguous-separator', {
-        id: `Kolom "${id.name}": setiap angka hanya punya satu pemisah diikuti tiga angka (mis. 1.234); pemisah itu dibaca sebagai pemisah ribuan. Jika itu desimal, ubah groupChar/decimalChar di skema.`,
-        en: `Column "${id.name}": every number has one separator followed by three digits (e.g. 1.234); it is read as a thousands separator. If it is a decimal, change groupChar/decimalChar in the schema.`,
-      }, id.name));
+      notes.push(note('info', 'ambiguous-separator', mf('describe.decide.column_every_number_has', { name: id.name }), id.name));
     }
   } else conv = dotOk ? 'dot' : 'comma';
   const tally = conv === 'dot' ? t.dot : t.comma;
@@ -175,10 +149,7 @@ function decideNumber(t: ColumnTally, id: ColumnIdentity): FieldChoice {
   if (groupChar) base.groupChar = groupChar;
   if (t.affixed > 0) base.bareNumber = false;
   if (!integer && tally.fraction && tally.allZeroFraction && allNativeWhole) {
-    notes.push(note('info', 'whole-as-decimal', {
-      id: `Kolom "${id.name}" berisi bilangan bulat yang ditulis dengan desimal nol (mis. 2014.0); dicatat sebagai number karena tipe integer menolak "2014.0". "satudata convert" menulisnya sebagai bilangan bulat.`,
-      en: `Column "${id.name}" holds whole numbers written with a zero fraction (e.g. 2014.0); described as number because integer rejects "2014.0". "satudata convert" writes them as whole numbers.`,
-    }, id.name));
+    notes.push(note('info', 'whole-as-decimal', mf('describe.decide.column_holds_whole_numbers', { name: id.name }), id.name));
   }
   if (conv === 'comma' && (tally.fraction || groupChar)) {
     notes.push(note('info', 'indonesian-number-format', {
@@ -187,10 +158,7 @@ function decideNumber(t: ColumnTally, id: ColumnIdentity): FieldChoice {
     }, id.name));
   }
   if (t.affixed > 0) {
-    notes.push(note('info', 'currency-or-percent', {
-      id: `Kolom "${id.name}" berisi angka dengan teks (Rp, %); bareNumber: false dipakai agar teks itu diabaikan.`,
-      en: `Column "${id.name}" holds numbers with text around them (Rp, %); bareNumber: false makes validators ignore that text.`,
-    }, id.name));
+    notes.push(note('info', 'currency-or-percent', mf('describe.decide.column_holds_numbers_with', { name: id.name }), id.name));
   }
   const field = withTitle(base, id);
   const fallbacks: Field[] = [];

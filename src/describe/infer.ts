@@ -21,6 +21,7 @@ import { SigCollector } from './row-kinds.js';
 import { forEachRow, type Pass, type RowSource } from './source.js';
 import type { DescribeNote, FieldChoice } from './types.js';
 import { chosenFields, startVerify, verifyRow } from './verify.js';
+import { mf } from '../i18n.js';
 
 const HEAD_ROWS = 200;
 
@@ -118,16 +119,10 @@ async function inferTable(source: RowSource, pass1: Pass, seg: Segment, opts: In
 
   notes.unshift(...layoutNotes(layout, naming.checked), ...headerNotes(naming, fields));
   if (state.widthMismatches > 0) {
-    notes.push(note('warning', 'row-width', {
-      id: `${state.widthMismatches} baris punya jumlah sel berbeda dari ${fields.length} kolom tabel (sel lebih atau kurang); validate akan melaporkannya (extra-cell/missing-cell). Perbaiki baris itu di berkas.`,
-      en: `${state.widthMismatches} row(s) have a different number of cells than the table's ${fields.length} columns; validate will report them (extra-cell/missing-cell). Fix those rows in the file.`,
-    }, undefined, state.widthRows));
+    notes.push(note('warning', 'row-width', mf('describe.infer.row_s_have_a', { widthMismatches: state.widthMismatches, length: fields.length }), undefined, state.widthRows));
   }
   if (markers.size > 0) {
-    notes.push(note('info', 'missing-markers', {
-      id: `Penanda data kosong ditemukan dan dicatat di missingValues: ${[...markers].map((m) => JSON.stringify(m)).join(', ')}.`,
-      en: `Missing-value markers found and listed in missingValues: ${[...markers].map((m) => JSON.stringify(m)).join(', ')}.`,
-    }));
+    notes.push(note('info', 'missing-markers', mf('describe.infer.missing_value_markers_found', { value: [...markers].map((m) => JSON.stringify(m)).join(', ') })));
   }
 
   const resource: Resource = {
@@ -171,10 +166,7 @@ function buildDialect(layout: Layout, headerKept: boolean, pass: Pass, seg: Segm
 
 function fallbackNote(wanted: Field, got: Field, rows: number[]): DescribeNote {
   const w = `${wanted.type}${wanted.format ? ` (${wanted.format})` : ''}`;
-  return note('warning', 'type-fallback', {
-    id: `Kolom "${wanted.name}" tampak bertipe ${w}, tetapi tidak semua nilainya terbaca sebagai ${wanted.type}; dicatat sebagai ${got.type}${got.bareNumber === false ? ' (bareNumber: false)' : ''}. Periksa baris yang ditunjuk.`,
-    en: `Column "${wanted.name}" looks like ${w}, but not every value reads as ${wanted.type}; described as ${got.type}${got.bareNumber === false ? ' (bareNumber: false)' : ''}. Check the rows shown.`,
-  }, wanted.name, rows);
+  return note('warning', 'type-fallback', mf('describe.infer.column_looks_like_but', { name: wanted.name, w, type: wanted.type, type2: got.type, value: got.bareNumber === false ? ' (bareNumber: false)' : '' }), wanted.name, rows);
 }
 
 /**
@@ -195,10 +187,7 @@ function borrowSiblingTypes(choices: FieldChoice[], tallies: ColumnTally[], labe
     choices[j] = {
       field: { ...shape, name: own.name, ...(own.title !== undefined ? { title: own.title } : {}) },
       fallbacks: [own],
-      notes: [note('info', 'empty-column-sibling', {
-        id: `Kolom "${own.name}" belum berisi data (hanya penanda kosong); tipenya mengikuti kolom sebelah kiri dalam kelompok header yang sama ("${left.name}": ${left.type}).`,
-        en: `Column "${own.name}" holds no data yet (only missing markers); it takes the type of its left neighbour in the same header group ("${left.name}": ${left.type}).`,
-      }, own.name)],
+      notes: [note('info', 'empty-column-sibling', mf('describe.infer.column_holds_no_data', { name: own.name, name2: left.name, type: left.type }), own.name)],
     };
   }
 }

@@ -4,17 +4,18 @@ import type { HeaderNaming } from './header-names.js';
 import type { Layout, SkipReason } from './layout.js';
 import { note } from './note.js';
 import type { DescribeNote } from './types.js';
+import { m, mf, msg } from '../i18n.js';
 
 const REASON: Record<SkipReason, { id: string; en: string }> = {
-  title: { id: 'baris judul di atas tabel', en: 'title rows above the table' },
-  header: { id: 'baris judul kolom (header)', en: 'header rows' },
-  blank: { id: 'baris kosong', en: 'blank rows' },
-  footnote: { id: 'baris catatan kaki', en: 'footnote rows' },
-  source: { id: 'baris "Sumber:"/catatan', en: '"Sumber:"/note rows' },
-  total: { id: 'baris total/jumlah (bukan data, dapat dihitung ulang)', en: 'total rows (not data; they can be recomputed)' },
-  'repeated-header': { id: 'baris judul kolom yang berulang di tengah data', en: 'header rows repeated inside the data' },
-  'other-table': { id: 'baris tabel lain di bawah tabel ini (lihat catatan tabel kedua)', en: 'rows of another table below this one (see the second-table note)' },
-  'sum-total': { id: 'baris total: setiap angkanya sama dengan jumlah baris lain di kolomnya (bukan data, dapat dihitung ulang)', en: 'total rows: each of their numbers equals the sum of the other rows in its column (not data; they can be recomputed)' },
+  title: m('describe.layout-notes.reason.title'),
+  header: m('describe.layout-notes.reason.header'),
+  blank: m('describe.layout-notes.reason.blank'),
+  footnote: m('describe.layout-notes.reason.footnote'),
+  source: m('describe.layout-notes.reason.source'),
+  total: m('describe.layout-notes.reason.total'),
+  'repeated-header': m('describe.layout-notes.reason.repeated-header'),
+  'other-table': m('describe.layout-notes.reason.other-table'),
+  'sum-total': m('describe.layout-notes.reason.sum-total'),
 };
 
 export function layoutNotes(layout: Layout, headerKept: boolean): DescribeNote[] {
@@ -28,30 +29,22 @@ export function layoutNotes(layout: Layout, headerKept: boolean): DescribeNote[]
   for (const [reason, rows] of byReason) {
     const level = reason === 'total' || reason === 'sum-total' || reason === 'repeated-header' || reason === 'other-table' ? 'warning' : 'info';
     // Said as the officer sees the sheet (the note lists the rows); the dialect key stays in datapackage.json.
+    const code = rows.length > 1 ? 'describe.layout-notes.skipped.many' : 'describe.layout-notes.skipped.one';
     notes.push(note(level, `skipped-${reason}`, {
-      id: `Tidak dibaca sebagai data: ${REASON[reason].id} (${rows.length} baris).`,
-      en: `Not read as data: ${REASON[reason].en} (${rows.length} row${rows.length > 1 ? 's' : ''}).`,
+      id: msg('id', code, { reason: REASON[reason].id, count: rows.length }),
+      en: msg('en', code, { reason: REASON[reason].en, count: rows.length }),
     }, undefined, rows.slice(0, 10)));
   }
   const firstHeader = layout.headerRows[0] ?? layout.dataStart;
   if (firstHeader > 1) {
     const rows = Array.from({ length: Math.min(firstHeader - 1, 10) }, (_, i) => i + 1);
-    notes.push(note('info', 'rows-above-header', {
-      id: `Baris 1-${firstHeader - 1} di atas header (judul tabel, baris kosong) dilewati.`,
-      en: `Rows 1-${firstHeader - 1} above the header (table title, blank rows) are skipped.`,
-    }, undefined, rows));
+    notes.push(note('info', 'rows-above-header', mf('describe.layout-notes.rows_1_above_the', { value: firstHeader - 1 }), undefined, rows));
   }
   if (layout.headerRows.length > 1) {
-    notes.push(note('info', 'multi-row-header', {
-      id: `Header terdiri dari ${layout.headerRows.length} baris (sel gabungan); label digabung per kolom menjadi judul field.`,
-      en: `The header spans ${layout.headerRows.length} rows (merged cells); the labels of each column were joined into the field title.`,
-    }, undefined, layout.headerRows));
+    notes.push(note('info', 'multi-row-header', mf('describe.layout-notes.the_header_spans_rows', { length: layout.headerRows.length }), undefined, layout.headerRows));
   }
   if (layout.headerRows.length > 1 && !headerKept) {
-    notes.push(note('warning', 'header-not-checked', {
-      id: 'Header bertingkat ini punya sel gabungan (merge) atau sel kosong: validator membacanya sebagai label kosong, berulang, atau (frictionless-py) dengan spasi tambahan, jadi tidak ada validator yang bisa memeriksanya. Kolom dicocokkan menurut urutan (header: false); label lengkap disimpan sebagai "title". Akibatnya kolom yang tertukar tidak terdeteksi. Agar header diperiksa: isi setiap sel header (tanpa merge), atau pakai CSV dari "satudata convert" (satu baris header) lalu jalankan describe pada CSV itu.',
-      en: 'This multi-row header has merged or empty cells: validators read them as blank or repeated labels, or (frictionless-py) with extra spaces, so no validator can check it. Columns are matched by position (header: false); the full labels are kept as "title". So swapped columns go unnoticed. To have the header checked: fill every header cell (no merges), or use the CSV from "satudata convert" (one header row) and describe that CSV.',
-    }, undefined, layout.headerRows));
+    notes.push(note('warning', 'header-not-checked', m('describe.layout-notes.this_multi_row_header'), undefined, layout.headerRows));
   }
   return notes;
 }
@@ -62,28 +55,16 @@ export function headerNotes(naming: HeaderNaming, fields: Field[]): DescribeNote
   const notes: DescribeNote[] = [];
   const list = (cols: number[]) => cols.slice(0, 10).map((c) => `${columnLetter(c)} ("${fields[c - 1]?.name ?? ''}")`).join(', ');
   if (naming.blank.length) {
-    notes.push(note('warning', 'blank-label', {
-      id: `${naming.blank.length} kolom tidak punya judul di baris header: ${list(naming.blank)}. validate akan melaporkan blank-label; tulis judul kolom di sel header itu.`,
-      en: `${naming.blank.length} column(s) have no label in the header row: ${list(naming.blank)}. validate will report blank-label; type a label in those header cells.`,
-    }));
+    notes.push(note('warning', 'blank-label', mf('describe.layout-notes.column_s_have_no', { length: naming.blank.length, value: list(naming.blank) })));
   }
   if (naming.duplicate.length) {
-    notes.push(note('warning', 'duplicate-label', {
-      id: `Judul kolom berulang di header: ${list(naming.duplicate)}. validate akan melaporkan duplicate-label; buat setiap judul kolom unik.`,
-      en: `Repeated column labels in the header: ${list(naming.duplicate)}. validate will report duplicate-label; make every label unique.`,
-    }));
+    notes.push(note('warning', 'duplicate-label', mf('describe.layout-notes.repeated_column_labels_in', { value: list(naming.duplicate) })));
   }
   if (naming.missingLabels > 0) {
-    notes.push(note('warning', 'missing-labels', {
-      id: `Baris header punya ${naming.missingLabels} sel lebih sedikit daripada baris data, jadi ${naming.missingLabels} kolom terakhir tidak bernama; validate akan melaporkan missing-label untuk kolom itu dan extra-cell untuk setiap selnya. Lengkapi judul kolom di header.`,
-      en: `The header row has ${naming.missingLabels} cell(s) fewer than the data rows, so the last ${naming.missingLabels} columns have no name; validate will report missing-label for those columns and extra-cell for each of their cells. Complete the header labels.`,
-    }));
+    notes.push(note('warning', 'missing-labels', mf('describe.layout-notes.the_header_row_has', { missingLabels: naming.missingLabels })));
   }
   if (naming.extraLabels > 0) {
-    notes.push(note('warning', 'extra-labels', {
-      id: `Baris header punya ${naming.extraLabels} sel lebih banyak daripada baris data; validate akan melaporkan extra-label. Hapus sel header yang lebih.`,
-      en: `The header row has ${naming.extraLabels} cell(s) more than the data rows; validate will report extra-label. Remove the extra header cells.`,
-    }));
+    notes.push(note('warning', 'extra-labels', mf('describe.layout-notes.the_header_row_has_2', { extraLabels: naming.extraLabels })));
   }
   return notes;
 }

@@ -12,6 +12,7 @@ import { readPackage as readJsonPackage, writeFileAtomic } from '../metadata/pac
 import { normalizePackagePath } from '../package-path.js';
 import type { DataPackage, Field, Resource, Schema } from '../schema/types.js';
 import { safeName } from './names.js';
+import { msg } from '../i18n.js';
 
 export const V2_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
 
@@ -26,7 +27,7 @@ export async function readPackage(file: string, lang: 'id' | 'en' = 'id'): Promi
   } catch (e) {
     // describe never overwrites a broken file: say so with the reason.
     if (e instanceof UsageError && !e.hint) {
-      throw new UsageError(e.message, lang === 'en' ? 'Fix that file first; describe does not overwrite a broken file.' : 'Perbaiki berkas itu dulu; describe tidak menimpa berkas yang rusak.');
+      throw new UsageError(e.message, msg(lang, 'describe.package-write.fix_that_file_first'));
     }
     throw e;
   }

@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import type { Lang } from '../i18n.js';
 import type { Dialect, Field, Resource, Schema } from '../schema/types.js';
 import type { DescribeNote } from './types.js';
+import { msg } from '../i18n.js';
 
 function typeLabel(f: Field): string {
   const parts = [String(f.type ?? 'any')];
@@ -18,21 +19,20 @@ function typeLabel(f: Field): string {
 
 function rowsText(rows: number[] | undefined, lang: Lang): string {
   if (!rows?.length) return '';
-  return lang === 'en' ? ` (rows ${rows.join(', ')})` : ` (baris ${rows.join(', ')})`;
+  return msg(lang, 'describe.render.rows', { rows: rows.join(', ') });
 }
 
 export function renderDescribe(resource: Resource, notes: DescribeNote[], lang: Lang, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
-  const en = lang === 'en';
   const schema = resource.schema as Schema;
   const dialect = (resource.dialect ?? {}) as Dialect;
   const out: string[] = [];
   const where = [resource.format, resource.encoding, dialect.sheetName ? `sheet "${dialect.sheetName}"` : undefined].filter(Boolean).join(', ');
-  out.push(c.bold(`${en ? 'Resource' : 'Sumber daya'}: ${resource.name}`) + `  (${resource.path}; ${where})`);
-  out.push(`${en ? 'Dialect' : 'Dialek'}: ${JSON.stringify(dialect)}`);
+  out.push(c.bold(`${msg(lang, 'describe.render.resource')}: ${resource.name}`) + `  (${resource.path}; ${where})`);
+  out.push(`${msg(lang, 'describe.render.dialect')}: ${JSON.stringify(dialect)}`);
   out.push(`missingValues: ${JSON.stringify(schema.missingValues ?? [''])}`);
   out.push('');
-  out.push(c.bold(en ? `Fields (${schema.fields.length}):` : `Kolom (${schema.fields.length}):`));
+  out.push(c.bold(msg(lang, 'describe.render.fields', { length: schema.fields.length })));
   const width = Math.min(40, Math.max(...schema.fields.map((f) => f.name.length), 4));
   schema.fields.forEach((f, i) => {
     const title = f.title && f.title !== f.name ? `  « ${f.title} »` : '';
@@ -40,7 +40,7 @@ export function renderDescribe(resource: Resource, notes: DescribeNote[], lang: 
   });
   if (notes.length) {
     out.push('');
-    out.push(c.bold(en ? 'Notes:' : 'Catatan:'));
+    out.push(c.bold(msg(lang, 'describe.render.notes')));
     for (const n of notes) {
       const mark = n.level === 'warning' ? c.yellow('!') : c.cyan('i');
       out.push(`  ${mark} ${n.message[lang]}${rowsText(n.rows, lang)}`);

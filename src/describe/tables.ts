@@ -10,6 +10,7 @@ import { note } from './note.js';
 import type { RowSig } from './row-kinds.js';
 import { forEachRow, type RowSource } from './source.js';
 import type { DescribeNote } from './types.js';
+import { mf } from '../i18n.js';
 
 const HEAD_ROWS = 200;
 const MAX_TABLES = 10;
@@ -123,8 +124,5 @@ async function headFrom(source: RowSource, first: number): Promise<Row[]> {
 export function otherTablesNote(others: Segment[]): DescribeNote {
   const where = others.map((s) => String(s.from)).join(', ');
   const labels = others.map((s) => s.layout.labels.filter((l) => l !== '').slice(0, 4).join(' | ')).join('; ');
-  return note('warning', 'second-table', {
-    id: `Berkas ini berisi ${others.length + 1} tabel. Sumber daya ini hanya tabel pertama; mulai baris ${where} ada tabel lain dengan header sendiri (${labels}) dan dilewati agar angkanya tidak terbaca di bawah kolom tabel pertama. "satudata convert" menulis setiap tabel ke CSV sendiri; jalankan describe pada CSV itu.`,
-    en: `This file holds ${others.length + 1} tables. This resource is the first table only; from row ${where} there is another table with its own header (${labels}) and are excluded so its figures are not read under the first table's columns. "satudata convert" writes each table to its own CSV; describe that CSV.`,
-  }, undefined, others.map((s) => s.from));
+  return note('warning', 'second-table', mf('describe.tables.this_file_holds_tables', { value: others.length + 1, where, labels }), undefined, others.map((s) => s.from));
 }

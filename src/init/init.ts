@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { redactUrl } from '../config/token.js';
-import { fmt, type Lang } from '../i18n.js';
+import { fmt, type Lang, m } from '../i18n.js';
 import type { DescribeNote } from '../describe/types.js';
 import type { Resource, DataPackage } from '../schema/types.js';
 import type { Ask } from '../metadata/ask.js';
@@ -46,35 +46,26 @@ export interface InitResult {
 }
 
 const T = {
-  badPortal: { id: 'alamat portal harus diawali http:// atau https://', en: 'the portal URL must start with http:// or https://' },
-  portalUserinfo: {
-    id: 'alamat portal tidak boleh memuat nama pengguna atau kata sandi; pakai token API ("satudata login")',
-    en: 'the portal URL must not hold a user name or password; use an API token ("satudata login")',
-  },
-  portalQ: { id: 'Alamat portal CKAN (boleh kosong, mis. https://data.makassarkota.go.id)', en: 'CKAN portal URL (may be empty, e.g. https://data.makassarkota.go.id)' },
-  orgQ: { id: 'Organisasi (SKPD/OPD) pemilik data', en: 'Organization (agency) that owns the data' },
-  skip: { id: 'Lewati, isi nanti', en: 'Skip, set it later' },
-  other: { id: 'Lainnya: ketik nama organisasi di portal (slug)…', en: 'Other: type the organization name on the portal (slug)…' },
-  orgSlug: { id: 'Nama organisasi di portal (slug, mis. dinas-kesehatan)', en: 'Organization name on the portal (slug, e.g. dinas-kesehatan)' },
-  overwrite: { id: '{file} sudah ada. Timpa?', en: '{file} already exists. Overwrite?' },
-  found: { id: 'Berkas data ditemukan: {n}', en: 'Data files found: {n}' },
-  describing: { id: '  membaca {file}…', en: '  reading {file}…' },
-  note: { id: '    {level}: {message}', en: '    {level}: {message}' },
-  describeFailed: {
-    id: '    peringatan: {file} tidak dapat dibaca ({reason}); didaftarkan tanpa skema. Coba "satudata describe {file} --write" setelah diperbaiki.',
-    en: '    warning: {file} cannot be read ({reason}); listed without a schema. Try "satudata describe {file} --write" once it is fixed.',
-  },
-  noDescribe: {
-    id: '    catatan: mesin describe belum tersedia; {file} didaftarkan tanpa skema.',
-    en: '    note: the describe engine is not available; {file} is listed without a schema.',
-  },
+  badPortal: m('init.init.t.badPortal'),
+  portalUserinfo: m('init.init.t.portalUserinfo'),
+  portalQ: m('init.init.t.portalQ'),
+  orgQ: m('init.init.t.orgQ'),
+  skip: m('init.init.t.skip'),
+  other: m('init.init.t.other'),
+  orgSlug: m('init.init.t.orgSlug'),
+  overwrite: m('init.init.t.overwrite'),
+  found: m('init.init.t.found'),
+  describing: m('init.init.t.describing'),
+  note: m('init.init.t.note'),
+  describeFailed: m('init.init.t.describeFailed'),
+  noDescribe: m('init.init.t.noDescribe'),
 };
 
 /** describe's note levels as an officer reads them. */
 const LEVEL: Record<string, { id: string; en: string }> = {
-  info: { id: 'catatan', en: 'note' },
-  warning: { id: 'perhatian', en: 'warning' },
-  error: { id: 'masalah', en: 'problem' },
+  info: m('init.init.level.info'),
+  warning: m('init.init.level.warning'),
+  error: m('init.init.level.error'),
 };
 
 const HAS_USERINFO = /^https?:\/\/[^/?#]*@/i;

@@ -5,7 +5,7 @@
 import { checkbox, confirm, input, password, select } from '@inquirer/prompts';
 import type { Writable, Readable } from 'node:stream';
 import { styleText } from 'node:util';
-import type { Lang } from '../i18n.js';
+import { msg, type Lang, type MsgCode } from '../i18n.js';
 
 export type Validate = (value: string) => true | string | Promise<true | string>;
 
@@ -47,16 +47,16 @@ export function inquirerAsk(io: { input: Readable; output: () => Writable; lang?
 }
 
 /** The prompts' own words (key hints, yes/no) in the user's language. */
-const KEY_ACTIONS_ID: Record<string, string> = { navigate: 'pindah', select: 'pilih', submit: 'kirim', all: 'semua', invert: 'balik' };
+const KEY_ACTIONS: Record<string, MsgCode> = { navigate: 'prompt.key.navigate', select: 'prompt.key.select', submit: 'prompt.key.submit', all: 'prompt.key.all', invert: 'prompt.key.invert' };
 
 export function promptTheme(lang: Lang) {
   const keysHelpTip = (keys: [string, string][]): string =>
-    keys.map(([key, action]) => `${styleText('bold', key)} ${styleText('dim', lang === 'id' ? KEY_ACTIONS_ID[action] ?? action : action)}`).join(styleText('dim', ' • '));
+    keys.map(([key, action]) => `${styleText('bold', key)} ${styleText('dim', KEY_ACTIONS[action] ? msg(lang, KEY_ACTIONS[action]) : action)}`).join(styleText('dim', ' • '));
   if (lang === 'en') return { select: {}, checkbox: {}, confirm: {} };
   return {
-    select: { style: { keysHelpTip }, i18n: { disabledError: 'Pilihan ini tidak tersedia.' } },
-    checkbox: { style: { keysHelpTip }, i18n: { disabledError: 'Pilihan ini tidak tersedia.' } },
+    select: { style: { keysHelpTip }, i18n: { disabledError: msg(lang, 'prompt.disabled') } },
+    checkbox: { style: { keysHelpTip }, i18n: { disabledError: msg(lang, 'prompt.disabled') } },
     // Typed answers: "y"/"ya", "t"/"tidak" (and the English y/n, which inquirer always accepts).
-    confirm: { keywords: { yes: 'Ya', no: 'Tidak', error: ({ yes, no }: { yes: string; no: string }) => `Jawab dengan "${yes}" atau "${no}"` } },
+    confirm: { keywords: { yes: msg(lang, 'prompt.yes'), no: msg(lang, 'prompt.no'), error: ({ yes, no }: { yes: string; no: string }) => msg(lang, 'prompt.answer_with', { yes, no }) } },
   };
 }

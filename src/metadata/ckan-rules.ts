@@ -3,7 +3,7 @@
  * gets all problems at once, named by their datapackage.json field, in their language, before anything
  * is sent. Pure.
  */
-import { fmt, type Lang, type Msg } from '../i18n.js';
+import { fmt, type Lang, type Msg, m } from '../i18n.js';
 import type { CkanDatasetDraft, CkanResourceDraft } from './mapping.js';
 import { packageFieldOf } from './mapping.js';
 
@@ -25,26 +25,20 @@ const EMAIL = /^[\w.%+-]+@[\w.-]+\.[A-Za-z]{2,}$/;
 const TAG_CHARS = /^[\p{L}\p{N}_ \-.]+$/u;
 
 const M: Record<string, Msg> = {
-  required: { id: 'wajib diisi untuk push', en: 'is required for a push' },
-  nameReserved: { id: 'nama "{v}" tidak boleh dipakai di CKAN (new, edit, search)', en: 'the name "{v}" cannot be used in CKAN (new, edit, search)' },
-  nameLength: { id: 'nama harus 2 sampai 100 karakter (sekarang {n})', en: 'the name must be 2 to 100 characters long (now {n})' },
-  nameChars: {
-    id: 'nama hanya boleh huruf kecil a-z, angka 0-9, "-" dan "_" (tanpa spasi): "{v}"',
-    en: 'the name may only hold lowercase a-z, digits 0-9, "-" and "_" (no spaces): "{v}"',
-  },
-  tagLength: { id: 'tag "{v}" harus 2 sampai 100 karakter', en: 'the tag "{v}" must be 2 to 100 characters long' },
-  tagChars: {
-    id: 'tag "{v}" hanya boleh huruf, angka, spasi, "-", "_" dan "." (tanpa / , & ( ) : \' ")',
-    en: 'the tag "{v}" may only hold letters, digits, spaces, "-", "_" and "." (no / , & ( ) : \' ")',
-  },
-  extraShadow: { id: 'kunci "{v}" bertabrakan dengan kolom bawaan CKAN', en: 'the key "{v}" clashes with a built-in CKAN field' },
-  extraDup: { id: 'kunci "{v}" muncul lebih dari sekali', en: 'the key "{v}" appears more than once' },
-  email: { id: 'e-mail "{v}" tidak valid', en: 'the e-mail "{v}" is not valid' },
-  license: { id: 'lisensi "{v}" tidak ada di daftar lisensi portal ({list})', en: 'the licence "{v}" is not in the portal\'s licence list ({list})' },
-  resName: { id: 'setiap resource perlu nama unik (dipakai untuk mencocokkan di portal)', en: 'every resource needs a unique name (it is how resources are matched on the portal)' },
-  resDup: { id: 'nama resource "{v}" dipakai lebih dari sekali', en: 'the resource name "{v}" is used more than once' },
-  resPath: { id: 'resource "{v}" tidak punya path berkas', en: 'the resource "{v}" has no file path' },
-  noResources: { id: 'paket tidak punya resource untuk diunggah', en: 'the package has no resource to upload' },
+  required: m('metadata.ckan-rules.m.required'),
+  nameReserved: m('metadata.ckan-rules.m.nameReserved'),
+  nameLength: m('metadata.ckan-rules.m.nameLength'),
+  nameChars: m('metadata.ckan-rules.m.nameChars'),
+  tagLength: m('metadata.ckan-rules.m.tagLength'),
+  tagChars: m('metadata.ckan-rules.m.tagChars'),
+  extraShadow: m('metadata.ckan-rules.m.extraShadow'),
+  extraDup: m('metadata.ckan-rules.m.extraDup'),
+  email: m('metadata.ckan-rules.m.email'),
+  license: m('metadata.ckan-rules.m.license'),
+  resName: m('metadata.ckan-rules.m.resName'),
+  resDup: m('metadata.ckan-rules.m.resDup'),
+  resPath: m('metadata.ckan-rules.m.resPath'),
+  noResources: m('metadata.ckan-rules.m.noResources'),
 };
 
 const say = (m: Msg, lang: Lang, vars: Record<string, string | number> = {}) => fmt(m[lang], vars);

@@ -13,6 +13,7 @@ import {
   type Checked, type Term,
 } from './rules.js';
 import { ACCESS, FREQUENCIES, LEVELS, MEASURES, frequencyUri } from './vocabulary.js';
+import { m } from '../i18n.js';
 
 /** What the checks may know beyond the answer: the portal's licence list, when reachable. */
 export interface CheckEnv {
@@ -74,37 +75,37 @@ const term = (terms: readonly Term[], what: Msg) => (raw: string) => checkTerm(r
 export const DATASET_FIELDS: readonly MetaField[] = [
   plain(['title'], {
     aliases: ['judul'], mandatory: true, prompt: true, input: 'text', check: text(3, 500),
-    label: { id: 'Judul dataset', en: 'Dataset title' },
-    hint: { id: 'mis. "Jumlah Kejadian Kebakaran Menurut Kecamatan di Kota Makassar"', en: 'e.g. "Jumlah Kejadian Kebakaran Menurut Kecamatan di Kota Makassar"' },
+    label: m('metadata.fields.dataset_fields.title.label'),
+    hint: m('metadata.fields.dataset_fields.title.hint'),
   }),
   plain(['name'], {
     aliases: ['slug', 'nama_dataset'], mandatory: false, prompt: true, input: 'slug', check: checkCkanName, strict: true,
-    label: { id: 'Nama dataset di portal (slug)', en: 'Dataset name on the portal (slug)' },
+    label: m('metadata.fields.dataset_fields.name.label'),
   }),
   plain(['description'], {
     aliases: ['deskripsi'], mandatory: true, prompt: true, input: 'longtext', check: text(10),
-    label: { id: 'Deskripsi dataset', en: 'Dataset description' },
+    label: m('metadata.fields.dataset_fields.description.label'),
   }),
   plain(['sdi', 'konsep'], {
     aliases: ['konsep'], mandatory: true, prompt: true, input: 'longtext', check: text(3),
-    label: { id: 'Konsep (gagasan di balik data dan mengapa data ini dihasilkan)', en: 'Concept (konsep: the idea behind the data and why it is produced)' },
+    label: m('metadata.fields.dataset_fields.sdi.konsep.label'),
   }),
   plain(['sdi', 'definisi'], {
     aliases: ['definisi'], mandatory: true, prompt: true, input: 'longtext', check: text(3),
-    label: { id: 'Definisi (apa yang tercakup dan tidak tercakup)', en: 'Definition (definisi: what is and is not covered)' },
+    label: m('metadata.fields.dataset_fields.sdi.definisi.label'),
   }),
   plain(['sdi', 'organisasi'], {
     aliases: ['organisasi', 'organization', 'org', 'opd', 'skpd'], mandatory: true, prompt: true, input: 'organization', check: checkCkanName, strict: true,
-    label: { id: 'Organisasi (SKPD/OPD pemilik data di portal)', en: 'Organization (the agency that owns the data on the portal)' },
+    label: m('metadata.fields.dataset_fields.sdi.organisasi.label'),
   }),
   person('author', 'title', {
     aliases: ['produsen', 'produsen_data', 'producer'], mandatory: false, prompt: true, input: 'text', check: text(2, 300),
-    label: { id: 'Produsen data', en: 'Data producer' },
+    label: m('metadata.fields.dataset_fields.author.label'),
   }),
   {
     ...plain(['keywords'], {
       aliases: ['tags', 'tag', 'kata_kunci'], mandatory: false, prompt: true, input: 'list', check: checkTagList, strict: true,
-      label: { id: 'Tag / kata kunci (pisahkan dengan koma)', en: 'Tags / keywords (comma separated)' },
+      label: m('metadata.fields.dataset_fields.7.label'),
     }),
     read: (pkg) => {
       const list = Array.isArray(pkg.keywords) ? pkg.keywords.map(String).filter((k) => k.trim() !== '') : [];
@@ -118,7 +119,7 @@ export const DATASET_FIELDS: readonly MetaField[] = [
   },
   {
     key: 'licenses', aliases: ['lisensi', 'license', 'licence'], mandatory: true, prompt: true, input: 'license', strict: false,
-    pointer: '/licenses/0', label: { id: 'Lisensi', en: 'Licence' },
+    pointer: '/licenses/0', label: m('metadata.fields.dataset_fields.licenses.label'),
     check: (raw, env) => resolveLicense(raw, env.licenses),
     read: (pkg) => {
       const l = Array.isArray(pkg.licenses) ? (pkg.licenses[0] as PackageLicense | undefined) : undefined;
@@ -132,8 +133,8 @@ export const DATASET_FIELDS: readonly MetaField[] = [
   {
     ...plain(['sdi', 'frekuensi'], {
       aliases: ['frekuensi', 'frekuensi_penerbitan', 'frequency'], mandatory: true, prompt: true, input: 'select', terms: FREQUENCIES, strict: true,
-      check: term(FREQUENCIES, { id: 'frekuensi', en: 'frequency' }),
-      label: { id: 'Frekuensi penerbitan', en: 'Release frequency' },
+      check: term(FREQUENCIES, m('metadata.fields.dataset_fields.9.check')),
+      label: m('metadata.fields.dataset_fields.9.label'),
     }),
     // The DCAT URI travels with the code so portals that speak DCAT need no lookup table.
     write: (pkg, value) => {
@@ -143,40 +144,40 @@ export const DATASET_FIELDS: readonly MetaField[] = [
   },
   plain(['sdi', 'periode'], {
     aliases: ['periode', 'tahun', 'period'], mandatory: true, prompt: true, input: 'text', check: checkPeriod, strict: true,
-    label: { id: 'Periode / tahun data (mis. 2024, 2024-S1, 2019/2024)', en: 'Reference period / years (e.g. 2024, 2024-S1, 2019/2024)' },
+    label: m('metadata.fields.dataset_fields.sdi.periode.label'),
   }),
   plain(['sdi', 'cakupan'], {
     aliases: ['cakupan', 'cakupan_wilayah', 'coverage'], mandatory: true, prompt: true, input: 'text', check: text(2, 200),
-    label: { id: 'Cakupan wilayah (mis. Kota Makassar)', en: 'Geographic coverage (e.g. Kota Makassar)' },
+    label: m('metadata.fields.dataset_fields.sdi.cakupan.label'),
   }),
   plain(['sdi', 'kode_wilayah'], {
     aliases: ['kode_wilayah'], mandatory: false, prompt: true, input: 'text', check: checkKodeWilayah, strict: true,
-    label: { id: 'Kode wilayah Kemendagri (mis. 73.71)', en: 'Kemendagri region code (e.g. 73.71)' },
+    label: m('metadata.fields.dataset_fields.sdi.kode_wilayah.label'),
   }),
   plain(['sdi', 'tingkat_penyajian'], {
     aliases: ['tingkat_penyajian', 'level_estimasi', 'level'], mandatory: true, prompt: true, input: 'select', terms: LEVELS, strict: true,
-    check: term(LEVELS, { id: 'tingkat penyajian', en: 'presentation level' }),
-    label: { id: 'Tingkat penyajian', en: 'Presentation level' },
+    check: term(LEVELS, m('metadata.fields.dataset_fields.sdi.tingkat_penyajian.check')),
+    label: m('metadata.fields.dataset_fields.sdi.tingkat_penyajian.label'),
   }),
   plain(['sdi', 'ukuran'], {
     aliases: ['ukuran', 'measure'], mandatory: true, prompt: true, input: 'select', terms: MEASURES, strict: true,
-    check: term(MEASURES, { id: 'ukuran', en: 'measure' }),
-    label: { id: 'Ukuran', en: 'Measure' },
+    check: term(MEASURES, m('metadata.fields.dataset_fields.sdi.ukuran.check')),
+    label: m('metadata.fields.dataset_fields.sdi.ukuran.label'),
   }),
   plain(['sdi', 'satuan'], {
     aliases: ['satuan', 'unit'], mandatory: true, prompt: true, input: 'text', check: text(1, 100),
-    label: { id: 'Satuan (mis. orang, jiwa, unit, kejadian, persen, rupiah)', en: 'Unit (satuan: e.g. orang, jiwa, unit, kejadian, persen, rupiah)' },
+    label: m('metadata.fields.dataset_fields.sdi.satuan.label'),
   }),
   plain(['sdi', 'klasifikasi'], {
     aliases: ['klasifikasi', 'classification'], mandatory: false, prompt: true, input: 'text', check: text(1, 1000),
-    label: { id: 'Klasifikasi (kategori yang dipakai)', en: 'Classification (categories used)' },
+    label: m('metadata.fields.dataset_fields.sdi.klasifikasi.label'),
   }),
   {
     key: 'sources', aliases: ['sumber', 'sumber_data', 'source'], mandatory: false, prompt: true, input: 'list', strict: false,
-    pointer: '/sources', label: { id: 'Sumber data (pisahkan dengan koma)', en: 'Sources (comma separated)' },
+    pointer: '/sources', label: m('metadata.fields.dataset_fields.sources.label'),
     check: (raw) => {
       const items = splitList(raw);
-      return items.length ? { ok: true, value: items } : { ok: false, reason: { id: 'isian ini wajib diisi', en: 'this answer is required' } };
+      return items.length ? { ok: true, value: items } : { ok: false, reason: m('metadata.fields.dataset_fields.sources.check.reason') };
     },
     read: (pkg) => {
       const titles = Array.isArray(pkg.sources) ? (pkg.sources as { title?: unknown }[]).map((s) => str(s?.title)).filter((s): s is string => !!s) : [];
@@ -193,36 +194,36 @@ export const DATASET_FIELDS: readonly MetaField[] = [
   },
   person('maintainer', 'title', {
     aliases: ['kontak', 'kontak_nama', 'contact', 'maintainer'], mandatory: true, prompt: true, input: 'text', check: text(2, 200),
-    label: { id: 'Nama kontak (pengelola data)', en: 'Contact name (data steward)' },
+    label: m('metadata.fields.dataset_fields.maintainer.label'),
   }),
   person('maintainer', 'email', {
     aliases: ['email', 'kontak_email', 'contact_email', 'maintainer_email'], mandatory: true, prompt: true, input: 'text', check: checkEmail, strict: true,
-    label: { id: 'E-mail kontak', en: 'Contact e-mail' },
+    label: m('metadata.fields.dataset_fields.maintainer.label_2'),
   }),
   person('publisher', 'title', {
     aliases: ['walidata', 'publisher'], mandatory: false, prompt: false, input: 'text', check: text(2, 300),
-    label: { id: 'Walidata', en: 'Data custodian (walidata)' },
+    label: m('metadata.fields.dataset_fields.publisher.label'),
   }),
   plain(['sdi', 'metode'], {
     aliases: ['metode', 'rumus', 'method'], mandatory: false, prompt: false, input: 'longtext', check: text(1),
-    label: { id: 'Metode / rumus', en: 'Method / formula' },
+    label: m('metadata.fields.dataset_fields.sdi.metode.label'),
   }),
   plain(['sdi', 'klasifikasi_akses'], {
     aliases: ['klasifikasi_akses', 'akses', 'access'], mandatory: false, prompt: false, input: 'select', terms: ACCESS, strict: true,
-    check: term(ACCESS, { id: 'klasifikasi akses', en: 'access classification' }),
-    label: { id: 'Klasifikasi akses', en: 'Access classification' },
+    check: term(ACCESS, m('metadata.fields.dataset_fields.sdi.klasifikasi_akses.check')),
+    label: m('metadata.fields.dataset_fields.sdi.klasifikasi_akses.label'),
   }),
   plain(['sdi', 'jadwal_rilis'], {
     aliases: ['jadwal_rilis', 'release_date'], mandatory: false, prompt: false, input: 'text', check: checkIsoDate, strict: true,
-    label: { id: 'Jadwal rilis berikutnya (YYYY-MM-DD)', en: 'Next release date (YYYY-MM-DD)' },
+    label: m('metadata.fields.dataset_fields.sdi.jadwal_rilis.label'),
   }),
   plain(['sdi', 'kode_sdsn'], {
     aliases: ['kode_sdsn'], mandatory: false, prompt: false, input: 'text', check: text(1, 50),
-    label: { id: 'Kode SDSN', en: 'SDSN code' },
+    label: m('metadata.fields.dataset_fields.sdi.kode_sdsn.label'),
   }),
   plain(['sdi', 'kode_kegiatan_bps'], {
     aliases: ['kode_kegiatan_bps', 'kode_kegiatan'], mandatory: false, prompt: false, input: 'text', check: text(1, 50),
-    label: { id: 'Kode kegiatan BPS', en: 'BPS activity code' },
+    label: m('metadata.fields.dataset_fields.sdi.kode_kegiatan_bps.label'),
   }),
 ];
 

@@ -4,7 +4,7 @@
  * edits. Answers are checked as they are typed (the prompt shows the reason and asks again). The flow
  * only edits the object it is given; the command writes the file once, at the end.
  */
-import { fmt, type Lang } from '../i18n.js';
+import { fmt, type Lang, m } from '../i18n.js';
 import type { DataPackage, Field } from '../schema/types.js';
 import type { Ask, Choice, Validate } from './ask.js';
 import { DATASET_FIELDS, type CheckEnv, type MetaField } from './fields.js';
@@ -30,25 +30,19 @@ export interface FlowOptions {
 }
 
 const T = {
-  optional: { id: '(boleh kosong)', en: '(may be empty)' },
-  required: { id: 'isian ini wajib diisi', en: 'this answer is required' },
-  otherOrg: { id: 'Lainnya: ketik nama organisasi (slug)…', en: 'Other: type the organization name (slug)…' },
-  orgSlug: { id: 'Nama organisasi di portal (slug)', en: 'Organization name on the portal (slug)' },
-  slugTaken: {
-    id: 'nama "{name}" sudah dipakai organisasi "{org}" di portal; pilih nama lain',
-    en: 'the name "{name}" is already used by organization "{org}" on the portal; choose another',
-  },
-  slugHidden: { id: 'nama "{name}" sudah dipakai di portal (dataset yang tidak bisa Anda lihat); pilih nama lain', en: 'the name "{name}" is already taken on the portal (a dataset you cannot see); choose another' },
-  resource: { id: 'Sumber daya {n}/{total}: {name} ({path})', en: 'Resource {n}/{total}: {name} ({path})' },
-  resTitle: { id: 'Judul sumber daya "{name}"', en: 'Title of resource "{name}"' },
-  resDescription: { id: 'Deskripsi sumber daya "{name}"', en: 'Description of resource "{name}"' },
-  fieldTitle: { id: 'Kolom "{name}" ({type}): judul/label', en: 'Field "{name}" ({type}): title/label' },
-  fieldDescription: { id: 'Kolom "{name}": definisi/deskripsi', en: 'Field "{name}": definition/description' },
-  fieldUnit: { id: 'Kolom "{name}": satuan', en: 'Field "{name}": unit' },
-  externalSchema: {
-    id: 'Sumber daya "{name}" memakai skema di berkas terpisah; kamus kolomnya diisi di berkas itu.',
-    en: 'Resource "{name}" uses a schema in a separate file; fill in its column dictionary there.',
-  },
+  optional: m('metadata.flow.t.optional'),
+  required: m('metadata.flow.t.required'),
+  otherOrg: m('metadata.flow.t.otherOrg'),
+  orgSlug: m('metadata.flow.t.orgSlug'),
+  slugTaken: m('metadata.flow.t.slugTaken'),
+  slugHidden: m('metadata.flow.t.slugHidden'),
+  resource: m('metadata.flow.t.resource'),
+  resTitle: m('metadata.flow.t.resTitle'),
+  resDescription: m('metadata.flow.t.resDescription'),
+  fieldTitle: m('metadata.flow.t.fieldTitle'),
+  fieldDescription: m('metadata.flow.t.fieldDescription'),
+  fieldUnit: m('metadata.flow.t.fieldUnit'),
+  externalSchema: m('metadata.flow.t.externalSchema'),
 };
 
 /** Turn a checker into an inquirer `validate`: true, or the reason in the user's language. */

@@ -4,6 +4,7 @@
  * (what push sends). CC-BY-4.0 is the default (satu-data.md §2.6).
  */
 import type { Checked } from './rules.js';
+import { mf } from '../i18n.js';
 
 export interface LicenseInfo {
   name: string;
@@ -56,7 +57,7 @@ export function resolveLicense(raw: string, portal: readonly PortalLicense[] = [
   const names = [...LICENSES.map((l) => l.name), ...portal.map((l) => l.id)].join(', ');
   return {
     ok: false,
-    reason: { id: `lisensi "${raw.trim()}" tidak dikenal; pilih salah satu: ${names}`, en: `licence "${raw.trim()}" is not known; choose one of: ${names}` },
+    reason: mf('metadata.licenses.licence_is_not_known', { raw: raw.trim(), names }),
   };
 }
 

@@ -23,6 +23,7 @@
 import type { Msg } from '../i18n.js';
 import type { DataPackage, Resource, Schema } from '../schema/types.js';
 import { LICENSES } from './licenses.js';
+import { m } from '../i18n.js';
 
 /** One Satu Data field kept under `sdi` in datapackage.json and as a CKAN extra on the portal. */
 export interface SdiExtra {
@@ -34,22 +35,22 @@ export interface SdiExtra {
 }
 
 export const SDI_EXTRAS: readonly SdiExtra[] = [
-  { sdi: 'konsep', extra: 'konsep', label: { id: 'Konsep', en: 'Concept' } },
-  { sdi: 'definisi', extra: 'definisi', label: { id: 'Definisi', en: 'Definition' } },
-  { sdi: 'klasifikasi', extra: 'klasifikasi', label: { id: 'Klasifikasi', en: 'Classification' } },
-  { sdi: 'ukuran', extra: 'ukuran', label: { id: 'Ukuran', en: 'Measure' } },
-  { sdi: 'satuan', extra: 'satuan', label: { id: 'Satuan', en: 'Unit' } },
-  { sdi: 'frekuensi', extra: 'frekuensi_penerbitan', label: { id: 'Frekuensi penerbitan', en: 'Release frequency' } },
-  { sdi: 'frekuensi_uri', extra: 'frekuensi_uri', label: { id: 'URI frekuensi (DCAT)', en: 'Frequency URI (DCAT)' } },
-  { sdi: 'periode', extra: 'tahun', label: { id: 'Periode / tahun', en: 'Period / years' } },
-  { sdi: 'cakupan', extra: 'cakupan', label: { id: 'Cakupan wilayah', en: 'Coverage' } },
-  { sdi: 'kode_wilayah', extra: 'kode_wilayah', label: { id: 'Kode wilayah', en: 'Region code' } },
-  { sdi: 'tingkat_penyajian', extra: 'tingkat_penyajian', label: { id: 'Tingkat penyajian', en: 'Presentation level' } },
-  { sdi: 'metode', extra: 'metode', label: { id: 'Metode', en: 'Method' } },
-  { sdi: 'kode_sdsn', extra: 'kode_sdsn', label: { id: 'Kode SDSN', en: 'SDSN code' } },
-  { sdi: 'kode_kegiatan_bps', extra: 'kode_kegiatan_bps', label: { id: 'Kode kegiatan BPS', en: 'BPS activity code' } },
-  { sdi: 'jadwal_rilis', extra: 'jadwal_rilis', label: { id: 'Jadwal rilis', en: 'Release schedule' } },
-  { sdi: 'klasifikasi_akses', extra: 'klasifikasi_akses', label: { id: 'Klasifikasi akses', en: 'Access classification' } },
+  { sdi: 'konsep', extra: 'konsep', label: m('metadata.mapping.sdi_extras.konsep.label') },
+  { sdi: 'definisi', extra: 'definisi', label: m('metadata.mapping.sdi_extras.definisi.label') },
+  { sdi: 'klasifikasi', extra: 'klasifikasi', label: m('metadata.mapping.sdi_extras.klasifikasi.label') },
+  { sdi: 'ukuran', extra: 'ukuran', label: m('metadata.mapping.sdi_extras.ukuran.label') },
+  { sdi: 'satuan', extra: 'satuan', label: m('metadata.mapping.sdi_extras.satuan.label') },
+  { sdi: 'frekuensi', extra: 'frekuensi_penerbitan', label: m('metadata.mapping.sdi_extras.frekuensi_penerbitan.label') },
+  { sdi: 'frekuensi_uri', extra: 'frekuensi_uri', label: m('metadata.mapping.sdi_extras.frekuensi_uri.label') },
+  { sdi: 'periode', extra: 'tahun', label: m('metadata.mapping.sdi_extras.tahun.label') },
+  { sdi: 'cakupan', extra: 'cakupan', label: m('metadata.mapping.sdi_extras.cakupan.label') },
+  { sdi: 'kode_wilayah', extra: 'kode_wilayah', label: m('metadata.mapping.sdi_extras.kode_wilayah.label') },
+  { sdi: 'tingkat_penyajian', extra: 'tingkat_penyajian', label: m('metadata.mapping.sdi_extras.tingkat_penyajian.label') },
+  { sdi: 'metode', extra: 'metode', label: m('metadata.mapping.sdi_extras.metode.label') },
+  { sdi: 'kode_sdsn', extra: 'kode_sdsn', label: m('metadata.mapping.sdi_extras.kode_sdsn.label') },
+  { sdi: 'kode_kegiatan_bps', extra: 'kode_kegiatan_bps', label: m('metadata.mapping.sdi_extras.kode_kegiatan_bps.label') },
+  { sdi: 'jadwal_rilis', extra: 'jadwal_rilis', label: m('metadata.mapping.sdi_extras.jadwal_rilis.label') },
+  { sdi: 'klasifikasi_akses', extra: 'klasifikasi_akses', label: m('metadata.mapping.sdi_extras.klasifikasi_akses.label') },
 ];
 
 /** Extras that do not come from `sdi` (kept apart so a reverse lookup knows their datapackage place). */

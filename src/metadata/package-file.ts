@@ -11,20 +11,21 @@ import type { DataPackage } from '../schema/types.js';
 import { resolvePackagePath } from '../package-path.js';
 import { alive } from '../pid.js';
 import { jsonTooDeep, LIMITS } from '../table/limits.js';
+import { msg } from '../i18n.js';
 
 /** `target` may be a datapackage.json (or other .json descriptor) or the folder holding one. */
 export async function locatePackage(cwd: string, target: string | undefined, lang: Lang): Promise<string> {
   const p = path.resolve(cwd, target ?? '.');
   const stat = await fs.stat(p).catch(() => undefined);
   if (!stat) {
-    throw new UsageError(lang === 'en' ? `${p} does not exist` : `${p} tidak ada`);
+    throw new UsageError(msg(lang, 'metadata.package-file.does_not_exist', { p }));
   }
   if (stat.isDirectory()) {
     const file = path.join(p, 'datapackage.json');
     if (!(await fs.stat(file).catch(() => undefined))) {
       throw new UsageError(
-        lang === 'en' ? `there is no datapackage.json in ${p}` : `tidak ada datapackage.json di ${p}`,
-        lang === 'en' ? 'Create one with "satudata init".' : 'Buat dengan "satudata init".',
+        msg(lang, 'metadata.package-file.there_is_no_datapackage', { p }),
+        msg(lang, 'metadata.package-file.create_one_with_satudata'),
       );
     }
     // Found in a folder, it belongs to that folder: no link out of it, no FIFO (a read would hang).
@@ -41,23 +42,21 @@ export async function readPackage(file: string, lang: Lang): Promise<DataPackage
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
-    throw new UsageError(lang === 'en' ? `${file} cannot be read: ${(e as Error).message}` : `${file} tidak dapat dibaca: ${(e as Error).message}`);
+    throw new UsageError(msg(lang, 'metadata.package-file.cannot_be_read', { file, message: (e as Error).message }));
   }
   if (jsonTooDeep(text) !== undefined) {
     throw new UsageError(
-      lang === 'en'
-        ? `${file} is nested more than ${LIMITS.jsonDepth} levels deep (a limit of satudata; a real datapackage.json needs fewer than 10): fix or recreate that file`
-        : `${file} bersarang lebih dari ${LIMITS.jsonDepth} tingkat (batas satudata; datapackage.json yang wajar kurang dari 10): perbaiki atau buat ulang berkas itu`,
+      msg(lang, 'metadata.package-file.is_nested_more_than', { file, jsonDepth: LIMITS.jsonDepth }),
     );
   }
   let pkg: unknown;
   try {
     pkg = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new UsageError(lang === 'en' ? `${file} is not valid JSON: ${(e as Error).message}` : `${file} bukan JSON yang sah: ${(e as Error).message}`);
+    throw new UsageError(msg(lang, 'metadata.package-file.is_not_valid_json', { file, message: (e as Error).message }));
   }
   if (!pkg || typeof pkg !== 'object' || Array.isArray(pkg)) {
-    throw new UsageError(lang === 'en' ? `${file} must hold a JSON object` : `${file} harus berisi objek JSON`);
+    throw new UsageError(msg(lang, 'metadata.package-file.must_hold_a_json', { file }));
   }
   const obj = pkg as DataPackage;
   if (!Array.isArray(obj.resources)) obj.resources = [];

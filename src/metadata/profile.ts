@@ -4,7 +4,7 @@
  * field, and one per present value that breaks its rule (e-mail, slug, frequency, period...), so that a
  * package passing this check can be pushed as is.
  */
-import { fmt, type Lang } from '../i18n.js';
+import { fmt, type Lang, m } from '../i18n.js';
 import type { DataPackage } from '../schema/types.js';
 import type { ReportError } from '../validate/types.js';
 import { DATASET_FIELDS } from './fields.js';
@@ -13,21 +13,15 @@ import { mandatoryColumnTargets, recommendedColumnTargets } from './resource-key
 export const PROFILE_ERROR_TYPE = 'satudata-metadata';
 
 const TEXT = {
-  title: { id: 'Metadata Satu Data', en: 'Satu Data Metadata' },
-  description: {
-    id: 'Profil satudata mewajibkan metadata Satu Data (Perpres 39/2019 Pasal 4 dan Metadata Statistik BPS) sebelum data diterbitkan. Lengkapi dengan "satudata metadata" atau "satudata metadata --yes --set KUNCI=NILAI".',
-    en: 'The satudata profile requires the Satu Data metadata (Perpres 39/2019 art. 4 and BPS statistical metadata) before data is published. Complete it with "satudata metadata" or "satudata metadata --yes --set KEY=VALUE".',
-  },
-  missing: { id: 'Metadata wajib "{key}" ({label}) belum diisi', en: 'Mandatory metadata "{key}" ({label}) is missing' },
-  invalid: { id: 'Metadata "{key}" tidak sah: {reason}', en: 'Metadata "{key}" is not valid: {reason}' },
-  column: { id: '{attr} kolom "{field}" pada sumber daya "{resource}"', en: '{attr} of field "{field}" in resource "{resource}"' },
-  attrTitle: { id: 'judul', en: 'title' },
-  attrDescription: { id: 'deskripsi', en: 'description' },
-  attrUnit: { id: 'satuan', en: 'unit' },
-  recommended: {
-    id: '{n} kolom belum punya deskripsi (disarankan, tidak wajib): {list}. Isi dengan "satudata metadata" atau lewat Excel: "satudata metadata --export metadata.xlsx".',
-    en: '{n} column(s) have no description (recommended, not required): {list}. Fill them with "satudata metadata" or in Excel: "satudata metadata --export metadata.xlsx".',
-  },
+  title: m('metadata.profile.text.title'),
+  description: m('metadata.profile.text.description'),
+  missing: m('metadata.profile.text.missing'),
+  invalid: m('metadata.profile.text.invalid'),
+  column: m('metadata.profile.text.column'),
+  attrTitle: m('metadata.profile.text.attrTitle'),
+  attrDescription: m('metadata.profile.text.attrDescription'),
+  attrUnit: m('metadata.profile.text.attrUnit'),
+  recommended: m('metadata.profile.text.recommended'),
 };
 
 const ATTR_TEXT = { title: TEXT.attrTitle, description: TEXT.attrDescription, satuan: TEXT.attrUnit } as const;

@@ -9,6 +9,7 @@ import type { LoadedConfig, SatudataConfig } from '../config/types.js';
 import { CkanClient } from '../portal/client.js';
 import { inquirerAsk, type Ask } from './ask.js';
 import { ckanMetadataPortal, OFFLINE, type MetadataPortal } from './portal.js';
+import { msg } from '../i18n.js';
 
 export interface PromptKit {
   ask: Ask;
@@ -46,7 +47,7 @@ export async function promptKit(ctx: CliContext, config: SatudataConfig, portalF
     warned.done = true;
     const m = (e as Error)?.message ?? String(e);
     ctx.stderr.write(
-      ctx.lang === 'en' ? `Note: portal lookup failed, using the bundled lists (${m})\n` : `Catatan: portal tidak dapat dipakai, memakai daftar bawaan (${m})\n`,
+      msg(ctx.lang, 'metadata.prompt-kit.note_portal_lookup_failed', { m }),
     );
   };
   return { ask: theAsk, portal: ckanMetadataPortal(client, Boolean(found), warn), online: true, close: () => client.close() };

@@ -6,6 +6,7 @@
 import type { Msg } from '../i18n.js';
 import type { DataPackage, Field, Resource } from '../schema/types.js';
 import { checkText, type Checked } from './rules.js';
+import { mf } from '../i18n.js';
 
 export type ResourceAttr = 'title' | 'description' | 'satuan';
 
@@ -110,19 +111,19 @@ export function resolveResourceKey(pkg: DataPackage, key: string): Target | { er
   const ri = /^\d+$/.test(parts[1] ?? '') ? Number(parts[1]) : resources.findIndex((r) => r?.name === parts[1]);
   if (parts.length < 3 || ri < 0 || ri >= resources.length) {
     const names = resources.map((r, i) => `${i} (${r.name})`).join(', ') || '-';
-    return { error: { id: `"${key}": sumber daya "${parts[1] ?? ''}" tidak ada (ada: ${names})`, en: `"${key}": there is no resource "${parts[1] ?? ''}" (there are: ${names})` } };
+    return { error: mf('metadata.resource-keys.there_is_no_resource', { key, value: parts[1] ?? '', names }) };
   }
   const rest = parts.slice(2);
   if (rest[0] === 'schema' && rest[1] === 'fields') {
     const fields = inlineFields(resources[ri]);
     if (!fields.length) {
-      return { error: { id: `"${key}": sumber daya ${ri} tidak punya skema dengan daftar kolom di datapackage.json`, en: `"${key}": resource ${ri} has no inline schema with fields in datapackage.json` } };
+      return { error: mf('metadata.resource-keys.resource_has_no_inline', { key, ri }) };
     }
     const sel = rest[2] ?? '';
     let fi = fields.findIndex((f) => f.name === sel);
     if (fi < 0 && /^\d+$/.test(sel) && Number(sel) < fields.length) fi = Number(sel);
     if (fi < 0) {
-      return { error: { id: `"${key}": kolom "${sel}" tidak ada (ada: ${fields.map((f) => f.name).join(', ')})`, en: `"${key}": there is no field "${sel}" (there are: ${fields.map((f) => f.name).join(', ')})` } };
+      return { error: mf('metadata.resource-keys.there_is_no_field', { key, sel, value: fields.map((f) => f.name).join(', ') }) };
     }
     const attr = aliasOf(rest.slice(3).join('.'));
     if (!attr) return { error: unknownAttr(key) };
@@ -133,7 +134,4 @@ export function resolveResourceKey(pkg: DataPackage, key: string): Target | { er
   return resourceTarget(pkg, ri, attr);
 }
 
-const unknownAttr = (key: string): Msg => ({
-  id: `"${key}": yang bisa diisi hanya title/judul, description/deskripsi dan unit/satuan`,
-  en: `"${key}": only title/judul, description/deskripsi and unit/satuan can be set`,
-});
+const unknownAttr = (key: string): Msg => (mf('metadata.resource-keys.only_title_judul_description', { key }));

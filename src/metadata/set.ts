@@ -2,7 +2,7 @@
  * `--set KEY=VALUE` for `satudata metadata`: parse, resolve aliases, check every value, and apply all
  * of them or none (an unknown key or an invalid value must leave datapackage.json untouched).
  */
-import { fmt, type Msg } from '../i18n.js';
+import { fmt, msg as text, type Msg } from '../i18n.js';
 import type { DataPackage } from '../schema/types.js';
 import { findDatasetField, type CheckEnv } from './fields.js';
 import { resolveResourceKey } from './resource-keys.js';
@@ -61,7 +61,7 @@ export function applySets(pkg: DataPackage, sets: readonly string[], env: CheckE
         continue;
       }
       const checked = target.check(raw);
-      if (!checked.ok) problems.push({ id: `"${key}": ${checked.reason.id}`, en: `"${key}": ${checked.reason.en}` });
+      if (!checked.ok) problems.push({ id: text('id', 'metadata.set.problem', { key, reason: checked.reason.id }), en: text('en', 'metadata.set.problem', { key, reason: checked.reason.en }) });
       else actions.push({ key: target.key, run: () => target.write(checked.value) });
       continue;
     }
@@ -80,7 +80,7 @@ export function applySets(pkg: DataPackage, sets: readonly string[], env: CheckE
       continue;
     }
     const checked = field.check(raw, env);
-    if (!checked.ok) problems.push({ id: `"${key}": ${checked.reason.id}`, en: `"${key}": ${checked.reason.en}` });
+    if (!checked.ok) problems.push({ id: text('id', 'metadata.set.problem', { key, reason: checked.reason.id }), en: text('en', 'metadata.set.problem', { key, reason: checked.reason.en }) });
     else actions.push({ key: field.key, run: () => field.write(pkg, checked.value) });
   }
   if (problems.length) return { applied: [], problems };

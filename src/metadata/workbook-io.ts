@@ -5,7 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { UsageError } from '../errors.js';
-import { fmt, type Lang } from '../i18n.js';
+import { fmt, type Lang, m } from '../i18n.js';
 import type { DataPackage } from '../schema/types.js';
 import { findDatasetField, type CheckEnv } from './fields.js';
 import { resolveResourceKey } from './resource-keys.js';
@@ -16,18 +16,12 @@ import { buildMetadataWorkbook, readMetadataWorkbook, type ExportOptions } from 
 export const MAX_METADATA_WORKBOOK_BYTES = 20 << 20;
 
 const T = {
-  exists: {
-    id: 'Berkas {file} sudah ada; tidak ditimpa. Pakai nama lain atau tambahkan --force untuk menimpanya.',
-    en: '{file} already exists and was not overwritten. Choose another name or add --force to replace it.',
-  },
-  notXlsx: {
-    id: 'Berkas {file} tidak bisa dibaca sebagai buku kerja Excel (.xlsx): {reason}. Pakai berkas hasil "satudata metadata --export metadata.xlsx" yang disimpan dari Excel sebagai .xlsx.',
-    en: '{file} cannot be read as an Excel workbook (.xlsx): {reason}. Use the file made by "satudata metadata --export metadata.xlsx", saved from Excel as .xlsx.',
-  },
-  missing: { id: 'Berkas {file} tidak ada.', en: '{file} does not exist.' },
-  tooBig: { id: 'Berkas {file} terlalu besar untuk buku kerja metadata ({mb} MB; paling besar 20 MB).', en: '{file} is too large for a metadata workbook ({mb} MB; at most 20 MB).' },
-  bad: { id: 'Tidak ada yang ditulis: {n} isian di {file} perlu diperbaiki:', en: 'Nothing was written: {n} cell(s) of {file} need fixing:' },
-  badHint: { id: 'Perbaiki sel-sel itu di Excel, simpan, lalu jalankan lagi "satudata metadata --import {file}".', en: 'Fix those cells in Excel, save, and run "satudata metadata --import {file}" again.' },
+  exists: m('metadata.workbook-io.t.exists'),
+  notXlsx: m('metadata.workbook-io.t.notXlsx'),
+  missing: m('metadata.workbook-io.t.missing'),
+  tooBig: m('metadata.workbook-io.t.tooBig'),
+  bad: m('metadata.workbook-io.t.bad'),
+  badHint: m('metadata.workbook-io.t.badHint'),
 };
 
 export async function exportMetadata(pkg: DataPackage, file: string, o: ExportOptions & { force?: boolean }): Promise<{ datasetFields: number; columns: number }> {

@@ -16,41 +16,42 @@ import { DATASET_FIELDS, findDatasetField, type MetaField } from './fields.js';
 import { LICENSES } from './licenses.js';
 import type { OrgChoice } from './organizations.js';
 import { fieldTarget, inlineFields, isMeasure, resourceTarget } from './resource-keys.js';
+import { m } from '../i18n.js';
 
 export const SHEETS = { dataset: 'Dataset', resources: 'Sumber daya', columns: 'Kolom', lists: 'Daftar' } as const;
 
 const HEAD: Record<'dataset' | 'resources' | 'columns', Msg[]> = {
   dataset: [
-    { id: 'Kunci', en: 'Key' },
-    { id: 'Isian', en: 'Field' },
-    { id: 'Wajib', en: 'Required' },
-    { id: 'Nilai', en: 'Value' },
-    { id: 'Petunjuk', en: 'Help' },
+    m('metadata.workbook.head.dataset.Kunci'),
+    m('metadata.workbook.head.dataset.Isian'),
+    m('metadata.workbook.head.dataset.Wajib'),
+    m('metadata.workbook.head.dataset.Nilai'),
+    m('metadata.workbook.head.dataset.Petunjuk'),
   ],
   resources: [
-    { id: 'Sumber daya', en: 'Resource' },
-    { id: 'Berkas', en: 'File' },
-    { id: 'Judul', en: 'Title' },
-    { id: 'Deskripsi', en: 'Description' },
+    m('metadata.workbook.head.resources.Sumber_daya'),
+    m('metadata.workbook.head.resources.Berkas'),
+    m('metadata.workbook.head.resources.Judul'),
+    m('metadata.workbook.head.resources.Deskripsi'),
   ],
   columns: [
-    { id: 'Sumber daya', en: 'Resource' },
-    { id: 'Nama kolom', en: 'Field name' },
-    { id: 'Tipe', en: 'Type' },
-    { id: 'Judul', en: 'Title' },
-    { id: 'Deskripsi', en: 'Description' },
-    { id: 'Satuan', en: 'Unit' },
-    { id: 'Wajib', en: 'Required' },
+    m('metadata.workbook.head.columns.Sumber_daya'),
+    m('metadata.workbook.head.columns.Nama_kolom'),
+    m('metadata.workbook.head.columns.Tipe'),
+    m('metadata.workbook.head.columns.Judul'),
+    m('metadata.workbook.head.columns.Deskripsi'),
+    m('metadata.workbook.head.columns.Satuan'),
+    m('metadata.workbook.head.columns.Wajib'),
   ],
 };
 
 const WORDS = {
-  required: { id: 'wajib', en: 'required' },
-  recommended: { id: 'disarankan', en: 'recommended' },
-  choose: { id: 'Pilih dari daftar', en: 'Choose from the list' },
-  title: { id: 'judul', en: 'title' },
-  unit: { id: 'satuan', en: 'unit' },
-  listHint: { id: 'Pisahkan dengan koma', en: 'Comma separated' },
+  required: m('metadata.workbook.words.required'),
+  recommended: m('metadata.workbook.words.recommended'),
+  choose: m('metadata.workbook.words.choose'),
+  title: m('metadata.workbook.words.title'),
+  unit: m('metadata.workbook.words.unit'),
+  listHint: m('metadata.workbook.words.listHint'),
 };
 
 export interface ExportOptions {
@@ -171,11 +172,11 @@ export function cellText(v: ExcelJS.CellValue): string {
 }
 
 const SAY = {
-  noSheet: { id: 'lembar "{sheet}" tidak ada: pakai berkas hasil "satudata metadata --export metadata.xlsx"', en: 'sheet "{sheet}" is missing: use a file made by "satudata metadata --export metadata.xlsx"' },
-  badHeading: { id: '{cell}: judul kolom "{got}" tidak dikenal (seharusnya "{want}"); jangan ubah baris pertama', en: '{cell}: heading "{got}" is not known (expected "{want}"); do not change the first row' },
-  unknownKey: { id: '{cell}: kunci "{key}" tidak dikenal; jangan ubah kolom A', en: '{cell}: unknown key "{key}"; do not change column A' },
-  unknownResource: { id: '{cell}: sumber daya "{name}" tidak ada di datapackage.json', en: '{cell}: there is no resource "{name}" in datapackage.json' },
-  unknownField: { id: '{cell}: kolom "{name}" tidak ada di sumber daya "{resource}"', en: '{cell}: there is no field "{name}" in resource "{resource}"' },
+  noSheet: m('metadata.workbook.say.noSheet'),
+  badHeading: m('metadata.workbook.say.badHeading'),
+  unknownKey: m('metadata.workbook.say.unknownKey'),
+  unknownResource: m('metadata.workbook.say.unknownResource'),
+  unknownField: m('metadata.workbook.say.unknownField'),
 };
 
 function say(m: Msg, lang: Lang, vars: Record<string, string>): string {

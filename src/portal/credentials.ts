@@ -10,6 +10,7 @@ import { ConfigError } from '../errors.js';
 import { tooDeep } from '../json-depth.js';
 import { alive } from '../pid.js';
 import type { Lang } from '../i18n.js';
+import { msg } from '../i18n.js';
 
 export interface StoredCredential {
   token: string;
@@ -46,18 +47,16 @@ async function load(dir: string, lang: Lang): Promise<Store> {
     throw corrupt(file, (e as Error).message, lang);
   }
   const portals = (raw as Partial<Store> | null)?.portals;
-  if (tooDeep(raw) || !raw || typeof raw !== 'object' || !portals || typeof portals !== 'object' || Array.isArray(portals)) throw corrupt(file, lang === 'en' ? 'no "portals" object' : 'tidak ada objek "portals"', lang);
+  if (tooDeep(raw) || !raw || typeof raw !== 'object' || !portals || typeof portals !== 'object' || Array.isArray(portals)) throw corrupt(file, msg(lang, 'portal.credentials.no_portals_object'), lang);
   for (const [portal, cred] of Object.entries(portals)) {
-    if (!cred || typeof cred !== 'object' || typeof (cred as StoredCredential).token !== 'string') throw corrupt(file, lang === 'en' ? `the entry of ${portal} has no token` : `entri ${portal} tidak punya token`, lang);
+    if (!cred || typeof cred !== 'object' || typeof (cred as StoredCredential).token !== 'string') throw corrupt(file, msg(lang, 'portal.credentials.the_entry_of_has', { portal }), lang);
   }
   const last = (raw as Partial<Store>).last;
   return { version: 1, portals: portals as Record<string, StoredCredential>, ...(typeof last === 'string' ? { last } : {}) };
 }
 
 function corrupt(file: string, detail: string, lang: Lang): ConfigError {
-  return lang === 'en'
-    ? new ConfigError(`${file} is not a valid satudata credentials file (${detail}); it was left as it is.`, 'Fix it, or move it away and run "satudata login" again for each portal.', 'E_CREDENTIALS')
-    : new ConfigError(`${file} bukan berkas kredensial satudata yang sah (${detail}); berkas itu dibiarkan apa adanya.`, 'Perbaiki, atau pindahkan lalu jalankan "satudata login" lagi untuk setiap portal.', 'E_CREDENTIALS');
+  return new ConfigError(msg(lang, 'portal.credentials.corrupt', { file, detail }), msg(lang, 'portal.credentials.corrupt.hint'), 'E_CREDENTIALS');
 }
 
 /**

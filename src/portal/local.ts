@@ -14,6 +14,7 @@ import type { LocalResource } from './plan.js';
 import { resolvePackagePath } from '../package-path.js';
 import { DataInvalidError } from '../errors.js';
 import type { Report } from '../validate/types.js';
+import { msg } from '../i18n.js';
 
 export interface LocalPackage {
   file: string;
@@ -40,14 +41,14 @@ export async function sha256File(path: string): Promise<{ sha256: string; md5: s
 }
 
 function refusal(name: string, reason: string, lang: Lang): DataInvalidError {
-  return new DataInvalidError(lang === 'en' ? `resource "${name}": ${reason}` : `sumber daya "${name}": ${reason}`, 'E_UNSAFE_PATH');
+  return new DataInvalidError(msg(lang, 'portal.local.resource', { name, reason }), 'E_UNSAFE_PATH');
 }
 
 /** A path of the package through the shared resolver; anything but an existing regular file inside is refused. */
 function packageFile(lp: LocalPackage, p: string, name: string, lang: Lang): string {
   const v = resolvePackagePath(p, lp.dir, lang);
   if (!v.ok) throw refusal(name, v.remote ? p : v.reason, lang);
-  if (!v.exists) throw refusal(name, lang === 'en' ? `"${p}" does not exist` : `"${p}" tidak ada`, lang);
+  if (!v.exists) throw refusal(name, msg(lang, 'portal.local.does_not_exist', { p }), lang);
   return v.absolute;
 }
 
@@ -86,9 +87,7 @@ export function checkSameBytes(lp: LocalPackage, locals: LocalResource[], report
     const seen = task?.stats.sha256;
     if (!seen || seen === l.sha256) continue;
     throw new DataInvalidError(
-      lang === 'en'
-        ? `resource "${l.draft.name}": the file changed after it was validated; nothing was uploaded. Run push again.`
-        : `sumber daya "${l.draft.name}": berkas berubah setelah divalidasi; tidak ada yang diunggah. Jalankan push lagi.`,
+      msg(lang, 'portal.local.resource_the_file_changed', { name: l.draft.name }),
       'E_FILE_CHANGED',
     );
   }

@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { SatudataError } from '../errors.js';
 import type { Lang } from '../i18n.js';
 import { alive } from '../pid.js';
+import { msg } from '../i18n.js';
 
 export interface LockOwner {
   pid: number;
@@ -68,16 +69,12 @@ export async function acquirePushLock(dir: string, lang: Lang, waitMs: number): 
     if (Date.now() >= until) {
       const who = owner ? `pid ${owner.pid} @ ${owner.host}, ${owner.started}` : '?';
       throw new SatudataError(
-        lang === 'en'
-          ? `Another push of this package is running (${who}); this one did not start.`
-          : `Push lain untuk paket ini sedang berjalan (${who}); push ini tidak dijalankan.`,
+        msg(lang, 'portal.lock.another_push_of_this', { who }),
         {
           code: 'E_PUSH_LOCKED',
           exitCode: 3,
           hint:
-            lang === 'en'
-              ? `Wait for it to finish and run push again. If no push is running, delete ${file}.`
-              : `Tunggu sampai selesai lalu jalankan push lagi. Jika tidak ada push yang berjalan, hapus ${file}.`,
+            msg(lang, 'portal.lock.wait_for_it_to', { file }),
         },
       );
     }

@@ -4,62 +4,26 @@
  * answers. Never undici's codes alone (`UND_ERR_ABORTED` says nothing to a data officer).
  */
 import { PortalError } from '../errors.js';
-import { fmt, type Lang } from '../i18n.js';
+import { fmt, type Lang, m } from '../i18n.js';
 import { PORTAL_CODES } from './response.js';
 import { DeadlineExpired, ProxyFailure, ResponseTooLarge } from './transport.js';
 
 const NET = {
-  network: { id: 'Tidak dapat menghubungi portal {host} ({action}): {detail}', en: 'Cannot reach the portal {host} ({action}): {detail}' },
-  networkHint: {
-    id: 'Periksa jaringan, alamat portal, dan proxy (HTTPS_PROXY/HTTP_PROXY/NO_PROXY).',
-    en: 'Check the network, the portal URL, and the proxy settings (HTTPS_PROXY/HTTP_PROXY/NO_PROXY).',
-  },
-  timeout: { id: 'Portal {host} tidak menjawab dalam {seconds} detik ({action}).', en: 'The portal {host} did not answer within {seconds} seconds ({action}).' },
-  timeoutHint: {
-    id: 'Coba lagi nanti, atau naikkan timeoutSeconds di konfigurasi.',
-    en: 'Try again later, or raise timeoutSeconds in the configuration.',
-  },
-  deadline: {
-    id: 'Perintah dihentikan: batas waktu keseluruhan {seconds} detik terlampaui saat menunggu portal {host} ({action}).',
-    en: 'Command stopped: its overall time limit of {seconds} seconds ran out while waiting for the portal {host} ({action}).',
-  },
-  deadlineHint: {
-    id: 'Portal atau proxy terlalu lambat. Coba lagi nanti, atau naikkan batasnya dengan SATUDATA_DEADLINE_SECONDS.',
-    en: 'The portal or a proxy is too slow. Try again later, or raise the limit with SATUDATA_DEADLINE_SECONDS.',
-  },
-  proxyAuth: {
-    id: 'Proxy meminta autentikasi (HTTP 407, proxy authentication required) saat menghubungi {host} ({action}).',
-    en: 'Proxy authentication required (HTTP 407) by the proxy in front of {host} ({action}).',
-  },
-  proxyAuthHint: {
-    id: 'Cantumkan pengguna dan kata sandi proxy di HTTPS_PROXY (http://pengguna:sandi@proxy:port), atau minta akses dari admin jaringan.',
-    en: 'Put the proxy user and password in HTTPS_PROXY (http://user:password@proxy:port), or ask the network admin for access.',
-  },
-  proxyStatus: {
-    id: 'Proxy menolak membuka koneksi ke {host} (HTTP {status}) ({action}).',
-    en: 'The proxy refused to open a connection to {host} (HTTP {status}) ({action}).',
-  },
-  proxyClosed: {
-    id: 'Proxy menutup koneksi ke {host} sebelum menjawab ({action}).',
-    en: 'The proxy closed the connection to {host} before answering ({action}).',
-  },
-  proxyHint: {
-    id: 'Periksa HTTPS_PROXY/HTTP_PROXY, atau tambahkan portal ke NO_PROXY jika dapat dihubungi langsung.',
-    en: 'Check HTTPS_PROXY/HTTP_PROXY, or add the portal to NO_PROXY if it can be reached directly.',
-  },
-  tooBig: {
-    id: 'Jawaban portal {host} terlalu besar (lebih dari {mb} MB) pada {action}; dihentikan.',
-    en: 'The answer of the portal {host} is too large (over {mb} MB) in {action}; stopped.',
-  },
-  tooBigHint: {
-    id: 'Portal mungkin salah konfigurasi atau bukan CKAN. Jika jawabannya memang sebesar itu, naikkan SATUDATA_MAX_RESPONSE_MB.',
-    en: 'The portal may be misconfigured or not CKAN. If its answers really are that large, raise SATUDATA_MAX_RESPONSE_MB.',
-  },
-  tls: { id: 'Sertifikat TLS portal {host} tidak dapat diverifikasi: {detail}', en: 'The TLS certificate of {host} cannot be verified: {detail}' },
-  tlsHint: {
-    id: 'Verifikasi TLS tidak pernah dimatikan. Jika jaringan memakai CA sendiri, set NODE_EXTRA_CA_CERTS ke berkas sertifikat CA itu.',
-    en: 'TLS verification is never turned off. If your network uses its own CA, set NODE_EXTRA_CA_CERTS to that CA certificate file.',
-  },
+  network: m('portal.net-errors.net.network'),
+  networkHint: m('portal.net-errors.net.networkHint'),
+  timeout: m('portal.net-errors.net.timeout'),
+  timeoutHint: m('portal.net-errors.net.timeoutHint'),
+  deadline: m('portal.net-errors.net.deadline'),
+  deadlineHint: m('portal.net-errors.net.deadlineHint'),
+  proxyAuth: m('portal.net-errors.net.proxyAuth'),
+  proxyAuthHint: m('portal.net-errors.net.proxyAuthHint'),
+  proxyStatus: m('portal.net-errors.net.proxyStatus'),
+  proxyClosed: m('portal.net-errors.net.proxyClosed'),
+  proxyHint: m('portal.net-errors.net.proxyHint'),
+  tooBig: m('portal.net-errors.net.tooBig'),
+  tooBigHint: m('portal.net-errors.net.tooBigHint'),
+  tls: m('portal.net-errors.net.tls'),
+  tlsHint: m('portal.net-errors.net.tlsHint'),
 };
 
 export const NET_CODES = {

@@ -20,6 +20,7 @@ import { isOutcomeUnknown } from './net-errors.js';
 import { PORTAL_CODES } from './response.js';
 import { planPush, titleOf, type DatasetAction, type LocalResource, type PushPlan, type RemoteDataset, type ResourceAction, type ResourceStep } from './plan.js';
 import type { ShownResource } from './shapes.js';
+import { msg } from '../i18n.js';
 
 export type PushEvent =
   | { type: 'dataset'; action: DatasetAction; name: string }
@@ -251,8 +252,6 @@ function unfinished(e: unknown, c: { portal: string; draft: CkanDatasetDraft; la
   const name = c.draft.name;
   const url = `${c.portal}/dataset/${name}`;
   const note =
-    c.lang === 'en'
-      ? `The dataset "${name}" was left private and unfinished on the portal (${url}). Fix the problem above and run "satudata push" again to finish it, or delete it on the portal (Manage → Delete) if it should not be published.`
-      : `Dataset "${name}" tertinggal privat dan belum selesai di portal (${url}). Perbaiki masalah di atas lalu jalankan "satudata push" lagi untuk menyelesaikannya, atau hapus di portal (Kelola → Hapus) jika tidak jadi diterbitkan.`;
+    msg(c.lang, 'portal.push.the_dataset_was_left', { name, url });
   return new PortalError(e.message, { code: e.code, status: e.status, ckanType: e.ckanType, fieldErrors: e.fieldErrors, hint: e.hint ? `${e.hint}\n${note}` : note, cause: e });
 }

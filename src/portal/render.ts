@@ -1,5 +1,5 @@
 /** Human-readable push output (plan for --dry-run, summary after a push), id/en. Pure. */
-import { fmt, type Lang } from '../i18n.js';
+import { fmt, type Lang, msg, m } from '../i18n.js';
 import type { FieldDiff, PushPlan } from './plan.js';
 import type { PushResult } from './push.js';
 import { packageFieldOf } from '../metadata/mapping.js';
@@ -8,21 +8,21 @@ import { packageFieldOf } from '../metadata/mapping.js';
 const VISIBILITY_FIELD = packageFieldOf('private');
 
 const WORD: Record<string, { id: string; en: string }> = {
-  created: { id: 'dibuat', en: 'created' },
-  updated: { id: 'diperbarui', en: 'updated' },
-  restored: { id: 'dipulihkan', en: 'restored' },
-  unchanged: { id: 'tidak berubah', en: 'unchanged' },
-  kept: { id: 'dibiarkan (hanya ada di portal)', en: 'kept (only on the portal)' },
-  deleted: { id: 'dihapus', en: 'deleted' },
+  created: m('portal.render.word.created'),
+  updated: m('portal.render.word.updated'),
+  restored: m('portal.render.word.restored'),
+  unchanged: m('portal.render.word.unchanged'),
+  kept: m('portal.render.word.kept'),
+  deleted: m('portal.render.word.deleted'),
 };
 
 const WOULD: Record<string, { id: string; en: string }> = {
-  created: { id: 'akan dibuat', en: 'would be created' },
-  updated: { id: 'akan diperbarui', en: 'would be updated' },
-  restored: { id: 'akan dipulihkan', en: 'would be restored' },
-  unchanged: { id: 'tidak berubah', en: 'unchanged' },
-  kept: { id: 'dibiarkan (hanya ada di portal; --prune untuk menghapus)', en: 'kept (only on the portal; --prune deletes it)' },
-  deleted: { id: 'akan dihapus (--prune)', en: 'would be deleted (--prune)' },
+  created: m('portal.render.would.created'),
+  updated: m('portal.render.would.updated'),
+  restored: m('portal.render.would.restored'),
+  unchanged: m('portal.render.would.unchanged'),
+  kept: m('portal.render.would.kept'),
+  deleted: m('portal.render.would.deleted'),
 };
 
 /** The word for an action in the user's language (progress lines, summary). */
@@ -41,18 +41,17 @@ export function humanBytes(n: number | null | undefined): string {
 
 const cut = (s: string) => (s.length > 70 ? `${s.slice(0, 67)}...` : s);
 
-const VISIBILITY = { true: { id: 'privat', en: 'private' }, false: { id: 'publik', en: 'public' } } as const;
+const VISIBILITY = { true: m('portal.render.visibility.true'), false: m('portal.render.visibility.false') } as const;
 
 /** One change as an officer reads it: a file that changed, the dataset's visibility, or a field's old and new value. */
 function diffLine(d: FieldDiff, lang: Lang): string {
-  const en = lang === 'en';
   if (d.file) {
-    if (d.file.drift) return en ? `file changed on the portal by another route (${d.file.drift}): upload again` : `berkas di portal diubah lewat jalur lain (${d.file.drift}): unggah ulang`;
+    if (d.file.drift) return msg(lang, 'portal.render.file_changed_on_the', { drift: d.file.drift });
     const sizes = d.file.fromBytes !== undefined && d.file.toBytes !== undefined ? ` (${humanBytes(d.file.fromBytes)} → ${humanBytes(d.file.toBytes)})` : d.file.toBytes !== undefined ? ` (${humanBytes(d.file.toBytes)})` : '';
-    return en ? `file changed${sizes}` : `berkas berubah${sizes}`;
+    return msg(lang, 'portal.render.file_changed', { sizes });
   }
   if (d.field === VISIBILITY_FIELD && (d.from === 'true' || d.from === 'false') && (d.to === 'true' || d.to === 'false')) {
-    return `${en ? 'visibility' : 'visibilitas'}: ${VISIBILITY[d.from][lang]} → ${VISIBILITY[d.to][lang]}`;
+    return `${msg(lang, 'portal.render.visibility')}: ${VISIBILITY[d.from][lang]} → ${VISIBILITY[d.to][lang]}`;
   }
   return `${d.field}: ${d.from ? JSON.stringify(cut(d.from)) : '∅'} → ${d.to ? JSON.stringify(cut(d.to)) : '∅'}`;
 }
@@ -63,12 +62,12 @@ function diffLines(diff: FieldDiff[], indent: string, lang: Lang): string[] {
 
 export function renderPlan(plan: PushPlan, result: PushResult, lang: Lang): string {
   const lines: string[] = [];
-  lines.push(lang === 'en' ? `Plan (dry run, nothing is written) for ${result.portal}:` : `Rencana (uji coba, tidak ada yang ditulis) untuk ${result.portal}:`);
+  lines.push(msg(lang, 'portal.render.plan_dry_run_nothing', { portal: result.portal }));
   lines.push(`  dataset ${result.dataset.name}: ${WOULD[plan.dataset.action][lang]}`);
   lines.push(...diffLines(plan.dataset.diff, '      ', lang));
   for (const r of plan.resources) {
-    const upload = r.upload ? (lang === 'en' ? `, upload ${humanBytes(r.local?.bytes)}` : `, unggah ${humanBytes(r.local?.bytes)}`) : '';
-    const what = r.duplicate ? (lang === 'en' ? 'second copy (from pushes that raced) would be deleted' : 'salinan kedua (dari push yang bersamaan) akan dihapus') : WOULD[r.action][lang];
+    const upload = r.upload ? (msg(lang, 'portal.render.upload', { value: humanBytes(r.local?.bytes) })) : '';
+    const what = r.duplicate ? (msg(lang, 'portal.render.second_copy_from_pushes')) : WOULD[r.action][lang];
     lines.push(`  resource ${r.name}: ${what}${upload}`);
     lines.push(...diffLines(r.diff, '      ', lang));
   }
@@ -78,13 +77,13 @@ export function renderPlan(plan: PushPlan, result: PushResult, lang: Lang): stri
 export function renderSummary(result: PushResult, lang: Lang): string {
   const lines: string[] = [];
   const d = result.dataset;
-  lines.push(fmt(lang === 'en' ? 'Dataset {name}: {action}' : 'Dataset {name}: {action}', { name: d.name, action: WORD[d.action][lang] }));
+  lines.push(fmt(msg(lang, 'portal.render.dataset'), { name: d.name, action: WORD[d.action][lang] }));
   lines.push(`  ${d.url}`);
   for (const r of result.resources) {
     lines.push(`  - ${r.name}: ${WORD[r.action][lang]} (${humanBytes(r.bytes)})`);
-    if (r.drift) lines.push(lang === 'en' ? `      the portal copy had been changed by another route (${r.drift}); uploaded again` : `      salinan di portal telah diubah lewat jalur lain (${r.drift}); diunggah ulang`);
+    if (r.drift) lines.push(msg(lang, 'portal.render.the_portal_copy_had', { drift: r.drift }));
   }
   const nothing = d.action === 'unchanged' && result.resources.every((r) => r.action === 'unchanged' || r.action === 'kept');
-  if (nothing) lines.push(lang === 'en' ? 'Nothing to do: the portal is up to date.' : 'Tidak ada yang perlu dikirim: portal sudah mutakhir.');
+  if (nothing) lines.push(msg(lang, 'portal.render.nothing_to_do_the'));
   return lines.join('\n') + '\n';
 }

@@ -4,7 +4,7 @@
  * not the JSON envelope (400 JSON strings, HTML pages from proxies, login pages, 413 from nginx).
  */
 import { PortalError } from '../errors.js';
-import { fmt, type Lang } from '../i18n.js';
+import { fmt, type Lang, m } from '../i18n.js';
 
 export interface RawAnswer {
   status: number;
@@ -38,33 +38,18 @@ export const PORTAL_CODES = {
 } as const;
 
 const M = {
-  validation: { id: 'Portal menolak data pada {action}: {detail}', en: 'The portal rejected the data in {action}: {detail}' },
-  forbidden: { id: 'Akses ditolak oleh portal ({action}): {detail}', en: 'The portal denied access ({action}): {detail}' },
-  forbiddenHint: {
-    id: 'Token ini tidak punya hak yang diperlukan di organisasi tersebut (perlu peran editor atau admin).',
-    en: 'This token lacks the rights needed in that organization (an editor or admin role is required).',
-  },
-  notFound: { id: 'Tidak ditemukan di portal ({action}): {detail}', en: 'Not found on the portal ({action}): {detail}' },
-  badRequest: { id: 'Permintaan ditolak portal ({action}): {detail}', en: 'The portal refused the request ({action}): {detail}' },
-  tooLarge: {
-    id: 'Portal atau proxy di depannya menolak ukuran kiriman (HTTP 413) pada {action}.',
-    en: 'The portal or a proxy in front of it refused the request size (HTTP 413) in {action}.',
-  },
-  tooLargeHint: {
-    id: 'Batas ini sering dari proxy (nginx client_max_body_size, bawaan 1 MB), bukan dari CKAN. Minta admin portal menaikkannya, atau perkecil berkas; sesuaikan maxUploadMB di konfigurasi.',
-    en: 'This limit often comes from a proxy (nginx client_max_body_size, default 1 MB), not from CKAN. Ask the portal admin to raise it, or make the file smaller; set maxUploadMB in the configuration to match.',
-  },
-  notCkan: {
-    id: 'Portal menjawab HTTP {status} dengan halaman yang bukan JSON ({action}): {snippet}',
-    en: 'The portal answered HTTP {status} with a page that is not JSON ({action}): {snippet}',
-  },
-  notCkanHint: {
-    id: 'Periksa alamat portal (harus situs CKAN) dan apakah proxy atau halaman login menghalangi.',
-    en: 'Check the portal URL (it must be a CKAN site) and whether a proxy or a login page is in the way.',
-  },
-  server: { id: 'Portal gagal (HTTP {status}) pada {action}: {detail}', en: 'The portal failed (HTTP {status}) in {action}: {detail}' },
-  rateLimited: { id: 'Portal membatasi laju permintaan (HTTP 429) pada {action}.', en: 'The portal is rate limiting (HTTP 429) in {action}.' },
-  ckan: { id: 'Portal melaporkan galat "{type}" pada {action}: {detail}', en: 'The portal reported "{type}" in {action}: {detail}' },
+  validation: m('portal.response.m.validation'),
+  forbidden: m('portal.response.m.forbidden'),
+  forbiddenHint: m('portal.response.m.forbiddenHint'),
+  notFound: m('portal.response.m.notFound'),
+  badRequest: m('portal.response.m.badRequest'),
+  tooLarge: m('portal.response.m.tooLarge'),
+  tooLargeHint: m('portal.response.m.tooLargeHint'),
+  notCkan: m('portal.response.m.notCkan'),
+  notCkanHint: m('portal.response.m.notCkanHint'),
+  server: m('portal.response.m.server'),
+  rateLimited: m('portal.response.m.rateLimited'),
+  ckan: m('portal.response.m.ckan'),
 };
 
 function pick(m: { id: string; en: string }, lang: Lang): string {

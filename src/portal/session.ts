@@ -8,6 +8,7 @@ import type { Lang } from '../i18n.js';
 import type { SatudataConfig } from '../config/types.js';
 import { CkanClient } from './client.js';
 import { PORTAL_CODES } from './response.js';
+import { msg } from '../i18n.js';
 
 export interface Identity {
   user: { id: string; name: string; sysadmin: boolean };
@@ -31,11 +32,10 @@ export function clientFor(env: NodeJS.ProcessEnv, config: SatudataConfig, portal
 
 /** Where a token came from, as the user knows it: the login store, a variable, the prompt or stdin. */
 export function tokenSourceText(source: string, lang: Lang): string {
-  const en = lang === 'en';
-  if (source === 'login') return en ? 'the token stored by "satudata login"' : 'token yang disimpan "satudata login"';
-  if (source === 'prompt') return en ? 'your answer at the prompt' : 'jawaban Anda di prompt';
-  if (source === 'stdin') return en ? 'standard input (stdin)' : 'masukan standar (stdin)';
-  return source.replace(/^env:/, en ? 'the variable ' : 'variabel ');
+  if (source === 'login') return msg(lang, 'portal.session.the_token_stored_by');
+  if (source === 'prompt') return msg(lang, 'portal.session.your_answer_at_the');
+  if (source === 'stdin') return msg(lang, 'portal.session.standard_input_stdin');
+  return source.replace(/^env:/, msg(lang, 'portal.session.the_variable'));
 }
 
 export async function verifyToken(client: CkanClient, portal: string, lang: Lang, tokenSource: string): Promise<Identity> {
@@ -49,10 +49,8 @@ export async function verifyToken(client: CkanClient, portal: string, lang: Lang
   if (!user || !user.name) {
     const where = tokenSourceText(tokenSource, lang);
     throw new ConfigError(
-      lang === 'en' ? `The API token (from ${where}) is not valid on ${portal}.` : `Token API (dari ${where}) tidak berlaku di ${portal}.`,
-      lang === 'en'
-        ? `Create a new token in the portal (user profile → API Tokens), then run "satudata login --portal ${portal}" or update the environment variable.`
-        : `Buat token baru di portal (profil pengguna → API Tokens), lalu jalankan "satudata login --portal ${portal}" atau perbarui variabel lingkungannya.`,
+      msg(lang, 'portal.session.the_api_token_from', { where, portal }),
+      msg(lang, 'portal.session.create_a_new_token', { portal }),
       'E_BAD_TOKEN',
     );
   }

@@ -6,7 +6,7 @@
  */
 import { Ajv, type JSONSchemaType, type ValidateFunction } from 'ajv';
 import { PortalError } from '../errors.js';
-import { fmt, type Lang } from '../i18n.js';
+import { fmt, type Lang, msg } from '../i18n.js';
 
 export interface ShownResource {
   id: string;
@@ -135,13 +135,11 @@ export function checkShape<T>(action: string, result: unknown, lang: Lang): T {
   const where = err?.instancePath ? `result${err.instancePath.replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.')}` : 'result';
   const detail = `${where} ${err?.message ?? '?'}`;
   throw new PortalError(
-    fmt(lang === 'en' ? 'The portal answered {action} with an unexpected shape: {detail}.' : 'Portal menjawab {action} dengan bentuk yang tidak terduga: {detail}.', { action, detail }),
+    fmt(msg(lang, 'portal.shapes.the_portal_answered_with'), { action, detail }),
     {
       code: SHAPE_CODE,
       hint:
-        lang === 'en'
-          ? 'Check that the portal URL points at a CKAN site (a proxy or plugin may be rewriting answers); nothing more was written after this answer.'
-          : 'Periksa bahwa alamat portal menunjuk ke situs CKAN (proxy atau plugin mungkin mengubah jawaban); tidak ada yang ditulis lagi setelah jawaban ini.',
+        msg(lang, 'portal.shapes.check_that_the_portal'),
     },
   );
 }

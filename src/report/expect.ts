@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n.js';
+import { msg } from '../i18n.js';
 
 /**
  * What a value of a type/format should look like, for people: used by the text report to say what was
@@ -6,46 +7,45 @@ import type { Lang } from '../i18n.js';
  */
 export function expectedValue(spec: string, lang: Lang): string {
   const [type = 'string', format = 'default'] = spec.split('/');
-  const id = lang === 'id';
   const pattern = format.includes('%') ? strftimeExample(format) : undefined;
   switch (type) {
     case 'integer':
-      return id ? 'bilangan bulat tanpa titik atau koma, contoh 1250' : 'a whole number without separators, e.g. 1250';
+      return msg(lang, 'report.expect.a_whole_number_without');
     case 'number':
-      return id ? 'angka dengan titik sebagai pemisah desimal, contoh 12.5' : 'a number with a dot as decimal separator, e.g. 12.5';
+      return msg(lang, 'report.expect.a_number_with_a');
     case 'boolean':
-      return id ? 'nilai benar/salah: true atau false' : 'a true/false value: true or false';
+      return msg(lang, 'report.expect.a_true_false_value');
     case 'date':
-      if (pattern) return id ? `tanggal dengan format ${format}, contoh ${pattern}` : `a date in the format ${format}, e.g. ${pattern}`;
-      return id ? 'tanggal dengan format TTTT-BB-HH, contoh 2023-12-31' : 'a date as YYYY-MM-DD, e.g. 2023-12-31';
+      if (pattern) return msg(lang, 'report.expect.a_date_in_the', { format, pattern });
+      return msg(lang, 'report.expect.a_date_as_yyyy');
     case 'time':
-      if (pattern) return id ? `waktu dengan format ${format}, contoh ${pattern}` : `a time in the format ${format}, e.g. ${pattern}`;
-      return id ? 'waktu dengan format JJ:MM:DD, contoh 09:30:00' : 'a time as hh:mm:ss, e.g. 09:30:00';
+      if (pattern) return msg(lang, 'report.expect.a_time_in_the', { format, pattern });
+      return msg(lang, 'report.expect.a_time_as_hh');
     case 'datetime':
-      if (pattern) return id ? `tanggal-waktu dengan format ${format}, contoh ${pattern}` : `a date-time in the format ${format}, e.g. ${pattern}`;
-      return id ? 'tanggal dan waktu ISO 8601, contoh 2023-12-31T09:30:00' : 'an ISO 8601 date-time, e.g. 2023-12-31T09:30:00';
+      if (pattern) return msg(lang, 'report.expect.a_date_time_in', { format, pattern });
+      return msg(lang, 'report.expect.an_iso_8601_date');
     case 'year':
-      return id ? 'tahun empat digit, contoh 2024' : 'a four-digit year, e.g. 2024';
+      return msg(lang, 'report.expect.a_four_digit_year');
     case 'yearmonth':
-      return id ? 'tahun-bulan, contoh 2024-03' : 'a year-month, e.g. 2024-03';
+      return msg(lang, 'report.expect.a_year_month_e');
     case 'duration':
-      return id ? 'durasi ISO 8601, contoh P1DT2H' : 'an ISO 8601 duration, e.g. P1DT2H';
+      return msg(lang, 'report.expect.an_iso_8601_duration');
     case 'geopoint':
-      return id ? 'koordinat "bujur, lintang", contoh "119.41, -5.14"' : 'a point as "longitude, latitude", e.g. "119.41, -5.14"';
+      return msg(lang, 'report.expect.a_point_as_longitude');
     case 'geojson':
-      return id ? 'objek GeoJSON yang valid' : 'a valid GeoJSON object';
+      return msg(lang, 'report.expect.a_valid_geojson_object');
     case 'object':
-      return id ? 'objek JSON, contoh {"a": 1}' : 'a JSON object, e.g. {"a": 1}';
+      return msg(lang, 'report.expect.a_json_object_e');
     case 'array':
-      return id ? 'larik JSON, contoh [1, 2]' : 'a JSON array, e.g. [1, 2]';
+      return msg(lang, 'report.expect.a_json_array_e');
     case 'list':
-      return id ? 'daftar nilai dipisah koma, contoh a,b,c' : 'a comma-separated list, e.g. a,b,c';
+      return msg(lang, 'report.expect.a_comma_separated_list');
     case 'string':
-      if (format === 'email') return id ? 'alamat email, contoh nama@makassarkota.go.id' : 'an e-mail address, e.g. name@makassarkota.go.id';
-      if (format === 'uri') return id ? 'alamat URL lengkap, contoh https://data.makassarkota.go.id' : 'a full URL, e.g. https://data.makassarkota.go.id';
-      if (format === 'uuid') return id ? 'UUID, contoh 123e4567-e89b-12d3-a456-426614174000' : 'a UUID';
-      if (format === 'binary') return id ? 'data base64' : 'base64 data';
-      return id ? 'teks (bukan angka atau tanggal dari Excel)' : 'text (not an Excel number or date)';
+      if (format === 'email') return msg(lang, 'report.expect.an_e_mail_address');
+      if (format === 'uri') return msg(lang, 'report.expect.a_full_url_e');
+      if (format === 'uuid') return msg(lang, 'report.expect.a_uuid');
+      if (format === 'binary') return msg(lang, 'report.expect.base64_data');
+      return msg(lang, 'report.expect.text_not_an_excel');
     default:
       return `${type}/${format}`;
   }

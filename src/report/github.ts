@@ -2,6 +2,7 @@ import type { Lang } from '../i18n.js';
 import type { Report, ReportError } from '../validate/types.js';
 import { humanMessage } from './messages.js';
 import { gapKeys, METADATA_GAP_TYPE, orderFindings, type MetadataGaps } from './order.js';
+import { msg } from '../i18n.js';
 
 /** Escaping as GitHub documents for workflow commands (toolkit `command.ts`). */
 export function escapeData(s: string): string {
@@ -26,21 +27,18 @@ function annotation(file: string | undefined, e: ReportError, lang: Lang): strin
   const cell = e.cellRef ? ` ${e.cellRef}` : '';
   props.push(`title=${escapeProperty(`${e.title}${cell}`)}`);
   const h = humanMessage(e, lang);
-  const msg = `${h.what}${h.fix ? ` — ${lang === 'id' ? 'Perbaiki' : 'Fix'}: ${h.fix}` : ''} [${e.type}]`;
-  return `::error ${props.join(',')}::${escapeData(msg)}`;
+  const text = `${h.what}${h.fix ? ` — ${msg(lang, 'report.github.fix')}: ${h.fix}` : ''} [${e.type}]`;
+  return `::error ${props.join(',')}::${escapeData(text)}`;
 }
 
 /** One annotation for all the metadata gaps of a package, listing the fields to fill. */
 function gapsAnnotation(g: MetadataGaps, lang: Lang): string {
   const keys = gapKeys(g);
-  const id = lang === 'id';
   const props: string[] = [];
   if (g.place) props.push(`file=${escapeProperty(g.place)}`);
-  props.push(`title=${escapeProperty(id ? `Metadata Satu Data belum lengkap (${keys.length})` : `Satu Data metadata incomplete (${keys.length})`)}`);
-  const msg = id
-    ? `${keys.length} metadata belum diisi atau tidak sah: ${keys.join(', ')} — Perbaiki: jalankan "satudata metadata" (atau "satudata metadata --yes --set KUNCI=NILAI") [${METADATA_GAP_TYPE}]`
-    : `${keys.length} metadata fields missing or invalid: ${keys.join(', ')} — Fix: run "satudata metadata" (or "satudata metadata --yes --set KEY=VALUE") [${METADATA_GAP_TYPE}]`;
-  return `::error ${props.join(',')}::${escapeData(msg)}`;
+  props.push(`title=${escapeProperty(msg(lang, 'report.github.satu_data_metadata_incomplete', { length: keys.length }))}`);
+  const text = msg(lang, 'report.github.metadata_fields_missing_or', { length: keys.length, keys: keys.join(', '), METADATA_GAP_TYPE });
+  return `::error ${props.join(',')}::${escapeData(text)}`;
 }
 
 /**
@@ -64,17 +62,17 @@ export function renderGithub(report: Report, opts: GithubOptions): string {
   for (const e of blocking) add(e.place, e);
   for (const task of report.tasks) for (const e of task.errors) add(task.place, e);
   for (const g of gaps) lines.push(gapsAnnotation(g, opts.lang));
-  const id = opts.lang === 'id';
-  if (total > shown) lines.push(id ? `satudata: ${total - shown} galat lain tidak ditampilkan sebagai anotasi (pakai --format json untuk semuanya)` : `satudata: ${total - shown} more errors not shown as annotations (use --format json for all)`);
+  if (total > shown) lines.push(msg(opts.lang, 'report.github.satudata_more_errors_not', { value: total - shown }));
   const failed = report.tasks.filter((t) => !t.valid).length;
   lines.push(
     report.valid
-      ? id
-        ? `satudata: VALID — ${report.stats.tasks} tabel, 0 galat`
-        : `satudata: VALID — ${report.stats.tasks} table(s), 0 errors`
-      : id
-        ? `satudata: TIDAK VALID — ${report.stats.errors} galat di ${failed} dari ${report.stats.tasks} tabel${report.partial ? ' (laporan tidak lengkap: batas tercapai)' : ''}`
-        : `satudata: INVALID — ${report.stats.errors} error(s) in ${failed} of ${report.stats.tasks} table(s)${report.partial ? ' (partial: a limit was reached)' : ''}`,
+      ? msg(opts.lang, 'report.github.satudata_valid_table_s', { tasks: report.stats.tasks })
+      : msg(opts.lang, 'report.github.invalid', {
+          errors: report.stats.errors,
+          failed,
+          tasks: report.stats.tasks,
+          partial: report.partial ? msg(opts.lang, 'report.github.invalid.partial') : '',
+        }),
   );
   return lines.join('\n') + '\n';
 }

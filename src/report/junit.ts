@@ -2,6 +2,7 @@ import type { Lang } from '../i18n.js';
 import type { Report, ReportError, ReportTask } from '../validate/types.js';
 import { humanMessage } from './messages.js';
 import { orderFindings } from './order.js';
+import { localizeWarning } from './text.js';
 
 function xml(s: string): string {
   // XML 1.0 forbids most control characters even when escaped: drop them.
@@ -58,7 +59,7 @@ export function renderJunit(report: Report, opts: JunitOptions): string {
         const types = [...new Set(t.errors.map((e) => e.type))].join(', ');
         out.push(`      <failure message="${xml(`${t.errors.length} error(s): ${types}`)}" type="${xml(t.errors[0]?.type ?? 'error')}">${xml(t.errors.map((e) => errorLine(e, opts.lang)).join('\n'))}</failure>`);
       }
-      if (t.warnings.length) out.push(`      <system-out>${xml(t.warnings.join('\n'))}</system-out>`);
+      if (t.warnings.length) out.push(`      <system-out>${xml(t.warnings.map((w) => localizeWarning(w, opts.lang)).join('\n'))}</system-out>`);
       out.push('    </testcase>');
     }
     // Metadata last, after the data: the same order as the text report and the annotations.

@@ -3,6 +3,7 @@ import type { Lang } from '../i18n.js';
 import type { Report, ReportError, ReportTask } from '../validate/types.js';
 import { humanMessage } from './messages.js';
 import { orderFindings } from './order.js';
+import { msg } from '../i18n.js';
 
 export interface TextOptions {
   lang: Lang;
@@ -12,17 +13,16 @@ export interface TextOptions {
 }
 
 function location(e: ReportError, task: ReportTask | undefined, lang: Lang): string {
-  const id = lang === 'id';
   const parts: string[] = [];
-  if (e.rowNumber !== undefined) parts.push(`${id ? 'Baris' : 'Row'} ${e.rowNumber}`);
-  else if (e.rowNumbers?.length) parts.push(`${id ? 'Baris judul' : 'Header row'} ${e.rowNumbers.join(', ')}`);
+  if (e.rowNumber !== undefined) parts.push(`${msg(lang, 'report.text.row')} ${e.rowNumber}`);
+  else if (e.rowNumbers?.length) parts.push(`${msg(lang, 'report.text.header_row')} ${e.rowNumbers.join(', ')}`);
   if (e.fieldNumber !== undefined) {
     const name = e.fieldName ? ` "${e.fieldName}"` : e.label ? ` "${e.label}"` : '';
     const letter = e.cellRef ? e.cellRef.replace(/\d+$/, '') : '';
-    parts.push(`${id ? 'kolom' : 'column'} ${letter || e.fieldNumber}${name}`);
+    parts.push(`${msg(lang, 'report.text.column')} ${letter || e.fieldNumber}${name}`);
   }
-  if (e.cellRef && e.rowNumber !== undefined) parts.push(`${id ? 'sel' : 'cell'} ${e.cellRef}`);
-  if (task?.sheet && e.rowNumber !== undefined) parts.unshift(`${id ? 'Lembar' : 'Sheet'} "${task.sheet}"`);
+  if (e.cellRef && e.rowNumber !== undefined) parts.push(`${msg(lang, 'report.text.cell')} ${e.cellRef}`);
+  if (task?.sheet && e.rowNumber !== undefined) parts.unshift(`${msg(lang, 'report.text.sheet')} "${task.sheet}"`);
   return parts.join(', ');
 }
 
@@ -32,18 +32,19 @@ function location(e: ReportError, task: ReportTask | undefined, lang: Lang): str
  */
 export function localizeWarning(w: string, lang: Lang, files: string[] = []): string {
   // The suggested command must work as printed: it names a real file of this report.
-  const describe = `satudata describe ${files.length ? quoteArg(files[0]!) : lang === 'en' ? 'FILE' : 'BERKAS'} --write`;
+  const describe = `satudata describe ${files.length ? quoteArg(files[0]!) : msg(lang, 'report.text.file')} --write`;
   const noPackage = /^no datapackage\.json in (.*): validating (\d+) data file\(s\) with inferred schemas$/.exec(w);
-  if (noPackage && lang === 'en') return `${w}; create a schema with: ${describe}${files.length > 1 ? ' (for each file)' : ''}`;
+  const each = files.length > 1 ? msg(lang, 'report.warning.no_package.each') : '';
+  if (noPackage && lang === 'en') return msg(lang, 'report.warning.no_package', { dir: noPackage[1], count: noPackage[2], describe, each });
   if (lang === 'en') return w;
   const rules: [RegExp, (m: RegExpExecArray) => string][] = [
-    [/^reached error limit: (\d+)$/, (m) => `batas galat tercapai: ${m[1]} (--limit-errors)`],
-    [/^reached row limit: (\d+)$/, (m) => `batas baris tercapai: ${m[1]} (--limit-rows)`],
-    [/^reached report size limit: (\d+) characters of errors$/, (m) => `batas ukuran laporan tercapai: ${m[1]} karakter galat (perbaiki galat pertama, misalnya baris judul, lalu validasi lagi)`],
-    [/^merged cells: (.*) \(the value belongs to the top-left cell; the other cells are empty\)$/, (m) => `sel gabungan: ${m[1]} (nilainya milik sel kiri atas; sel lain dianggap kosong)`],
-    [/^no datapackage\.json in (.*): validating (\d+) data file\(s\) with inferred schemas$/, (m) => `tidak ada datapackage.json di ${m[1]}: ${m[2]} berkas data divalidasi dengan skema tebakan; buat skemanya dengan perintah: ${describe}${files.length > 1 ? ' (untuk tiap berkas)' : ''}`],
-    [/^resource "(.*)" in (.*) has no schema: it was inferred from the data$/, (m) => `sumber daya "${m[1]}" di ${m[2]} tidak punya skema: skema ditebak dari datanya`],
-    [/^hash algorithm "(.*)" is not supported: the hash was not checked$/, (m) => `algoritma hash "${m[1]}" tidak didukung: hash tidak diperiksa`],
+    [/^reached error limit: (\d+)$/, (m) => msg(lang, 'report.warning.error_limit', { n: m[1] })],
+    [/^reached row limit: (\d+)$/, (m) => msg(lang, 'report.warning.row_limit', { n: m[1] })],
+    [/^reached report size limit: (\d+) characters of errors$/, (m) => msg(lang, 'report.warning.size_limit', { n: m[1] })],
+    [/^merged cells: (.*) \(the value belongs to the top-left cell; the other cells are empty\)$/, (m) => msg(lang, 'report.warning.merged_cells', { cells: m[1] })],
+    [/^no datapackage\.json in (.*): validating (\d+) data file\(s\) with inferred schemas$/, (m) => msg(lang, 'report.warning.no_package', { dir: m[1], count: m[2], describe, each })],
+    [/^resource "(.*)" in (.*) has no schema: it was inferred from the data$/, (m) => msg(lang, 'report.warning.no_schema', { resource: m[1], place: m[2] })],
+    [/^hash algorithm "(.*)" is not supported: the hash was not checked$/, (m) => msg(lang, 'report.warning.hash_unsupported', { algorithm: m[1] })],
   ];
   for (const [re, f] of rules) {
     const m = re.exec(w);
@@ -66,7 +67,7 @@ export function renderText(report: Report, opts: TextOptions): string {
 
   const { blocking, gaps } = orderFindings(report);
   if (blocking.length) {
-    out.push(c.red.bold(id ? '✗ Galat metadata (datapackage.json / skema)' : '✗ Metadata errors (datapackage.json / schema)'));
+    out.push(c.red.bold(msg(opts.lang, 'report.text.metadata_errors_datapackage_json')));
     for (const e of blocking) {
       const where = [e.place, e.pointer].filter((x) => x !== undefined && x !== '').join(' ');
       out.push(`  • ${where ? c.dim(`[${where}] `) : ''}${e.title}: ${(id && e.noteId) || e.note}`);
@@ -75,36 +76,36 @@ export function renderText(report: Report, opts: TextOptions): string {
   }
 
   for (const task of report.tasks) {
-    const rows = task.stats.rows !== undefined ? `${task.stats.rows} ${id ? 'baris' : 'rows'}` : '';
-    const sheet = task.sheet ? `${id ? 'lembar' : 'sheet'} "${task.sheet}"` : '';
+    const rows = task.stats.rows !== undefined ? `${task.stats.rows} ${msg(opts.lang, 'report.text.rows')}` : '';
+    const sheet = task.sheet ? `${msg(opts.lang, 'report.text.sheet_2')} "${task.sheet}"` : '';
     const meta = [rows, sheet].filter(Boolean).join(', ');
     if (task.valid) {
       out.push(`${c.green('✓')} ${task.place} ${c.dim(`[${task.name}]${meta ? ` ${meta}` : ''}`)}`);
     } else {
-      const count = `${task.errors.length} ${id ? 'galat' : task.errors.length === 1 ? 'error' : 'errors'}`;
+      const count = msg(opts.lang, task.errors.length === 1 ? 'report.text.errors.one' : 'report.text.errors.many', { count: task.errors.length });
       out.push(`${c.red('✗')} ${c.bold(task.place)} ${c.dim(`[${task.name}]${meta ? ` ${meta}` : ''}`)} — ${c.red(count)}`);
       for (const e of task.errors.slice(0, max)) {
         const h = humanMessage(e, opts.lang);
         const loc = location(e, task, opts.lang);
         out.push(`  • ${loc ? c.yellow(loc) + ': ' : ''}${h.what}`);
-        if (h.fix) out.push(c.dim(`    → ${id ? 'Perbaiki' : 'Fix'}: ${h.fix}`));
+        if (h.fix) out.push(c.dim(`    → ${msg(opts.lang, 'report.text.fix')}: ${h.fix}`));
       }
       if (task.errors.length > max) {
         const more = task.errors.length - max;
-        out.push(c.dim(id ? `  … dan ${more} galat lainnya (lihat semuanya dengan --json atau -o laporan.json)` : `  … and ${more} more errors (see all with --json or -o report.json)`));
+        out.push(c.dim(msg(opts.lang, 'report.text.and_more_errors_see', { more })));
       }
     }
     for (const w of task.warnings) out.push(c.yellow(`  ! ${localizeWarning(w, opts.lang)}`));
     if (task.partial) {
-      out.push(c.bgYellow.black.bold(id ? ' LAPORAN TIDAK LENGKAP ' : ' PARTIAL REPORT ') + ' ' + c.yellow(id ? `validasi tabel ini dihentikan lebih awal (${localizeWarning(task.warnings[0] ?? '', 'id')}); galat lain mungkin masih ada` : `validation of this table stopped early (${task.warnings[0] ?? ''}); more errors may exist`));
+      out.push(c.bgYellow.black.bold(msg(opts.lang, 'report.text.partial_report')) + ' ' + c.yellow(msg(opts.lang, 'report.text.partial_table', { warning: id ? localizeWarning(task.warnings[0] ?? '', 'id') : task.warnings[0] ?? '' })));
     }
   }
   // Metadata gaps last, after every data error: they are many on a fresh package and must not bury a wrong cell.
   for (const g of gaps) {
     out.push('');
-    out.push(c.red.bold(id ? `✗ Metadata Satu Data belum lengkap${g.place ? ` (${g.place})` : ''}: ${g.errors.length}` : `✗ Satu Data metadata incomplete${g.place ? ` (${g.place})` : ''}: ${g.errors.length}`));
+    out.push(c.red.bold(msg(opts.lang, 'report.text.satu_data_metadata_incomplete', { value: g.place ? ` (${g.place})` : '', length: g.errors.length })));
     for (const e of g.errors) out.push(`  • ${e.pointer ? c.dim(`[${e.pointer}] `) : ''}${humanMessage(e, opts.lang).what}`);
-    out.push(c.dim(id ? '    → Perbaiki: jalankan "satudata metadata" (atau "satudata metadata --yes --set KUNCI=NILAI")' : '    → Fix: run "satudata metadata" (or "satudata metadata --yes --set KEY=VALUE")'));
+    out.push(c.dim(msg(opts.lang, 'report.text.fix_run_satudata_metadata')));
   }
   const bareFiles = report.tasks.filter((t) => !t.package).map((t) => t.place);
   for (const w of report.warnings) out.push(c.yellow(`! ${localizeWarning(w, opts.lang, bareFiles)}`));
@@ -113,18 +114,22 @@ export function renderText(report: Report, opts: TextOptions): string {
   const failed = report.tasks.filter((t) => !t.valid).length;
   const secs = report.stats.seconds.toFixed(2);
   if (report.valid) {
-    out.push(c.green.bold(id ? `VALID — ${report.stats.tasks} tabel diperiksa, tidak ada galat (${secs} detik)` : `VALID — ${report.stats.tasks} table(s) checked, no errors (${secs} s)`));
+    out.push(c.green.bold(msg(opts.lang, 'report.text.valid_table_s_checked', { tasks: report.stats.tasks, secs })));
   } else {
     out.push(
       c.red.bold(
-        id
-          ? `TIDAK VALID — ${report.stats.errors} galat${report.errors.length ? ` (${report.errors.length} di metadata)` : ''} di ${failed} dari ${report.stats.tasks} tabel (${secs} detik)`
-          : `INVALID — ${report.stats.errors} error(s)${report.errors.length ? ` (${report.errors.length} in metadata)` : ''} in ${failed} of ${report.stats.tasks} table(s) (${secs} s)`,
+        msg(opts.lang, 'report.text.invalid', {
+          errors: report.stats.errors,
+          meta: report.errors.length ? msg(opts.lang, 'report.text.invalid.meta', { count: report.errors.length }) : '',
+          failed,
+          tasks: report.stats.tasks,
+          secs,
+        }),
       ),
     );
   }
   if (report.partial) {
-    out.push(c.yellow.bold(id ? 'PERHATIAN: laporan ini TIDAK LENGKAP karena batas --limit-errors/--limit-rows atau batas ukuran laporan tercapai.' : 'WARNING: this report is PARTIAL because --limit-errors/--limit-rows or the report size limit was reached.'));
+    out.push(c.yellow.bold(msg(opts.lang, 'report.text.warning_this_report_is')));
   }
   return out.join('\n') + '\n';
 }

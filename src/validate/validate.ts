@@ -14,6 +14,7 @@ import { resolvePackagePath } from '../package-path.js';
 import { redactUrl } from '../config/token.js';
 import { fileTask } from './file-task.js';
 import { fileSize, loadJsonFile, metaToReport, prepareResource, readerDialect, type PreparedResource } from './resource.js';
+import { msg } from '../i18n.js';
 
 export interface ValidateOptions {
   cwd?: string;
@@ -92,16 +93,8 @@ async function validateAll(targets: string | string[], options: ValidateOptions)
       }
       const files = (await fs.readdir(abs)).filter((f) => DATA_EXT.has(path.extname(f).toLowerCase()) && !f.startsWith('~$')).sort();
       if (!files.length) {
-        const where = target === '.' ? (options.lang === 'en' ? 'this folder' : 'folder ini') : target;
-        throw options.lang === 'en'
-          ? new UsageError(
-              `No datapackage.json and no CSV/Excel files in ${where}`,
-              'Give a datapackage.json, a folder holding one, or data files (e.g. "satudata validate data.csv"); "satudata init" creates a data package.',
-            )
-          : new UsageError(
-              `Tidak ada datapackage.json maupun berkas CSV/Excel di ${where}`,
-              'Berikan datapackage.json, folder yang memuatnya, atau berkas data (mis. "satudata validate data.csv"); "satudata init" membuat paket data.',
-            );
+        const where = target === '.' ? (msg(options.lang, 'validate.validate.this_folder')) : target;
+        throw new UsageError(msg(options.lang, 'validate.validate.no_datapackage_json_and', { where }), msg(options.lang, 'validate.validate.no_datapackage_json_and.hint'));
       }
       report.warnings.push(`no datapackage.json in ${target}: validating ${files.length} data file(s) with inferred schemas`);
       for (const f of files) {

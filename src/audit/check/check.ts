@@ -17,6 +17,7 @@ import { compareWorstFirst } from '../audit.js';
 import type { AuditResult, OrgQuality, PortalDataset, PortalResource } from '../types.js';
 import { CheckCache, fingerprint, type Outcome } from './cache.js';
 import { download, isPortalOrigin } from './download.js';
+import { msg } from '../../i18n.js';
 
 export const CHECK_DEFAULTS = { maxMiB: 50, concurrency: 4, errorLimit: 100, firstErrors: 3 } as const;
 
@@ -68,11 +69,10 @@ export function storedSchema(r: PortalResource): object | undefined {
 
 /** One error for people: where (row, cell) and what, in the report's language. */
 export function wordError(e: ReportError, lang: Lang): string {
-  const id = lang === 'id';
   const where: string[] = [];
-  if (e.rowNumber !== undefined) where.push(`${id ? 'baris' : 'row'} ${e.rowNumber}`);
-  if (e.cellRef) where.push(`${id ? 'sel' : 'cell'} ${e.cellRef}`);
-  else if (e.fieldName || e.label) where.push(`${id ? 'kolom' : 'column'} "${e.fieldName ?? e.label}"`);
+  if (e.rowNumber !== undefined) where.push(`${msg(lang, 'audit.check.check.row')} ${e.rowNumber}`);
+  if (e.cellRef) where.push(`${msg(lang, 'audit.check.check.cell')} ${e.cellRef}`);
+  else if (e.fieldName || e.label) where.push(`${msg(lang, 'audit.check.check.column')} "${e.fieldName ?? e.label}"`);
   const h = humanMessage(e, lang);
   const text = `${h.what}${h.fix ? ` (${h.fix})` : ''}`;
   return where.length ? `${where.join(', ')}: ${text}` : text;

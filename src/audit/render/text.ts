@@ -3,7 +3,7 @@
  * All take the same AuditResult; none does I/O. Portal text goes through render/escape.ts.
  */
 import { stringify } from 'csv-stringify/sync';
-import { fmt, type Lang } from '../../i18n.js';
+import { fmt, msg, type Lang } from '../../i18n.js';
 import { toJsonDocument } from '../audit.js';
 import { frequencyLabel } from '../frequency.js';
 import { parseUtc, witaDate } from '../time.js';
@@ -60,7 +60,7 @@ function totals(r: AuditResult, lang: Lang): string[] {
 
 export function reasonLabel(u: UncheckedResource, lang: Lang): string {
   const key = ({ 'too-large': 'reasonTooLarge', 'not-found': 'reasonNotFound', 'download-failed': 'reasonDownloadFailed', unreadable: 'reasonUnreadable' } as const)[u.reason];
-  const detail = u.detail === 'timeout' && lang === 'id' ? 'batas waktu habis' : u.detail;
+  const detail = u.detail === 'timeout' ? msg(lang, 'audit.render.text.timeout') : u.detail;
   return `${label(key, lang)}${detail ? ` (${detail})` : ''}`;
 }
 

@@ -15,25 +15,25 @@ import { DataInvalidError, UsageError } from '../../errors.js';
 import type { Resource, Schema } from '../../schema/types.js';
 import type { CliContext } from '../context.js';
 import { sourceToUsage } from './describe.js';
+import { msg, type Lang } from '../../i18n.js';
 
 interface Job { sheet?: string; table: number; resource: Resource; given: boolean; out: string }
 
 export async function run(ctx: CliContext, args: string[], opts: Record<string, unknown>): Promise<number> {
-  const en = ctx.lang === 'en';
   const file = args[0];
-  if (!file) throw new UsageError(en ? 'convert needs an XLSX (or CSV) file' : 'convert memerlukan berkas XLSX (atau CSV)');
+  if (!file) throw new UsageError(msg(ctx.lang, 'convert.convert_needs_an_xlsx'));
   const input = resolve(ctx.cwd, file);
-  if (!(await stat(input).catch(() => undefined))?.isFile()) throw new UsageError(en ? `file not found: ${file}` : `berkas tidak ditemukan: ${file}`);
+  if (!(await stat(input).catch(() => undefined))?.isFile()) throw new UsageError(msg(ctx.lang, 'convert.file_not_found', { file }));
   const allSheets = Boolean(opts.allSheets);
   const force = Boolean(opts.force);
   const output = typeof opts.output === 'string' ? opts.output : undefined;
-  if (allSheets && opts.sheet) throw new UsageError(en ? 'use either --sheet or --all-sheets' : 'pakai --sheet atau --all-sheets, bukan keduanya');
+  if (allSheets && opts.sheet) throw new UsageError(msg(ctx.lang, 'convert.use_either_sheet_or'));
   await checkOutputOption(ctx, output, allSheets);
 
   const results: { input: string; sheet?: string; table?: number; output: string; rows: number; schema: 'package' | 'inferred'; uncast: number }[] = [];
   try {
     const sheets: Array<string | undefined> = allSheets ? await listSheets(input) : [typeof opts.sheet === 'string' ? opts.sheet : undefined];
-    if (allSheets && sheets.length === 0) throw new UsageError(en ? '--all-sheets needs an .xlsx workbook' : '--all-sheets memerlukan buku kerja .xlsx');
+    if (allSheets && sheets.length === 0) throw new UsageError(msg(ctx.lang, 'convert.all_sheets_needs_an'));
     // The officer's package may sit in the file's folder or a parent (data/ under the package).
     const packages: { dir: string; pkg: Awaited<ReturnType<typeof readPackage>> }[] = [];
     for (let dir = dirname(input), i = 0; i < 4; i++, dir = dirname(dir)) {
@@ -46,7 +46,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
     for (const sheet of sheets) {
       let given: Resource | undefined;
       for (const { dir, pkg } of packages) if ((given = packagedResource(pkg, dir, input, sheet))) break;
-      if (given) await checkPackaged(input, file, sheet, given, en);
+      if (given) await checkPackaged(input, file, sheet, given, ctx.lang);
       const resources = given ? [given] : (await describeTables(input, { sheet })).map((r) => r.resource);
       resources.forEach((resource, i) => {
         const out = outputFor(input, { output, sheet, allSheets, cwd: ctx.cwd, table: i + 1 });
@@ -54,13 +54,13 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
       });
     }
     for (const job of jobs) {
-      if (resolve(job.out) === input) throw new UsageError(en ? 'the output would overwrite the input' : 'keluaran akan menimpa berkas masukan');
+      if (resolve(job.out) === input) throw new UsageError(msg(ctx.lang, 'convert.the_output_would_overwrite'));
       const existing = await stat(job.out).catch(() => undefined);
-      if (existing?.isDirectory()) throw new UsageError(en ? `${relative(ctx.cwd, job.out)} is a folder; -o names the CSV file (a folder only with --all-sheets)` : `${relative(ctx.cwd, job.out)} adalah folder; -o adalah nama berkas CSV (folder hanya dengan --all-sheets)`);
+      if (existing?.isDirectory()) throw new UsageError(msg(ctx.lang, 'convert.is_a_folder_o', { value: relative(ctx.cwd, job.out) }));
       if (existing && !force) {
         throw new UsageError(
-          en ? `${relative(ctx.cwd, job.out) || job.out} already exists; nothing was written` : `${relative(ctx.cwd, job.out) || job.out} sudah ada; tidak ada yang ditulis`,
-          en ? 'Use --force to replace it, or choose another name with -o.' : 'Pakai --force untuk menimpanya, atau pilih nama lain dengan -o.',
+          msg(ctx.lang, 'convert.already_exists_nothing_was', { value: relative(ctx.cwd, job.out) || job.out }),
+          msg(ctx.lang, 'convert.use_force_to_replace'),
         );
       }
     }
@@ -71,16 +71,14 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
       const r = await convertResource(input, job.resource, job.out, ctx.lang);
       const shown = relative(ctx.cwd, job.out) || job.out;
       const many = (tables.get(job.sheet) ?? 1) > 1;
-      const base = job.sheet ? (en ? `sheet "${job.sheet}"` : `lembar "${job.sheet}"`) : file;
-      const from = many ? `${base} ${en ? 'table' : 'tabel'} ${job.table}` : base;
-      const schemaFrom = job.given ? (en ? 'schema from datapackage.json' : 'skema dari datapackage.json') : (en ? 'inferred schema' : 'skema hasil describe');
+      const base = job.sheet ? (msg(ctx.lang, 'convert.sheet', { sheet: job.sheet })) : file;
+      const from = many ? `${base} ${msg(ctx.lang, 'convert.table')} ${job.table}` : base;
+      const schemaFrom = job.given ? (msg(ctx.lang, 'convert.schema_from_datapackage_json')) : (msg(ctx.lang, 'convert.inferred_schema'));
       results.push({ input: file, ...(job.sheet ? { sheet: job.sheet } : {}), ...(many ? { table: job.table } : {}), output: shown, rows: r.rows, schema: job.given ? 'package' : 'inferred', uncast: r.uncast });
-      const line = en ? `${from} → ${shown} (${r.rows} rows, ${schemaFrom})\n` : `${from} → ${shown} (${r.rows} baris, ${schemaFrom})\n`;
+      const line = msg(ctx.lang, 'convert.rows', { from, shown, rows: r.rows, schemaFrom });
       (opts.json ? ctx.stderr : ctx.stdout).write(line);
       if (r.uncast > 0) {
-        ctx.stderr.write(en
-          ? `Warning: ${r.uncast} cell(s) did not match the schema and were written unchanged (rows ${r.uncastRows.join(', ')}).\n`
-          : `Peringatan: ${r.uncast} sel tidak sesuai skema dan ditulis apa adanya (baris ${r.uncastRows.join(', ')}).\n`);
+        ctx.stderr.write(msg(ctx.lang, 'convert.warning_cell_s_did', { uncast: r.uncast, uncastRows: r.uncastRows.join(', ') }));
       }
     }
   } catch (e) {
@@ -98,7 +96,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
  *  - the resource reads the header by position (`header: false`: a merged multi-row header) and a
  *    column's header now reads differently from its field title (moved, inserted).
  */
-async function checkPackaged(input: string, shown: string, sheet: string | undefined, given: Resource, en: boolean): Promise<void> {
+async function checkPackaged(input: string, shown: string, sheet: string | undefined, given: Resource, lang: Lang): Promise<void> {
   const dialect = typeof given.dialect === 'object' ? given.dialect : undefined;
   const schema = typeof given.schema === 'object' ? given.schema : undefined;
   if (!schema) return;
@@ -110,9 +108,7 @@ async function checkPackaged(input: string, shown: string, sheet: string | undef
     const excluded = (tables[0]!.resource.dialect as { commentRows?: number[] } | undefined)?.commentRows ?? [];
     const leaking = excluded.filter((r) => r >= second && isData(r)).slice(0, 5);
     if (leaking.length) {
-      throw new DataInvalidError(en
-        ? `${shown}: from row ${second} the file holds another table (its own header), and this resource in datapackage.json would read its rows (${leaking.join(', ')}) under its own columns; no CSV was written. Run "satudata describe --write ${shown}" again.`
-        : `${shown}: mulai baris ${second} berkas berisi tabel lain (header sendiri), dan sumber daya ini di datapackage.json akan membaca barisnya (${leaking.join(', ')}) di bawah kolomnya sendiri; tidak ada CSV yang ditulis. Jalankan "satudata describe --write ${shown}" lagi.`,
+      throw new DataInvalidError(msg(lang, 'convert.from_row_the_file', { shown, second, leaking: leaking.join(', ') }),
       'E_SECOND_TABLE');
     }
   }
@@ -127,24 +123,21 @@ async function checkPackaged(input: string, shown: string, sheet: string | undef
   });
   if (wrong.length === 0) return;
   const list = wrong.slice(0, 5).join('; ');
-  throw new DataInvalidError(en
-    ? `${shown}: the file's header no longer reads as the schema's column titles (column ${list}); no CSV was written. Put the columns back in order, or run "satudata describe ${shown} --write" again.`
-    : `${shown}: header berkas tidak lagi sama dengan judul kolom skema (kolom ${list}); tidak ada CSV yang ditulis. Kembalikan urutan kolom, atau jalankan "satudata describe ${shown} --write" lagi.`,
+  throw new DataInvalidError(msg(lang, 'convert.the_file_s_header', { shown, list }),
   'E_HEADER_MISMATCH');
 }
 
 /** `-o` is a CSV file name, and a folder only with --all-sheets: refuse the other reading. */
 async function checkOutputOption(ctx: CliContext, output: string | undefined, allSheets: boolean): Promise<void> {
   if (output === undefined) return;
-  const en = ctx.lang === 'en';
   if (allSheets && extname(output).toLowerCase() === '.csv') {
     throw new UsageError(
-      en ? `with --all-sheets, -o names a folder (one CSV per sheet goes there), not a CSV file: ${output}` : `dengan --all-sheets, -o adalah nama folder (satu CSV per lembar ditulis di sana), bukan berkas CSV: ${output}`,
-      en ? 'Give a folder name, e.g. -o hasil-csv' : 'Beri nama folder, mis. -o hasil-csv',
+      msg(ctx.lang, 'convert.with_all_sheets_o', { output }),
+      msg(ctx.lang, 'convert.give_a_folder_name'),
     );
   }
   if (allSheets) {
     const st = await stat(resolve(ctx.cwd, output)).catch(() => undefined);
-    if (st && !st.isDirectory()) throw new UsageError(en ? `${output} is a file; with --all-sheets, -o names a folder` : `${output} adalah berkas; dengan --all-sheets, -o adalah nama folder`);
+    if (st && !st.isDirectory()) throw new UsageError(msg(ctx.lang, 'convert.is_a_file_with', { output }));
   }
 }

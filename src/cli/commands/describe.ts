@@ -10,6 +10,7 @@ import { renderDescribe } from '../../describe/render.js';
 import { UsageError } from '../../errors.js';
 import { TableSourceError } from '../../table/types.js';
 import type { CliContext } from '../context.js';
+import { msg } from '../../i18n.js';
 
 export function parseMissingValues(v: unknown): string[] {
   if (typeof v !== 'string') return [];
@@ -23,12 +24,11 @@ export function sourceToUsage(e: unknown, lang: 'id' | 'en'): unknown {
 }
 
 export async function run(ctx: CliContext, args: string[], opts: Record<string, unknown>): Promise<number> {
-  const en = ctx.lang === 'en';
   const file = args[0];
-  if (!file) throw new UsageError(en ? 'describe needs a CSV or XLSX file' : 'describe memerlukan berkas CSV atau XLSX');
+  if (!file) throw new UsageError(msg(ctx.lang, 'describe.describe_needs_a_csv'));
   const path = resolve(ctx.cwd, file);
   const st = await stat(path).catch(() => undefined);
-  if (!st?.isFile()) throw new UsageError(en ? `file not found: ${file}` : `berkas tidak ditemukan: ${file}`);
+  if (!st?.isFile()) throw new UsageError(msg(ctx.lang, 'describe.file_not_found', { file }));
   const sheet = typeof opts.sheet === 'string' ? opts.sheet : undefined;
 
   let result;
@@ -45,11 +45,9 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   if (opts.write) {
     const { file: pkgFile, created } = await writeResourceToPackage(dirname(path), resource, ctx.lang);
     const shown = relative(ctx.cwd, pkgFile) || pkgFile;
-    const msg = en
-      ? `${created ? 'Created' : 'Updated'} ${shown} (resource "${resource.name}").`
-      : `${shown} ${created ? 'dibuat' : 'diperbarui'} (sumber daya "${resource.name}").`;
+    const done = msg(ctx.lang, created ? 'describe.write.created' : 'describe.write.updated', { shown, name: resource.name });
     // With --json, stdout holds only the descriptor: the confirmation goes to stderr.
-    (opts.json ? ctx.stderr : ctx.stdout).write(msg + '\n');
+    (opts.json ? ctx.stderr : ctx.stdout).write(done + '\n');
   }
   return 0;
 }

@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../../i18n.js';
-import { fmt } from '../../i18n.js';
+import { fmt, msg, m } from '../../i18n.js';
 import { initRepository, type Describer } from '../../init/init.js';
 import { isPromptExit } from '../../metadata/ask.js';
 import { runMetadataFlow } from '../../metadata/flow.js';
@@ -16,23 +16,14 @@ import { promptKit } from '../../metadata/prompt-kit.js';
 import type { CliContext } from '../context.js';
 
 const T = {
-  written: { id: 'Dibuat: {file}', en: 'Created: {file}' },
-  skipped: { id: 'Dilewati (sudah ada, tidak ditimpa): {file}', en: 'Skipped (exists, not overwritten): {file}' },
-  noPortal: {
-    id: 'Alamat portal belum diatur. Tambahkan "portal": "https://…" di .satudatarc.json, atau pakai --portal saat push.',
-    en: 'No portal is set. Add "portal": "https://…" to .satudatarc.json, or pass --portal to push.',
-  },
-  noOrg: {
-    id: 'Organisasi belum diatur. Tambahkan "organization": "<slug>" di .satudatarc.json, atau jalankan "satudata metadata --set organisasi=<slug>".',
-    en: 'No organization is set. Add "organization": "<slug>" to .satudatarc.json, or run "satudata metadata --set organisasi=<slug>".',
-  },
-  fillNow: { id: 'Isi metadata Satu Data sekarang?', en: 'Fill in the Satu Data metadata now?' },
-  cancelled: { id: 'Pengisian metadata dibatalkan; datapackage.json tidak diubah.', en: 'Metadata entry cancelled; datapackage.json was not changed.' },
-  next: {
-    id: 'Langkah berikutnya: "satudata metadata" (lengkapi metadata), "satudata validate --profile satudata", lalu "satudata push".',
-    en: 'Next: "satudata metadata" (complete the metadata), "satudata validate --profile satudata", then "satudata push".',
-  },
-  complete: { id: 'Metadata Satu Data lengkap. Periksa dengan "satudata validate", lalu "satudata push".', en: 'The Satu Data metadata is complete. Check with "satudata validate", then "satudata push".' },
+  written: m('init.t.written'),
+  skipped: m('init.t.skipped'),
+  noPortal: m('init.t.noPortal'),
+  noOrg: m('init.t.noOrg'),
+  fillNow: m('init.t.fillNow'),
+  cancelled: m('init.t.cancelled'),
+  next: m('init.t.next'),
+  complete: m('init.t.complete'),
 };
 
 /** The describe engine is loaded lazily: init works (without inferred schemas) if it fails to load. */
@@ -88,7 +79,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
     });
   } catch (e) {
     if (isPromptExit(e)) {
-      say(lang === 'en' ? 'Cancelled; nothing was written.' : 'Dibatalkan; tidak ada yang ditulis.');
+      say(msg(lang, 'init.cancelled_nothing_was_written'));
       return 2;
     }
     throw e;

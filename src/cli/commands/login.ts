@@ -9,6 +9,7 @@ import { portalNamedByUser, resolvePortalOrLogin, userConfigDir } from '../../co
 import { ConfigError, UsageError } from '../../errors.js';
 import { readCredential, writeCredential } from '../../portal/credentials.js';
 import { clientFor, verifyToken } from '../../portal/session.js';
+import { msg } from '../../i18n.js';
 
 async function readStdin(ctx: CliContext): Promise<string> {
   const chunks: Buffer[] = [];
@@ -17,27 +18,25 @@ async function readStdin(ctx: CliContext): Promise<string> {
 }
 
 async function readToken(ctx: CliContext, portal: string): Promise<string> {
-  const en = ctx.lang === 'en';
   if (ctx.stdin.isTTY) {
     if (!ctx.interactive) {
-      throw new UsageError(en ? 'No token given: prompts are off (--yes).' : 'Token tidak diberikan: prompt dimatikan (--yes).', en ? 'Pipe the token on stdin: satudata login < token.txt' : 'Kirim token lewat stdin: satudata login < token.txt');
+      throw new UsageError(msg(ctx.lang, 'login.no_token_given_prompts'), msg(ctx.lang, 'login.pipe_the_token_on'));
     }
     // The prompt goes to stderr so that --json keeps stdout clean.
-    return password({ message: en ? `API token for ${portal}:` : `Token API untuk ${portal}:`, mask: '*' }, { input: ctx.stdin, output: process.stderr });
+    return password({ message: msg(ctx.lang, 'login.api_token_for', { portal }), mask: '*' }, { input: ctx.stdin, output: process.stderr });
   }
   return (await readStdin(ctx)).split(/\r?\n/).map((l) => l.trim()).find(Boolean) ?? '';
 }
 
 export async function run(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<number> {
-  const en = ctx.lang === 'en';
   const loaded = await loadConfig(ctx.cwd, ctx.lang, ctx.env);
   const { config } = loaded;
   const portal = await resolvePortalOrLogin(opts.portal, ctx.env, config, ctx.lang);
   if (!portalNamedByUser(opts.portal, ctx.env, loaded)) {
     // The token typed here would go to a host a repository chose: the user names it, or nothing is sent.
     throw new ConfigError(
-      en ? `The portal ${portal} is named only by the repository's configuration (${loaded.filepath}).` : `Portal ${portal} hanya disebut oleh konfigurasi repositori (${loaded.filepath}).`,
-      en ? `If you trust it, name it yourself: satudata login --portal ${portal}` : `Jika Anda memercayainya, sebutkan sendiri: satudata login --portal ${portal}`,
+      msg(ctx.lang, 'login.the_portal_is_named', { portal, filepath: loaded.filepath }),
+      msg(ctx.lang, 'login.if_you_trust_it', { portal }),
       'E_UNTRUSTED_PORTAL',
     );
   }
@@ -45,16 +44,14 @@ export async function run(ctx: CliContext, _args: string[], opts: Record<string,
   const previous = await readCredential(userConfigDir(ctx.env), portal, ctx.lang);
   const token = (await readToken(ctx, portal)).trim();
   if (token) ctx.addSecret(token);
-  if (!token) throw new UsageError(en ? 'The token is empty.' : 'Token kosong.', en ? 'Paste the token from the portal (user profile → API Tokens).' : 'Tempel token dari portal (profil pengguna → API Tokens).');
+  if (!token) throw new UsageError(msg(ctx.lang, 'login.the_token_is_empty'), msg(ctx.lang, 'login.paste_the_token_from'));
   const client = clientFor(ctx.env, config, portal, token, ctx.lang);
   try {
     const who = await verifyToken(client, portal, ctx.lang, ctx.stdin.isTTY ? 'prompt' : 'stdin');
     if (previous?.user && previous.user !== who.user.name) {
       // Say it before the other user's token is replaced.
       ctx.stderr.write(
-        en
-          ? `Note: the token stored for ${portal} belonged to ${previous.user}; it is replaced by the token of ${who.user.name}.\n`
-          : `Catatan: token yang tersimpan untuk ${portal} milik ${previous.user}; kini diganti dengan token milik ${who.user.name}.\n`,
+        msg(ctx.lang, 'login.note_the_token_stored', { portal, user: previous.user, name: who.user.name }),
       );
     }
     const file = await writeCredential(userConfigDir(ctx.env), portal, { token, user: who.user.name, savedAt: new Date().toISOString() }, ctx.lang);
@@ -62,11 +59,9 @@ export async function run(ctx: CliContext, _args: string[], opts: Record<string,
       ctx.stdout.write(JSON.stringify({ portal, user: who.user.name, sysadmin: who.user.sysadmin, organizations: who.orgs.map((o) => o.name), stored: file }, null, 2) + '\n');
       return 0;
     }
-    const orgs = who.orgs.length ? who.orgs.map((o) => `  - ${o.name} (${o.title})`).join('\n') : en ? '  (none: this token cannot publish datasets)' : '  (tidak ada: token ini tidak dapat menerbitkan dataset)';
+    const orgs = who.orgs.length ? who.orgs.map((o) => `  - ${o.name} (${o.title})`).join('\n') : msg(ctx.lang, 'login.none_this_token_cannot');
     ctx.stdout.write(
-      (en
-        ? `Logged in to ${portal} as ${who.user.name}${who.user.sysadmin ? ' (sysadmin)' : ''}.\nMay publish to:\n${orgs}\nToken stored in ${file}\n`
-        : `Masuk ke ${portal} sebagai ${who.user.name}${who.user.sysadmin ? ' (sysadmin)' : ''}.\nDapat menerbitkan ke:\n${orgs}\nToken disimpan di ${file}\n`),
+      (msg(ctx.lang, 'login.logged_in_to_as', { portal, name: who.user.name, value: who.user.sysadmin ? ' (sysadmin)' : '', orgs, file })),
     );
     return 0;
   } finally {

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { UsageError } from '../../errors.js';
-import { fmt } from '../../i18n.js';
+import { fmt, msg, m } from '../../i18n.js';
 import { isPromptExit } from '../../metadata/ask.js';
 import { applyDefaults } from '../../metadata/defaults.js';
 import { runMetadataFlow } from '../../metadata/flow.js';
@@ -20,35 +20,20 @@ import type { CliContext } from '../context.js';
 import { promptKit } from '../../metadata/prompt-kit.js';
 
 const T = {
-  badSets: { id: 'Tidak ada yang ditulis: --set berisi kesalahan:', en: 'Nothing was written: --set has errors:' },
-  cancelled: { id: 'Dibatalkan; {file} tidak diubah.', en: 'Cancelled; {file} was not changed.' },
-  keptDraft: {
-    id: '{n} jawaban sejauh ini disimpan; jalankan lagi "satudata metadata" untuk melanjutkan dari pertanyaan berikutnya.',
-    en: '{n} answer(s) so far were kept; run "satudata metadata" again to continue from the next question.',
-  },
-  resumed: {
-    id: 'Melanjutkan sesi sebelumnya: {n} jawaban sudah tersimpan dan tidak ditanyakan lagi (hapus .satudata/metadata-draft.json untuk mulai dari awal).',
-    en: 'Resuming the previous session: {n} answer(s) are kept and not asked again (delete .satudata/metadata-draft.json to start over).',
-  },
-  staleDraft: {
-    id: 'catatan: jawaban sesi sebelumnya dibuang karena {file} sudah berubah sejak itu.',
-    en: 'note: the answers of an earlier session were dropped because {file} has changed since.',
-  },
-  saved: { id: 'Tersimpan: {file}', en: 'Saved: {file}' },
-  unchanged: { id: 'Tidak ada perubahan: {file}', en: 'No changes: {file}' },
-  derived: { id: '  {key} = {value} (otomatis)', en: '  {key} = {value} (derived)' },
-  complete: { id: 'Metadata Satu Data lengkap.', en: 'The Satu Data metadata is complete.' },
-  exported: {
-    id: 'Tertulis: {file} ({fields} isian dataset, {columns} kolom). Isi di Excel, simpan, lalu jalankan "satudata metadata --import {file}".',
-    en: 'Written: {file} ({fields} dataset fields, {columns} columns). Fill it in Excel, save, then run "satudata metadata --import {file}".',
-  },
-  imported: { id: 'Dibaca dari {file}: {n} isian.', en: 'Read from {file}: {n} value(s).' },
-  both: { id: 'Pilih salah satu: --export atau --import.', en: 'Choose one of --export and --import.' },
-  missing: { id: 'Metadata wajib masih kurang ({n}):', en: 'Mandatory metadata is still missing ({n}):' },
-  missingHint: {
-    id: 'Lengkapi dengan "satudata metadata" (interaktif) atau "satudata metadata --yes --set KUNCI=NILAI".',
-    en: 'Complete it with "satudata metadata" (interactive) or "satudata metadata --yes --set KEY=VALUE".',
-  },
+  badSets: m('metadata.t.badSets'),
+  cancelled: m('metadata.t.cancelled'),
+  keptDraft: m('metadata.t.keptDraft'),
+  resumed: m('metadata.t.resumed'),
+  staleDraft: m('metadata.t.staleDraft'),
+  saved: m('metadata.t.saved'),
+  unchanged: m('metadata.t.unchanged'),
+  derived: m('metadata.t.derived'),
+  complete: m('metadata.t.complete'),
+  exported: m('metadata.t.exported'),
+  imported: m('metadata.t.imported'),
+  both: m('metadata.t.both'),
+  missing: m('metadata.t.missing'),
+  missingHint: m('metadata.t.missingHint'),
 };
 
 export async function run(ctx: CliContext, args: string[], opts: Record<string, unknown>): Promise<number> {
@@ -143,7 +128,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
 
   const errors = checkSatudataProfile(pkg, { lang });
   const advice = satudataProfileWarnings(pkg, { lang });
-  for (const w of advice) ctx.stderr.write(`${lang === 'en' ? 'note' : 'catatan'}: ${w}\n`);
+  for (const w of advice) ctx.stderr.write(`${msg(lang, 'metadata.note')}: ${w}\n`);
   if (opts.json) {
     const missing = errors.map((e) => ({ field: e.note, pointer: e.pointer, message: e.message }));
     ctx.stdout.write(JSON.stringify({ package: file, saved: after !== before, derived, complete: !errors.length, missing, recommended: advice }, null, 2) + '\n');

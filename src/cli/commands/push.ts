@@ -24,6 +24,7 @@ import { acquirePushLock, type PushLock } from '../../portal/lock.js';
 import { actionWord, humanBytes, renderPlan, renderSummary } from '../../portal/render.js';
 import { clientFor, verifyToken } from '../../portal/session.js';
 import { explainPortalError, lookupDataset } from '../../portal/explain.js';
+import { msg } from '../../i18n.js';
 
 /**
  * ora wants a TTY stream; give it one that writes through ctx.stderr, so the redaction of secrets and
@@ -51,7 +52,6 @@ const bar = (pct: number) => '[' + '#'.repeat(Math.round(pct / 5)).padEnd(20, '.
 
 export async function run(ctx: CliContext, args: string[], opts: Record<string, unknown>): Promise<number> {
   const lang = ctx.lang;
-  const en = lang === 'en';
   const note = (s: string) => ctx.stderr.write(s);
 
   const lp = await findPackage(ctx.cwd, args[0], lang);
@@ -69,7 +69,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   if (!report.valid) {
     // The same cell-level report as `satudata validate`, in the user's language.
     note(renderText(report, { lang, color: ctx.color }));
-    note(en ? 'The package is not valid; nothing was sent to the portal.\n' : 'Paket tidak valid; tidak ada yang dikirim ke portal.\n');
+    note(msg(lang, 'push.the_package_is_not'));
     await logRefusal('E_INVALID', `${report.stats.errors} validation error(s)`);
     return 1;
   }
@@ -81,7 +81,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   checkSameBytes(lp, locals, report, lang);
   const violations = checkCkanDataset(draft, locals.map((l) => l.draft), lang);
   if (violations.length) {
-    note((en ? 'The package cannot be published to CKAN as it is:\n' : 'Paket belum bisa diterbitkan ke CKAN:\n') + violations.map((v) => `  - ${v.field}: ${v.message}\n`).join(''));
+    note((msg(lang, 'push.the_package_cannot_be')) + violations.map((v) => `  - ${v.field}: ${v.message}\n`).join(''));
     await logRefusal('E_CKAN_RULES', violations.map((v) => `${v.field}: ${v.message}`).join('; '), draft.owner_org);
     return 1;
   }
@@ -105,12 +105,12 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
     if (!target && !who.user.sysadmin) {
       const list = who.orgs.map((o) => o.name).join(', ');
       throw new PortalError(
-        en ? `The token of ${who.user.name} has no right to publish in the organization "${draft.owner_org}" (from ${org?.from}).` : `Token milik ${who.user.name} tidak berhak menerbitkan di organisasi "${draft.owner_org}" (dari ${org?.from}).`,
+        msg(lang, 'push.the_token_of_has', { name: who.user.name, owner_org: draft.owner_org, from: org?.from }),
         {
           code: 'E_NO_RIGHTS',
           hint: list
-            ? en ? `It may publish to: ${list}. Use --org, or ask an admin of "${draft.owner_org}" for the editor role.` : `Token ini dapat menerbitkan ke: ${list}. Pakai --org, atau minta peran editor dari admin "${draft.owner_org}".`
-            : en ? 'It may publish to no organization (editor or admin role needed).' : 'Token ini tidak dapat menerbitkan ke organisasi mana pun (perlu peran editor atau admin).',
+            ? msg(lang, 'push.it_may_publish_to', { list, owner_org: draft.owner_org })
+            : msg(lang, 'push.it_may_publish_to_2'),
         },
       );
     }
@@ -118,14 +118,14 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
     const licViolations = checkCkanDataset(draft, locals.map((l) => l.draft), lang, licenses);
     if (licViolations.length) {
       note(licViolations.map((v) => `  - ${v.field}: ${v.message}\n`).join(''));
-      throw new DataInvalidError(en ? 'The licence is not accepted by the portal.' : 'Lisensi tidak diterima portal.');
+      throw new DataInvalidError(msg(lang, 'push.the_licence_is_not'));
     }
 
     // 4. Plan from what the portal shows; a real push holds the package's lock from here (issue 14).
     if (!dryRun) {
       const wait = Number(ctx.env.SATUDATA_LOCK_WAIT_SECONDS);
       lock = await acquirePushLock(lp.dir, lang, (Number.isFinite(wait) && wait >= 0 && ctx.env.SATUDATA_LOCK_WAIT_SECONDS !== '' ? wait : 60) * 1000);
-      if (lock.recovered) note(en ? `Note: took over the lock left by an interrupted push (pid ${lock.recovered.pid}, ${lock.recovered.started}).\n` : `Catatan: mengambil alih kunci yang ditinggalkan push yang terputus (pid ${lock.recovered.pid}, ${lock.recovered.started}).\n`);
+      if (lock.recovered) note(msg(lang, 'push.note_took_over_the', { pid: lock.recovered.pid, started: lock.recovered.started }));
     }
     const reread = () => lookupDataset(client, draft.name, target?.id ?? draft.owner_org, draft.owner_org, lang);
     const remote: RemoteDataset | undefined = await reread();
@@ -134,8 +134,8 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
     const tooBig = plan.resources.filter((r) => r.upload && (r.local?.bytes ?? 0) > maxBytes);
     if (tooBig.length) {
       throw new ConfigError(
-        (en ? 'Files larger than maxUploadMB ' : 'Berkas lebih besar dari maxUploadMB ') + `(${config.maxUploadMB ?? 10} MB): ` + tooBig.map((r) => `${r.name} (${humanBytes(r.local?.bytes)})`).join(', '),
-        en ? 'The portal would refuse them. Split the file, or raise maxUploadMB in .satudatarc.json if the portal accepts larger uploads.' : 'Portal akan menolaknya. Pecah berkasnya, atau naikkan maxUploadMB di .satudatarc.json jika portal menerima unggahan lebih besar.',
+        (msg(lang, 'push.files_larger_than_maxuploadmb')) + `(${config.maxUploadMB ?? 10} MB): ` + tooBig.map((r) => `${r.name} (${humanBytes(r.local?.bytes)})`).join(', '),
+        msg(lang, 'push.the_portal_would_refuse'),
         'E_TOO_LARGE',
       );
     }
@@ -150,7 +150,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
 
     // 5. Execute, with progress on stderr (a byte progress bar on a TTY).
     if (ctx.stderr.isTTY) {
-      spinner = ora({ stream: ttyStream(ctx.stderr), isEnabled: true, discardStdin: false, color: ctx.color ? 'cyan' : false }).start(en ? 'Publishing...' : 'Menerbitkan...');
+      spinner = ora({ stream: ttyStream(ctx.stderr), isEnabled: true, discardStdin: false, color: ctx.color ? 'cyan' : false }).start(msg(lang, 'push.publishing'));
     }
     let lastRender = 0;
     const onEvent = (e: PushEvent) => {
@@ -163,19 +163,19 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
             spinner.render();
             lastRender = Date.now();
           }
-        } else if (e.sent === 0) note(en ? `Uploading ${e.name} (${humanBytes(e.total)})...\n` : `Mengunggah ${e.name} (${humanBytes(e.total)})...\n`);
+        } else if (e.sent === 0) note(msg(lang, 'push.uploading', { name: e.name, value: humanBytes(e.total) }));
       } else if (e.type === 'reread' && e.taken) {
-        note(en ? `${e.action}: created meanwhile by another push; continuing with it.\n` : `${e.action}: sudah dibuat oleh push lain di saat yang sama; dilanjutkan dengan dataset itu.\n`);
+        note(msg(lang, 'push.created_meanwhile_by_another', { action: e.action }));
       } else if (e.type === 'reread') {
-        note(en ? `${e.action}: the outcome is unknown (${e.reason}); re-reading the portal before deciding.\n` : `${e.action}: hasilnya tidak diketahui (${e.reason}); membaca ulang portal sebelum memutuskan.\n`);
+        note(msg(lang, 'push.the_outcome_is_unknown', { action: e.action, reason: e.reason }));
       } else if (e.type === 'resource' && e.duplicate) {
-        note(en ? `resource ${e.name}: a second copy created by a push running at the same time was removed.\n` : `resource ${e.name}: salinan kedua yang dibuat push lain di saat yang sama dihapus.\n`);
+        note(msg(lang, 'push.resource_a_second_copy', { name: e.name }));
       } else if (e.type === 'resource' && e.drift) {
-        note(en ? `resource ${e.name}: the portal copy had been changed by another route (${e.drift}); uploading it again.\n` : `resource ${e.name}: salinan di portal telah diubah lewat jalur lain (${e.drift}); diunggah ulang.\n`);
+        note(msg(lang, 'push.resource_the_portal_copy', { name: e.name, drift: e.drift }));
       } else if (!spinner && e.action !== 'unchanged') note(`${e.type === 'dataset' ? 'dataset' : 'resource'} ${e.name}: ${actionWord(e.action, lang)}\n`);
     };
     const result = await executePlan({ client, draft, locals, prune: Boolean(opts.prune), remote, plan, reread, lang, onEvent });
-    spinner?.succeed(en ? 'Done.' : 'Selesai.');
+    spinner?.succeed(msg(lang, 'push.done'));
     spinner = undefined;
     await log('ok', { result: { dataset: result.dataset, resources: result.resources } });
     if (opts.json) ctx.stdout.write(JSON.stringify(result, null, 2) + '\n');

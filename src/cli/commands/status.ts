@@ -19,6 +19,7 @@ import { UsageError } from '../../errors.js';
 import { findToken, portalNamedByUser, resolvePortalOrLogin } from '../../config/token.js';
 import { CkanClient } from '../../portal/client.js';
 import type { CliContext } from '../context.js';
+import { msg } from '../../i18n.js';
 
 export type StatusFormat = 'table' | 'json' | 'csv' | 'markdown' | 'html';
 export type FailOn = 'missing' | 'stale' | 'invalid' | 'never';
@@ -60,7 +61,6 @@ function render(r: AuditResult, format: StatusFormat, ctx: CliContext): string {
 }
 
 export async function run(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<number> {
-  const en = ctx.lang === 'en';
   const format: StatusFormat = opts.json ? 'json' : ((opts.format as StatusFormat | undefined) ?? 'table');
   const failOn: FailOn = (opts.failOn as FailOn | undefined) ?? defaultFailOn(ctx.stdout.isTTY);
 
@@ -70,7 +70,7 @@ export async function run(ctx: CliContext, _args: string[], opts: Record<string,
     const parsed = parseUtc(String(opts.now));
     if (!parsed) {
       throw new UsageError(
-        en ? `--now expects an ISO date or date-time (2025-01-31 or 2025-01-31T08:00:00Z), got "${String(opts.now)}".` : `--now harus tanggal atau tanggal-waktu ISO (2025-01-31 atau 2025-01-31T08:00:00Z), bukan "${String(opts.now)}".`,
+        msg(ctx.lang, 'status.now_expects_an_iso', { value: String(opts.now) }),
       );
     }
     now = parsed;
@@ -80,10 +80,10 @@ export async function run(ctx: CliContext, _args: string[], opts: Record<string,
 
   const checkData = Boolean(opts.checkData);
   if (failOn === 'invalid' && !checkData) {
-    throw new UsageError(en ? '--fail-on invalid needs --check-data (the data is only validated with it).' : '--fail-on invalid memerlukan --check-data (data hanya divalidasi dengan opsi itu).');
+    throw new UsageError(msg(ctx.lang, 'status.fail_on_invalid_needs'));
   }
   const maxMiB = typeof opts.maxFileMb === 'number' ? opts.maxFileMb : CHECK_DEFAULTS.maxMiB;
-  if (maxMiB < 1) throw new UsageError(en ? '--max-file-mb must be at least 1.' : '--max-file-mb minimal 1.');
+  if (maxMiB < 1) throw new UsageError(msg(ctx.lang, 'status.max_file_mb_must'));
 
   const loaded = await loadConfig(ctx.cwd, ctx.lang, ctx.env);
   const { config } = loaded;
@@ -110,7 +110,7 @@ export async function run(ctx: CliContext, _args: string[], opts: Record<string,
       withToken: Boolean(token),
       expectedNames: register?.map((e) => e.dataset),
       lang: ctx.lang,
-      onWarning: (m) => ctx.stderr.write(`${en ? 'Warning' : 'Peringatan'}: ${plain(m)}\n`),
+      onWarning: (m) => ctx.stderr.write(`${msg(ctx.lang, 'status.warning')}: ${plain(m)}\n`),
     });
     result = audit(snapshot, register, { now, graceDays, orgs });
   } finally {
@@ -129,9 +129,7 @@ export async function run(ctx: CliContext, _args: string[], opts: Record<string,
     });
     applyQuality(result, quality);
     ctx.stderr.write(
-      en
-        ? `Data check: ${stats.resources} CSV/XLSX resources, ${stats.downloaded} downloaded (${Math.round(stats.bytes / 1024)} KiB), ${stats.cached} unchanged since the last run (cache).\n`
-        : `Pemeriksaan data: ${stats.resources} sumber daya CSV/XLSX, ${stats.downloaded} diunduh (${Math.round(stats.bytes / 1024)} KiB), ${stats.cached} tidak berubah sejak pemeriksaan terakhir (cache).\n`,
+      msg(ctx.lang, 'status.data_check_csv_xlsx', { resources: stats.resources, downloaded: stats.downloaded, Math: Math.round(stats.bytes / 1024), cached: stats.cached }),
     );
   }
 
@@ -141,9 +139,9 @@ export async function run(ctx: CliContext, _args: string[], opts: Record<string,
     try {
       await writeFile(file, text, 'utf8');
     } catch (e) {
-      throw new UsageError(en ? `Cannot write ${file}: ${(e as Error).message}` : `Tidak bisa menulis ${file}: ${(e as Error).message}`);
+      throw new UsageError(msg(ctx.lang, 'status.cannot_write', { file, message: (e as Error).message }));
     }
-    ctx.stderr.write(`${summaryLine(result, ctx.lang)}\n${en ? 'Report written to' : 'Laporan ditulis ke'} ${file}\n`);
+    ctx.stderr.write(`${summaryLine(result, ctx.lang)}\n${msg(ctx.lang, 'status.report_written_to')} ${file}\n`);
   } else {
     ctx.stdout.write(text);
   }

@@ -8,14 +8,14 @@ import { UsageError } from '../../errors.js';
 import { buildTemplate, TEMPLATE_DIALECT } from '../../template/build.js';
 import { loadTemplateSource } from '../../template/load.js';
 import type { CliContext } from '../context.js';
+import { msg } from '../../i18n.js';
 
 export async function run(ctx: CliContext, args: string[], opts: Record<string, unknown>): Promise<number> {
-  const en = ctx.lang === 'en';
   const input = args[0];
-  if (!input) throw new UsageError(en ? 'template needs a Table Schema or datapackage.json' : 'template memerlukan Table Schema atau datapackage.json');
+  if (!input) throw new UsageError(msg(ctx.lang, 'template.template_needs_a_table'));
   const output = typeof opts.output === 'string' ? resolve(ctx.cwd, opts.output) : undefined;
-  if (!output) throw new UsageError(en ? 'template needs -o OUT.xlsx' : 'template memerlukan -o KELUARAN.xlsx');
-  if (!output.toLowerCase().endsWith('.xlsx')) throw new UsageError(en ? 'the output must end in .xlsx' : 'berkas keluaran harus berakhiran .xlsx');
+  if (!output) throw new UsageError(msg(ctx.lang, 'template.template_needs_o_out'));
+  if (!output.toLowerCase().endsWith('.xlsx')) throw new UsageError(msg(ctx.lang, 'template.the_output_must_end'));
   const src = await loadTemplateSource(resolve(ctx.cwd, input), typeof opts.resource === 'string' ? opts.resource : undefined, ctx.lang);
   const wb = buildTemplate(src);
   await mkdir(dirname(output), { recursive: true });
@@ -34,8 +34,6 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
     ctx.stdout.write(JSON.stringify({ output: shown, fields: src.schema.fields.map((f) => f.name), dataStartsAtRow: 3, format: 'xlsx', dialect: TEMPLATE_DIALECT }, null, 2) + '\n');
     return 0;
   }
-  ctx.stdout.write(en
-    ? `Wrote ${shown}: ${src.schema.fields.length} columns. Data starts at row 3; row 2 (hidden) holds the field names.\nDescribe the filled file with "format": "xlsx" and "dialect": ${dialect}.\n`
-    : `${shown} ditulis: ${src.schema.fields.length} kolom. Data mulai baris 3; baris 2 (tersembunyi) berisi nama field.\nCatat berkas yang sudah diisi dengan "format": "xlsx" dan "dialect": ${dialect}.\n`);
+  ctx.stdout.write(msg(ctx.lang, 'template.wrote_columns_data_starts', { shown, length: src.schema.fields.length, dialect }));
   return 0;
 }

@@ -4,7 +4,7 @@ import ora from 'ora';
 import type { CliContext } from '../context.js';
 import type { CommandOptions } from '../main.js';
 import { loadConfig } from '../../config/load.js';
-import { isLang, type Lang } from '../../i18n.js';
+import { isLang, type Lang, msg } from '../../i18n.js';
 import { validate } from '../../validate/validate.js';
 import { renderText } from '../../report/text.js';
 import { renderJson } from '../../report/json.js';
@@ -44,7 +44,7 @@ export async function run(ctx: CliContext, args: string[], opts: CommandOptions)
 
   const spinner =
     ctx.stderr.isTTY && !ctx.env.CI
-      ? ora({ stream: process.stderr, isEnabled: true, color: ctx.color ? 'cyan' : undefined, text: lang === 'id' ? 'Memvalidasi…' : 'Validating…' }).start()
+      ? ora({ stream: process.stderr, isEnabled: true, color: ctx.color ? 'cyan' : undefined, text: msg(lang, 'validate.validating') }).start()
       : undefined;
   let report: Report;
   try {
@@ -61,7 +61,7 @@ export async function run(ctx: CliContext, args: string[], opts: CommandOptions)
       packageWarnings: profile === 'satudata' ? [(pkg) => satudataProfileWarnings(pkg, { lang })] : [],
       onProgress: spinner
         ? ({ task, rows }) => {
-            spinner.text = lang === 'id' ? `Memvalidasi ${task}: ${rows.toLocaleString('id-ID')} baris` : `Validating ${task}: ${rows.toLocaleString('en-US')} rows`;
+            spinner.text = msg(lang, 'validate.progress', { task, rows: rows.toLocaleString(msg(lang, 'validate.en_us')) });
           }
         : undefined,
     });
@@ -75,8 +75,8 @@ export async function run(ctx: CliContext, args: string[], opts: CommandOptions)
     await fs.mkdir(path.dirname(abs), { recursive: true });
     await fs.writeFile(abs, text);
     ctx.stderr.write(
-      (lang === 'id' ? `Laporan ditulis ke ${output}: ` : `Report written to ${output}: `) +
-        (report.valid ? 'VALID' : lang === 'id' ? `TIDAK VALID (${report.stats.errors} galat)` : `INVALID (${report.stats.errors} errors)`) +
+      (msg(lang, 'validate.report_written_to', { output })) +
+        (report.valid ? 'VALID' : msg(lang, 'validate.invalid_errors', { errors: report.stats.errors })) +
         '\n',
     );
   } else {
