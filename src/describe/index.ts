@@ -29,14 +29,14 @@ export function resourceName(path: string, sheet?: string): string {
   return sheet ? `${stem}-${slug(sheet) || 'sheet'}` : stem;
 }
 
+/** The name, package-relative path and extra markers of the resource describing `path`. */
+function inferOptions(path: string, opts: DescribeOptions) {
+  const rel = relative(opts.baseDir ?? dirname(path), path).split('\\').join('/');
+  return { name: resourceName(path, opts.sheet), path: rel, extraMissingValues: opts.extraMissingValues };
+}
+
 export async function describeFile(path: string, opts: DescribeOptions = {}): Promise<{ resource: Resource; notes: DescribeNote[] }> {
-  const base = opts.baseDir ?? dirname(path);
-  const rel = relative(base, path).split('\\').join('/');
-  return inferResource(fileSource(path, opts.sheet), {
-    name: resourceName(path, opts.sheet),
-    path: rel,
-    extraMissingValues: opts.extraMissingValues,
-  });
+  return inferResource(fileSource(path, opts.sheet), inferOptions(path, opts));
 }
 
 /**
@@ -44,11 +44,5 @@ export async function describeFile(path: string, opts: DescribeOptions = {}): Pr
  * it (its own header) comes next. `convert` writes each to its own CSV.
  */
 export async function describeTables(path: string, opts: DescribeOptions = {}): Promise<InferResult[]> {
-  const base = opts.baseDir ?? dirname(path);
-  const rel = relative(base, path).split('\\').join('/');
-  return inferTables(fileSource(path, opts.sheet), {
-    name: resourceName(path, opts.sheet),
-    path: rel,
-    extraMissingValues: opts.extraMissingValues,
-  });
+  return inferTables(fileSource(path, opts.sheet), inferOptions(path, opts));
 }
