@@ -4,6 +4,7 @@ import { action, envProblems, loadCkanEnv } from './env.js';
 
 const valid = {
   url: 'http://127.0.0.1:5000',
+  schemingUrl: 'http://127.0.0.1:5001',
   ckanVersion: '2.11.6',
   solrVersion: '9.10.1',
   sysadmin: { name: 'admin', token: 't0' },
@@ -19,6 +20,8 @@ describe('envProblems', () => {
     ['an extra key', { ...valid, extra: 1 }, /keys are/],
     ['a missing token', { ...valid, editor: { name: 'e', org: 'org-a' } }, /editor keys|editor\.token/],
     ['a non-loopback url', { ...valid, url: 'http://0.0.0.0:5000' }, /url must be/],
+    ['a non-loopback schemingUrl', { ...valid, schemingUrl: 'http://example.org:5001' }, /schemingUrl must be/],
+    ['no schemingUrl', (({ schemingUrl: _s, ...rest }) => rest)(valid), /keys are/],
     ['orgs not a list', { ...valid, orgs: 'org-a' }, /orgs must be/],
     ['an empty version', { ...valid, solrVersion: '' }, /solrVersion missing/],
   ];

@@ -12,6 +12,8 @@ export interface CkanUser {
 
 export interface CkanEnv {
   url: string;
+  /** The same portal (database, index, DataStore) served with ckanext-scheming and the Satu Data schema. */
+  schemingUrl: string;
   ckanVersion: string;
   solrVersion: string;
   sysadmin: CkanUser;
@@ -20,7 +22,7 @@ export interface CkanEnv {
   member: CkanUser & { org: string };
 }
 
-const TOP_KEYS = ['url', 'ckanVersion', 'solrVersion', 'sysadmin', 'orgs', 'editor', 'member'];
+const TOP_KEYS = ['url', 'schemingUrl', 'ckanVersion', 'solrVersion', 'sysadmin', 'orgs', 'editor', 'member'];
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -35,7 +37,10 @@ export function envProblems(raw: unknown): string[] {
   if (keys.join(',') !== [...TOP_KEYS].sort().join(',')) {
     problems.push(`keys are [${keys.join(', ')}], expected [${TOP_KEYS.join(', ')}]`);
   }
-  if (!nonEmpty(raw.url) || !/^http:\/\/127\.0\.0\.1:\d+$/.test(raw.url)) problems.push('url must be http://127.0.0.1:<port>');
+  for (const k of ['url', 'schemingUrl']) {
+    const v = raw[k];
+    if (!nonEmpty(v) || !/^http:\/\/127\.0\.0\.1:\d+$/.test(v)) problems.push(`${k} must be http://127.0.0.1:<port>`);
+  }
   for (const k of ['ckanVersion', 'solrVersion']) if (!nonEmpty(raw[k])) problems.push(`${k} missing`);
   if (!Array.isArray(raw.orgs) || !raw.orgs.every(nonEmpty)) problems.push('orgs must be a list of names');
   const userKeys: Record<string, string[]> = {
@@ -80,11 +85,12 @@ export interface ActionResult {
 export async function action(
   env: CkanEnv,
   name: string,
-  opts: { token?: string; body?: Record<string, unknown> | FormData; query?: Record<string, string> } = {},
+  opts: { token?: string; body?: Record<string, unknown> | FormData; query?: Record<string, string>; base?: string } = {},
 ): Promise<ActionResult> {
   const headers: Record<string, string> = {};
   if (opts.token !== undefined) headers.Authorization = opts.token;
-  const url = new URL(`/api/3/action/${name}`, env.url);
+  // `base`: another server of the same portal (env.schemingUrl); default env.url.
+  const url = new URL(`/api/3/action/${name}`, opts.base ?? env.url);
   for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.set(k, v);
   let init: RequestInit = { method: 'GET', headers };
   if (opts.body instanceof FormData) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a real CKAN needs, idempotently; a second run only checks markers (seconds).
 #   Debian: PostgreSQL, Redis, JDK + Maven, build tools for psycopg2, libmagic.
-#   PyPI:   ckan[requirements]==$CKAN_VERSION into $CACHE/venv-$CKAN_VERSION (outside the repo).
+#   PyPI:   ckan[requirements]==$CKAN_VERSION into $CACHE/venv-$CKAN_VERSION (outside the repo), and
+#           ckanext-scheming==$SCHEMING_VERSION into the same venv.
 #   Maven:  solr-core + solr-test-framework $SOLR_VERSION, and our launcher compiled against them.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -11,8 +12,9 @@ PIP_LOG="$LOGS/install-pip.log"
 MVN_LOG="$LOGS/install-maven.log"
 
 # Debian packages the scripts use (redis-tools: redis-cli for the readiness check; libpq-dev and
-# build-essential: psycopg2 builds from source; libmagic1: python-magic at run time).
-NEED=(postgresql redis-server redis-tools openjdk-17-jdk-headless maven libpq-dev build-essential libmagic1 curl)
+# build-essential: psycopg2 builds from source; libmagic1: python-magic at run time; chromium and
+# fonts-dejavu-core: the headless screenshot of a resource page in test/cli/datastore.real.test.ts).
+NEED=(postgresql redis-server redis-tools openjdk-17-jdk-headless maven libpq-dev build-essential libmagic1 curl chromium fonts-dejavu-core)
 
 install_debian() {
   local missing=() pkg
@@ -73,6 +75,21 @@ ckan_schema() {
   "$VENV/bin/python" -c 'import ckan, os; print(os.path.join(os.path.dirname(ckan.__file__), "config", "solr", "schema.xml"))'
 }
 
+# ckanext-scheming (the Satu Data schema in templates/ckan/ is tested with it). Its own marker, so a
+# version bump reinstalls only this package.
+install_scheming() {
+  local marker="$VENV/.satudata-scheming-$SCHEMING_VERSION"
+  if [ -f "$marker" ]; then
+    log "ckanext-scheming $SCHEMING_VERSION: present"
+    return
+  fi
+  export PIP_CACHE_DIR="$CACHE/pip" PIP_DISABLE_PIP_VERSION_CHECK=1
+  run_step "pip install ckanext-scheming==$SCHEMING_VERSION" "$PIP_LOG" \
+    "$VENV/bin/pip" install "ckanext-scheming==$SCHEMING_VERSION"
+  rm -f "$VENV"/.satudata-scheming-*
+  echo "$SCHEMING_VERSION" >"$marker"
+}
+
 # CKAN's generated config (all declared options, a random SECRET_KEY), made once per venv:
 # start.sh only fills in ports and paths with ini.py instead of running the CKAN CLI twice more.
 install_ini_template() {
@@ -104,6 +121,7 @@ install_solr() {
 start_time="$(now)"
 install_debian
 install_ckan
+install_scheming
 install_ini_template
 install_solr
 log "install done in $(elapsed "$start_time")s"

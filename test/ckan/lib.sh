@@ -9,6 +9,8 @@
 
 CKAN_VERSION="${CKAN_VERSION:-2.11.6}"   # newest 2.11.x on PyPI that installs (checked 2026-11)
 SOLR_VERSION="${SOLR_VERSION:-9.10.1}"   # solr-core + solr-test-framework from Maven Central
+# ckanext-scheming from PyPI: 3.1.0 is the first release that supports CKAN 2.11 (its changelog).
+SCHEMING_VERSION="${SCHEMING_VERSION:-3.1.0}"
 
 CKAN_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(cd "$CKAN_DIR/../.." && pwd)"

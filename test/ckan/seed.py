@@ -1,7 +1,7 @@
 """Seeds a fresh CKAN through its HTTP API and writes the env file the real suites read.
 
 Run by start.sh once the server answers. Input (environment, so tokens stay out of `ps`):
-  CKAN_URL, SOLR_BASE_URL, SYSADMIN_NAME, SYSADMIN_TOKEN, ENV_FILE.
+  CKAN_URL, SCHEMING_URL, SOLR_BASE_URL, SYSADMIN_NAME, SYSADMIN_TOKEN, ENV_FILE.
 The versions written are the ones the running servers report (status_show, Solr's system info),
 not the ones asked for, so the summary line cannot claim a version that did not run.
 Creates org-a and org-b, an editor of org-a and a member of org-b, an API token for each,
@@ -15,6 +15,8 @@ import urllib.error
 import urllib.request
 
 URL = os.environ["CKAN_URL"].rstrip("/")
+# The second server (same database) with ckanext-scheming and the shipped Satu Data schema.
+SCHEMING_URL = os.environ["SCHEMING_URL"].rstrip("/")
 ADMIN_TOKEN = os.environ["SYSADMIN_TOKEN"]
 
 ORGS = [("org-a", "Organisasi A"), ("org-b", "Organisasi B")]
@@ -52,8 +54,19 @@ def running_versions():
     return ckan, info["lucene"]["solr-spec-version"]
 
 
+def check_plugins():
+    """Fails the start when the DataStore or scheming is not there (a test would fail later, less clearly)."""
+    info = get_json(f"{URL}/api/3/action/datastore_search?resource_id=_table_metadata&limit=0")
+    if not info.get("success"):
+        sys.exit(f"seed: the DataStore does not answer: {info}")
+    schema = get_json(f"{SCHEMING_URL}/api/3/action/scheming_dataset_schema_show?type=dataset")["result"]
+    if not any(f["field_name"] == "frekuensi_penerbitan" for f in schema["dataset_fields"]):
+        sys.exit("seed: the scheming server does not serve the Satu Data schema")
+
+
 def main():
     ckan_version, solr_version = running_versions()
+    check_plugins()
     for org, title in ORGS:
         action("organization_create", {"name": org, "title": title})
     people = {}
@@ -70,6 +83,7 @@ def main():
 
     env = {
         "url": URL,
+        "schemingUrl": SCHEMING_URL,
         "ckanVersion": ckan_version,
         "solrVersion": solr_version,
         "sysadmin": {"name": os.environ["SYSADMIN_NAME"], "token": ADMIN_TOKEN},

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Starts a fresh, seeded CKAN on 127.0.0.1 from the installed pieces (run install.sh first):
-# PostgreSQL (own throw-away cluster), Redis, Solr 9 (CKAN's schema.xml), CKAN's server; then a
-# sysadmin, org-a/org-b, an editor (org-a) and a member (org-b) with API tokens, written to
+# PostgreSQL (own throw-away cluster, with the DataStore's database and read-only user), Redis,
+# Solr 9 (CKAN's schema.xml), and two CKAN servers on the same database, index and DataStore:
+#   url          plugins activity datastore datatables_view (CKAN's stock dataset form);
+#   schemingUrl  the same plus scheming_datasets with templates/ckan/satudata_dataset.json.
+# Then a sysadmin, org-a/org-b, an editor (org-a) and a member (org-b) with API tokens, written to
 # $STATE/env.json (default test/ckan/.state/env.json). PIDs go to $STATE/pids/ for stop.sh.
 # Every start wipes the previous instance's data, so each test run sees the same clean portal.
 set -euo pipefail
@@ -27,7 +30,7 @@ if compgen -G "$PIDS/*.pid" >/dev/null; then
   log "stopping a previous instance first"
   SATUDATA_CKAN_START_LOCKED=1 bash "$CKAN_DIR/stop.sh"
 fi
-rm -f "$ENV_FILE" "$LOGS"/{ckan,solr,redis,ckan-cli,seed}.log
+rm -f "$ENV_FILE" "$LOGS"/{ckan,ckan-scheming,solr,redis,ckan-cli,seed}.log
 # RUN_DIR is wiped: refuse anything but a directory of ours (a mistyped override must not hurt).
 case "$(basename "$RUN_DIR")" in
   satudata-ckan*) ;;
@@ -42,7 +45,9 @@ PG_PORT="$(free_port)"
 REDIS_PORT="$(free_port)"
 SOLR_PORT="$(free_port)"
 CKAN_PORT="$(free_port)"
+SCHEMING_PORT="$(free_port)"
 CKAN_URL="http://127.0.0.1:$CKAN_PORT"
+SCHEMING_URL="http://127.0.0.1:$SCHEMING_PORT"
 SOLR_BASE="http://127.0.0.1:$SOLR_PORT/solr"
 
 as_postgres() {
@@ -79,7 +84,9 @@ head -n 1 "$RUN_DIR/pg/postmaster.pid" >"$PIDS/postgres.pid"
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres)
 run_step "create database" "$CLI_LOG" "${PSQL[@]}" \
   -c "CREATE ROLE ckan_default LOGIN PASSWORD 'pass'" \
-  -c "CREATE DATABASE ckan_default OWNER ckan_default ENCODING 'UTF8' TEMPLATE template0"
+  -c "CREATE DATABASE ckan_default OWNER ckan_default ENCODING 'UTF8' TEMPLATE template0" \
+  -c "CREATE ROLE datastore_default LOGIN PASSWORD 'pass'" \
+  -c "CREATE DATABASE datastore_default OWNER ckan_default ENCODING 'UTF8' TEMPLATE template0"
 
 # --- Redis: CKAN only logs when it is missing, but real portals run it (background jobs).
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no \
@@ -87,9 +94,18 @@ redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --d
 echo $! >"$PIDS/redis.pid"
 
 # --- CKAN config: CKAN's generated defaults (install.sh), with our ports, storage and upload limit.
+# The DataStore writes as the main user into its own database and reads as a read-only user
+# (CKAN's documented setup); the DataTables view is a default view, so a resource gets its table
+# preview as soon as it has a DataStore table and its default views are (re)created.
 INI="$RUN_DIR/ckan.ini"
+SCHEMING_INI="$RUN_DIR/ckan-scheming.ini"
+PLUGINS="activity datastore datatables_view"
 ckan() { "$VENV/bin/ckan" -c "$INI" "$@"; }
 run_step "write ckan.ini" "$CLI_LOG" python3 "$CKAN_DIR/ini.py" "$VENV/satudata-ckan.ini.template" "$INI" \
+  "ckan.plugins=$PLUGINS" \
+  "ckan.views.default_views=image_view datatables_view" \
+  "ckan.datastore.write_url=postgresql://ckan_default:pass@127.0.0.1:$PG_PORT/datastore_default" \
+  "ckan.datastore.read_url=postgresql://datastore_default:pass@127.0.0.1:$PG_PORT/datastore_default" \
   "sqlalchemy.url=postgresql://ckan_default:pass@127.0.0.1:$PG_PORT/ckan_default" \
   "ckan.site_url=$CKAN_URL" \
   "solr_url=$SOLR_BASE/ckan" \
@@ -98,8 +114,25 @@ run_step "write ckan.ini" "$CLI_LOG" python3 "$CKAN_DIR/ini.py" "$VENV/satudata-
   "ckan.max_resource_size=10" \
   "ckan.devserver.host=127.0.0.1" \
   "ckan.devserver.port=$CKAN_PORT"
+# The second server: same everything, plus ckanext-scheming with the Satu Data schema we ship
+# (scheming loads a file:// URL; the schema's dataset_type is `dataset`, CKAN's default type).
+run_step "write ckan-scheming.ini" "$CLI_LOG" python3 "$CKAN_DIR/ini.py" "$INI" "$SCHEMING_INI" \
+  "ckan.plugins=$PLUGINS scheming_datasets" \
+  "scheming.dataset_schemas=file://$REPO_DIR/templates/ckan/satudata_dataset.json" \
+  "scheming.presets=ckanext.scheming:presets.json" \
+  "ckan.site_url=$SCHEMING_URL" \
+  "ckan.devserver.port=$SCHEMING_PORT"
 # db init = db upgrade in 2.11: core migrations plus those of enabled plugins (activity).
 run_step "ckan db init" "$CLI_LOG" ckan db init
+# DataStore permissions: `ckan datastore set-permissions` prints SQL that depends only on the
+# database and role names in the ini (constants here), so it is generated once per venv and
+# replayed on every start (one CKAN CLI start less, 1-10 s).
+PERMS_SQL="$VENV/satudata-datastore-permissions.sql"
+if [ ! -s "$PERMS_SQL" ]; then
+  run_step "ckan datastore set-permissions" "$CLI_LOG" sh -c '"$1" -c "$2" datastore set-permissions >"$3.tmp" && mv "$3.tmp" "$3"' \
+    sh "$VENV/bin/ckan" "$INI" "$PERMS_SQL"
+fi
+run_step "datastore permissions (psql)" "$CLI_LOG" "${PSQL[@]}" -f "$PERMS_SQL"
 # One CLI call creates and promotes the user: `sysadmin add` asks "Create new user?" for an
 # unknown name (answered on stdin) and passes email/password on to `user add`.
 run_step "ckan sysadmin add $SYSADMIN" "$CLI_LOG" ckan sysadmin add "$SYSADMIN" \
@@ -121,23 +154,29 @@ if [ ! -f "$RUN_DIR/solr.port" ]; then
 fi
 curl -sf "$SOLR_BASE/ckan/select?q=*:*&rows=0&wt=json" >/dev/null || { tail -n 40 "$LOGS/solr.log" >&2; die "Solr core 'ckan' not answering"; }
 
-# --- CKAN's server: -r (no reloader) keeps it one process, so its PID is the server's.
-log "starting CKAN on $CKAN_URL"
+# --- CKAN's servers: -r (no reloader) keeps each one process, so its PID is the server's.
+# Both start at once; each is waited for below.
+log "starting CKAN on $CKAN_URL and CKAN with scheming on $SCHEMING_URL"
 # Called directly (not via the ckan() function) so that $! is the server itself, not a subshell.
 "$VENV/bin/ckan" -c "$INI" run -H 127.0.0.1 -p "$CKAN_PORT" -r -t >"$LOGS/ckan.log" 2>&1 8>&- 9>&- &
 echo $! >"$PIDS/ckan.pid"
-for _ in $(seq 1 300); do
-  curl -sf "$CKAN_URL/api/3/action/status_show" >/dev/null 2>&1 && break
-  pid_alive "$(cat "$PIDS/ckan.pid")" || break
-  sleep 0.2
-done
-if ! curl -sf "$CKAN_URL/api/3/action/status_show" >/dev/null 2>&1; then
-  tail -n 40 "$LOGS/ckan.log" >&2
-  die "CKAN did not start"
-fi
+"$VENV/bin/ckan" -c "$SCHEMING_INI" run -H 127.0.0.1 -p "$SCHEMING_PORT" -r -t >"$LOGS/ckan-scheming.log" 2>&1 8>&- 9>&- &
+echo $! >"$PIDS/ckan-scheming.pid"
+wait_ckan() { # NAME URL PIDFILE LOG
+  for _ in $(seq 1 300); do
+    curl -sf "$2/api/3/action/status_show" >/dev/null 2>&1 && return 0
+    pid_alive "$(cat "$3")" || break
+    sleep 0.2
+  done
+  curl -sf "$2/api/3/action/status_show" >/dev/null 2>&1 && return 0
+  tail -n 40 "$4" >&2
+  die "$1 did not start"
+}
+wait_ckan CKAN "$CKAN_URL" "$PIDS/ckan.pid" "$LOGS/ckan.log"
+wait_ckan "CKAN (scheming)" "$SCHEMING_URL" "$PIDS/ckan-scheming.pid" "$LOGS/ckan-scheming.log"
 
 run_step "seed users, organizations and tokens" "$LOGS/seed.log" env \
-  CKAN_URL="$CKAN_URL" SOLR_BASE_URL="$SOLR_BASE" SYSADMIN_NAME="$SYSADMIN" \
+  CKAN_URL="$CKAN_URL" SCHEMING_URL="$SCHEMING_URL" SOLR_BASE_URL="$SOLR_BASE" SYSADMIN_NAME="$SYSADMIN" \
   SYSADMIN_TOKEN="$ADMIN_TOKEN" ENV_FILE="$ENV_FILE" "$VENV/bin/python" "$CKAN_DIR/seed.py"
 
 log "CKAN ready at $CKAN_URL in $(elapsed "$t0")s; env: $ENV_FILE"

@@ -6,10 +6,10 @@ source "$(dirname "$0")/lib.sh"
 
 # service -> signal for a clean shutdown (PostgreSQL: SIGINT = "fast" shutdown, which
 # disconnects clients; SIGTERM would wait for CKAN's pooled connections).
-ORDER=(ckan solr redis postgres)
-declare -A SIGNAL=([ckan]=TERM [solr]=TERM [redis]=TERM [postgres]=INT)
+ORDER=(ckan ckan-scheming solr redis postgres)
+declare -A SIGNAL=([ckan]=TERM [ckan-scheming]=TERM [solr]=TERM [redis]=TERM [postgres]=INT)
 # What the PID's command line must contain, so a recycled PID is never killed.
-declare -A EXPECT=([ckan]=ckan [solr]=CkanSolr [redis]=redis-server [postgres]=postgres)
+declare -A EXPECT=([ckan]=ckan [ckan-scheming]=ckan-scheming.ini [solr]=CkanSolr [redis]=redis-server [postgres]=postgres)
 
 # Wait for a start.sh in progress on this state dir (its PIDs are not all recorded yet);
 # start.sh itself calls us while holding that lock and says so.
