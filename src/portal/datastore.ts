@@ -129,6 +129,9 @@ export async function syncDatastore(client: CkanClient, resource: Record<string,
   if (total !== summary.rows) {
     throw new PortalError(msg(lang, 'datastore.count_mismatch', { name: t.name, total, rows: summary.rows }), { code: 'E_DATASTORE_COUNT', hint: msg(lang, 'datastore.push_again') });
   }
+  // datastore_create sets datastore_active but makes no view: ask for the default views now that the
+  // table exists (CKAN skips view types the resource already has, so an existing preview stays as is).
+  await client.action('resource_create_default_resource_views', { resource: { ...resource, datastore_active: true }, create_datastore_views: true });
   await client.action('resource_patch', { id, [DATASTORE_HASH_KEY]: t.hash, [DATASTORE_ROWS_KEY]: String(summary.rows) });
   outcome.rows = summary.rows;
   return outcome;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeCkan, type FakeCkan } from '../fake-ckan/server.js';
-import { datastoreOf } from '../fake-ckan/datastore.js';
+import { datastoreOf, viewsOf } from '../fake-ckan/datastore.js';
 import { ACTIONS } from '../fake-ckan/actions.js';
 import { runCli, ROOT, type CliResult } from '../helpers/cli.js';
 import { editPackage, runCli as runInProcess, uniqueName } from './push-helpers.js';
@@ -49,7 +49,7 @@ async function push(dir: string, extra: string[] = ['--datastore'], env: NodeJS.
   });
   expect(r.stdout + r.stderr).not.toContain(ckan.tokens.editor);
   const calls = ckan.calls.slice(before);
-  return { ...r, ds: calls.filter((c) => c.action.startsWith('datastore_')).map((c) => c.action), writes: calls.filter((c) => /_(create|upsert|delete|patch|update)$/.test(c.action)).map((c) => c.action) };
+  return { ...r, ds: calls.filter((c) => c.action.startsWith('datastore_')).map((c) => c.action), writes: calls.filter((c) => !/_(show|list|search|info|for_user)$/.test(c.action)).map((c) => c.action) };
 }
 
 function resourceOf(dataset: string, name: string) {
@@ -87,6 +87,7 @@ describe('push --datastore', () => {
     expect(r.ds).not.toContain('datastore_delete');
     const res = resourceOf(name, 'retribusi');
     expect(res.datastore_active).toBe(true);
+    expect(viewsOf(ckan.state).get(res.id)?.map((v) => v.view_type)).toEqual(['datatables_view']);
     expect(res.satudata_datastore_rows).toBe('5');
     expect(res.satudata_datastore_hash).toMatch(/^[0-9a-f]{64}$/);
     // XLoader/DataPusher compare `hash` with the file's MD5: satudata records the MD5 so they skip it.

@@ -187,7 +187,16 @@ function setActive(state: State, p: Pkg, r: Res, active: boolean): void {
   p.metadata_modified = state.now();
 }
 
-export const DATASTORE_SIDE_EFFECT_FREE = ['datastore_search', 'datastore_info'];
+const views = new WeakMap<State, Map<string, Dict[]>>();
+
+/** The resource views of a fake portal, by resource id. */
+export function viewsOf(state: State): Map<string, Dict[]> {
+  let m = views.get(state);
+  if (!m) views.set(state, (m = new Map()));
+  return m;
+}
+
+export const DATASTORE_SIDE_EFFECT_FREE = ['datastore_search', 'datastore_info', 'resource_view_list'];
 
 export const DATASTORE_ACTIONS: Record<string, (c: Ctx) => unknown> = {
   datastore_create: (c) => {
@@ -278,6 +287,25 @@ export const DATASTORE_ACTIONS: Record<string, (c: Ctx) => unknown> = {
     const rows = t.rows.filter((row) => matches(row, filters));
     return { resource_id: id, fields: shownFields(t), records: rows.slice(offset, offset + limit), total: rows.length, total_was_estimated: false, limit, offset };
   },
+
+  // ckan.views.default_views = datatables_view: it can show a resource whose datastore_active is set.
+  resource_create_default_resource_views: (c) => {
+    const sent = c.data.resource as Dict | undefined;
+    if (!sent || typeof sent.id !== 'string') throw validationError({ resource: ['Missing value'] });
+    const { p, r } = findResource(c.state, sent.id);
+    if (!c.state.canEdit(c.user as never, p.owner_org)) throw forbidden();
+    const list = viewsOf(c.state).get(r.id) ?? [];
+    const created: Dict[] = [];
+    if (bool(c.data.create_datastore_views) && bool(sent.datastore_active) && !list.some((v) => v.view_type === 'datatables_view')) {
+      const v = { id: `view-${r.id}-${list.length + 1}`, resource_id: r.id, view_type: 'datatables_view', title: 'Table' };
+      list.push(v);
+      created.push(v);
+    }
+    viewsOf(c.state).set(r.id, list);
+    return created;
+  },
+
+  resource_view_list: (c) => viewsOf(c.state).get(String(c.data.id)) ?? [],
 
   datastore_info: (c) => {
     const id = resourceId(c);
