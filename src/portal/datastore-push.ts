@@ -14,7 +14,7 @@ import type { CkanClient } from './client.js';
 import type { LocalPackage } from './local.js';
 import { matchResource, type LocalResource, type RemoteDataset } from './plan.js';
 import { badFieldIds, datastoreFields, datastoreHash, primaryKeyOf } from './datastore-schema.js';
-import { syncDatastore, type DatastoreEvent, type DatastoreOutcome, type DatastoreTarget } from './datastore.js';
+import { planDatastore, syncDatastore, type DatastoreEvent, type DatastoreOutcome, type DatastoreTarget } from './datastore.js';
 import type { BatchOptions } from './datastore-rows.js';
 
 /** True unless the resource says `"satudata": {"datastore": false}`. */
@@ -87,6 +87,19 @@ export interface LoadAllInput {
   lang: Lang;
   batch?: BatchOptions;
   onEvent?: (e: DatastoreEvent) => void;
+}
+
+/** --dry-run: what each load would do (reads only); outcomes by resource name. */
+export async function planDatastores(client: CkanClient, remote: RemoteDataset | undefined, targets: DatastoreTarget[], lang: Lang): Promise<Map<string, DatastoreOutcome>> {
+  const outcomes = new Map<string, DatastoreOutcome>();
+  const active = (remote?.resources ?? []).filter((r) => r.state !== 'deleted');
+  const used = new Set<string>();
+  for (const t of targets) {
+    const r = matchResource(active, t.name, used);
+    if (r) used.add(r.id);
+    outcomes.set(t.name, await planDatastore(client, r, t, lang));
+  }
+  return outcomes;
 }
 
 /** Load each target into the DataStore table of its portal resource; outcomes by resource name. */

@@ -53,7 +53,7 @@ export interface DatastoreTarget {
 
 export type DatastoreEvent = { type: 'load'; name: string; rows: number; total?: number };
 
-interface ShownTable {
+export interface ShownTable {
   fields: { id: string; type: string }[];
   count: number;
 }
@@ -100,25 +100,42 @@ export interface SyncOptions {
   onEvent?: (e: DatastoreEvent) => void;
 }
 
-export async function syncDatastore(client: CkanClient, resource: Record<string, unknown> & { id: string }, t: DatastoreTarget, opts: SyncOptions): Promise<DatastoreOutcome> {
-  const { lang } = opts;
-  const id = resource.id;
+/**
+ * Pure: what a load would do, from the resource as shown (its recorded hash and row count) and its
+ * table (datastore_info; undefined when there is none). `rows` is the recorded count when unchanged.
+ */
+export function decideDatastore(resource: Record<string, unknown>, shown: ShownTable | undefined, t: Pick<DatastoreTarget, 'hash' | 'fields'>, lang: Lang): DatastoreOutcome {
   const recorded = typeof resource[DATASTORE_HASH_KEY] === 'string' ? (resource[DATASTORE_HASH_KEY] as string) : '';
   const recordedRows = Number(resource[DATASTORE_ROWS_KEY]);
-  let shown = await tableInfo(client, id, lang);
   const columnsOk = shown !== undefined && sameColumns(shown.fields, t.fields);
   if (shown && recorded === t.hash && columnsOk && shown.count === recordedRows) return { action: 'unchanged', rows: recordedRows };
-
   const outcome: DatastoreOutcome = { action: recorded && shown ? 'updated' : 'created', rows: 0 };
+  if (shown && !columnsOk) outcome.recreated = true;
   if (shown && recorded === t.hash) {
     outcome.drift = columnsOk ? msg(lang, 'datastore.drift_rows', { count: shown.count, recorded: recordedRows }) : msg(lang, 'datastore.drift_columns');
   }
+  return outcome;
+}
+
+/** --dry-run: the outcome a push would have, from reads only (rows: those the validation counted). */
+export async function planDatastore(client: CkanClient, resource: (Record<string, unknown> & { id: string }) | undefined, t: DatastoreTarget, lang: Lang): Promise<DatastoreOutcome> {
+  const rows = t.expectedRows ?? 0;
+  if (!resource) return { action: 'created', rows };
+  const o = decideDatastore(resource, await tableInfo(client, resource.id, lang), t, lang);
+  return o.action === 'unchanged' ? o : { ...o, rows };
+}
+
+export async function syncDatastore(client: CkanClient, resource: Record<string, unknown> & { id: string }, t: DatastoreTarget, opts: SyncOptions): Promise<DatastoreOutcome> {
+  const { lang } = opts;
+  const id = resource.id;
+  let shown = await tableInfo(client, id, lang);
+  const outcome = decideDatastore(resource, shown, t, lang);
+  if (outcome.action === 'unchanged') return outcome;
   const budget = { unknown: 0 };
   const force = true;
-  if (shown && !columnsOk) {
+  if (shown && outcome.recreated) {
     await idempotent(() => dropTable(client, id), budget);
     shown = undefined;
-    outcome.recreated = true;
   }
   await idempotent(() => client.action('datastore_create', { resource_id: id, force, fields: t.fields, primary_key: t.primaryKey }), budget);
   if (shown && shown.count !== 0) await idempotent(() => client.action('datastore_delete', { resource_id: id, force, filters: {} }), budget);

@@ -117,7 +117,7 @@ describe('push --datastore', () => {
     const r = await push(dir);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).resources.find((x: { name: string }) => x.name === 'retribusi').datastore).toEqual({ action: 'updated', rows: 5 });
-    const search = await (await fetch(`${ckan.url}/api/3/action/datastore_search?resource_id=${resourceOf(name, 'retribusi').id}&filters=${encodeURIComponent('{"kode":"P-05"}')}`)).json();
+    const search = await (await fetch(`${ckan.url}/api/3/action/datastore_search?resource_id=${resourceOf(name, 'retribusi').id}&filters=${encodeURIComponent('{"kode":"P-05"}')}`)).json() as { result: { total: number; records: { jumlah_kios: number }[] } };
     expect(search.result.total).toBe(1);
     expect(search.result.records[0].jumlah_kios).toBe(97);
     expect(tableOf(name, 'retribusi')!.rows).toHaveLength(5);
@@ -156,6 +156,26 @@ describe('push --datastore', () => {
     const d2 = JSON.parse(r2.stdout).resources.find((x: { name: string }) => x.name === 'retribusi').datastore;
     expect(d2).toEqual({ action: 'updated', rows: 5 });
     expect(tableOf(name, 'retribusi')!.fields.find((f) => f.id === 'nama')!.info).toEqual({ label: 'Nama resmi pasar' });
+  });
+
+  it('--dry-run --datastore says what each table would get and writes nothing', async () => {
+    const name = uniqueName('retribusi');
+    const dir = copy(FIXTURE, name);
+    const ds = async () => {
+      const r = await push(dir, ['--datastore', '--dry-run']);
+      expect(r.code).toBe(0);
+      expect(r.writes).toEqual([]);
+      return JSON.parse(r.stdout).resources.find((x: { name: string }) => x.name === 'retribusi').datastore;
+    };
+    expect(await ds()).toEqual({ action: 'created', rows: 5 });
+    expect((await push(dir)).code).toBe(0);
+    expect(await ds()).toEqual({ action: 'unchanged', rows: 5 });
+    editPackage(dir, (p) => {
+      p.resources[0].schema.fields[5].type = 'string';
+    });
+    expect(await ds()).toEqual({ action: 'updated', rows: 5, recreated: true });
+    const text = await runCli(['push', '--portal', ckan.url, '--datastore', '--dry-run'], { cwd: dir, env: { SATUDATA_API_TOKEN: ckan.tokens.editor, SATUDATA_LANG: 'en', SATUDATA_CONFIG_DIR: join(dir, '.user-config') } });
+    expect(text.stdout).toContain('DataStore: would be recreated (columns changed) (5 rows)');
   });
 
   it('a load interrupted mid-batch leaves no hash; the next push finishes it', async () => {

@@ -10,7 +10,7 @@ import { msg, type Lang, type MsgCode } from '../../i18n.js';
 import type { CkanClient } from '../../portal/client.js';
 import type { RemoteDataset } from '../../portal/plan.js';
 import type { PushResult } from '../../portal/push.js';
-import { batchFromEnv, loadDatastores, type DatastoreSelection } from '../../portal/datastore-push.js';
+import { batchFromEnv, loadDatastores, planDatastores, type DatastoreSelection } from '../../portal/datastore-push.js';
 import type { DatastoreEvent, DatastoreOutcome } from '../../portal/datastore.js';
 
 export type ResultWithDatastore = PushResult & { resources: (PushResult['resources'][number] & { datastore?: DatastoreOutcome })[] };
@@ -58,6 +58,17 @@ export async function datastoreStep(input: DatastoreStepInput): Promise<ResultWi
   return result;
 }
 
+/** --dry-run: each table's planned outcome (reads only), added to the plan's result. */
+export async function datastorePlanStep(input: { client: CkanClient; selection: DatastoreSelection; remote: RemoteDataset | undefined; result: PushResult; lang: Lang }): Promise<ResultWithDatastore> {
+  const result = input.result as ResultWithDatastore;
+  const outcomes = await planDatastores(input.client, input.remote, input.selection.targets, input.lang);
+  for (const r of result.resources) {
+    const o = outcomes.get(r.name);
+    if (o) r.datastore = o;
+  }
+  return result;
+}
+
 /** Summary lines for the tables, after the push summary. */
 export function renderDatastore(result: ResultWithDatastore, lang: Lang): string {
   const lines: string[] = [];
@@ -65,7 +76,7 @@ export function renderDatastore(result: ResultWithDatastore, lang: Lang): string
     const d = r.datastore;
     if (!d) continue;
     const action = msg(lang, (d.recreated ? 'datastore.action.recreated' : `datastore.action.${d.action}`) as MsgCode);
-    lines.push(`  - ${r.name}:`, msg(lang, 'datastore.summary', { action, rows: d.rows }));
+    lines.push(`  - ${r.name}:`, msg(lang, result.dryRun ? 'datastore.plan' : 'datastore.summary', { action, rows: d.rows }));
   }
   return lines.length ? lines.join('\n') + '\n' : '';
 }

@@ -26,7 +26,7 @@ import { clientFor, verifyToken } from '../../portal/session.js';
 import { explainPortalError, lookupDataset } from '../../portal/explain.js';
 import { msg } from '../../i18n.js';
 import { recordLoaderHash, selectDatastoreTargets } from '../../portal/datastore-push.js';
-import { datastoreStep, renderDatastore } from './push-datastore.js';
+import { datastorePlanStep, datastoreStep, renderDatastore } from './push-datastore.js';
 
 /**
  * ora wants a TTY stream; give it one that writes through ctx.stderr, so the redaction of secrets and
@@ -146,9 +146,10 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
     }
 
     if (dryRun) {
-      const result = resultOf(plan, portal, draft.name, remote?.id ?? '', true);
+      const planned = resultOf(plan, portal, draft.name, remote?.id ?? '', true);
+      const result = datastore ? await datastorePlanStep({ client, selection: datastore, remote, result: planned, lang }) : planned;
       if (opts.json) ctx.stdout.write(JSON.stringify({ ...result, diff: { dataset: plan.dataset.diff, resources: Object.fromEntries(plan.resources.map((r) => [r.name, r.diff])) } }, null, 2) + '\n');
-      else ctx.stdout.write(renderPlan(plan, result, lang));
+      else ctx.stdout.write(renderPlan(plan, result, lang) + (datastore ? renderDatastore(result, lang) : ''));
       await log('ok', { result: { dataset: result.dataset, resources: result.resources } });
       return 0;
     }

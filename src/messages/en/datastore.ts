@@ -27,6 +27,7 @@ export const datastore: Record<keyof typeof ID, string> = {
   'datastore.skipped': 'resource {name}: no DataStore table, {reason}.\n',
   'datastore.drift': 'resource {name}: {drift}; the DataStore table is loaded again.\n',
   'datastore.summary': '    DataStore: {action} ({rows} rows)',
+  'datastore.plan': '    DataStore: would be {action} ({rows} rows)',
   'datastore.action.created': 'created',
   'datastore.action.updated': 'updated',
   'datastore.action.unchanged': 'unchanged',

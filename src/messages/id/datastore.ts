@@ -25,6 +25,7 @@ export const datastore = {
   'datastore.skipped': 'resource {name}: tanpa tabel DataStore, {reason}.\n',
   'datastore.drift': 'resource {name}: {drift}; tabel DataStore dimuat ulang.\n',
   'datastore.summary': '    DataStore: {action} ({rows} baris)',
+  'datastore.plan': '    DataStore: akan {action} ({rows} baris)',
   'datastore.action.created': 'dibuat',
   'datastore.action.updated': 'diperbarui',
   'datastore.action.unchanged': 'tidak berubah',
