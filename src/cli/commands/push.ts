@@ -25,6 +25,8 @@ import { actionWord, humanBytes, renderPlan, renderSummary } from '../../portal/
 import { clientFor, verifyToken } from '../../portal/session.js';
 import { explainPortalError, lookupDataset } from '../../portal/explain.js';
 import { msg } from '../../i18n.js';
+import { applyScheming } from '../../ckan/scheming.js';
+import { portalDatasetSchema } from '../../portal/scheming.js';
 
 /**
  * ora wants a TTY stream; give it one that writes through ctx.stderr, so the redaction of secrets and
@@ -76,7 +78,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
 
   // 2. Map to CKAN and pre-check every CKAN rule locally, all at once.
   const org = resolveOrganization(lp.pkg, opts.org, ctx.env, config.organization);
-  const draft = toCkanDataset(lp.pkg, org?.org ?? '');
+  let draft = toCkanDataset(lp.pkg, org?.org ?? '');
   const locals = await localResources(lp, lang);
   checkSameBytes(lp, locals, report, lang);
   const violations = checkCkanDataset(draft, locals.map((l) => l.draft), lang);
@@ -120,6 +122,8 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
       note(licViolations.map((v) => `  - ${v.field}: ${v.message}\n`).join(''));
       throw new DataInvalidError(msg(lang, 'push.the_licence_is_not'));
     }
+    // ckanext-scheming: its schema's Satu Data fields are sent top-level instead of as extras.
+    draft = applyScheming(draft, await portalDatasetSchema(client));
 
     // 4. Plan from what the portal shows; a real push holds the package's lock from here (issue 14).
     if (!dryRun) {
