@@ -126,6 +126,10 @@ export const HELP_TEXT: Record<string, Msg> = {
     id: 'hapus sumber daya di portal yang tidak ada lagi di paket',
     en: 'delete portal resources that the package no longer has',
   },
+  'push --datastore': {
+    id: 'muat juga setiap tabel ke DataStore CKAN (kolom bertipe, kamus data)',
+    en: 'also load each table into the CKAN DataStore (typed columns, data dictionary)',
+  },
 
   login: { id: 'periksa dan simpan token API untuk sebuah portal', en: 'verify and store an API token for a portal' },
   'login --portal': { id: 'alamat portal CKAN', en: 'CKAN portal URL' },

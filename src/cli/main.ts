@@ -131,6 +131,7 @@ export function defineProgram(dispatch: (name: string, args: string[], opts: Com
     .option('-y, --yes', 'no prompts')
     .option('--json', 'print the result as JSON')
     .option('--prune', 'delete portal resources that the package no longer has')
+    .option('--datastore', 'also load each table into the CKAN DataStore (typed columns, data dictionary)')
     .action(act('push'));
 
   program

@@ -21,6 +21,7 @@ const schema = {
     maxUploadMB: { type: 'number', exclusiveMinimum: 0 },
     timeoutSeconds: { type: 'number', exclusiveMinimum: 0 },
     tokenEnv: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+    datastore: { type: 'boolean' },
   },
 } as const;
 
@@ -35,6 +36,7 @@ const explain: Record<string, { id: string; en: string }> = {
   maxUploadMB: m('config.load.explain.maxUploadMB'),
   timeoutSeconds: m('config.load.explain.timeoutSeconds'),
   tokenEnv: m('config.load.explain.tokenEnv'),
+  datastore: m('datastore.config.explain'),
 };
 
 const DATA_PLACES = ['package.json', '.satudatarc', '.satudatarc.json', '.satudatarc.yaml', '.satudatarc.yml'];

@@ -9,6 +9,8 @@ export interface SatudataConfig {
   maxUploadMB?: number;
   timeoutSeconds?: number;
   tokenEnv?: string;
+  /** `push` loads tabular resources into the CKAN DataStore too (as `--datastore`). */
+  datastore?: boolean;
 }
 
 export interface LoadedConfig {

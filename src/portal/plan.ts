@@ -15,6 +15,8 @@ export interface LocalResource {
   bytes?: number;
   /** Absolute path of the local file. */
   file?: string;
+  /** The `hash` to record instead of `sha256:<hex>` (the MD5 XLoader/DataPusher compare, so they skip a table satudata loads). */
+  hashField?: string;
 }
 
 export type RemoteDataset = Record<string, unknown> & {

@@ -45,7 +45,7 @@ function resourceFields(step: ResourceStep, remote?: Record<string, unknown>): R
     f[RESOURCE_HASH_KEY] = local.sha256;
     f[RESOURCE_BYTES_KEY] = String(local.bytes);
     // CKAN never computes `hash` (ckan-api.md §6); record ours in the standard field too.
-    f.hash = `sha256:${local.sha256}`;
+    f.hash = local.hashField ?? `sha256:${local.sha256}`;
     // A metadata-only update of an unchanged file records CKAN's own last_modified if it was not yet.
     const lm = remote?.last_modified;
     if (!step.upload && typeof lm === 'string' && lm) f[RESOURCE_LAST_MODIFIED_KEY] = lm;

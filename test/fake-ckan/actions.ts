@@ -7,6 +7,7 @@ import type { Dict, Org, Pkg, Res, State, User } from './state.js';
 import { CkanError, forbidden, notFound, showPackage, validatePackage, validationError } from './rules.js';
 import { searchPackages } from './search.js';
 import { schemingDatasetSchemaShow } from './scheming.js';
+import { DATASTORE_ACTIONS, DATASTORE_SIDE_EFFECT_FREE } from './datastore.js';
 
 export interface Upload {
   filename: string;
@@ -27,7 +28,7 @@ type Handler = (c: ActionCtx) => unknown;
 /** Side-effect-free actions: the only ones CKAN accepts with GET. */
 export const SIDE_EFFECT_FREE = new Set([
   'status_show', 'user_show', 'organization_list', 'organization_show', 'organization_list_for_user', 'package_search',
-  'package_list', 'package_show', 'resource_show', 'license_list', 'scheming_dataset_schema_show',
+  'package_list', 'package_show', 'resource_show', 'license_list', 'scheming_dataset_schema_show', ...DATASTORE_SIDE_EFFECT_FREE,
 ]);
 
 const LICENSES = [
@@ -308,6 +309,8 @@ export const ACTIONS: Record<string, Handler> = {
     p.metadata_modified = c.state.now();
     return null;
   },
+
+  ...(DATASTORE_ACTIONS as Record<string, Handler>),
 };
 
 export { CkanError };

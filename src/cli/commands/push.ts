@@ -27,6 +27,8 @@ import { explainPortalError, lookupDataset } from '../../portal/explain.js';
 import { msg } from '../../i18n.js';
 import { applyScheming } from '../../ckan/scheming.js';
 import { portalDatasetSchema } from '../../portal/scheming.js';
+import { recordLoaderHash, selectDatastoreTargets } from '../../portal/datastore-push.js';
+import { datastoreStep, renderDatastore } from './push-datastore.js';
 
 /**
  * ora wants a TTY stream; give it one that writes through ctx.stderr, so the redaction of secrets and
@@ -81,7 +83,10 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   let draft = toCkanDataset(lp.pkg, org?.org ?? '');
   const locals = await localResources(lp, lang);
   checkSameBytes(lp, locals, report, lang);
-  const violations = checkCkanDataset(draft, locals.map((l) => l.draft), lang);
+  // --datastore (issue 16): the tables to load, and their column names checked against CKAN's rules too.
+  const datastore = opts.datastore || config.datastore === true ? await selectDatastoreTargets(lp, report, lang) : undefined;
+  if (datastore) recordLoaderHash(locals, datastore);
+  const violations = [...checkCkanDataset(draft, locals.map((l) => l.draft), lang), ...(datastore?.violations ?? [])];
   if (violations.length) {
     note((msg(lang, 'push.the_package_cannot_be')) + violations.map((v) => `  - ${v.field}: ${v.message}\n`).join(''));
     await logRefusal('E_CKAN_RULES', violations.map((v) => `${v.field}: ${v.message}`).join('; '), draft.owner_org);
@@ -178,12 +183,13 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
         note(msg(lang, 'push.resource_the_portal_copy', { name: e.name, drift: e.drift }));
       } else if (!spinner && e.action !== 'unchanged') note(`${e.type === 'dataset' ? 'dataset' : 'resource'} ${e.name}: ${actionWord(e.action, lang)}\n`);
     };
-    const result = await executePlan({ client, draft, locals, prune: Boolean(opts.prune), remote, plan, reread, lang, onEvent });
+    const pushed = await executePlan({ client, draft, locals, prune: Boolean(opts.prune), remote, plan, reread, lang, onEvent });
+    const result = datastore ? await datastoreStep({ ctx, client, selection: datastore, reread, result: pushed, spinner, lang }) : pushed;
     spinner?.succeed(msg(lang, 'push.done'));
     spinner = undefined;
     await log('ok', { result: { dataset: result.dataset, resources: result.resources } });
     if (opts.json) ctx.stdout.write(JSON.stringify(result, null, 2) + '\n');
-    else ctx.stdout.write(renderSummary(result, lang));
+    else ctx.stdout.write(renderSummary(result, lang) + (datastore ? renderDatastore(result, lang) : ''));
     return 0;
   } catch (e) {
     spinner?.fail();

@@ -1,0 +1,133 @@
+/**
+ * The rows a DataStore table receives: the table read again exactly as `validate` read it (same
+ * opener, header decision, label-to-field mapping, missing values and per-field casting), each row as
+ * a record of cast values, in batches, one batch in memory at a time. A cell that does not cast (the
+ * file changed after validation) stops the load: nothing invalid ever reaches the portal.
+ */
+import type { Row } from '../table/types.js';
+import type { Schema } from '../schema/types.js';
+import { compileSchema, INVALID } from '../schema/cast.js';
+import { decideLayout, isCommentRow, joinLabels } from '../validate/header.js';
+import { mapFields } from '../validate/labels.js';
+import { SAMPLE_ROWS } from '../validate/keys.js';
+import type { PreparedResource } from '../validate/resource.js';
+import { cellText } from '../validate/build-error.js';
+import { recordValue, type DatastoreField } from './datastore-schema.js';
+
+export type DatastoreRecord = Record<string, unknown>;
+
+/** Why a load stopped while reading: the caller turns it into a message. */
+export class RowReadError extends Error {
+  constructor(
+    readonly reason: 'header' | 'cell' | 'changed',
+    readonly detail: { row?: number; field?: string; cell?: string } = {},
+  ) {
+    super(reason);
+  }
+}
+
+export interface BatchOptions {
+  /** Rows per batch. */
+  rows: number;
+  /** A batch is also cut when its JSON would pass this many bytes (roughly). */
+  bytes: number;
+}
+
+export interface ReadSummary {
+  rows: number;
+  sha256: string;
+}
+
+function lastFilled(cells: readonly unknown[]): number {
+  for (let i = cells.length - 1; i >= 0; i--) {
+    const c = cells[i];
+    if (c !== null && c !== undefined && c !== '') return i;
+  }
+  return -1;
+}
+
+/**
+ * Yield batches of records of `prepared` (a tabular resource with a schema, as validate prepared it).
+ * The generator's return value holds the row count and the SHA-256 of the bytes read.
+ */
+export async function* castBatches(prepared: PreparedResource, schema: Schema, columns: DatastoreField[], opts: BatchOptions): AsyncGenerator<DatastoreRecord[], ReadSummary> {
+  const table = await prepared.open!();
+  try {
+    const padded = table.format === 'xlsx';
+    const iterator = table.batches[Symbol.asyncIterator]();
+    const sample: Row[] = [];
+    const pending: Row[] = [];
+    let done = false;
+    while (sample.length < SAMPLE_ROWS) {
+      const next = await iterator.next();
+      if (next.done) {
+        done = true;
+        break;
+      }
+      for (const r of next.value) (sample.length < SAMPLE_ROWS ? sample : pending).push(r);
+    }
+    // The header exactly as validateTable decides it (src/validate/table.ts).
+    const layout = decideLayout(prepared.dialect, sample, padded);
+    const headerCells = layout.headerRows.map((n) => sample.find((r) => r.rowNumber === n)?.cells ?? []);
+    const labels = layout.headerless ? [] : joinLabels(headerCells, layout.headerJoin);
+    const noLabels = layout.headerless || (labels.length === 0 && !padded);
+    if (padded && !noLabels) {
+      let width = labels.length;
+      for (const r of sample) if (r.rowNumber > layout.headerEnd) width = Math.max(width, lastFilled(r.cells) + 1);
+      while (labels.length < width) labels.push('');
+    }
+    const fields = compileSchema(schema);
+    const mapping = mapFields(schema, fields, labels, noLabels);
+    if (mapping.fatal) throw new RowReadError('header');
+    const cols = mapping.columns;
+    const types = columns.map((c) => c.type);
+    const names = columns.map((c) => c.id);
+
+    let batch: DatastoreRecord[] = [];
+    let bytes = 0;
+    let rows = 0;
+    const out: DatastoreRecord[][] = [];
+    const take = (list: Row[]) => {
+      for (const row of list) {
+        const rn = row.rowNumber;
+        if (rn <= layout.headerEnd || isCommentRow(layout, rn, row.cells)) continue;
+        const cells = row.cells;
+        const rec: DatastoreRecord = {};
+        for (let i = 0; i < fields.length; i++) {
+          const f = fields[i]!;
+          const c = cols[i]!;
+          const cell = c >= 0 && c < cells.length ? cells[c]! : null;
+          let v: unknown = null;
+          if (!f.isMissing(cell)) {
+            v = f.cast(cell);
+            if (v === INVALID) throw new RowReadError('cell', { row: rn, field: f.name, cell: cellText(cell) });
+          }
+          const value = recordValue(v, types[i]!);
+          rec[names[i]!] = value;
+          bytes += typeof value === 'string' ? value.length + 8 : 12;
+        }
+        batch.push(rec);
+        rows++;
+        if (batch.length >= opts.rows || bytes >= opts.bytes) {
+          out.push(batch);
+          batch = [];
+          bytes = 0;
+        }
+      }
+    };
+    take(sample);
+    take(pending);
+    pending.length = 0;
+    while (out.length) yield out.shift()!;
+    while (!done) {
+      const next = await iterator.next();
+      if (next.done) break;
+      take(next.value);
+      while (out.length) yield out.shift()!;
+    }
+    if (batch.length) yield batch;
+    return { rows, sha256: table.stats().sha256 };
+  } finally {
+    await table.close();
+  }
+}
