@@ -67,3 +67,26 @@ describe('satudata push to a real CKAN with ckanext-scheming', () => {
     expect(en).toContain('Annual');
   });
 });
+
+describe('a portal that installs ckanext-scheming after datasets were pushed with extras', () => {
+  it('the next push moves the Satu Data extras to the schema fields, keeps foreign extras, and is then unchanged', async () => {
+    const name = uniqueName('real-migrate');
+    const dir = packageCopy('kebakaran', name);
+    // Before scheming: pushed through the plain server, Satu Data fields as extras; plus a foreign extra.
+    const plain = await runCli(['push', '--portal', env.url, '--org', env.editor.org], { cwd: dir, env: { SATUDATA_API_TOKEN: env.editor.token } });
+    expect(plain.code, plain.stderr).toBe(0);
+    const before = (await action(env, 'package_show', { token: env.editor.token, query: { id: name } })).result;
+    expect(before.extras.map((e: { key: string }) => e.key)).toContain('tahun');
+    const patched = await action(env, 'package_patch', { token: env.editor.token, body: { id: name, extras: [...before.extras, { key: 'catatan_walidata', value: 'diperiksa' }] } });
+    expect(patched.status).toBe(200);
+
+    const moved = await push(dir, ['--json']);
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(JSON.parse(moved.stdout).dataset.action).toBe('updated');
+    const after = await show(name);
+    expect(after).toMatchObject({ tahun: '2024', frekuensi_penerbitan: 'tahunan', konsep: before.extras.find((e: { key: string }) => e.key === 'konsep').value });
+    expect(after.extras).toEqual([{ key: 'catatan_walidata', value: 'diperiksa' }]);
+    const again = await push(dir, ['--json']);
+    expect(JSON.parse(again.stdout).dataset.action).toBe('unchanged');
+  });
+});
