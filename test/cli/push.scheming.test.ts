@@ -70,6 +70,27 @@ describe('satudata push to a portal with ckanext-scheming', () => {
     expect((await push(dir)).writes).toEqual([]);
   });
 
+  it('a dataset pushed with extras before the portal had scheming: the fields move top-level, foreign extras stay', async () => {
+    const name = uniqueName('kebakaran');
+    const dir = packageCopy('kebakaran', name);
+    const plain = await startFakeCkan();
+    try {
+      expect((await runCli(['push', '--portal', plain.url], { cwd: dir, env: { SATUDATA_API_TOKEN: plain.tokens.editor } })).code).toBe(0);
+      const old = [...plain.state.packages.values()].find((x) => x.name === name)!;
+      // The same dataset on the portal once scheming is installed (shown as before: extras), plus a walidata's own extra.
+      const p = ckan.state.packages;
+      const org = ckan.state.org('org-a')!;
+      p.set(old.id, { ...old, owner_org: org.id, resources: [], extras: [...old.extras, { key: 'catatan_walidata', value: 'diperiksa' }] });
+    } finally {
+      await plain.close();
+    }
+    const r = await push(dir, ['--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).dataset.action).toBe('updated');
+    expect(dataset(name)).toMatchObject({ tahun: '2024', frekuensi_penerbitan: 'tahunan', extras: [{ key: 'catatan_walidata', value: 'diperiksa' }] });
+    expect((await push(dir)).writes).toEqual([]);
+  });
+
   it("a field the portal's schema requires and the package lacks: exit 3, named as in datapackage.json, nothing created", async () => {
     const strict = await startFakeCkan({
       scheming: { ...SCHEMA, dataset_fields: SCHEMA.dataset_fields.map((f) => (f.field_name === 'kode_wilayah' ? { ...f, required: true } : f)) },
