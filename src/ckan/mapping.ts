@@ -19,6 +19,9 @@
  *   resources[] {name, description, format, mediatype, schema}
  *                                         resources [{name, description, format, mimetype, schema (JSON)}]
  *                                         + satudata_sha256, satudata_bytes (bookkeeping for idempotent push)
+ *
+ * On a portal with ckanext-scheming, the extras whose names are fields of the portal's schema are sent
+ * as top-level fields instead (`applyScheming` in ckan/scheming.ts, `schemaFields` below).
  */
 import type { Msg } from '../i18n.js';
 import type { DataPackage, Resource, Schema } from '../schema/types.js';
@@ -86,6 +89,11 @@ export interface CkanDatasetDraft {
   maintainer_email: string;
   tags: CkanTag[];
   extras: CkanExtra[];
+  /**
+   * Portals with ckanext-scheming: the managed fields their schema has, sent top-level instead of as
+   * extras ('' = no value here). Absent without scheming.
+   */
+  schemaFields?: Record<string, string>;
 }
 
 export interface CkanResourceDraft {
@@ -233,6 +241,12 @@ export function packageFieldOf(ckanField: string): string {
       return 'sdi.klasifikasi_akses';
     case 'upload':
       return 'resources[].path';
+    default:
+      break;
+  }
+  // A scheming portal names a Satu Data field top-level (`konsep`, `tahun`): the same place as its extra.
+  if (!rest && (SDI_EXTRAS.some((x) => x.extra === head) || head in OTHER_EXTRAS)) return packageFieldOf(`extras.${head}`);
+  switch (head) {
     case 'extras':
     case 'extras_validation': {
       const key = /^[.[]"?([^"\]]+)/.exec(rest)?.[1];

@@ -13,6 +13,7 @@ import { type OrgChoice } from './organizations.js';
 import { skpdTitle } from './organizations.js';
 import { fieldTarget, inlineFields, resourceTarget, type Target } from './resource-keys.js';
 import { slugify, type Checked } from './rules.js';
+import type { PortalFieldHint } from './portal.js';
 
 export interface FlowOptions {
   ask: Ask;
@@ -27,6 +28,8 @@ export interface FlowOptions {
   answered?: ReadonlySet<string>;
   /** Called after each answer is stored in the package (the command saves a resumable draft). */
   onAnswer?: (key: string) => Promise<void> | void;
+  /** The portal's dataset schema (ckanext-scheming), by field key: its choices and labels are offered. */
+  hints?: Record<string, PortalFieldHint>;
 }
 
 const T = {
@@ -125,9 +128,12 @@ export async function askDatasetFields(pkg: DataPackage, o: FlowOptions): Promis
     let raw: string;
     switch (f.input) {
       case 'select': {
-        const terms = f.terms ?? [];
+        const portal = o.hints?.[f.key]?.choices;
+        // With the portal's schema: only the codes it accepts (push would be refused otherwise), under its labels.
+        const offered = (f.terms ?? []).filter((t) => !portal || portal.some((c) => c.value === t.code));
+        const terms = offered.length ? offered : f.terms ?? [];
         const current = def !== undefined ? f.check(def, env) : undefined;
-        const choices = terms.map((t) => ({ value: t.code, name: `${t.label[o.lang]} (${t.code})` }));
+        const choices = terms.map((t) => ({ value: t.code, name: `${portal?.find((c) => c.value === t.code)?.label || t.label[o.lang]} (${t.code})` }));
         raw = await o.ask.select({ message: message(f, o.lang), choices, default: current?.ok ? (current.value as string) : undefined });
         break;
       }

@@ -6,11 +6,18 @@
 import type { PortalLicense } from './licenses.js';
 import type { OrgChoice } from './organizations.js';
 
+/** What the portal's dataset schema (ckanext-scheming) says of one field: its choices, with its labels. */
+export interface PortalFieldHint {
+  choices?: { value: string; label: string }[];
+}
+
 export interface MetadataPortal {
   organizations(): Promise<OrgChoice[] | undefined>;
   licenses(): Promise<PortalLicense[] | undefined>;
   /** The organization (name) owning dataset `name`; null when the name is free; undefined when unknown. */
   datasetOwner(name: string): Promise<string | null | undefined>;
+  /** By metadata field key (`sdi.frekuensi`): the portal schema's hints; undefined without scheming. */
+  fieldHints?(lang: 'id' | 'en'): Promise<Record<string, PortalFieldHint> | undefined>;
 }
 
 /** No portal configured: every lookup is unknown. */

@@ -3,7 +3,10 @@
  * metadata/ so the prompts never depend on the network code).
  */
 import type { CkanClient } from './client.js';
-import type { MetadataPortal } from '../metadata/portal.js';
+import type { MetadataPortal, PortalFieldHint } from '../metadata/portal.js';
+import { SDI_EXTRAS } from '../ckan/mapping.js';
+import { langText } from '../ckan/scheming.js';
+import { portalDatasetSchema } from './scheming.js';
 
 type Warn = (e: unknown) => void;
 
@@ -29,6 +32,17 @@ export function ckanMetadataPortal(client: CkanClient, hasToken: boolean, warn: 
       quiet(async () => {
         const list = await client.action<{ id: string; title: string; url?: string }[]>('license_list');
         return list.map((l) => ({ id: l.id, title: l.title, ...(l.url ? { url: l.url } : {}) }));
+      }),
+    fieldHints: (lang) =>
+      quiet(async () => {
+        const schema = await portalDatasetSchema(client);
+        if (!schema) return undefined;
+        const hints: Record<string, PortalFieldHint> = {};
+        for (const x of SDI_EXTRAS) {
+          const f = schema.dataset_fields.find((d) => d.field_name === x.extra);
+          if (f?.choices) hints[`sdi.${x.sdi}`] = { choices: f.choices.map((c) => ({ value: c.value, label: langText(c.label, lang) || c.value })) };
+        }
+        return hints;
       }),
     datasetOwner: (name) =>
       quiet(async () => {

@@ -107,6 +107,14 @@ export function datasetDiff(remote: RemoteDataset, draft: CkanDatasetDraft): { d
     diff.push({ field: 'keywords', from: remoteTags.join(', '), to: tags.join(', ') });
     patch.tags = draft.tags;
   }
+  // ckanext-scheming: the managed fields of the portal's schema are top-level (never in `extras`).
+  for (const [k, to] of Object.entries(draft.schemaFields ?? {})) {
+    const from = str(remote[k]);
+    if (from !== to) {
+      diff.push({ field: packageFieldOf(k), from, to });
+      patch[k] = to;
+    }
+  }
   const extras = desiredExtras(remote, draft.extras);
   const ed = extrasDiff((remote.extras as CkanExtra[] | undefined) ?? [], extras);
   if (ed.length) {
@@ -179,7 +187,9 @@ export function fileChanged(remote: Record<string, unknown>, local: LocalResourc
  */
 export function planPush(draft: CkanDatasetDraft, locals: LocalResource[], remote: RemoteDataset | undefined, opts: { prune: boolean }): PushPlan {
   if (!remote) {
-    const fields: Record<string, unknown> = { ...draft };
+    const { schemaFields, ...rest } = draft;
+    // Scheming fields go top-level; empty ones are simply not sent.
+    const fields: Record<string, unknown> = { ...rest, ...Object.fromEntries(Object.entries(schemaFields ?? {}).filter(([, v]) => v !== '')) };
     return {
       dataset: { action: 'created', fields, diff: [] },
       resources: locals.map((l) => ({ name: l.draft.name, action: 'created', upload: l.sha256 !== undefined, local: l, diff: [] })),

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Dict, Org, Pkg, Res, State, User } from './state.js';
 import { CkanError, forbidden, notFound, showPackage, validatePackage, validationError } from './rules.js';
 import { searchPackages } from './search.js';
+import { schemingDatasetSchemaShow } from './scheming.js';
 import { DATASTORE_ACTIONS, DATASTORE_SIDE_EFFECT_FREE } from './datastore.js';
 
 export interface Upload {
@@ -27,7 +28,7 @@ type Handler = (c: ActionCtx) => unknown;
 /** Side-effect-free actions: the only ones CKAN accepts with GET. */
 export const SIDE_EFFECT_FREE = new Set([
   'status_show', 'user_show', 'organization_list', 'organization_show', 'organization_list_for_user', 'package_search',
-  'package_list', 'package_show', 'resource_show', 'license_list', ...DATASTORE_SIDE_EFFECT_FREE,
+  'package_list', 'package_show', 'resource_show', 'license_list', 'scheming_dataset_schema_show', ...DATASTORE_SIDE_EFFECT_FREE,
 ]);
 
 const LICENSES = [
@@ -210,6 +211,8 @@ export const ACTIONS: Record<string, Handler> = {
   },
 
   license_list: () => LICENSES,
+
+  scheming_dataset_schema_show: schemingDatasetSchemaShow,
 
   package_create: (c) => {
     c.data = stripDerived(c.data);

@@ -4,6 +4,7 @@
  * flattened; duplicate extras under `extras_validation`.
  */
 import type { Dict, Pkg, State } from './state.js';
+import { schemingErrors } from './scheming.js';
 
 export const ROOT_FIELDS = new Set([
   'id', 'name', 'title', 'notes', 'url', 'version', 'state', 'type', 'owner_org', 'private', 'tags', 'resources', 'groups',
@@ -118,6 +119,7 @@ export function validatePackage(state: State, data: Dict, opts: { creating: bool
     resErrs.push(re);
   }
   if (anyResErr) errors.resources = resErrs;
+  if (state.scheming) Object.assign(errors, schemingErrors(state.scheming, data));
   if (Object.keys(errors).length) throw validationError(errors);
 }
 

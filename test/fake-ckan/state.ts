@@ -4,6 +4,7 @@
  * extra organizations, users and datasets, so one contract suite serves both.
  */
 import { randomUUID } from 'node:crypto';
+import type { FakeSchemingSchema } from './scheming.js';
 
 export type Role = 'admin' | 'editor' | 'member';
 
@@ -53,6 +54,8 @@ export interface FakeSeed {
   maxResourceSizeMB?: number;
   /** ckan.search.rows_max (default 1000). */
   rowsMax?: number;
+  /** ckanext-scheming mode: the dataset schema the portal runs (see scheming.ts); absent = no scheming. */
+  scheming?: FakeSchemingSchema;
 }
 
 export interface User {
@@ -112,11 +115,13 @@ export class State {
   files = new Map<string, { filename: string; bytes: Buffer; mimetype: string }>();
   maxResourceSizeMB: number;
   rowsMax: number;
+  scheming?: FakeSchemingSchema;
   private lastMs = 0;
 
   constructor(seed: FakeSeed) {
     this.maxResourceSizeMB = seed.maxResourceSizeMB ?? 10;
     this.rowsMax = seed.rowsMax ?? 1000;
+    this.scheming = seed.scheming;
   }
 
   /** A strictly increasing clock, so every write gives a new metadata_modified. */

@@ -99,6 +99,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
         orgs: orgChoices(await kit.portal.organizations(), config.organization),
         licenses,
         datasetOwner: kit.online ? (name) => kit.portal.datasetOwner(name) : undefined,
+        hints: kit.online ? await kit.portal.fieldHints?.(lang) : undefined,
         say: (line) => ctx.stderr.write(line + '\n'),
       });
     } catch (e) {

@@ -25,6 +25,8 @@ import { actionWord, humanBytes, renderPlan, renderSummary } from '../../portal/
 import { clientFor, verifyToken } from '../../portal/session.js';
 import { explainPortalError, lookupDataset } from '../../portal/explain.js';
 import { msg } from '../../i18n.js';
+import { applyScheming } from '../../ckan/scheming.js';
+import { portalDatasetSchema } from '../../portal/scheming.js';
 import { recordLoaderHash, selectDatastoreTargets } from '../../portal/datastore-push.js';
 import { datastorePlanStep, datastoreStep, renderDatastore } from './push-datastore.js';
 
@@ -78,7 +80,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
 
   // 2. Map to CKAN and pre-check every CKAN rule locally, all at once.
   const org = resolveOrganization(lp.pkg, opts.org, ctx.env, config.organization);
-  const draft = toCkanDataset(lp.pkg, org?.org ?? '');
+  let draft = toCkanDataset(lp.pkg, org?.org ?? '');
   const locals = await localResources(lp, lang);
   checkSameBytes(lp, locals, report, lang);
   // --datastore (issue 16): the tables to load, and their column names checked against CKAN's rules too.
@@ -125,6 +127,8 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
       note(licViolations.map((v) => `  - ${v.field}: ${v.message}\n`).join(''));
       throw new DataInvalidError(msg(lang, 'push.the_licence_is_not'));
     }
+    // ckanext-scheming: its schema's Satu Data fields are sent top-level instead of as extras.
+    draft = applyScheming(draft, await portalDatasetSchema(client));
 
     // 4. Plan from what the portal shows; a real push holds the package's lock from here (issue 14).
     if (!dryRun) {

@@ -133,6 +133,18 @@ describe('metadata flow', () => {
     expect(licPrompt.choices!.map((c) => c.value)).toEqual(['CC-BY-4.0', 'uu-kip']);
   });
 
+  it("offers the portal schema's choices under its labels (ckanext-scheming), only the codes it accepts", async () => {
+    const pkg = bare();
+    const ask = scriptedAsk({ rules: [[/^Frekuensi/, 'tahunan'], ...FULL] });
+    const hints = { 'sdi.frekuensi': { choices: [{ value: 'tahunan', label: 'Setahun sekali' }, { value: 'bulanan', label: 'Sebulan sekali' }, { value: 'kode-asing', label: 'Tak dikenal' }] } };
+    await runMetadataFlow(pkg, options(ask, { hints }));
+    const freq = ask.log.find((r) => /^Frekuensi/.test(r.message))!;
+    expect(freq.choices!.map((c) => [c.value, c.name])).toEqual([['bulanan', 'Sebulan sekali (bulanan)'], ['tahunan', 'Setahun sekali (tahunan)']]);
+    expect((pkg.sdi as Record<string, unknown>).frekuensi).toBe('tahunan');
+    // Fields the schema says nothing about keep satudata's own list.
+    expect(ask.log.find((r) => /^Ukuran/.test(r.message))!.choices!.map((c) => c.value)).toEqual(['jumlah', 'persentase', 'rasio', 'rata-rata', 'indeks']);
+  });
+
   it('speaks English with lang en', async () => {
     const pkg = completePackage();
     const ask = scriptedAsk({ rules: [] });

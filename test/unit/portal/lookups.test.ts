@@ -22,6 +22,28 @@ function portal(token?: string) {
 }
 
 describe('metadata portal lookups', () => {
+  it("the portal's scheming schema gives choices with labels in the user's language; none without scheming", async () => {
+    const { readFileSync } = await import('node:fs');
+    const schema = JSON.parse(readFileSync(new URL('../../../templates/ckan/satudata_dataset.json', import.meta.url), 'utf8'));
+    const withScheming = await startFakeCkan({ scheming: schema });
+    try {
+      const client = new CkanClient({ portal: withScheming.url, retries: 0, env: {} });
+      const hints = (await ckanMetadataPortal(client, false, () => {}).fieldHints!('en'))!;
+      expect(hints['sdi.tingkat_penyajian'].choices).toEqual([
+        { value: 'kota', label: 'City' }, { value: 'kecamatan', label: 'District (kecamatan)' }, { value: 'kelurahan', label: 'Urban village (kelurahan)' }, { value: 'titik', label: 'Point (location)' },
+      ]);
+      expect(hints['sdi.frekuensi'].choices![0]).toEqual({ value: 'harian', label: 'Daily' });
+      expect(Object.keys(hints).sort()).toEqual(['sdi.frekuensi', 'sdi.klasifikasi_akses', 'sdi.tingkat_penyajian', 'sdi.ukuran']);
+      await client.close();
+    } finally {
+      await withScheming.close();
+    }
+    const { p, client, warnings } = portal();
+    expect(await p.fieldHints!('id')).toBeUndefined();
+    expect(warnings).toEqual([]);
+    await client.close();
+  });
+
   it('lists the organizations the token may create datasets in', async () => {
     const { p, client } = portal(ckan.tokens.editor);
     expect((await p.organizations())!.map((o) => o.name)).toEqual([ckan.env.editor.org]);

@@ -1,0 +1,69 @@
+/**
+ * ckanext-scheming, pure: the shape of `scheming_dataset_schema_show` that satudata reads, and what
+ * it changes in the mapping. On a portal with scheming, the schema's fields are top-level dataset
+ * fields (scheming stores them itself and refuses an extra of the same name: "There is a schema field
+ * with the same name"), so the Satu Data fields satudata manages move from `extras` to the top level.
+ * The shipped schema (templates/ckan/satudata_dataset.json) has every field satudata sends.
+ */
+import type { Lang } from '../i18n.js';
+import { OTHER_EXTRAS, SDI_EXTRAS, type CkanDatasetDraft } from './mapping.js';
+
+/** scheming's language text: a plain string or `{"id": ..., "en": ...}`. */
+export type LangText = string | Record<string, string>;
+
+export interface SchemingChoice {
+  value: string;
+  label?: LangText;
+}
+
+export interface SchemingField {
+  field_name: string;
+  label?: LangText;
+  help_text?: LangText;
+  required?: boolean;
+  preset?: string;
+  choices?: SchemingChoice[];
+}
+
+export interface SchemingSchema {
+  dataset_type: string;
+  dataset_fields: SchemingField[];
+  resource_fields?: SchemingField[];
+}
+
+/** The CKAN names of the fields satudata manages outside CKAN's core (extras without scheming). */
+export const MANAGED_FIELDS: readonly string[] = [...SDI_EXTRAS.map((e) => e.extra), ...Object.keys(OTHER_EXTRAS)];
+
+/** A usable schema answer (anything else is treated as "no scheming"). */
+export function isSchemingSchema(v: unknown): v is SchemingSchema {
+  const s = v as SchemingSchema | null;
+  return !!s && typeof s === 'object' && Array.isArray(s.dataset_fields) && s.dataset_fields.every((f) => f && typeof f.field_name === 'string');
+}
+
+/** The managed fields the portal's schema has: these travel top-level. */
+export function topLevelFields(schema: SchemingSchema | undefined): string[] {
+  if (!schema) return [];
+  const names = new Set(schema.dataset_fields.map((f) => f.field_name));
+  return MANAGED_FIELDS.filter((k) => names.has(k));
+}
+
+/**
+ * The draft for a portal with scheming: each managed field the schema has leaves `extras` and becomes
+ * a top-level field (`schemaFields`, '' when the package has no value, so a value removed locally is
+ * cleared on the portal). Without a schema, the draft is returned as it is.
+ */
+export function applyScheming(draft: CkanDatasetDraft, schema: SchemingSchema | undefined): CkanDatasetDraft {
+  const top = topLevelFields(schema);
+  if (!top.length) return draft;
+  const set = new Set(top);
+  const schemaFields: Record<string, string> = Object.fromEntries(top.map((k) => [k, '']));
+  for (const e of draft.extras) if (set.has(e.key)) schemaFields[e.key] = e.value;
+  return { ...draft, extras: draft.extras.filter((e) => !set.has(e.key)), schemaFields };
+}
+
+/** The text of a scheming label in `lang`, then Indonesian, English, or any language it has. */
+export function langText(t: LangText | undefined, lang: Lang): string {
+  if (t === undefined || t === null) return '';
+  if (typeof t === 'string') return t;
+  return t[lang] ?? t.id ?? t.en ?? Object.values(t)[0] ?? '';
+}
