@@ -137,23 +137,40 @@ export interface DatastorePlanInput {
 /** Bump when the way rows are cast or sent changes: every table is then loaded again once. */
 export const LOADER_VERSION = 1;
 
+/** Field and schema keys that only describe (they go to the dictionary, never change a cast value). */
+const DESCRIPTIVE = new Set(['title', 'description', 'unit', 'example', 'examples', 'rdfType']);
+
+function withoutDescriptions(schema: Schema): unknown {
+  const strip = (o: object) => Object.fromEntries(Object.entries(o).filter(([k]) => !DESCRIPTIVE.has(k)));
+  return { ...strip(schema), fields: schema.fields.map((f) => strip(f)) };
+}
+
+const sha256 = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex');
+
 /**
- * The hash recorded on the resource after the last batch: data (the file's SHA-256) and everything
- * that decides the rows (the whole schema, dialect, encoding, format) and the table (fields with their
- * dictionary, primary key). Same hash → the DataStore already holds exactly these rows.
+ * The hash recorded on the resource after the last batch, in two parts `<rows>:<dictionary>`. The rows
+ * part covers the data (the file's SHA-256) and everything that decides the rows and columns: the
+ * schema without its descriptive keys, dialect, encoding, format, column ids and types, primary key.
+ * The dictionary part covers the columns' `info`. Same hash → the DataStore already holds exactly
+ * these rows under this dictionary; only the dictionary part differs → only the dictionary is written.
  */
 export function datastoreHash(p: DatastorePlanInput): string {
-  const canonical = JSON.stringify({
+  const rows = sha256({
     v: LOADER_VERSION,
-    fields: p.fields,
+    columns: p.fields.map((f) => [f.id, f.type]),
     primaryKey: p.primaryKey,
-    schema: p.schema,
+    schema: withoutDescriptions(p.schema),
     dialect: p.dialect ?? null,
     encoding: p.encoding ?? null,
     format: p.format ?? null,
     sha256: p.sha256,
   });
-  return createHash('sha256').update(canonical).digest('hex');
+  return `${rows}:${sha256(p.fields.map((f) => f.info ?? null))}`;
+}
+
+/** The rows part of a recorded hash ('' when there is none). */
+export function rowsPart(hash: string): string {
+  return hash.split(':')[0] ?? '';
 }
 
 /** True when a table's columns (as datastore_info lists them) are exactly these, in this order. */

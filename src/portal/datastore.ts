@@ -20,7 +20,7 @@ import type { CkanClient } from './client.js';
 import { isOutcomeUnknown } from './net-errors.js';
 import { PORTAL_CODES } from './response.js';
 import { castBatches, RowReadError, type BatchOptions, type DatastoreRecord, type ReadSummary } from './datastore-rows.js';
-import { sameColumns, type DatastoreField } from './datastore-schema.js';
+import { rowsPart, sameColumns, type DatastoreField } from './datastore-schema.js';
 
 /** Resource fields satudata records after a complete load. */
 export const DATASTORE_HASH_KEY = 'satudata_datastore_hash';
@@ -35,6 +35,8 @@ export interface DatastoreOutcome {
   recreated?: boolean;
   /** Why an unchanged-looking table was loaded again (changed on the portal by another route). */
   drift?: string;
+  /** Only the data dictionary changed: it was written, the rows were left as they are. */
+  dictionaryOnly?: boolean;
 }
 
 export interface DatastoreTarget {
@@ -109,6 +111,8 @@ export function decideDatastore(resource: Record<string, unknown>, shown: ShownT
   const recordedRows = Number(resource[DATASTORE_ROWS_KEY]);
   const columnsOk = shown !== undefined && sameColumns(shown.fields, t.fields);
   if (shown && recorded === t.hash && columnsOk && shown.count === recordedRows) return { action: 'unchanged', rows: recordedRows };
+  // Same rows, only labels or descriptions changed: the dictionary is written, the rows stay.
+  if (shown && columnsOk && recorded && rowsPart(recorded) === rowsPart(t.hash) && shown.count === recordedRows) return { action: 'updated', rows: recordedRows, dictionaryOnly: true };
   const outcome: DatastoreOutcome = { action: recorded && shown ? 'updated' : 'created', rows: 0 };
   if (shown && !columnsOk) outcome.recreated = true;
   if (shown && recorded === t.hash) {
@@ -133,6 +137,11 @@ export async function syncDatastore(client: CkanClient, resource: Record<string,
   if (outcome.action === 'unchanged') return outcome;
   const budget = { unknown: 0 };
   const force = true;
+  if (outcome.dictionaryOnly) {
+    await idempotent(() => client.action('datastore_create', { resource_id: id, force, fields: t.fields, primary_key: t.primaryKey }), budget);
+    await client.action('resource_patch', { id, [DATASTORE_HASH_KEY]: t.hash });
+    return outcome;
+  }
   if (shown && outcome.recreated) {
     await idempotent(() => dropTable(client, id), budget);
     shown = undefined;

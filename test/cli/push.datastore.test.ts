@@ -89,7 +89,7 @@ describe('push --datastore', () => {
     expect(res.datastore_active).toBe(true);
     expect(viewsOf(ckan.state).get(res.id)?.map((v) => v.view_type)).toEqual(['datatables_view']);
     expect(res.satudata_datastore_rows).toBe('5');
-    expect(res.satudata_datastore_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(res.satudata_datastore_hash).toMatch(/^[0-9a-f]{64}:[0-9a-f]{64}$/);
     // XLoader/DataPusher compare `hash` with the file's MD5: satudata records the MD5 so they skip it.
     const { createHash } = await import('node:crypto');
     expect(res.hash).toBe(createHash('md5').update(readFileSync(join(dir, 'retribusi.csv'))).digest('hex'));
@@ -154,8 +154,14 @@ describe('push --datastore', () => {
     const r2 = await push(dir);
     expect(r2.code).toBe(0);
     const d2 = JSON.parse(r2.stdout).resources.find((x: { name: string }) => x.name === 'retribusi').datastore;
-    expect(d2).toEqual({ action: 'updated', rows: 5 });
+    expect(d2).toEqual({ action: 'updated', rows: 5, dictionaryOnly: true });
     expect(tableOf(name, 'retribusi')!.fields.find((f) => f.id === 'nama')!.info).toEqual({ label: 'Nama resmi pasar' });
+    // The rows were not touched: no delete, no insert; the next push is unchanged.
+    expect(r2.ds.filter((a) => a === 'datastore_delete' || a === 'datastore_upsert')).toEqual([]);
+    expect(tableOf(name, 'retribusi')!.rows).toHaveLength(5);
+    const r3 = await push(dir);
+    expect(r3.ds).toEqual(['datastore_info']);
+    expect(JSON.parse(r3.stdout).resources.find((x: { name: string }) => x.name === 'retribusi').datastore).toEqual({ action: 'unchanged', rows: 5 });
   });
 
   it('--dry-run --datastore says what each table would get and writes nothing', async () => {

@@ -75,7 +75,7 @@ export function renderDatastore(result: ResultWithDatastore, lang: Lang): string
   for (const r of result.resources) {
     const d = r.datastore;
     if (!d) continue;
-    const action = msg(lang, (d.recreated ? 'datastore.action.recreated' : `datastore.action.${d.action}`) as MsgCode);
+    const action = msg(lang, (d.recreated ? 'datastore.action.recreated' : d.dictionaryOnly ? 'datastore.action.dictionary' : `datastore.action.${d.action}`) as MsgCode);
     lines.push(`  - ${r.name}:`, msg(lang, result.dryRun ? 'datastore.plan' : 'datastore.summary', { action, rows: d.rows }));
   }
   return lines.length ? lines.join('\n') + '\n' : '';

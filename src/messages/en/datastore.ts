@@ -31,6 +31,7 @@ export const datastore: Record<keyof typeof ID, string> = {
   'datastore.action.created': 'created',
   'datastore.action.updated': 'updated',
   'datastore.action.unchanged': 'unchanged',
+  'datastore.action.dictionary': 'updated (data dictionary only)',
   'datastore.action.recreated': 'recreated (columns changed)',
   'datastore.config.explain': 'true or false (push loads tables into the CKAN DataStore)',
   'datastore.not_loaded': 'Resource {name}: the DataStore table was not finished.\n',

@@ -29,6 +29,7 @@ export const datastore = {
   'datastore.action.created': 'dibuat',
   'datastore.action.updated': 'diperbarui',
   'datastore.action.unchanged': 'tidak berubah',
+  'datastore.action.dictionary': 'diperbarui (kamus data saja)',
   'datastore.action.recreated': 'dibuat ulang (kolom berubah)',
   'datastore.config.explain': 'true atau false (push memuat tabel ke DataStore CKAN)',
   'datastore.not_loaded': 'Resource {name}: tabel DataStore belum selesai dimuat.\n',

@@ -7,6 +7,7 @@ import {
   dictionaryOf,
   primaryKeyOf,
   recordValue,
+  rowsPart,
   sameColumns,
   type DatastorePlanInput,
   type DatastoreType,
@@ -136,7 +137,17 @@ describe('datastoreHash and sameColumns', () => {
   });
   it('is stable', () => {
     expect(datastoreHash({ ...base })).toBe(datastoreHash(base));
-    expect(datastoreHash(base)).toMatch(/^[0-9a-f]{64}$/);
+    expect(datastoreHash(base)).toMatch(/^[0-9a-f]{64}:[0-9a-f]{64}$/);
+  });
+  it.each<[string, Partial<DatastorePlanInput>, boolean]>([
+    ['a label: dictionary only', { fields: [{ id: 'kode', type: 'text', info: { label: 'Kode pasar' } }], schema: { fields: [{ name: 'kode', type: 'string', title: 'Kode pasar' }], primaryKey: ['kode'] } }, true],
+    ['a description and a unit: dictionary only', { schema: { fields: [{ name: 'kode', type: 'string', title: 'Kode', description: 'Kode register.', unit: 'kode' } as never], primaryKey: ['kode'] } }, true],
+    ['the data: rows', { sha256: 'b'.repeat(64) }, false],
+    ['a type: rows', { fields: [{ id: 'kode', type: 'int8', info: { label: 'Kode' } }] }, false],
+    ['missing values: rows', { schema: { fields: [{ name: 'kode', type: 'string', title: 'Kode' }], primaryKey: ['kode'], missingValues: ['-'] } }, false],
+    ['a field format: rows', { schema: { fields: [{ name: 'kode', type: 'string', title: 'Kode', format: 'email' }], primaryKey: ['kode'] } }, false],
+  ])('rows part unchanged by %s: %s', (_what, change, sameRows) => {
+    expect(rowsPart(datastoreHash({ ...base, ...change })) === rowsPart(datastoreHash(base))).toBe(sameRows);
   });
   it.each<[string, { id: string; type: string }[], boolean]>([
     ['same columns (CKAN lists _id first)', [{ id: '_id', type: 'int' }, { id: 'kode', type: 'text' }, { id: 'n', type: 'int8' }], true],
