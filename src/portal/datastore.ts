@@ -146,8 +146,9 @@ export async function syncDatastore(client: CkanClient, resource: Record<string,
     await idempotent(() => dropTable(client, id), budget);
     shown = undefined;
   }
-  await idempotent(() => client.action('datastore_create', { resource_id: id, force, fields: t.fields, primary_key: t.primaryKey }), budget);
+  // Rows first: a new primary key is then indexed on an empty table, never on the old rows.
   if (shown && shown.count !== 0) await idempotent(() => client.action('datastore_delete', { resource_id: id, force, filters: {} }), budget);
+  await idempotent(() => client.action('datastore_create', { resource_id: id, force, fields: t.fields, primary_key: t.primaryKey }), budget);
 
   const summary = await loadRows(client, id, t, opts, budget);
   if (summary.sha256 !== t.sha256) throw new PortalError(msg(lang, 'datastore.file_changed', { name: t.name }), { code: 'E_FILE_CHANGED' });

@@ -184,6 +184,24 @@ describe('push --datastore', () => {
     expect(text.stdout).toContain('DataStore: would be recreated (columns changed) (5 rows)');
   });
 
+  it('a new primary key over values the old rows repeat: the rows are replaced first', async () => {
+    const name = uniqueName('retribusi');
+    const dir = copy(FIXTURE, name);
+    editPackage(dir, (p) => {
+      p.resources[0].schema.primaryKey = ['kode'];
+    });
+    expect((await push(dir)).code).toBe(0);
+    // New data: `aktif` is unique now and becomes the key; in the old rows it repeats ("ya" four times).
+    writeFileSync(join(dir, 'retribusi.csv'), 'kode;nama;tanggal;jumlah_kios;retribusi_rp;aktif;catatan\nP-01;A;05/01/2024;1;1;ya;-\nP-02;B;05/01/2024;2;2;tidak;-\n');
+    editPackage(dir, (p) => {
+      p.resources[0].schema.primaryKey = ['aktif'];
+    });
+    const r = await push(dir);
+    expect(r.code).toBe(0);
+    expect(tableOf(name, 'retribusi')!.primaryKey).toEqual(['aktif']);
+    expect(tableOf(name, 'retribusi')!.rows.map((x) => x.kode)).toEqual(['P-01', 'P-02']);
+  });
+
   it('a load interrupted mid-batch leaves no hash; the next push finishes it', async () => {
     const name = uniqueName('retribusi');
     const dir = copy(FIXTURE, name);
