@@ -11,7 +11,7 @@
  * The load's rows/s = rows / (time 3 - time 1). Needs a running test CKAN with the DataStore:
  *
  *   bash test/ckan/install.sh && bash test/ckan/start.sh
- *   node scripts/bench-datastore.js --env test/ckan/.state/env.json [--rows 100000] [--json]
+ *   node scripts/bench-datastore.js --env test/ckan/.state/env.json [--rows 100000] [--batch-rows N] [--json]
  *   bash test/ckan/stop.sh
  */
 import { spawn } from 'node:child_process';
@@ -27,6 +27,7 @@ const arg = (name, def) => {
   return i > 0 ? process.argv[i + 1] : def;
 };
 const ROWS = Number(arg('--rows', '100000'));
+const BATCH = arg('--batch-rows', undefined);
 const envFile = arg('--env', process.env.SATUDATA_CKAN_ENV ?? path.join(root, 'test', 'ckan', '.state', 'env.json'));
 const env = JSON.parse(readFileSync(envFile, 'utf8'));
 
@@ -78,7 +79,7 @@ function runTimed(args) {
     const started = performance.now();
     const child = spawn('/usr/bin/time', ['-f', '%M', process.execPath, path.join(root, 'bin', 'satudata.js'), ...args], {
       cwd: dir,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, SATUDATA_API_TOKEN: env.editor.token, SATUDATA_CONFIG_DIR: path.join(dir, '.uc'), SATUDATA_LANG: 'en' },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, SATUDATA_API_TOKEN: env.editor.token, SATUDATA_CONFIG_DIR: path.join(dir, '.uc'), SATUDATA_LANG: 'en', ...(BATCH ? { SATUDATA_DATASTORE_BATCH_ROWS: BATCH } : {}) },
     });
     let stdout = '';
     let stderr = '';

@@ -82,6 +82,8 @@ export async function* castBatches(prepared: PreparedResource, schema: Schema, c
     const cols = mapping.columns;
     const types = columns.map((c) => c.type);
     const names = columns.map((c) => c.id);
+    // JSON bytes of a record's keys (`"id":` and a comma each), to estimate a batch's size.
+    const keyBytes = names.reduce((n, k) => n + k.length + 4, 2);
 
     let batch: DatastoreRecord[] = [];
     let bytes = 0;
@@ -104,9 +106,10 @@ export async function* castBatches(prepared: PreparedResource, schema: Schema, c
           }
           const value = recordValue(v, types[i]!);
           rec[names[i]!] = value;
-          bytes += typeof value === 'string' ? value.length + 8 : 12;
+          bytes += typeof value === 'string' ? value.length + 2 : 12;
         }
         batch.push(rec);
+        bytes += keyBytes;
         rows++;
         if (batch.length >= opts.rows || bytes >= opts.bytes) {
           out.push(batch);

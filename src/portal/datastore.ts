@@ -63,7 +63,8 @@ export interface ShownTable {
 /** How many writes of one load may end with an unknown outcome before it gives up. */
 const MAX_UNKNOWN = 3;
 
-export const DEFAULT_BATCH: BatchOptions = { rows: 5000, bytes: 4 * 1024 * 1024 };
+/** 20,000 rows or ~4 MB of JSON per call: measured faster than 5,000 or 1,000 on CKAN 2.11 (README). */
+export const DEFAULT_BATCH: BatchOptions = { rows: 20_000, bytes: 4 * 1024 * 1024 };
 
 /** datastore_info: the table's columns and row count, or undefined when the resource has no table. */
 export async function tableInfo(client: CkanClient, id: string, lang: Lang): Promise<ShownTable | undefined> {
