@@ -7,7 +7,7 @@ import type { Dict, Org, Pkg, Res, State, User } from './state.js';
 import { CkanError, forbidden, notFound, showPackage, validatePackage, validationError } from './rules.js';
 import { searchPackages } from './search.js';
 import { schemingDatasetSchemaShow } from './scheming.js';
-import { DATASTORE_ACTIONS, DATASTORE_SIDE_EFFECT_FREE } from './datastore.js';
+import { DATASTORE_ACTIONS, DATASTORE_SIDE_EFFECT_FREE, datastoreOf } from './datastore.js';
 
 export interface Upload {
   filename: string;
@@ -306,6 +306,7 @@ export const ACTIONS: Record<string, Handler> = {
     requireEdit(c, p, 'delete');
     p.resources = p.resources.filter((r) => r.id !== c.data.id);
     c.state.files.delete(String(c.data.id));
+    datastoreOf(c.state).delete(String(c.data.id)); // the datastore plugin drops the table with its resource
     p.metadata_modified = c.state.now();
     return null;
   },
