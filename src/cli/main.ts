@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { isLang, type Lang } from '../i18n.js';
 import { isSatudataError } from '../errors.js';
 import { loadConfig } from '../config/load.js';
-import { redact, redactingOut, terminalSafe, type CliContext } from './context.js';
+import { Out, redact, terminalSafe, type CliContext, type OutTarget } from './context.js';
 import { localizeCommanderError, localizeProgram } from './help-text.js';
 
 export type CommandOptions = Record<string, unknown>;
@@ -208,16 +208,18 @@ async function defaultLang(env: NodeJS.ProcessEnv, cwd: string): Promise<Lang> {
 }
 
 export interface RunOptions extends Partial<Omit<CliContext, 'addSecret' | 'stdout' | 'stderr'>> {
-  stdout?: { write(s: string): unknown; isTTY?: boolean };
-  stderr?: { write(s: string): unknown; isTTY?: boolean };
+  stdout?: OutTarget;
+  stderr?: OutTarget;
 }
 
 /** Run the CLI; returns the exit code. The only place that maps failures to exit codes. */
 export async function run(argv: string[], io: RunOptions = {}): Promise<number> {
   const env = io.env ?? process.env;
   const secrets = new Set<string>();
-  const stdout = redactingOut(io.stdout ?? process.stdout, secrets);
-  const stderr = redactingOut(io.stderr ?? process.stderr, secrets);
+  // The only writers of stdout and stderr in the whole program: commands, spinners and prompts get
+  // these through the context, so a registered secret is masked everywhere.
+  const stdout = new Out(io.stdout ?? process.stdout, secrets);
+  const stderr = new Out(io.stderr ?? process.stderr, secrets);
   const stdin = io.stdin ?? process.stdin;
   let exitCode = 0;
   let debug = argv.includes('--debug');

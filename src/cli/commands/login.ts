@@ -23,7 +23,7 @@ async function readToken(ctx: CliContext, portal: string): Promise<string> {
       throw new UsageError(msg(ctx.lang, 'login.no_token_given_prompts'), msg(ctx.lang, 'login.pipe_the_token_on'));
     }
     // The prompt goes to stderr so that --json keeps stdout clean.
-    return password({ message: msg(ctx.lang, 'login.api_token_for', { portal }), mask: '*' }, { input: ctx.stdin, output: process.stderr });
+    return password({ message: msg(ctx.lang, 'login.api_token_for', { portal }), mask: '*' }, { input: ctx.stdin, output: ctx.stderr });
   }
   return (await readStdin(ctx)).split(/\r?\n/).map((l) => l.trim()).find(Boolean) ?? '';
 }

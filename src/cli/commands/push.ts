@@ -4,7 +4,6 @@ import path from 'node:path';
  * validate → map and pre-check → verify token and rights → look the dataset up → plan → print the plan
  * (--dry-run) or execute it → summary and one line in .satudata/push-log.jsonl.
  */
-import { Writable } from 'node:stream';
 import ora, { type Ora } from 'ora';
 import type { CliContext } from '../context.js';
 import { redact } from '../context.js';
@@ -24,28 +23,6 @@ import { actionWord, humanBytes, renderPlan, renderSummary } from '../../portal/
 import { clientFor, verifyToken } from '../../portal/session.js';
 import { explainPortalError } from '../../portal/explain.js';
 import { msg } from '../../i18n.js';
-
-/**
- * ora wants a TTY stream; give it one that writes through ctx.stderr, so the redaction of secrets and
- * the tests' captured stderr see the progress bar too.
- */
-function ttyStream(out: CliContext['stderr']): NodeJS.WriteStream {
-  const w = new Writable({
-    write(chunk, _enc, cb) {
-      out.write(String(chunk));
-      cb();
-    },
-  }) as Writable & Record<string, unknown>;
-  Object.assign(w, {
-    isTTY: true,
-    columns: 100,
-    rows: 30,
-    cursorTo: (x: number, cb?: () => void) => (out.write(`\x1b[${x + 1}G`), cb?.(), true),
-    moveCursor: (dx: number, dy: number, cb?: () => void) => (out.write(`${dy < 0 ? `\x1b[${-dy}A` : ''}${dx ? `\x1b[${dx}C` : ''}`), cb?.(), true),
-    clearLine: (_dir: number, cb?: () => void) => (out.write('\x1b[2K'), cb?.(), true),
-  });
-  return w as unknown as NodeJS.WriteStream;
-}
 
 const bar = (pct: number) => '[' + '#'.repeat(Math.round(pct / 5)).padEnd(20, '.') + ']';
 
@@ -123,7 +100,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
 
     // 4. Execute, with progress on stderr (a byte progress bar on a TTY).
     if (ctx.stderr.isTTY) {
-      spinner = ora({ stream: ttyStream(ctx.stderr), isEnabled: true, discardStdin: false, color: ctx.color ? 'cyan' : false }).start(msg(lang, 'push.publishing'));
+      spinner = ora({ stream: ctx.stderr, isEnabled: true, discardStdin: false, color: ctx.color ? 'cyan' : false }).start(msg(lang, 'push.publishing'));
     }
     const result = await executePlan({ client, draft, locals, prune: Boolean(opts.prune), remote, plan, reread, lang, onEvent: progress(ctx, spinner) });
     spinner?.succeed(msg(lang, 'push.done'));

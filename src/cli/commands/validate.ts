@@ -44,7 +44,7 @@ export async function run(ctx: CliContext, args: string[], opts: CommandOptions)
 
   const spinner =
     ctx.stderr.isTTY && !ctx.env.CI
-      ? ora({ stream: process.stderr, isEnabled: true, color: ctx.color ? 'cyan' : undefined, text: msg(lang, 'validate.validating') }).start()
+      ? ora({ stream: ctx.stderr, isEnabled: true, color: ctx.color ? 'cyan' : undefined, text: msg(lang, 'validate.validating') }).start()
       : undefined;
   let report: Report;
   try {
