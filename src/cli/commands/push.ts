@@ -6,6 +6,7 @@ import path from 'node:path';
  */
 import ora, { type Ora } from 'ora';
 import type { CliContext } from '../context.js';
+import type { PushOptions } from '../options.js';
 import { redact } from '../context.js';
 import { loadConfig } from '../../config/load.js';
 import { portalNamedByUser, requireToken, resolvePortalOrLogin } from '../../config/token.js';
@@ -26,7 +27,7 @@ import { msg } from '../../i18n.js';
 
 const bar = (pct: number) => '[' + '#'.repeat(Math.round(pct / 5)).padEnd(20, '.') + ']';
 
-export async function run(ctx: CliContext, args: string[], opts: Record<string, unknown>): Promise<number> {
+export async function run(ctx: CliContext, args: string[], opts: PushOptions): Promise<number> {
   const lang = ctx.lang;
   const note = (s: string) => ctx.stderr.write(s);
 
