@@ -32,6 +32,11 @@ describe('one stderr', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('no file of src/ writes through console (it goes to the process streams, around the redaction)', () => {
+    const offenders = sourceFiles(join(ROOT, 'src')).filter((f) => /\bconsole\s*\.\s*(log|info|warn|error|debug|trace|dir|table)\b/.test(code(readFileSync(f, 'utf8'))));
+    expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
   it('the checker itself sees a use in code and ignores one in a comment', () => {
     expect(/\bprocess\s*\.\s*(stdout|stderr)\b/.test(code('ora({ stream: process.stderr });'))).toBe(true);
     expect(/\bprocess\s*\.\s*(stdout|stderr)\b/.test(code('// like process.stderr\n/* process.stdout */ const a = 1;'))).toBe(false);
