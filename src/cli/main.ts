@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isLang, type Lang } from '../i18n.js';
+import { isLang, msg, type Lang } from '../i18n.js';
 import { isSatudataError } from '../errors.js';
 import { loadConfig } from '../config/load.js';
 import { redact, redactingOut, terminalSafe, type CliContext } from './context.js';
@@ -282,13 +282,10 @@ export async function run(argv: string[], io: RunOptions = {}): Promise<number> 
       return e.exitCode;
     }
     const err = e as Error;
-    const msg =
-      ctxLang === 'en'
-        ? `Internal error (this is a bug in satudata, please report it): ${err?.message ?? String(e)}`
-        : `Galat internal (ini bug di satudata, mohon laporkan): ${err?.message ?? String(e)}`;
-    stderr.write(terminalSafe(redact(msg, secrets)) + '\n');
+    const line = msg(ctxLang, 'cli.internal_error', { message: err?.message ?? String(e) });
+    stderr.write(terminalSafe(redact(line, secrets)) + '\n');
     if (debug && err?.stack) stderr.write(redact(err.stack, secrets) + '\n');
-    else stderr.write(ctxLang === 'en' ? 'Run again with --debug for details.\n' : 'Jalankan lagi dengan --debug untuk detail.\n');
+    else stderr.write(`${msg(ctxLang, 'cli.debug_hint')}\n`);
     return 3;
   }
 }

@@ -9,7 +9,7 @@ import { looksLikeCodeName } from './names.js';
 import { note } from './note.js';
 import { matchKecamatan } from './region.js';
 import type { DescribeNote, FieldChoice } from './types.js';
-import { mf } from '../i18n.js';
+import { m, mf } from '../i18n.js';
 
 export interface ColumnIdentity {
   name: string;
@@ -117,10 +117,7 @@ function decideBoolean(t: ColumnTally, id: ColumnIdentity, good: number): FieldC
 
 function decideNumber(t: ColumnTally, id: ColumnIdentity): FieldChoice {
   if (t.leadingZeros > 0 || looksLikeCodeName(id.name)) {
-    return { field: stringField(id), fallbacks: [], notes: [note('info', 'code-as-string', {
-      id: `Kolom "${id.name}" berisi kode (${t.leadingZeros > 0 ? 'ada nol di depan' : 'nama kolom menunjukkan kode'}); disimpan sebagai teks agar nol di depan dan titik tidak hilang.`,
-      en: `Column "${id.name}" holds codes (${t.leadingZeros > 0 ? 'leading zeros' : 'the header says code'}); kept as text so leading zeros and dots survive.`,
-    }, id.name)] };
+    return { field: stringField(id), fallbacks: [], notes: [note('info', 'code-as-string', mf('describe.decide.code_as_text', { name: id.name, why: m(t.leadingZeros > 0 ? 'describe.decide.code_leading_zeros' : 'describe.decide.code_header') }), id.name)] };
   }
   const dotOk = t.dot.failed === 0;
   const commaOk = t.comma.failed === 0;

@@ -5,5 +5,6 @@ import { metadata } from './en/metadata.js';
 import { portal } from './en/portal.js';
 import { report } from './en/report.js';
 import { authoring } from './en/authoring.js';
+import { source } from './en/source.js';
 
-export const en: Record<keyof typeof id, string> = { ...audit, ...metadata, ...portal, ...report, ...authoring };
+export const en: Record<keyof typeof id, string> = { ...audit, ...metadata, ...portal, ...report, ...authoring, ...source };

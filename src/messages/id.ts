@@ -3,6 +3,7 @@ import { metadata } from './id/metadata.js';
 import { portal } from './id/portal.js';
 import { report } from './id/report.js';
 import { authoring } from './id/authoring.js';
+import { source } from './id/source.js';
 
 /**
  * The message catalogue in Bahasa Indonesia (the default language): every user-facing text of
@@ -13,4 +14,4 @@ import { authoring } from './id/authoring.js';
  *
  * One file per area under ./id/ (and ./en/), joined here.
  */
-export const id = { ...audit, ...metadata, ...portal, ...report, ...authoring } as const;
+export const id = { ...audit, ...metadata, ...portal, ...report, ...authoring, ...source } as const;

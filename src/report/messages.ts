@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n.js';
+import type { Lang, MsgCode } from '../i18n.js';
 import type { ReportError } from '../validate/types.js';
 import { expectedValue } from './expect.js';
 import { msg } from '../i18n.js';
@@ -87,6 +87,11 @@ export function typeFix(cell: string, spec: string, lang: Lang): string | undefi
   return undefined;
 }
 
+/** A frictionless note (English) with its phrase `code` said in `lang`. */
+function inLang(note: string, code: MsgCode, lang: Lang): string {
+  return note.replace(msg('en', code), msg(lang, code));
+}
+
 /** A plain-language description of one error, with a fix, in Bahasa Indonesia or English. */
 export function humanMessage(e: ReportError, lang: Lang): HumanMessage {
   const id = lang === 'id';
@@ -113,12 +118,12 @@ export function humanMessage(e: ReportError, lang: Lang): HumanMessage {
       return { what: `${msg(lang, 'report.messages.the_value')} ${q(e.cell)}: ${m.what}`, fix: m.fix };
     }
     case 'unique-error':
-      return { what: msg(lang, 'report.messages.unique-error.what', { cell: q(e.cell), note: id ? e.note.replace('the same as in the row at position', 'sama dengan baris') : e.note }), fix: msg(lang, 'report.messages.unique-error.fix') };
+      return { what: msg(lang, 'report.messages.unique-error.what', { cell: q(e.cell), note: inLang(e.note, 'report.messages.note.same_as_row', lang) }), fix: msg(lang, 'report.messages.unique-error.fix') };
     case 'primary-key':
       if (e.note.includes('all "None"')) {
         return { what: msg(lang, 'report.messages.primary-key.what'), fix: msg(lang, 'report.messages.primary-key.fix') };
       }
-      return { what: msg(lang, 'report.messages.primary-key.repeat.what', { note: id ? e.note.replace('the same as in the row at position', 'sama dengan baris') : e.note }), fix: msg(lang, 'report.messages.primary-key.repeat.fix') };
+      return { what: msg(lang, 'report.messages.primary-key.repeat.what', { note: inLang(e.note, 'report.messages.note.same_as_row', lang) }), fix: msg(lang, 'report.messages.primary-key.repeat.fix') };
     case 'unique-key':
       return { what: msg(lang, 'report.messages.unique-key.what', { note: e.note }), fix: msg(lang, 'report.messages.unique-key.fix') };
     case 'foreign-key':
@@ -140,7 +145,7 @@ export function humanMessage(e: ReportError, lang: Lang): HumanMessage {
     case 'blank-label':
       return { what: msg(lang, 'report.messages.blank-label.what', { fieldNumber: e.fieldNumber }), fix: msg(lang, 'report.messages.blank-label.fix', { value: q(e.fieldName) }) };
     case 'duplicate-label':
-      return { what: msg(lang, 'report.messages.duplicate-label.what', { label: q(e.label), note: id ? e.note.replace('at position', 'di posisi') : e.note }), fix: msg(lang, 'report.messages.duplicate-label.fix') };
+      return { what: msg(lang, 'report.messages.duplicate-label.what', { label: q(e.label), note: inLang(e.note, 'report.messages.note.at_position', lang) }), fix: msg(lang, 'report.messages.duplicate-label.fix') };
     case 'incorrect-label':
       return { what: msg(lang, 'report.messages.incorrect-label.what', { value: q(e.label), value2: q(e.fieldName) }), fix: msg(lang, 'report.messages.incorrect-label.fix', { value: q(e.fieldName) }) };
     case 'missing-label':

@@ -95,4 +95,8 @@ export const authoring: Record<keyof typeof id, string> = {
   'prompt.yes': 'Yes',
   'prompt.no': 'No',
   'prompt.answer_with': 'Answer with "{yes}" or "{no}"',
+  'describe.decide.code_as_text': 'Column "{name}" holds codes ({why}); kept as text so leading zeros and dots survive.',
+  'describe.decide.code_leading_zeros': 'leading zeros',
+  'describe.decide.code_header': 'the header says code',
+  'describe.infer.no_table': '{path}: the file holds no table (it is empty).',
 };

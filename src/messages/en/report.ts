@@ -147,4 +147,8 @@ export const report: Record<keyof typeof id, string> = {
   'report.warning.no_package.each': ' (for each file)',
   'report.warning.no_schema': 'resource "{resource}" in {place} has no schema: it was inferred from the data',
   'report.warning.hash_unsupported': 'hash algorithm "{algorithm}" is not supported: the hash was not checked',
+  'cli.internal_error': 'Internal error (this is a bug in satudata, please report it): {message}',
+  'cli.debug_hint': 'Run again with --debug for details.',
+  'report.messages.note.same_as_row': 'the same as in the row at position',
+  'report.messages.note.at_position': 'at position',
 };

@@ -93,4 +93,8 @@ export const authoring = {
   'prompt.yes': 'Ya',
   'prompt.no': 'Tidak',
   'prompt.answer_with': 'Jawab dengan "{yes}" atau "{no}"',
+  'describe.decide.code_as_text': 'Kolom "{name}" berisi kode ({why}); disimpan sebagai teks agar nol di depan dan titik tidak hilang.',
+  'describe.decide.code_leading_zeros': 'ada nol di depan',
+  'describe.decide.code_header': 'nama kolom menunjukkan kode',
+  'describe.infer.no_table': '{path}: berkas tidak berisi tabel (kosong).',
 } as const;

@@ -145,4 +145,8 @@ export const report = {
   'report.warning.no_package.each': ' (untuk tiap berkas)',
   'report.warning.no_schema': 'sumber daya "{resource}" di {place} tidak punya skema: skema ditebak dari datanya',
   'report.warning.hash_unsupported': 'algoritma hash "{algorithm}" tidak didukung: hash tidak diperiksa',
+  'cli.internal_error': 'Galat internal (ini bug di satudata, mohon laporkan): {message}',
+  'cli.debug_hint': 'Jalankan lagi dengan --debug untuk detail.',
+  'report.messages.note.same_as_row': 'sama dengan baris',
+  'report.messages.note.at_position': 'di posisi',
 } as const;
