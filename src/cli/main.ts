@@ -275,7 +275,7 @@ export async function run(argv: string[], io: RunOptions = {}): Promise<number> 
       return 2;
     }
     if (isSatudataError(e)) {
-      const label = ctxLang === 'en' ? 'Error' : 'Galat';
+      const label = msg(ctxLang, 'cli.error_label');
       stderr.write(`${label}: ${terminalSafe(redact(e.message, secrets))}\n`);
       if (e.hint) stderr.write(`${terminalSafe(redact(e.hint, secrets))}\n`);
       if (debug && e.stack) stderr.write(redact(e.stack, secrets) + '\n');

@@ -99,4 +99,10 @@ export const authoring: Record<keyof typeof id, string> = {
   'describe.decide.code_leading_zeros': 'leading zeros',
   'describe.decide.code_header': 'the header says code',
   'describe.infer.no_table': '{path}: the file holds no table (it is empty).',
+  'describe.decide.kecamatan': 'Column "{name}" holds Makassar kecamatan {kind}; an enum from templates/reference/kecamatan-makassar.csv was added.',
+  'describe.decide.kecamatan_codes': 'codes',
+  'describe.decide.kecamatan_names': 'names',
+  'describe.decide.number_format': 'Column "{name}" uses the Indonesian number format ({parts}).',
+  'describe.decide.thousands_dots': 'thousands dots',
+  'describe.decide.decimal_comma': 'decimal comma',
 };

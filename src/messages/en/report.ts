@@ -151,4 +151,5 @@ export const report: Record<keyof typeof id, string> = {
   'cli.debug_hint': 'Run again with --debug for details.',
   'report.messages.note.same_as_row': 'the same as in the row at position',
   'report.messages.note.at_position': 'at position',
+  'cli.error_label': 'Error',
 };

@@ -97,4 +97,10 @@ export const authoring = {
   'describe.decide.code_leading_zeros': 'ada nol di depan',
   'describe.decide.code_header': 'nama kolom menunjukkan kode',
   'describe.infer.no_table': '{path}: berkas tidak berisi tabel (kosong).',
+  'describe.decide.kecamatan': 'Kolom "{name}" berisi {kind} kecamatan Kota Makassar; daftar pilihan (enum) dari templates/reference/kecamatan-makassar.csv ditambahkan.',
+  'describe.decide.kecamatan_codes': 'kode',
+  'describe.decide.kecamatan_names': 'nama',
+  'describe.decide.number_format': 'Kolom "{name}" memakai format angka Indonesia ({parts}).',
+  'describe.decide.thousands_dots': 'titik ribuan',
+  'describe.decide.decimal_comma': 'koma desimal',
 } as const;

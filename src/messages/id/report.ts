@@ -149,4 +149,5 @@ export const report = {
   'cli.debug_hint': 'Jalankan lagi dengan --debug untuk detail.',
   'report.messages.note.same_as_row': 'sama dengan baris',
   'report.messages.note.at_position': 'di posisi',
+  'cli.error_label': 'Galat',
 } as const;
