@@ -47,9 +47,9 @@ async function load(dir: string, lang: Lang): Promise<Store> {
     throw corrupt(file, (e as Error).message, lang);
   }
   const portals = (raw as Partial<Store> | null)?.portals;
-  if (tooDeep(raw) || !raw || typeof raw !== 'object' || !portals || typeof portals !== 'object' || Array.isArray(portals)) throw corrupt(file, msg(lang, 'portal.credentials.no_portals_object'), lang);
+  if (tooDeep(raw) || !raw || typeof raw !== 'object' || !portals || typeof portals !== 'object' || Array.isArray(portals)) throw corrupt(file, msg(lang, 'portal.credentials.no_portals'), lang);
   for (const [portal, cred] of Object.entries(portals)) {
-    if (!cred || typeof cred !== 'object' || typeof (cred as StoredCredential).token !== 'string') throw corrupt(file, msg(lang, 'portal.credentials.the_entry_of_has', { portal }), lang);
+    if (!cred || typeof cred !== 'object' || typeof (cred as StoredCredential).token !== 'string') throw corrupt(file, msg(lang, 'portal.credentials.entry_without_token', { portal }), lang);
   }
   const last = (raw as Partial<Store>).last;
   return { version: 1, portals: portals as Record<string, StoredCredential>, ...(typeof last === 'string' ? { last } : {}) };

@@ -69,7 +69,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   if (!report.valid) {
     // The same cell-level report as `satudata validate`, in the user's language.
     note(renderText(report, { lang, color: ctx.color }));
-    note(msg(lang, 'push.the_package_is_not'));
+    note(msg(lang, 'push.refused.invalid_package'));
     await logRefusal('E_INVALID', `${report.stats.errors} validation error(s)`);
     return 1;
   }
@@ -81,7 +81,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   checkSameBytes(lp, locals, report, lang);
   const violations = checkCkanDataset(draft, locals.map((l) => l.draft), lang);
   if (violations.length) {
-    note((msg(lang, 'push.the_package_cannot_be')) + violations.map((v) => `  - ${v.field}: ${v.message}\n`).join(''));
+    note((msg(lang, 'push.refused.ckan_rules')) + violations.map((v) => `  - ${v.field}: ${v.message}\n`).join(''));
     await logRefusal('E_CKAN_RULES', violations.map((v) => `${v.field}: ${v.message}`).join('; '), draft.owner_org);
     return 1;
   }
@@ -105,12 +105,12 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
     if (!target && !who.user.sysadmin) {
       const list = who.orgs.map((o) => o.name).join(', ');
       throw new PortalError(
-        msg(lang, 'push.the_token_of_has', { name: who.user.name, owner_org: draft.owner_org, from: org?.from }),
+        msg(lang, 'push.refused.no_right_in_org', { name: who.user.name, owner_org: draft.owner_org, from: org?.from }),
         {
           code: 'E_NO_RIGHTS',
           hint: list
-            ? msg(lang, 'push.it_may_publish_to', { list, owner_org: draft.owner_org })
-            : msg(lang, 'push.it_may_publish_to_2'),
+            ? msg(lang, 'push.refused.no_right_in_org.orgs', { list, owner_org: draft.owner_org })
+            : msg(lang, 'push.refused.no_right_in_org.none'),
         },
       );
     }
@@ -118,7 +118,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
     const licViolations = checkCkanDataset(draft, locals.map((l) => l.draft), lang, licenses);
     if (licViolations.length) {
       note(licViolations.map((v) => `  - ${v.field}: ${v.message}\n`).join(''));
-      throw new DataInvalidError(msg(lang, 'push.the_licence_is_not'));
+      throw new DataInvalidError(msg(lang, 'push.refused.licence'));
     }
 
     // 4. Plan from what the portal shows; a real push holds the package's lock from here (issue 14).
@@ -135,7 +135,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
     if (tooBig.length) {
       throw new ConfigError(
         (msg(lang, 'push.files_larger_than_maxuploadmb')) + `(${config.maxUploadMB ?? 10} MB): ` + tooBig.map((r) => `${r.name} (${humanBytes(r.local?.bytes)})`).join(', '),
-        msg(lang, 'push.the_portal_would_refuse'),
+        msg(lang, 'push.refused.too_large.hint'),
         'E_TOO_LARGE',
       );
     }
@@ -167,7 +167,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
       } else if (e.type === 'reread' && e.taken) {
         note(msg(lang, 'push.created_meanwhile_by_another', { action: e.action }));
       } else if (e.type === 'reread') {
-        note(msg(lang, 'push.the_outcome_is_unknown', { action: e.action, reason: e.reason }));
+        note(msg(lang, 'push.outcome_unknown', { action: e.action, reason: e.reason }));
       } else if (e.type === 'resource' && e.duplicate) {
         note(msg(lang, 'push.resource_a_second_copy', { name: e.name }));
       } else if (e.type === 'resource' && e.drift) {

@@ -15,7 +15,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   if (!input) throw new UsageError(msg(ctx.lang, 'template.template_needs_a_table'));
   const output = typeof opts.output === 'string' ? resolve(ctx.cwd, opts.output) : undefined;
   if (!output) throw new UsageError(msg(ctx.lang, 'template.template_needs_o_out'));
-  if (!output.toLowerCase().endsWith('.xlsx')) throw new UsageError(msg(ctx.lang, 'template.the_output_must_end'));
+  if (!output.toLowerCase().endsWith('.xlsx')) throw new UsageError(msg(ctx.lang, 'template.usage.output_not_xlsx'));
   const src = await loadTemplateSource(resolve(ctx.cwd, input), typeof opts.resource === 'string' ? opts.resource : undefined, ctx.lang);
   const wb = buildTemplate(src);
   await mkdir(dirname(output), { recursive: true });
