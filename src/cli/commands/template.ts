@@ -17,7 +17,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   if (!output) throw new UsageError(msg(ctx.lang, 'template.template_needs_o_out'));
   if (!output.toLowerCase().endsWith('.xlsx')) throw new UsageError(msg(ctx.lang, 'template.usage.output_not_xlsx'));
   const src = await loadTemplateSource(resolve(ctx.cwd, input), typeof opts.resource === 'string' ? opts.resource : undefined, ctx.lang);
-  const wb = buildTemplate(src);
+  const wb = buildTemplate(src, ctx.lang);
   await mkdir(dirname(output), { recursive: true });
   // Write next to the target and rename, so an interrupted run never leaves a broken workbook.
   const tmp = `${output}.${process.pid}.tmp`;
