@@ -159,4 +159,6 @@ export const authoring: Record<keyof typeof id, string> = {
   'template.book.ref_list': 'choose from the reference list ({n} values)',
   'template.book.yes': 'yes',
   'template.book.no': 'no',
+  'init.readme.unset': '_(not set: fill in `.satudatarc.json`)_',
+  'init.readme.data_file_row': '| `{file}` | Data file |',
 };

@@ -157,4 +157,6 @@ export const authoring = {
   'template.book.ref_list': 'pilih dari daftar rujukan ({n} pilihan)',
   'template.book.yes': 'ya',
   'template.book.no': 'tidak',
+  'init.readme.unset': '_(belum diatur: isi di `.satudatarc.json`)_',
+  'init.readme.data_file_row': '| `{file}` | Berkas data |',
 } as const;
