@@ -54,35 +54,35 @@ function constraintText(name: string, value: string, lang: Lang): HumanMessage {
 /** A specific fix for the common ways Indonesian spreadsheets write numbers and dates. */
 export function typeFix(cell: string, spec: string, lang: Lang): string | undefined {
   const [type = 'string', format = 'default'] = spec.split('/');
-  if (cell !== cell.trim()) return msg(lang, 'report.messages.remove_the_spaces_around');
+  if (cell !== cell.trim()) return msg(lang, 'report.messages.fix.trim_spaces');
   const numeric = type === 'integer' || type === 'number' || type === 'year';
   if (numeric && /^(Rp\.?\s*|IDR\s*)|%$/i.test(cell)) {
-    return msg(lang, 'report.messages.write_the_number_without');
+    return msg(lang, 'report.messages.fix.currency_or_percent');
   }
   if (numeric && /^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(cell)) {
-    return msg(lang, 'report.messages.the_number_uses_indonesian');
+    return msg(lang, 'report.messages.fix.thousands_dots');
   }
   if (type === 'number' && /^-?\d+,\d+$/.test(cell)) {
-    return msg(lang, 'report.messages.use_a_dot_as');
+    return msg(lang, 'report.messages.fix.decimal_comma');
   }
   if (type === 'integer' && /^-?\d+[.,]\d+$/.test(cell)) {
     return /^-?\d+[.,]0+$/.test(cell)
-      ? msg(lang, 'report.messages.drop_the_0_write')
-      : msg(lang, 'report.messages.this_column_holds_whole');
+      ? msg(lang, 'report.messages.fix.whole_with_zero_fraction')
+      : msg(lang, 'report.messages.fix.not_whole');
   }
   if ((type === 'date' || type === 'datetime') && format === 'default') {
     if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(cell)) {
-      return msg(lang, 'report.messages.write_the_date_as');
+      return msg(lang, 'report.messages.fix.date_format');
     }
     if (/^\d{5}(\.\d+)?$/.test(cell)) {
-      return msg(lang, 'report.messages.this_is_an_excel');
+      return msg(lang, 'report.messages.fix.excel_date_serial');
     }
   }
   if (type === 'boolean') {
-    return msg(lang, 'report.messages.write_true_false_or');
+    return msg(lang, 'report.messages.fix.boolean');
   }
   if (numeric && /[a-z]/i.test(cell)) {
-    return msg(lang, 'report.messages.write_the_value_in');
+    return msg(lang, 'report.messages.fix.number_in_words');
   }
   return undefined;
 }
@@ -108,14 +108,14 @@ export function humanMessage(e: ReportError, lang: Lang): HumanMessage {
         return { what: msg(lang, 'report.messages.type-error.what_2', { cell: e.cell }), fix: msg(lang, 'report.messages.type-error.fix_2') };
       }
       return {
-        what: msg(lang, 'report.messages.the_value_does_not', { value: q(e.cell), expected }),
-        fix: typeFix(e.cell ?? '', spec, lang) ?? (msg(lang, 'report.messages.retype_the_value_as')),
+        what: msg(lang, 'report.messages.type_mismatch', { value: q(e.cell), expected }),
+        fix: typeFix(e.cell ?? '', spec, lang) ?? (msg(lang, 'report.messages.fix.retype')),
       };
     }
     case 'constraint-error': {
       const [name, value] = constraintOf(e.note);
       const m = constraintText(name, value, lang);
-      return { what: `${msg(lang, 'report.messages.the_value')} ${q(e.cell)}: ${m.what}`, fix: m.fix };
+      return { what: `${msg(lang, 'report.messages.value_word')} ${q(e.cell)}: ${m.what}`, fix: m.fix };
     }
     case 'unique-error':
       return { what: msg(lang, 'report.messages.unique-error.what', { cell: q(e.cell), note: inLang(e.note, 'report.messages.note.same_as_row', lang) }), fix: msg(lang, 'report.messages.unique-error.fix') };
@@ -166,7 +166,7 @@ export function humanMessage(e: ReportError, lang: Lang): HumanMessage {
     case 'source-error':
       return { what: msg(lang, 'report.messages.source-error.what', { note: e.note }) };
     case 'satudata-metadata':
-      return { what: e.message, fix: msg(lang, 'report.messages.complete_it_with_satudata') };
+      return { what: e.message, fix: msg(lang, 'report.messages.fix.run_metadata') };
     default:
       return { what: e.message };
   }
