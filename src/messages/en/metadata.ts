@@ -216,4 +216,5 @@ export const metadata: Record<keyof typeof id, string> = {
   'metadata.rules.region_code': 'region code "{value}" must be a dotted Kemendagri code, e.g. 73.71 or 73.71.01',
   'metadata.rules.not_iso_date': '"{value}" is not a YYYY-MM-DD date',
   'metadata.rules.term_unknown': '{what} "{value}" is not known; choose one of: {codes}',
+  'metadata.profile.text.more': '… and {n} more',
 };

@@ -214,4 +214,5 @@ export const metadata = {
   'metadata.rules.region_code': 'kode wilayah "{value}" harus berformat Kemendagri bertitik, mis. 73.71 atau 73.71.01',
   'metadata.rules.not_iso_date': '"{value}" bukan tanggal YYYY-MM-DD',
   'metadata.rules.term_unknown': '{what} "{value}" tidak dikenal; pilih salah satu: {codes}',
+  'metadata.profile.text.more': '… dan {n} lainnya',
 } as const;
