@@ -45,7 +45,24 @@ export function m(code: MsgCode): Msg {
   return { id: ID_MESSAGES[code], en: EN_MESSAGES[code] };
 }
 
-/** Message `code` in both languages with its placeholders filled, for code that carries a `Msg`. */
-export function mf(code: MsgCode, vars: Record<string, unknown>): Msg {
-  return { id: msg('id', code, vars), en: msg('en', code, vars) };
+/**
+ * Message `code` in both languages with its placeholders filled, for code that carries a `Msg`. A
+ * value of `vars` that is itself a `Msg` is put in each language's own words.
+ */
+export function mf(code: MsgCode, vars: Record<string, unknown> = {}): Msg {
+  const pick = (lang: Lang) => Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, isMsg(v) ? v[lang] : v]));
+  return { id: msg('id', code, pick('id')), en: msg('en', code, pick('en')) };
+}
+
+function isMsg(v: unknown): v is Msg {
+  return typeof v === 'object' && v !== null && typeof (v as Msg).id === 'string' && typeof (v as Msg).en === 'string';
+}
+
+/**
+ * Message `code` in English, then in Bahasa Indonesia: the `note` (English, frictionless-style) and
+ * `noteId` of errors that carry both. `vars` as for `mf`.
+ */
+export function notes(code: MsgCode, vars: Record<string, unknown> = {}): [en: string, id: string] {
+  const both = mf(code, vars);
+  return [both.en, both.id];
 }

@@ -33,4 +33,4 @@ export function tooDeep(value: unknown, limit = MAX_JSON_DEPTH): boolean {
 }
 
 export const tooDeepMessage = (file: string, lang: 'id' | 'en') =>
-  msg(lang, 'json-depth.is_nested_more_than', { file, MAX_JSON_DEPTH });
+  msg(lang, 'json-depth.too_deep', { file, MAX_JSON_DEPTH });

@@ -138,7 +138,7 @@ async function pageAll<T>(fetchPage: (offset: number) => Promise<T[]>, key: (t: 
     if (page.length === 0) return out;
     const fresh = page.filter((t) => !seen.has(key(t)));
     if (fresh.length === 0) {
-      warn(mf('audit.collect.the_portal_repeated_a', { what, offset }));
+      warn(mf('audit.collect.page_repeated', { what, offset }));
       return out;
     }
     for (const t of fresh) {

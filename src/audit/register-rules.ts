@@ -97,14 +97,14 @@ export function checkRows(labels: string[], header: HeaderMap, rows: { rowNumber
     for (const col of REQUIRED_COLUMNS) {
       if (header.index[col] !== undefined && get(col) === '') {
         const label = labels[header.index[col]!];
-        fail('empty', col, mf('audit.register-rules.the_cell_is_empty', { label }));
+        fail('empty', col, mf('audit.register-rules.empty_cell', { label }));
       }
     }
     const org = get('org');
     const dataset = get('dataset');
     for (const [col, value] of [['org', org], ['dataset', dataset]] as const) {
       if (value !== '' && !CKAN_NAME.test(value)) {
-        fail('name', col, mf('audit.register-rules.is_not_a_ckan', { value }));
+        fail('name', col, mf('audit.register-rules.not_ckan_name', { value }));
       }
     }
     const rawFreq = get('frequency');

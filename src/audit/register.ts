@@ -85,14 +85,14 @@ export async function loadRegister(path: string, lang: Lang): Promise<RegisterEn
         : e instanceof TableSourceError
           ? (lang === 'id' && e.noteId) || e.note
           : (e as Error).message;
-    throw new UsageError(msg(lang, 'audit.register.cannot_read_the_register', { path, reason }));
+    throw new UsageError(msg(lang, 'audit.register.unreadable', { path, reason }));
   }
   const checked = checkRegister(rows);
   const problems = mergeProblems(await engineErrors(path, checked, rows), checked.problems);
   if (problems.length > 0) {
     const file = basename(path);
     const head =
-      msg(lang, 'audit.register.the_register_has_problem', { file, length: problems.length });
+      msg(lang, 'audit.register.has_problems', { file, length: problems.length });
     throw new UsageError([head, ...problems.map((p) => `  ${formatProblem(file, p, lang)}`)].join('\n'));
   }
   return checked.entries;

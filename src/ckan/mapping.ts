@@ -38,22 +38,22 @@ export interface SdiExtra {
 }
 
 export const SDI_EXTRAS: readonly SdiExtra[] = [
-  { sdi: 'konsep', extra: 'konsep', label: m('metadata.mapping.sdi_extras.konsep.label') },
-  { sdi: 'definisi', extra: 'definisi', label: m('metadata.mapping.sdi_extras.definisi.label') },
-  { sdi: 'klasifikasi', extra: 'klasifikasi', label: m('metadata.mapping.sdi_extras.klasifikasi.label') },
-  { sdi: 'ukuran', extra: 'ukuran', label: m('metadata.mapping.sdi_extras.ukuran.label') },
-  { sdi: 'satuan', extra: 'satuan', label: m('metadata.mapping.sdi_extras.satuan.label') },
-  { sdi: 'frekuensi', extra: 'frekuensi_penerbitan', label: m('metadata.mapping.sdi_extras.frekuensi_penerbitan.label') },
-  { sdi: 'frekuensi_uri', extra: 'frekuensi_uri', label: m('metadata.mapping.sdi_extras.frekuensi_uri.label') },
-  { sdi: 'periode', extra: 'tahun', label: m('metadata.mapping.sdi_extras.tahun.label') },
-  { sdi: 'cakupan', extra: 'cakupan', label: m('metadata.mapping.sdi_extras.cakupan.label') },
-  { sdi: 'kode_wilayah', extra: 'kode_wilayah', label: m('metadata.mapping.sdi_extras.kode_wilayah.label') },
-  { sdi: 'tingkat_penyajian', extra: 'tingkat_penyajian', label: m('metadata.mapping.sdi_extras.tingkat_penyajian.label') },
-  { sdi: 'metode', extra: 'metode', label: m('metadata.mapping.sdi_extras.metode.label') },
-  { sdi: 'kode_sdsn', extra: 'kode_sdsn', label: m('metadata.mapping.sdi_extras.kode_sdsn.label') },
-  { sdi: 'kode_kegiatan_bps', extra: 'kode_kegiatan_bps', label: m('metadata.mapping.sdi_extras.kode_kegiatan_bps.label') },
-  { sdi: 'jadwal_rilis', extra: 'jadwal_rilis', label: m('metadata.mapping.sdi_extras.jadwal_rilis.label') },
-  { sdi: 'klasifikasi_akses', extra: 'klasifikasi_akses', label: m('metadata.mapping.sdi_extras.klasifikasi_akses.label') },
+  { sdi: 'konsep', extra: 'konsep', label: m('ckan.mapping.sdi_extras.konsep.label') },
+  { sdi: 'definisi', extra: 'definisi', label: m('ckan.mapping.sdi_extras.definisi.label') },
+  { sdi: 'klasifikasi', extra: 'klasifikasi', label: m('ckan.mapping.sdi_extras.klasifikasi.label') },
+  { sdi: 'ukuran', extra: 'ukuran', label: m('ckan.mapping.sdi_extras.ukuran.label') },
+  { sdi: 'satuan', extra: 'satuan', label: m('ckan.mapping.sdi_extras.satuan.label') },
+  { sdi: 'frekuensi', extra: 'frekuensi_penerbitan', label: m('ckan.mapping.sdi_extras.frekuensi_penerbitan.label') },
+  { sdi: 'frekuensi_uri', extra: 'frekuensi_uri', label: m('ckan.mapping.sdi_extras.frekuensi_uri.label') },
+  { sdi: 'periode', extra: 'tahun', label: m('ckan.mapping.sdi_extras.tahun.label') },
+  { sdi: 'cakupan', extra: 'cakupan', label: m('ckan.mapping.sdi_extras.cakupan.label') },
+  { sdi: 'kode_wilayah', extra: 'kode_wilayah', label: m('ckan.mapping.sdi_extras.kode_wilayah.label') },
+  { sdi: 'tingkat_penyajian', extra: 'tingkat_penyajian', label: m('ckan.mapping.sdi_extras.tingkat_penyajian.label') },
+  { sdi: 'metode', extra: 'metode', label: m('ckan.mapping.sdi_extras.metode.label') },
+  { sdi: 'kode_sdsn', extra: 'kode_sdsn', label: m('ckan.mapping.sdi_extras.kode_sdsn.label') },
+  { sdi: 'kode_kegiatan_bps', extra: 'kode_kegiatan_bps', label: m('ckan.mapping.sdi_extras.kode_kegiatan_bps.label') },
+  { sdi: 'jadwal_rilis', extra: 'jadwal_rilis', label: m('ckan.mapping.sdi_extras.jadwal_rilis.label') },
+  { sdi: 'klasifikasi_akses', extra: 'klasifikasi_akses', label: m('ckan.mapping.sdi_extras.klasifikasi_akses.label') },
 ];
 
 /** Extras that do not come from `sdi` (kept apart so a reverse lookup knows their datapackage place). */

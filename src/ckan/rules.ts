@@ -25,20 +25,20 @@ const EMAIL = /^[\w.%+-]+@[\w.-]+\.[A-Za-z]{2,}$/;
 const TAG_CHARS = /^[\p{L}\p{N}_ \-.]+$/u;
 
 const M: Record<string, Msg> = {
-  required: m('metadata.ckan-rules.m.required'),
-  nameReserved: m('metadata.ckan-rules.m.nameReserved'),
-  nameLength: m('metadata.ckan-rules.m.nameLength'),
-  nameChars: m('metadata.ckan-rules.m.nameChars'),
-  tagLength: m('metadata.ckan-rules.m.tagLength'),
-  tagChars: m('metadata.ckan-rules.m.tagChars'),
-  extraShadow: m('metadata.ckan-rules.m.extraShadow'),
-  extraDup: m('metadata.ckan-rules.m.extraDup'),
-  email: m('metadata.ckan-rules.m.email'),
-  license: m('metadata.ckan-rules.m.license'),
-  resName: m('metadata.ckan-rules.m.resName'),
-  resDup: m('metadata.ckan-rules.m.resDup'),
-  resPath: m('metadata.ckan-rules.m.resPath'),
-  noResources: m('metadata.ckan-rules.m.noResources'),
+  required: m('ckan.rules.required'),
+  nameReserved: m('ckan.rules.nameReserved'),
+  nameLength: m('ckan.rules.nameLength'),
+  nameChars: m('ckan.rules.nameChars'),
+  tagLength: m('ckan.rules.tagLength'),
+  tagChars: m('ckan.rules.tagChars'),
+  extraShadow: m('ckan.rules.extraShadow'),
+  extraDup: m('ckan.rules.extraDup'),
+  email: m('ckan.rules.email'),
+  license: m('ckan.rules.license'),
+  resName: m('ckan.rules.resName'),
+  resDup: m('ckan.rules.resDup'),
+  resPath: m('ckan.rules.resPath'),
+  noResources: m('ckan.rules.noResources'),
 };
 
 const say = (m: Msg, lang: Lang, vars: Record<string, string | number> = {}) => fmt(m[lang], vars);

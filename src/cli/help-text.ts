@@ -1,12 +1,13 @@
 /**
- * The words of the command line itself: command, argument and option descriptions, commander's
- * help headings and its parse errors, in Bahasa Indonesia and English. `main.ts` declares the
+ * The words of the command line itself: command, argument and option descriptions in Bahasa
+ * Indonesia and English (commander's help headings and parse errors come from the message
+ * catalogues, `cli.help.*` and `cli.commander.*`). `main.ts` declares the
  * program's shape; `localizeProgram` gives every part its text from this catalogue, keyed by
  * `<command> <flag>` (`validate --schema`), `<command> <arg>` (`describe <file>`) or the command
  * name alone. A test walks the program and fails when a part has no entry here.
  */
 import { Help, type Command, type Option, type Argument } from 'commander';
-import type { Lang, Msg } from '../i18n.js';
+import { msg, type Lang, type Msg, type MsgCode } from '../i18n.js';
 
 export const HELP_TEXT: Record<string, Msg> = {
   satudata: {
@@ -171,12 +172,13 @@ export const HELP_TEXT: Record<string, Msg> = {
   },
 };
 
-const TITLES: Record<string, string> = {
-  'Usage:': 'Penggunaan:',
-  'Options:': 'Opsi:',
-  'Commands:': 'Perintah:',
-  'Arguments:': 'Argumen:',
-  'Global Options:': 'Opsi global:',
+/** commander's help headings, by their English words. */
+const TITLES: Record<string, MsgCode> = {
+  'Usage:': 'cli.help.usage',
+  'Options:': 'cli.help.options',
+  'Commands:': 'cli.help.commands',
+  'Arguments:': 'cli.help.arguments',
+  'Global Options:': 'cli.help.global_options',
 };
 
 function optionKey(cmd: string, o: Option): string {
@@ -218,7 +220,7 @@ export function localizeProgram(program: Command, lang: Lang): void {
 
 /** commander's `(choices: …, default: …)` and headings, in Indonesian. */
 const INDONESIAN_HELP: Partial<Help> = {
-  styleTitle: (s: string) => TITLES[s] ?? s,
+  styleTitle: (s: string) => (TITLES[s] ? msg('id', TITLES[s]) : s),
   commandUsage(this: Help, c: Command) {
     return usageId(Help.prototype.commandUsage.call(this, c));
   },
@@ -234,35 +236,39 @@ const INDONESIAN_HELP: Partial<Help> = {
 };
 
 function usageId(s: string): string {
-  return s.replace('[options]', '[opsi]').replace('[command]', '[perintah]');
+  return s.replace('[options]', msg('id', 'cli.help.options_placeholder')).replace('[command]', msg('id', 'cli.help.command_placeholder'));
 }
 
 function extraInfoId(s: string): string {
-  return s.replace(/\((choices|default): /g, (_m, w: string) => `(${w === 'choices' ? 'pilihan' : 'bawaan'}: `).replace(/, default: /g, ', bawaan: ');
+  const choices = msg('id', 'cli.help.choices');
+  const byDefault = msg('id', 'cli.help.default');
+  return s.replace(/\((choices|default): /g, (_m, w: string) => `(${w === 'choices' ? choices : byDefault}: `).replace(/, default: /g, `, ${byDefault}: `);
 }
 
 /** commander's own parse errors (English, fixed wording) in the user's language. */
 export function localizeCommanderError(message: string, lang: Lang): string {
   if (lang === 'en') return message;
+  const say = (code: MsgCode, vars?: Record<string, unknown>) => msg(lang, code, vars);
+  const suggest = (s: string) => (s ? say('cli.commander.did_you_mean', { suggestion: s }) : '');
   const rules: Array<[RegExp, (...g: string[]) => string]> = [
-    [/^error: unknown option '([^']*)'(?:\n\(Did you mean (.*)\?\))?/, (f, s) => `galat: opsi '${f}' tidak dikenal${s ? `\n(Maksud Anda ${s}?)` : ''}`],
-    [/^error: unknown command '([^']*)'(?:\n\(Did you mean (.*)\?\))?/, (c, s) => `galat: perintah '${c}' tidak dikenal${s ? `\n(Maksud Anda ${s}?)` : ''}`],
-    [/^error: option (\S+) expects a whole number, got "(.*)"$/, (f, v) => `galat: opsi ${f} harus bilangan bulat, bukan "${v}"`],
-    [/^error: missing required argument '([^']*)'/, (a) => `galat: argumen wajib '${a}' belum diberikan`],
-    [/^error: option '([^']*)' argument missing/, (f) => `galat: opsi '${f}' perlu sebuah nilai`],
-    [/^error: required option '([^']*)' not specified/, (f) => `galat: opsi wajib '${f}' belum diberikan`],
+    [/^error: unknown option '([^']*)'(?:\n\(Did you mean (.*)\?\))?/, (f, s) => say('cli.commander.unknown_option', { flag: f, suggestion: suggest(s) })],
+    [/^error: unknown command '([^']*)'(?:\n\(Did you mean (.*)\?\))?/, (c, s) => say('cli.commander.unknown_command', { command: c, suggestion: suggest(s) })],
+    [/^error: option (\S+) expects a whole number, got "(.*)"$/, (f, v) => say('cli.commander.not_whole_number', { flag: f, value: v })],
+    [/^error: missing required argument '([^']*)'/, (a) => say('cli.commander.missing_argument', { argument: a })],
+    [/^error: option '([^']*)' argument missing/, (f) => say('cli.commander.option_value_missing', { flag: f })],
+    [/^error: required option '([^']*)' not specified/, (f) => say('cli.commander.required_option', { flag: f })],
     [
       /^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./,
-      (f, v, c) => `galat: nilai '${v}' untuk opsi '${f}' tidak sah. Pilihan yang boleh: ${c}.`,
+      (f, v, c) => say('cli.commander.invalid_choice', { flag: f, value: v, choices: c }),
     ],
     [
       /^error: too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./,
-      (c, n, m) => `galat: terlalu banyak argumen${c ? ` untuk '${c}'` : ''}: paling banyak ${n}, diberikan ${m}.`,
+      (c, n, m) => say('cli.commander.too_many_arguments', { command: c ? say('cli.commander.for_command', { command: c }) : '', expected: n, got: m }),
     ],
   ];
   for (const [re, to] of rules) {
     const m = re.exec(message);
     if (m) return message.replace(re, to(...m.slice(1).map((g) => g ?? '')));
   }
-  return message.replace(/^error: /, 'galat: ');
+  return message.replace(/^error: /, say('cli.commander.error_prefix'));
 }

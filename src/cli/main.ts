@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isLang, type Lang } from '../i18n.js';
+import { isLang, msg, type Lang } from '../i18n.js';
 import { isSatudataError } from '../errors.js';
 import { loadConfig } from '../config/load.js';
 import { Out, redact, terminalSafe, type CliContext, type OutTarget } from './context.js';
@@ -277,20 +277,17 @@ export async function run(argv: string[], io: RunOptions = {}): Promise<number> 
       return 2;
     }
     if (isSatudataError(e)) {
-      const label = ctxLang === 'en' ? 'Error' : 'Galat';
+      const label = msg(ctxLang, 'cli.error_label');
       stderr.write(`${label}: ${terminalSafe(redact(e.message, secrets))}\n`);
       if (e.hint) stderr.write(`${terminalSafe(redact(e.hint, secrets))}\n`);
       if (debug && e.stack) stderr.write(redact(e.stack, secrets) + '\n');
       return e.exitCode;
     }
     const err = e as Error;
-    const msg =
-      ctxLang === 'en'
-        ? `Internal error (this is a bug in satudata, please report it): ${err?.message ?? String(e)}`
-        : `Galat internal (ini bug di satudata, mohon laporkan): ${err?.message ?? String(e)}`;
-    stderr.write(terminalSafe(redact(msg, secrets)) + '\n');
+    const line = msg(ctxLang, 'cli.internal_error', { message: err?.message ?? String(e) });
+    stderr.write(terminalSafe(redact(line, secrets)) + '\n');
     if (debug && err?.stack) stderr.write(redact(err.stack, secrets) + '\n');
-    else stderr.write(ctxLang === 'en' ? 'Run again with --debug for details.\n' : 'Jalankan lagi dengan --debug untuk detail.\n');
+    else stderr.write(`${msg(ctxLang, 'cli.debug_hint')}\n`);
     return 3;
   }
 }

@@ -47,16 +47,16 @@ async function load(dir: string, lang: Lang): Promise<Store> {
     throw corrupt(file, (e as Error).message, lang);
   }
   const portals = (raw as Partial<Store> | null)?.portals;
-  if (tooDeep(raw) || !raw || typeof raw !== 'object' || !portals || typeof portals !== 'object' || Array.isArray(portals)) throw corrupt(file, msg(lang, 'portal.credentials.no_portals_object'), lang);
+  if (tooDeep(raw) || !raw || typeof raw !== 'object' || !portals || typeof portals !== 'object' || Array.isArray(portals)) throw corrupt(file, msg(lang, 'config.credentials.no_portals'), lang);
   for (const [portal, cred] of Object.entries(portals)) {
-    if (!cred || typeof cred !== 'object' || typeof (cred as StoredCredential).token !== 'string') throw corrupt(file, msg(lang, 'portal.credentials.the_entry_of_has', { portal }), lang);
+    if (!cred || typeof cred !== 'object' || typeof (cred as StoredCredential).token !== 'string') throw corrupt(file, msg(lang, 'config.credentials.entry_without_token', { portal }), lang);
   }
   const last = (raw as Partial<Store>).last;
   return { version: 1, portals: portals as Record<string, StoredCredential>, ...(typeof last === 'string' ? { last } : {}) };
 }
 
 function corrupt(file: string, detail: string, lang: Lang): ConfigError {
-  return new ConfigError(msg(lang, 'portal.credentials.corrupt', { file, detail }), msg(lang, 'portal.credentials.corrupt.hint'), 'E_CREDENTIALS');
+  return new ConfigError(msg(lang, 'config.credentials.corrupt', { file, detail }), msg(lang, 'config.credentials.corrupt.hint'), 'E_CREDENTIALS');
 }
 
 /**

@@ -55,7 +55,7 @@ async function searchDir(dir: string, places: string[], lang: Lang): Promise<Fou
   try {
     result = await explorerOf(places).search(dir);
   } catch (e) {
-    throw new ConfigError(msg(lang, 'config.load.the_configuration_file_cannot', { message: (e as Error).message }));
+    throw new ConfigError(msg(lang, 'config.load.unreadable', { message: (e as Error).message }));
   }
   if (!result || result.isEmpty || path.dirname(result.filepath) !== path.resolve(dir)) return undefined;
   return { config: result.config, filepath: result.filepath };
@@ -88,7 +88,7 @@ async function findProjectConfig(cwd: string, home: string, lang: Lang): Promise
 function checkConfig(raw: unknown, filepath: string, lang: Lang, own: boolean): SatudataConfig {
   const problems: string[] = [];
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ConfigError(msg(lang, 'config.load.the_configuration_must_be', { filepath }));
+    throw new ConfigError(msg(lang, 'config.load.not_object', { filepath }));
   }
   if (tooDeep(raw)) throw new ConfigError(tooDeepMessage(filepath, lang));
   for (const key of Object.keys(raw)) {
@@ -108,7 +108,7 @@ function checkConfig(raw: unknown, filepath: string, lang: Lang, own: boolean): 
       if (err.keyword === 'additionalProperties') {
         const key = (err.params as { additionalProperty: string }).additionalProperty;
         if (!problems.some((p) => p.startsWith(`"${key}"`))) {
-          problems.push(msg(lang, 'config.load.is_not_a_known', { key, value: Object.keys(schema.properties).join(', ') }));
+          problems.push(msg(lang, 'config.load.unknown_key', { key, value: Object.keys(schema.properties).join(', ') }));
         }
       } else {
         const key = err.instancePath.replace(/^\//, '');

@@ -62,18 +62,18 @@ export function resolvePortal(flag: unknown, env: NodeJS.ProcessEnv, config: Sat
   const raw = (typeof flag === 'string' && flag) || env.SATUDATA_PORTAL || config.portal;
   if (!raw) {
     throw new ConfigError(
-      msg(lang, 'config.token.no_portal_url_is'),
-      msg(lang, 'config.token.use_portal_https_data'),
+      msg(lang, 'config.token.no_portal'),
+      msg(lang, 'config.token.no_portal.hint'),
       'E_NO_PORTAL',
     );
   }
   const shown = redactUrl(raw);
   if (!/^https?:\/\/[^/\s]+/.test(raw)) {
-    throw new ConfigError(msg(lang, 'config.token.the_portal_url_must', { shown }));
+    throw new ConfigError(msg(lang, 'config.token.portal_not_http', { shown }));
   }
   if (/^https?:\/\/[^/?#]*@/i.test(raw)) {
     throw new ConfigError(
-      msg(lang, 'config.token.the_portal_url_holds', { shown }),
+      msg(lang, 'config.token.portal_has_userinfo', { shown }),
       msg(lang, 'config.token.give_the_portal_without'),
       'E_PORTAL_CREDENTIALS',
     );
@@ -106,7 +106,7 @@ export async function findToken(env: NodeJS.ProcessEnv, config: SatudataConfig, 
 function untrustedPortal(portal: string, variable: string, env: NodeJS.ProcessEnv, lang: Lang): ConfigError {
   const own = join(userConfigDir(env), 'config.json');
   const shown = redactUrl(portal);
-  return new ConfigError(msg(lang, 'config.token.the_portal_is_named', { shown, variable }), msg(lang, 'config.token.the_portal_is_named.hint', { shown, own }), 'E_UNTRUSTED_PORTAL');
+  return new ConfigError(msg(lang, 'config.token.portal_from_repo_config', { shown, variable }), msg(lang, 'config.token.portal_from_repo_config.hint', { shown, own }), 'E_UNTRUSTED_PORTAL');
 }
 
 /** Like findToken, but a missing token is a ConfigError (exit 2) that says how to set one. */
@@ -115,7 +115,7 @@ export async function requireToken(env: NodeJS.ProcessEnv, config: SatudataConfi
   if (found) return found;
   const name = config.tokenEnv ?? DEFAULT_TOKEN_ENV;
   throw new ConfigError(
-    msg(lang, 'config.token.no_api_token_for', { portal }),
+    msg(lang, 'config.token.no_token', { portal }),
     msg(lang, 'config.token.run_satudata_login_portal', { portal, name }),
     'E_NO_TOKEN',
   );

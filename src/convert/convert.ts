@@ -45,7 +45,7 @@ function checkHeader(rows: Row[], schema: Schema, sourcePath: string, lang: 'id'
   if (schema.fieldsMatch !== undefined && schema.fieldsMatch !== 'exact') return;
   if (wrong.length) {
     const list = wrong.slice(0, 5).join('; ');
-    throw new DataInvalidError(msg(lang, 'convert.convert.the_file_s_header', { sourcePath, list }),
+    throw new DataInvalidError(msg(lang, 'convert.refused.header_mismatch', { sourcePath, list }),
     'E_HEADER_MISMATCH');
   }
 }

@@ -9,7 +9,7 @@ import { looksLikeCodeName } from './names.js';
 import { note } from './note.js';
 import { matchKecamatan } from './region.js';
 import type { DescribeNote, FieldChoice } from './types.js';
-import { mf } from '../i18n.js';
+import { m, mf, msg, type MsgCode } from '../i18n.js';
 
 export interface ColumnIdentity {
   name: string;
@@ -80,13 +80,11 @@ function decideString(t: ColumnTally, id: ColumnIdentity): FieldChoice {
   const field = stringField(id);
   const notes: DescribeNote[] = [];
   if (!t.distinctOverflow) {
-    const m = matchKecamatan(t.distinct.keys());
-    if (m) {
-      field.constraints = { enum: m.values };
-      notes.push(note('info', 'kecamatan', {
-        id: `Kolom "${id.name}" berisi ${m.kind === 'codes' ? 'kode' : 'nama'} kecamatan Kota Makassar; daftar pilihan (enum) dari templates/reference/kecamatan-makassar.csv ditambahkan.`,
-        en: `Column "${id.name}" holds Makassar kecamatan ${m.kind === 'codes' ? 'codes' : 'names'}; an enum from templates/reference/kecamatan-makassar.csv was added.`,
-      }, id.name));
+    const found = matchKecamatan(t.distinct.keys());
+    if (found) {
+      field.constraints = { enum: found.values };
+      const kind = m(found.kind === 'codes' ? 'describe.decide.kecamatan_codes' : 'describe.decide.kecamatan_names');
+      notes.push(note('info', 'kecamatan', mf('describe.decide.kecamatan', { name: id.name, kind }), id.name));
     }
   }
   return { field, fallbacks: [], notes };
@@ -117,10 +115,7 @@ function decideBoolean(t: ColumnTally, id: ColumnIdentity, good: number): FieldC
 
 function decideNumber(t: ColumnTally, id: ColumnIdentity): FieldChoice {
   if (t.leadingZeros > 0 || looksLikeCodeName(id.name)) {
-    return { field: stringField(id), fallbacks: [], notes: [note('info', 'code-as-string', {
-      id: `Kolom "${id.name}" berisi kode (${t.leadingZeros > 0 ? 'ada nol di depan' : 'nama kolom menunjukkan kode'}); disimpan sebagai teks agar nol di depan dan titik tidak hilang.`,
-      en: `Column "${id.name}" holds codes (${t.leadingZeros > 0 ? 'leading zeros' : 'the header says code'}); kept as text so leading zeros and dots survive.`,
-    }, id.name)] };
+    return { field: stringField(id), fallbacks: [], notes: [note('info', 'code-as-string', mf('describe.decide.code_as_text', { name: id.name, why: m(t.leadingZeros > 0 ? 'describe.decide.code_leading_zeros' : 'describe.decide.code_header') }), id.name)] };
   }
   const dotOk = t.dot.failed === 0;
   const commaOk = t.comma.failed === 0;
@@ -152,10 +147,9 @@ function decideNumber(t: ColumnTally, id: ColumnIdentity): FieldChoice {
     notes.push(note('info', 'whole-as-decimal', mf('describe.decide.column_holds_whole_numbers', { name: id.name }), id.name));
   }
   if (conv === 'comma' && (tally.fraction || groupChar)) {
-    notes.push(note('info', 'indonesian-number-format', {
-      id: `Kolom "${id.name}" memakai format angka Indonesia (${groupChar ? 'titik ribuan' : ''}${groupChar && tally.fraction ? ', ' : ''}${tally.fraction ? 'koma desimal' : ''}).`,
-      en: `Column "${id.name}" uses the Indonesian number format (${groupChar ? 'thousands dots' : ''}${groupChar && tally.fraction ? ', ' : ''}${tally.fraction ? 'decimal comma' : ''}).`,
-    }, id.name));
+    const marks = [groupChar && 'describe.decide.thousands_dots', tally.fraction && 'describe.decide.decimal_comma'].filter((k): k is MsgCode => !!k);
+    const parts = { id: marks.map((k) => msg('id', k)).join(', '), en: marks.map((k) => msg('en', k)).join(', ') };
+    notes.push(note('info', 'indonesian-number-format', mf('describe.decide.number_format', { name: id.name, parts }), id.name));
   }
   if (t.affixed > 0) {
     notes.push(note('info', 'currency-or-percent', mf('describe.decide.column_holds_numbers_with', { name: id.name }), id.name));

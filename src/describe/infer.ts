@@ -5,7 +5,7 @@
  *   3. verification: the schema engine casts every value with the chosen field (fallbacks if not),
  *      and rows the validator would still flag (all missing, wrong width) are handled or reported.
  */
-import { UsageError } from '../errors.js';
+import { TableSourceError } from '../table/types.js';
 import type { Dialect, Field, Resource } from '../schema/types.js';
 import type { Row } from '../table/types.js';
 import { addCell, newColumnTally, type ColumnTally } from './column-scorer.js';
@@ -21,7 +21,7 @@ import { SigCollector } from './row-kinds.js';
 import { forEachRow, type Pass, type RowSource } from './source.js';
 import type { DescribeNote, FieldChoice } from './types.js';
 import { chosenFields, startVerify, verifyRow } from './verify.js';
-import { mf } from '../i18n.js';
+import { mf, notes } from '../i18n.js';
 
 const HEAD_ROWS = 200;
 
@@ -58,7 +58,7 @@ export async function inferTables(source: RowSource, opts: InferOptions): Promis
   const input = { format: pass1.format, merges: pass1.merges?.() };
   const segments = await findTables(source, head, sigs.sigs, input);
   if (segments[0]!.layout.width === 0) {
-    throw new UsageError(`${opts.path}: berkas tidak berisi tabel (kosong). / The file holds no table (it is empty).`);
+    throw new TableSourceError('source-error', ...notes('describe.infer.no_table', { path: opts.path }));
   }
   const results: InferResult[] = [];
   for (let i = 0; i < segments.length; i++) {

@@ -41,10 +41,10 @@ export function layoutNotes(layout: Layout, headerKept: boolean): DescribeNote[]
     notes.push(note('info', 'rows-above-header', mf('describe.layout-notes.rows_1_above_the', { value: firstHeader - 1 }), undefined, rows));
   }
   if (layout.headerRows.length > 1) {
-    notes.push(note('info', 'multi-row-header', mf('describe.layout-notes.the_header_spans_rows', { length: layout.headerRows.length }), undefined, layout.headerRows));
+    notes.push(note('info', 'multi-row-header', mf('describe.layout-notes.multi_row_header', { length: layout.headerRows.length }), undefined, layout.headerRows));
   }
   if (layout.headerRows.length > 1 && !headerKept) {
-    notes.push(note('warning', 'header-not-checked', m('describe.layout-notes.this_multi_row_header'), undefined, layout.headerRows));
+    notes.push(note('warning', 'header-not-checked', m('describe.layout-notes.merged_header_cells'), undefined, layout.headerRows));
   }
   return notes;
 }
@@ -61,10 +61,10 @@ export function headerNotes(naming: HeaderNaming, fields: Field[]): DescribeNote
     notes.push(note('warning', 'duplicate-label', mf('describe.layout-notes.repeated_column_labels_in', { value: list(naming.duplicate) })));
   }
   if (naming.missingLabels > 0) {
-    notes.push(note('warning', 'missing-labels', mf('describe.layout-notes.the_header_row_has', { missingLabels: naming.missingLabels })));
+    notes.push(note('warning', 'missing-labels', mf('describe.layout-notes.header_shorter', { missingLabels: naming.missingLabels })));
   }
   if (naming.extraLabels > 0) {
-    notes.push(note('warning', 'extra-labels', mf('describe.layout-notes.the_header_row_has_2', { extraLabels: naming.extraLabels })));
+    notes.push(note('warning', 'extra-labels', mf('describe.layout-notes.header_longer', { extraLabels: naming.extraLabels })));
   }
   return notes;
 }

@@ -124,5 +124,5 @@ async function headFrom(source: RowSource, first: number): Promise<Row[]> {
 export function otherTablesNote(others: Segment[]): DescribeNote {
   const where = others.map((s) => String(s.from)).join(', ');
   const labels = others.map((s) => s.layout.labels.filter((l) => l !== '').slice(0, 4).join(' | ')).join('; ');
-  return note('warning', 'second-table', mf('describe.tables.this_file_holds_tables', { value: others.length + 1, where, labels }), undefined, others.map((s) => s.from));
+  return note('warning', 'second-table', mf('describe.tables.more_tables', { value: others.length + 1, where, labels }), undefined, others.map((s) => s.from));
 }

@@ -46,19 +46,19 @@ export interface InitResult {
 }
 
 const T = {
-  badPortal: m('init.init.t.badPortal'),
-  portalUserinfo: m('init.init.t.portalUserinfo'),
-  portalQ: m('init.init.t.portalQ'),
-  orgQ: m('init.init.t.orgQ'),
-  skip: m('init.init.t.skip'),
-  other: m('init.init.t.other'),
-  orgSlug: m('init.init.t.orgSlug'),
-  overwrite: m('init.init.t.overwrite'),
-  found: m('init.init.t.found'),
-  describing: m('init.init.t.describing'),
-  note: m('init.init.t.note'),
-  describeFailed: m('init.init.t.describeFailed'),
-  noDescribe: m('init.init.t.noDescribe'),
+  badPortal: m('init.flow.badPortal'),
+  portalUserinfo: m('init.flow.portalUserinfo'),
+  portalQ: m('init.flow.portalQ'),
+  orgQ: m('init.flow.orgQ'),
+  skip: m('init.flow.skip'),
+  other: m('init.flow.other'),
+  orgSlug: m('init.flow.orgSlug'),
+  overwrite: m('init.flow.overwrite'),
+  found: m('init.flow.found'),
+  describing: m('init.flow.describing'),
+  note: m('init.flow.note'),
+  describeFailed: m('init.flow.describeFailed'),
+  noDescribe: m('init.flow.noDescribe'),
 };
 
 /** describe's note levels as an officer reads them. */

@@ -2,7 +2,7 @@
  * The contents init proposes: datapackage.json (template + inferred resources), .satudatarc.json
  * and the README. Pure: the command decides what is written.
  */
-import type { Lang } from '../i18n.js';
+import { msg, type Lang } from '../i18n.js';
 import type { DataPackage, Resource } from '../schema/types.js';
 import { skpdTitle } from '../metadata/organizations.js';
 import { checkCkanName, slugify } from '../metadata/rules.js';
@@ -54,9 +54,10 @@ export function buildConfig(s: InitSettings): Record<string, unknown> {
   return { ...out, ...base, lang: s.lang };
 }
 
+/** The data folder's README: templates/init/README.md is written in Bahasa Indonesia, and so are its fill-ins. */
 export function buildReadme(dirName: string, dataFiles: string[], s: InitSettings): string {
-  const unset = '_(belum diatur: isi di `.satudatarc.json`)_';
-  const rows = dataFiles.map((f) => `| \`${f}\` | Berkas data |`).join('\n');
+  const unset = msg('id', 'init.readme.unset');
+  const rows = dataFiles.map((f) => msg('id', 'init.readme.data_file_row', { file: f })).join('\n');
   return render(readTemplate('README.md'), {
     judul: dirName,
     portal: s.portal ?? unset,

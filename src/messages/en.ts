@@ -6,5 +6,6 @@ import { portal } from './en/portal.js';
 import { report } from './en/report.js';
 import { authoring } from './en/authoring.js';
 import { datastore } from './en/datastore.js';
+import { source } from './en/source.js';
 
-export const en: Record<keyof typeof id, string> = { ...audit, ...metadata, ...portal, ...report, ...authoring, ...datastore };
+export const en: Record<keyof typeof id, string> = { ...audit, ...metadata, ...portal, ...report, ...authoring, ...datastore, ...source };

@@ -24,7 +24,7 @@ export async function locatePackage(cwd: string, target: string | undefined, lan
     const file = path.join(p, 'datapackage.json');
     if (!(await fs.stat(file).catch(() => undefined))) {
       throw new UsageError(
-        msg(lang, 'metadata.package-file.there_is_no_datapackage', { p }),
+        msg(lang, 'metadata.package-file.missing', { p }),
         msg(lang, 'metadata.package-file.create_one_with_satudata'),
       );
     }
@@ -42,21 +42,21 @@ export async function readPackage(file: string, lang: Lang): Promise<DataPackage
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
-    throw new UsageError(msg(lang, 'metadata.package-file.cannot_be_read', { file, message: (e as Error).message }));
+    throw new UsageError(msg(lang, 'metadata.package-file.unreadable', { file, message: (e as Error).message }));
   }
   if (jsonTooDeep(text) !== undefined) {
     throw new UsageError(
-      msg(lang, 'metadata.package-file.is_nested_more_than', { file, jsonDepth: LIMITS.jsonDepth }),
+      msg(lang, 'metadata.package-file.too_deep', { file, jsonDepth: LIMITS.jsonDepth }),
     );
   }
   let pkg: unknown;
   try {
     pkg = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new UsageError(msg(lang, 'metadata.package-file.is_not_valid_json', { file, message: (e as Error).message }));
+    throw new UsageError(msg(lang, 'metadata.package-file.invalid_json', { file, message: (e as Error).message }));
   }
   if (!pkg || typeof pkg !== 'object' || Array.isArray(pkg)) {
-    throw new UsageError(msg(lang, 'metadata.package-file.must_hold_a_json', { file }));
+    throw new UsageError(msg(lang, 'metadata.package-file.not_object', { file }));
   }
   const obj = pkg as DataPackage;
   if (!Array.isArray(obj.resources)) obj.resources = [];

@@ -4,7 +4,7 @@
  * field, and one per present value that breaks its rule (e-mail, slug, frequency, period...), so that a
  * package passing this check can be pushed as is.
  */
-import { fmt, type Lang, m } from '../i18n.js';
+import { fmt, type Lang, m, msg } from '../i18n.js';
 import type { DataPackage } from '../schema/types.js';
 import type { ReportError } from '../validate/types.js';
 import { DATASET_FIELDS } from './fields.js';
@@ -79,6 +79,6 @@ export function satudataProfileWarnings(pkg: DataPackage, opts: { lang?: Lang } 
     .filter((t) => t.read() === undefined)
     .map((t) => `${pkg.resources[t.resourceIndex]?.name ?? t.resourceIndex}.${t.field?.name ?? ''}`);
   if (!missing.length) return [];
-  const shown = missing.length > 20 ? [...missing.slice(0, 20), '…'] : missing;
+  const shown = missing.length > 20 ? [...missing.slice(0, 20), msg(lang, 'metadata.profile.text.more', { n: missing.length - 20 })] : missing;
   return [fmt(TEXT.recommended[lang], { n: missing.length, list: shown.join(', ') })];
 }

@@ -111,7 +111,7 @@ export function resolveResourceKey(pkg: DataPackage, key: string): Target | { er
   const ri = /^\d+$/.test(parts[1] ?? '') ? Number(parts[1]) : resources.findIndex((r) => r?.name === parts[1]);
   if (parts.length < 3 || ri < 0 || ri >= resources.length) {
     const names = resources.map((r, i) => `${i} (${r.name})`).join(', ') || '-';
-    return { error: mf('metadata.resource-keys.there_is_no_resource', { key, value: parts[1] ?? '', names }) };
+    return { error: mf('metadata.resource-keys.no_such_resource', { key, value: parts[1] ?? '', names }) };
   }
   const rest = parts.slice(2);
   if (rest[0] === 'schema' && rest[1] === 'fields') {
@@ -123,7 +123,7 @@ export function resolveResourceKey(pkg: DataPackage, key: string): Target | { er
     let fi = fields.findIndex((f) => f.name === sel);
     if (fi < 0 && /^\d+$/.test(sel) && Number(sel) < fields.length) fi = Number(sel);
     if (fi < 0) {
-      return { error: mf('metadata.resource-keys.there_is_no_field', { key, sel, value: fields.map((f) => f.name).join(', ') }) };
+      return { error: mf('metadata.resource-keys.no_such_field', { key, sel, value: fields.map((f) => f.name).join(', ') }) };
     }
     const attr = aliasOf(rest.slice(3).join('.'));
     if (!attr) return { error: unknownAttr(key) };

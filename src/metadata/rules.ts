@@ -3,12 +3,12 @@
  * languages, so the same rule serves the interactive prompt (reason shown as it is typed), `--set`
  * (exit 2 listing every reason) and the `satudata` validation profile.
  */
-import type { Msg } from '../i18n.js';
+import { mf, type Msg, type MsgCode } from '../i18n.js';
 
 export type Checked<T = string> = { ok: true; value: T } | { ok: false; reason: Msg };
 
 const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
-const bad = (id: string, en: string): Checked<never> => ({ ok: false, reason: { id, en } });
+const bad = (code: MsgCode, vars?: Record<string, unknown>): Checked<never> => ({ ok: false, reason: mf(code, vars) });
 
 /** CKAN `name` rules (dataset and organization slugs): 2-100 of a-z 0-9 - _, and not a reserved word. */
 const CKAN_NAME = /^[a-z0-9_-]{2,100}$/;
@@ -17,12 +17,9 @@ const RESERVED_NAMES = new Set(['new', 'edit', 'search']);
 export function checkCkanName(raw: string): Checked {
   const v = raw.trim();
   if (!CKAN_NAME.test(v)) {
-    return bad(
-      `"${v}" tidak sah: harus 2-100 karakter huruf kecil a-z, angka 0-9, "-" atau "_" (tanpa spasi)`,
-      `"${v}" is not valid: it must be 2-100 characters of lowercase a-z, digits 0-9, "-" or "_" (no spaces)`,
-    );
+    return bad('metadata.rules.ckan_name_invalid', { value: v });
   }
-  if (RESERVED_NAMES.has(v)) return bad(`"${v}" adalah kata yang dicadangkan CKAN`, `"${v}" is a word reserved by CKAN`);
+  if (RESERVED_NAMES.has(v)) return bad('metadata.rules.ckan_name_reserved', { value: v });
   return ok(v);
 }
 
@@ -45,13 +42,10 @@ const TAG = /^[\p{L}\p{N}_ .-]+$/u;
 export function checkTag(raw: string): Checked {
   const v = raw.trim();
   if (v.length < 2 || v.length > 100) {
-    return bad(`tag "${v}" harus 2-100 karakter`, `tag "${v}" must be 2-100 characters long`);
+    return bad('metadata.rules.tag_length', { value: v });
   }
   if (!TAG.test(v)) {
-    return bad(
-      `tag "${v}" hanya boleh berisi huruf, angka, spasi, "-", "_" dan "."`,
-      `tag "${v}" may only contain letters, digits, spaces, "-", "_" and "."`,
-    );
+    return bad('metadata.rules.tag_chars', { value: v });
   }
   return ok(v);
 }
@@ -75,14 +69,14 @@ const EMAIL = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[A-Za-z]{2,}$/;
 
 export function checkEmail(raw: string): Checked {
   const v = raw.trim();
-  if (!EMAIL.test(v)) return bad(`"${v}" bukan alamat e-mail yang sah (contoh: nama@makassarkota.go.id)`, `"${v}" is not a valid e-mail address (e.g. name@makassarkota.go.id)`);
+  if (!EMAIL.test(v)) return bad('metadata.rules.email_invalid', { value: v });
   return ok(v);
 }
 
 export function checkText(raw: string, min = 1, max = 10000): Checked {
   const v = raw.trim();
-  if (v.length < min) return bad(`isian ini wajib diisi (paling sedikit ${min} karakter)`, `this answer is required (at least ${min} characters)`);
-  if (v.length > max) return bad(`terlalu panjang (paling banyak ${max} karakter)`, `too long (at most ${max} characters)`);
+  if (v.length < min) return bad('metadata.rules.text_required', { min });
+  if (v.length > max) return bad('metadata.rules.text_too_long', { max });
   return ok(v);
 }
 
@@ -127,19 +121,17 @@ export function checkPeriod(raw: string): Checked {
   const yearRange = /^(\d{4})\s*[-–]\s*(\d{4})$/.exec(v);
   if (yearRange) v = `${yearRange[1]}/${yearRange[2]}`;
   const parts = v.split('/');
-  const example = 'contoh: 2024, 2024-S1, 2024-Q1, 2024-03, 2019/2024';
-  const exampleEn = 'e.g. 2024, 2024-S1, 2024-Q1, 2024-03, 2019/2024';
-  if (parts.length > 2 || v === '') return bad(`periode "${raw.trim()}" tidak dikenali (${example})`, `period "${raw.trim()}" is not recognised (${exampleEn})`);
+  if (parts.length > 2 || v === '') return bad('metadata.rules.period_unknown', { value: raw.trim() });
   const parsed = parts.map(parsePeriod);
   for (const p of parsed) {
-    if (typeof p === 'string') return bad(`periode "${raw.trim()}" tidak dikenali (${example})`, `period "${raw.trim()}" is not recognised (${exampleEn})`);
+    if (typeof p === 'string') return bad('metadata.rules.period_unknown', { value: raw.trim() });
     if (p.year < MIN_YEAR || p.year > MAX_YEAR) {
-      return bad(`tahun ${p.year} di luar rentang ${MIN_YEAR}-${MAX_YEAR}`, `year ${p.year} is outside ${MIN_YEAR}-${MAX_YEAR}`);
+      return bad('metadata.rules.year_out_of_range', { year: p.year, min: MIN_YEAR, max: MAX_YEAR });
     }
   }
   const [a, b] = parsed as { year: number; start: number }[];
   if (b && (b.year < a.year || (b.year === a.year && b.start < a.start))) {
-    return bad(`periode "${v}" terbalik: awal harus sebelum akhir`, `period "${v}" runs backwards: the start must come before the end`);
+    return bad('metadata.rules.period_backwards', { value: v });
   }
   return ok(parts.map((p) => p.replace(/-([QCSW])/i, (_m, c: string) => `-${c.toUpperCase()}`)).join('/'));
 }
@@ -148,7 +140,7 @@ export function checkPeriod(raw: string): Checked {
 export function checkKodeWilayah(raw: string): Checked {
   const v = raw.trim();
   if (!/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/.test(v)) {
-    return bad(`kode wilayah "${v}" harus berformat Kemendagri bertitik, mis. 73.71 atau 73.71.01`, `region code "${v}" must be a dotted Kemendagri code, e.g. 73.71 or 73.71.01`);
+    return bad('metadata.rules.region_code', { value: v });
   }
   return ok(v);
 }
@@ -156,7 +148,7 @@ export function checkKodeWilayah(raw: string): Checked {
 export function checkIsoDate(raw: string): Checked {
   const v = raw.trim();
   const p = /^\d{4}-\d{2}-\d{2}$/.test(v) ? parsePeriod(v) : 'format';
-  if (typeof p === 'string') return bad(`"${v}" bukan tanggal YYYY-MM-DD`, `"${v}" is not a YYYY-MM-DD date`);
+  if (typeof p === 'string') return bad('metadata.rules.not_iso_date', { value: v });
   return ok(v);
 }
 
@@ -175,5 +167,5 @@ export function checkTerm(raw: string, terms: readonly Term[], what: Msg): Check
     if ([term.code, term.label.id, term.label.en, ...term.synonyms].some((s) => squash(s) === key)) return ok(term.code);
   }
   const codes = terms.map((x) => x.code).join(', ');
-  return bad(`${what.id} "${raw.trim()}" tidak dikenal; pilih salah satu: ${codes}`, `${what.en} "${raw.trim()}" is not known; choose one of: ${codes}`);
+  return bad('metadata.rules.term_unknown', { what, value: raw.trim(), codes });
 }

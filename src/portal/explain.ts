@@ -23,7 +23,7 @@ export async function lookupDataset(client: CkanClient, name: string, orgId: str
   } catch (e) {
     if (e instanceof PortalError && e.code === PORTAL_CODES.notFound) return undefined;
     if (e instanceof PortalError && e.code === PORTAL_CODES.forbidden) {
-      throw new PortalError(msg(lang, 'portal.explain.the_dataset_name_is', { name }), {
+      throw new PortalError(msg(lang, 'portal.explain.name_taken_hidden', { name }), {
         code: 'E_NAME_TAKEN',
         status: 403,
         hint,
@@ -35,7 +35,7 @@ export async function lookupDataset(client: CkanClient, name: string, orgId: str
   const sameOrg = remote.owner_org === orgId || org?.id === orgId || org?.name === orgName;
   if (!sameOrg) {
     throw new PortalError(
-      msg(lang, 'portal.explain.the_dataset_name_is_2', { name, value: org?.name ?? remote.owner_org, orgName }),
+      msg(lang, 'portal.explain.name_taken_other_org', { name, value: org?.name ?? remote.owner_org, orgName }),
       { code: 'E_NAME_TAKEN', hint },
     );
   }
@@ -51,13 +51,13 @@ export function explainPortalError(e: PortalError, draft: CkanDatasetDraft, lang
     return `  - ${field}: ${msgs.join('; ')}`;
   });
   const taken = Object.values(e.fieldErrors).flat().some((m) => /already in use/i.test(m));
-  return new PortalError((msg(lang, 'portal.explain.the_portal_rejected_the')) + lines.join('\n'), {
+  return new PortalError((msg(lang, 'portal.explain.dataset_rejected')) + lines.join('\n'), {
     code: e.code,
     status: e.status,
     ckanType: e.ckanType,
     fieldErrors: e.fieldErrors,
     hint: taken
-      ? msg(lang, 'portal.explain.the_name_is_used')
+      ? msg(lang, 'portal.explain.name_in_use')
       : e.hint,
   });
 }

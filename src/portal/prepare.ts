@@ -35,22 +35,22 @@ const list = (violations: Violation[]) => violations.map((v) => `  - ${v.field}:
 export function refusalError(r: PushRefusal, lang: Lang): SatudataError {
   switch (r.kind) {
     case 'invalid':
-      return new DataInvalidError(msg(lang, 'push.the_package_is_not').trimEnd(), 'E_INVALID');
+      return new DataInvalidError(msg(lang, 'push.refused.invalid_package').trimEnd(), 'E_INVALID');
     case 'ckan-rules':
-      return new DataInvalidError(msg(lang, 'push.the_package_cannot_be') + list(r.violations), 'E_CKAN_RULES');
+      return new DataInvalidError(msg(lang, 'push.refused.ckan_rules') + list(r.violations), 'E_CKAN_RULES');
     case 'licence':
-      return new DataInvalidError(`${msg(lang, 'push.the_licence_is_not')}\n${list(r.violations)}`, 'E_INVALID');
+      return new DataInvalidError(`${msg(lang, 'push.refused.licence')}\n${list(r.violations)}`, 'E_INVALID');
     case 'no-rights': {
       const names = r.mayPublishTo.join(', ');
-      return new PortalError(msg(lang, 'push.the_token_of_has', { name: r.user, owner_org: r.organization, from: r.organizationFrom }), {
+      return new PortalError(msg(lang, 'push.refused.no_right_in_org', { name: r.user, owner_org: r.organization, from: r.organizationFrom }), {
         code: 'E_NO_RIGHTS',
-        hint: names ? msg(lang, 'push.it_may_publish_to', { list: names, owner_org: r.organization }) : msg(lang, 'push.it_may_publish_to_2'),
+        hint: names ? msg(lang, 'push.refused.no_right_in_org.orgs', { list: names, owner_org: r.organization }) : msg(lang, 'push.refused.no_right_in_org.none'),
       });
     }
     case 'too-large':
       return new ConfigError(
         msg(lang, 'push.files_larger_than_maxuploadmb') + `(${r.limitMB} MB): ` + r.files.map((f) => `${f.name} (${humanBytes(f.bytes)})`).join(', '),
-        msg(lang, 'push.the_portal_would_refuse'),
+        msg(lang, 'push.refused.too_large.hint'),
         'E_TOO_LARGE',
       );
   }

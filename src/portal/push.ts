@@ -257,6 +257,6 @@ function unfinished(e: unknown, c: { portal: string; draft: CkanDatasetDraft; la
   const name = c.draft.name;
   const url = `${c.portal}/dataset/${name}`;
   const note =
-    msg(c.lang, 'portal.push.the_dataset_was_left', { name, url });
+    msg(c.lang, 'portal.push.left_private', { name, url });
   return new PortalError(e.message, { code: e.code, status: e.status, ckanType: e.ckanType, fieldErrors: e.fieldErrors, hint: e.hint ? `${e.hint}\n${note}` : note, cause: e });
 }

@@ -81,7 +81,7 @@ export function renderSummary(result: PushResult, lang: Lang): string {
   lines.push(`  ${d.url}`);
   for (const r of result.resources) {
     lines.push(`  - ${r.name}: ${WORD[r.action][lang]} (${humanBytes(r.bytes)})`);
-    if (r.drift) lines.push(msg(lang, 'portal.render.the_portal_copy_had', { drift: r.drift }));
+    if (r.drift) lines.push(msg(lang, 'portal.render.reuploaded_after_drift', { drift: r.drift }));
   }
   const nothing = d.action === 'unchanged' && result.resources.every((r) => r.action === 'unchanged' || r.action === 'kept');
   if (nothing) lines.push(msg(lang, 'portal.render.nothing_to_do_the'));

@@ -32,10 +32,10 @@ export function clientFor(env: NodeJS.ProcessEnv, config: SatudataConfig, portal
 
 /** Where a token came from, as the user knows it: the login store, a variable, the prompt or stdin. */
 export function tokenSourceText(source: string, lang: Lang): string {
-  if (source === 'login') return msg(lang, 'portal.session.the_token_stored_by');
-  if (source === 'prompt') return msg(lang, 'portal.session.your_answer_at_the');
+  if (source === 'login') return msg(lang, 'portal.session.source.store');
+  if (source === 'prompt') return msg(lang, 'portal.session.source.prompt');
   if (source === 'stdin') return msg(lang, 'portal.session.standard_input_stdin');
-  return source.replace(/^env:/, msg(lang, 'portal.session.the_variable'));
+  return source.replace(/^env:/, msg(lang, 'portal.session.source.variable'));
 }
 
 export async function verifyToken(client: CkanClient, portal: string, lang: Lang, tokenSource: string): Promise<Identity> {
@@ -49,7 +49,7 @@ export async function verifyToken(client: CkanClient, portal: string, lang: Lang
   if (!user || !user.name) {
     const where = tokenSourceText(tokenSource, lang);
     throw new ConfigError(
-      msg(lang, 'portal.session.the_api_token_from', { where, portal }),
+      msg(lang, 'portal.session.token_rejected', { where, portal }),
       msg(lang, 'portal.session.create_a_new_token', { portal }),
       'E_BAD_TOKEN',
     );

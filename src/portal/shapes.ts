@@ -135,7 +135,7 @@ export function checkShape<T>(action: string, result: unknown, lang: Lang): T {
   const where = err?.instancePath ? `result${err.instancePath.replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.')}` : 'result';
   const detail = `${where} ${err?.message ?? '?'}`;
   throw new PortalError(
-    fmt(msg(lang, 'portal.shapes.the_portal_answered_with'), { action, detail }),
+    fmt(msg(lang, 'portal.shapes.unexpected_answer'), { action, detail }),
     {
       code: SHAPE_CODE,
       hint:

@@ -10,40 +10,40 @@ export function expectedValue(spec: string, lang: Lang): string {
   const pattern = format.includes('%') ? strftimeExample(format) : undefined;
   switch (type) {
     case 'integer':
-      return msg(lang, 'report.expect.a_whole_number_without');
+      return msg(lang, 'report.expect.integer');
     case 'number':
-      return msg(lang, 'report.expect.a_number_with_a');
+      return msg(lang, 'report.expect.number');
     case 'boolean':
-      return msg(lang, 'report.expect.a_true_false_value');
+      return msg(lang, 'report.expect.boolean');
     case 'date':
-      if (pattern) return msg(lang, 'report.expect.a_date_in_the', { format, pattern });
-      return msg(lang, 'report.expect.a_date_as_yyyy');
+      if (pattern) return msg(lang, 'report.expect.date_format', { format, pattern });
+      return msg(lang, 'report.expect.date');
     case 'time':
-      if (pattern) return msg(lang, 'report.expect.a_time_in_the', { format, pattern });
-      return msg(lang, 'report.expect.a_time_as_hh');
+      if (pattern) return msg(lang, 'report.expect.time_format', { format, pattern });
+      return msg(lang, 'report.expect.time');
     case 'datetime':
-      if (pattern) return msg(lang, 'report.expect.a_date_time_in', { format, pattern });
-      return msg(lang, 'report.expect.an_iso_8601_date');
+      if (pattern) return msg(lang, 'report.expect.datetime_format', { format, pattern });
+      return msg(lang, 'report.expect.datetime');
     case 'year':
-      return msg(lang, 'report.expect.a_four_digit_year');
+      return msg(lang, 'report.expect.year');
     case 'yearmonth':
-      return msg(lang, 'report.expect.a_year_month_e');
+      return msg(lang, 'report.expect.yearmonth');
     case 'duration':
-      return msg(lang, 'report.expect.an_iso_8601_duration');
+      return msg(lang, 'report.expect.duration');
     case 'geopoint':
-      return msg(lang, 'report.expect.a_point_as_longitude');
+      return msg(lang, 'report.expect.geopoint');
     case 'geojson':
-      return msg(lang, 'report.expect.a_valid_geojson_object');
+      return msg(lang, 'report.expect.geojson');
     case 'object':
-      return msg(lang, 'report.expect.a_json_object_e');
+      return msg(lang, 'report.expect.object');
     case 'array':
-      return msg(lang, 'report.expect.a_json_array_e');
+      return msg(lang, 'report.expect.array');
     case 'list':
-      return msg(lang, 'report.expect.a_comma_separated_list');
+      return msg(lang, 'report.expect.list');
     case 'string':
-      if (format === 'email') return msg(lang, 'report.expect.an_e_mail_address');
-      if (format === 'uri') return msg(lang, 'report.expect.a_full_url_e');
-      if (format === 'uuid') return msg(lang, 'report.expect.a_uuid');
+      if (format === 'email') return msg(lang, 'report.expect.email');
+      if (format === 'uri') return msg(lang, 'report.expect.uri');
+      if (format === 'uuid') return msg(lang, 'report.expect.uuid');
       if (format === 'binary') return msg(lang, 'report.expect.base64_data');
       return msg(lang, 'report.expect.text_not_an_excel');
     default:

@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n.js';
+import type { Lang, MsgCode } from '../i18n.js';
 import type { ReportError } from '../validate/types.js';
 import { expectedValue } from './expect.js';
 import { msg } from '../i18n.js';
@@ -54,37 +54,42 @@ function constraintText(name: string, value: string, lang: Lang): HumanMessage {
 /** A specific fix for the common ways Indonesian spreadsheets write numbers and dates. */
 export function typeFix(cell: string, spec: string, lang: Lang): string | undefined {
   const [type = 'string', format = 'default'] = spec.split('/');
-  if (cell !== cell.trim()) return msg(lang, 'report.messages.remove_the_spaces_around');
+  if (cell !== cell.trim()) return msg(lang, 'report.messages.fix.trim_spaces');
   const numeric = type === 'integer' || type === 'number' || type === 'year';
   if (numeric && /^(Rp\.?\s*|IDR\s*)|%$/i.test(cell)) {
-    return msg(lang, 'report.messages.write_the_number_without');
+    return msg(lang, 'report.messages.fix.currency_or_percent');
   }
   if (numeric && /^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(cell)) {
-    return msg(lang, 'report.messages.the_number_uses_indonesian');
+    return msg(lang, 'report.messages.fix.thousands_dots');
   }
   if (type === 'number' && /^-?\d+,\d+$/.test(cell)) {
-    return msg(lang, 'report.messages.use_a_dot_as');
+    return msg(lang, 'report.messages.fix.decimal_comma');
   }
   if (type === 'integer' && /^-?\d+[.,]\d+$/.test(cell)) {
     return /^-?\d+[.,]0+$/.test(cell)
-      ? msg(lang, 'report.messages.drop_the_0_write')
-      : msg(lang, 'report.messages.this_column_holds_whole');
+      ? msg(lang, 'report.messages.fix.whole_with_zero_fraction')
+      : msg(lang, 'report.messages.fix.not_whole');
   }
   if ((type === 'date' || type === 'datetime') && format === 'default') {
     if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(cell)) {
-      return msg(lang, 'report.messages.write_the_date_as');
+      return msg(lang, 'report.messages.fix.date_format');
     }
     if (/^\d{5}(\.\d+)?$/.test(cell)) {
-      return msg(lang, 'report.messages.this_is_an_excel');
+      return msg(lang, 'report.messages.fix.excel_date_serial');
     }
   }
   if (type === 'boolean') {
-    return msg(lang, 'report.messages.write_true_false_or');
+    return msg(lang, 'report.messages.fix.boolean');
   }
   if (numeric && /[a-z]/i.test(cell)) {
-    return msg(lang, 'report.messages.write_the_value_in');
+    return msg(lang, 'report.messages.fix.number_in_words');
   }
   return undefined;
+}
+
+/** A frictionless note (English) with its phrase `code` said in `lang`. */
+function inLang(note: string, code: MsgCode, lang: Lang): string {
+  return note.replace(msg('en', code), msg(lang, code));
 }
 
 /** A plain-language description of one error, with a fix, in Bahasa Indonesia or English. */
@@ -103,22 +108,22 @@ export function humanMessage(e: ReportError, lang: Lang): HumanMessage {
         return { what: msg(lang, 'report.messages.type-error.what_2', { cell: e.cell }), fix: msg(lang, 'report.messages.type-error.fix_2') };
       }
       return {
-        what: msg(lang, 'report.messages.the_value_does_not', { value: q(e.cell), expected }),
-        fix: typeFix(e.cell ?? '', spec, lang) ?? (msg(lang, 'report.messages.retype_the_value_as')),
+        what: msg(lang, 'report.messages.type_mismatch', { value: q(e.cell), expected }),
+        fix: typeFix(e.cell ?? '', spec, lang) ?? (msg(lang, 'report.messages.fix.retype')),
       };
     }
     case 'constraint-error': {
       const [name, value] = constraintOf(e.note);
       const m = constraintText(name, value, lang);
-      return { what: `${msg(lang, 'report.messages.the_value')} ${q(e.cell)}: ${m.what}`, fix: m.fix };
+      return { what: `${msg(lang, 'report.messages.value_word')} ${q(e.cell)}: ${m.what}`, fix: m.fix };
     }
     case 'unique-error':
-      return { what: msg(lang, 'report.messages.unique-error.what', { cell: q(e.cell), note: id ? e.note.replace('the same as in the row at position', 'sama dengan baris') : e.note }), fix: msg(lang, 'report.messages.unique-error.fix') };
+      return { what: msg(lang, 'report.messages.unique-error.what', { cell: q(e.cell), note: inLang(e.note, 'report.messages.note.same_as_row', lang) }), fix: msg(lang, 'report.messages.unique-error.fix') };
     case 'primary-key':
       if (e.note.includes('all "None"')) {
         return { what: msg(lang, 'report.messages.primary-key.what'), fix: msg(lang, 'report.messages.primary-key.fix') };
       }
-      return { what: msg(lang, 'report.messages.primary-key.repeat.what', { note: id ? e.note.replace('the same as in the row at position', 'sama dengan baris') : e.note }), fix: msg(lang, 'report.messages.primary-key.repeat.fix') };
+      return { what: msg(lang, 'report.messages.primary-key.repeat.what', { note: inLang(e.note, 'report.messages.note.same_as_row', lang) }), fix: msg(lang, 'report.messages.primary-key.repeat.fix') };
     case 'unique-key':
       return { what: msg(lang, 'report.messages.unique-key.what', { note: e.note }), fix: msg(lang, 'report.messages.unique-key.fix') };
     case 'foreign-key':
@@ -140,7 +145,7 @@ export function humanMessage(e: ReportError, lang: Lang): HumanMessage {
     case 'blank-label':
       return { what: msg(lang, 'report.messages.blank-label.what', { fieldNumber: e.fieldNumber }), fix: msg(lang, 'report.messages.blank-label.fix', { value: q(e.fieldName) }) };
     case 'duplicate-label':
-      return { what: msg(lang, 'report.messages.duplicate-label.what', { label: q(e.label), note: id ? e.note.replace('at position', 'di posisi') : e.note }), fix: msg(lang, 'report.messages.duplicate-label.fix') };
+      return { what: msg(lang, 'report.messages.duplicate-label.what', { label: q(e.label), note: inLang(e.note, 'report.messages.note.at_position', lang) }), fix: msg(lang, 'report.messages.duplicate-label.fix') };
     case 'incorrect-label':
       return { what: msg(lang, 'report.messages.incorrect-label.what', { value: q(e.label), value2: q(e.fieldName) }), fix: msg(lang, 'report.messages.incorrect-label.fix', { value: q(e.fieldName) }) };
     case 'missing-label':
@@ -161,7 +166,7 @@ export function humanMessage(e: ReportError, lang: Lang): HumanMessage {
     case 'source-error':
       return { what: msg(lang, 'report.messages.source-error.what', { note: e.note }) };
     case 'satudata-metadata':
-      return { what: e.message, fix: msg(lang, 'report.messages.complete_it_with_satudata') };
+      return { what: e.message, fix: msg(lang, 'report.messages.fix.run_metadata') };
     default:
       return { what: e.message };
   }

@@ -92,7 +92,7 @@ export function renderText(report: Report, opts: TextOptions): string {
       }
       if (task.errors.length > max) {
         const more = task.errors.length - max;
-        out.push(c.dim(msg(opts.lang, 'report.text.and_more_errors_see', { more })));
+        out.push(c.dim(msg(opts.lang, 'report.text.more_errors', { more })));
       }
     }
     for (const w of task.warnings) out.push(c.yellow(`  ! ${localizeWarning(w, opts.lang)}`));

@@ -3,6 +3,7 @@
  * satudata's linear-time engine (./regex): no pattern can hang the validator, and what the engine
  * cannot run is refused with a note that names the construct.
  */
+import { mf, notes } from '../i18n.js';
 import { compileRegex, PatternRefusal, type Flavor, type SafeRegex } from './regex/index.js';
 
 export type PatternResult = { ok: true; regex: SafeRegex } | { ok: false; note: string; refusal: PatternRefusal };
@@ -16,20 +17,9 @@ const indonesian = new Map<string, string>();
  * the Bahasa Indonesia text is kept for `patternNoteId`.
  */
 export function refusalNote(pattern: string, e: PatternRefusal, flavor: Flavor = 'xsd', field?: string): string {
-  const en = `pattern "${pattern}"${field === undefined ? '' : ` of field "${field}"`}`;
-  const id = `pola "${pattern}"${field === undefined ? '' : ` pada kolom "${field}"`}`;
-  let note: string, noteId: string;
-  if (e.kind === 'syntax') {
-    note = `${en} is not a valid regular expression: ${e.detail}`;
-    noteId = `${id} bukan ekspresi reguler yang sah: ${e.detailId}`;
-  } else if (e.kind === 'too-large') {
-    note = `${en} is too large (${e.detail}); use "+" or "*" with a maxLength constraint instead of large repeat counts`;
-    noteId = `${id} terlalu besar (${e.detailId}); pakai "+" atau "*" dengan batasan maxLength, bukan jumlah pengulangan yang besar`;
-  } else {
-    const kind = flavor === 'xsd' ? 'Table Schema patterns are XML Schema regular expressions, run' : 'satudata runs the patterns of jsonSchema constraints';
-    note = `${en} cannot be checked: ${e.detail} is not supported (${kind} in linear time)`;
-    noteId = `${id} tidak dapat diperiksa: ${e.detail} tidak didukung (satudata menjalankan pola dalam waktu linear${flavor === 'xsd' ? '; pola Table Schema adalah ekspresi reguler XML Schema' : ''})`;
-  }
+  const subject = field === undefined ? mf('pattern.subject', { pattern }) : mf('pattern.subject_of_field', { pattern, field });
+  const code = e.kind === 'syntax' ? 'pattern.syntax' : e.kind === 'too-large' ? 'pattern.too_large' : flavor === 'xsd' ? 'pattern.unsupported.xsd' : 'pattern.unsupported.ecma';
+  const [note, noteId] = notes(code, { subject, detail: { en: e.detail, id: e.detailId } });
   if (indonesian.size > 1000) indonesian.clear();
   indonesian.set(note, noteId);
   return note;

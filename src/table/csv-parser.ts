@@ -16,6 +16,7 @@
  */
 import { LIMITS } from './limits.js';
 import { TableSourceError, type Cell, type Row } from './types.js';
+import { mf, notes } from '../i18n.js';
 
 export interface CsvParserOptions {
   delimiter: string;
@@ -54,18 +55,10 @@ export class CsvParser {
   constructor(opts: CsvParserOptions) {
     const d = opts.delimiter;
     if (!d || /[\r\n]/.test(d) || (opts.quoteChar && d.includes(opts.quoteChar))) {
-      throw new TableSourceError(
-        'format-error',
-        `invalid CSV dialect: delimiter ${JSON.stringify(d)} cannot be empty, a line break or contain the quote char`,
-        `Dialek CSV tidak sah: pemisah (delimiter) ${JSON.stringify(d)} tidak boleh kosong, baris baru, atau memuat tanda kutip.`,
-      );
+      throw new TableSourceError('format-error', ...notes('source.csv.bad_delimiter', { delimiter: JSON.stringify(d) }));
     }
     if (opts.quoteChar.length > 1 || opts.escapeChar.length > 1) {
-      throw new TableSourceError(
-        'format-error',
-        'invalid CSV dialect: quoteChar and escapeChar must be one character',
-        'Dialek CSV tidak sah: quoteChar dan escapeChar harus satu karakter.',
-      );
+      throw new TableSourceError('format-error', ...notes('source.csv.bad_quote_char'));
     }
     this.o = opts;
     this.maxColumns = opts.maxColumns ?? LIMITS.columns;
@@ -252,46 +245,26 @@ export class CsvParser {
   }
 
   private unterminated(row: number, col: number): TableSourceError {
-    return new TableSourceError(
-      'format-error',
-      `row ${row}: the quoted cell in column ${col} is never closed (a quote char without its closing quote before the end of the file)`,
-      `Baris ${row}: sel berkutip di kolom ${col} tidak pernah ditutup (tanda kutip " tanpa pasangan hingga akhir berkas). Perbaiki tanda kutip di baris itu lalu simpan ulang sebagai CSV.`,
-    );
+    return new TableSourceError('format-error', ...notes('source.csv.unclosed_quote', { row, col }));
   }
 
   private tooLarge(row: number, col: number): TableSourceError {
-    const where = col > 0 ? `row ${row}, column ${col}` : `row ${row}`;
-    const whereId = col > 0 ? `baris ${row}, kolom ${col}` : `baris ${row}`;
-    return new TableSourceError(
-      'format-error',
-      `${this.file()}${where}: a cell is larger than ${this.o.maxCellChars} characters (often a quote char that is never closed); check the quotes of that row, or keep long texts in a separate file`,
-      this.id(`${whereId}: ada sel yang lebih panjang dari ${this.o.maxCellChars} karakter (sering karena tanda kutip yang tidak ditutup). Periksa tanda kutip di baris itu, atau simpan teks panjang di berkas terpisah.`),
-    );
+    const where = col > 0 ? mf('source.csv.at_cell', { row, col }) : mf('source.csv.at_row', { row });
+    return new TableSourceError('format-error', ...this.inFile(notes('source.csv.cell_too_large', { where, max: this.o.maxCellChars })));
   }
 
   private tooLong(row: number): TableSourceError {
-    return new TableSourceError(
-      'format-error',
-      `${this.file()}row ${row} is longer than ${this.maxRecordChars} characters (limit of one CSV record); this does not look like a CSV table: check the delimiter and quotes, or split the row`,
-      this.id(`baris ${row} lebih panjang dari ${this.maxRecordChars} karakter (batas satu baris CSV); berkas ini tampaknya bukan tabel CSV. Periksa pemisah (delimiter) dan tanda kutip, atau pecah baris itu.`),
-    );
+    return new TableSourceError('format-error', ...this.inFile(notes('source.csv.row_too_long', { row, max: this.maxRecordChars })));
   }
 
   private tooWide(row: number): TableSourceError {
-    return new TableSourceError(
-      'format-error',
-      `${this.file()}row ${row} has more than ${this.maxColumns} columns (the limit, Excel's own maximum); check the delimiter (dialect.delimiter), or split the table into several files`,
-      this.id(`baris ${row} memiliki lebih dari ${this.maxColumns} kolom (batas, sama dengan maksimum Excel). Periksa pemisah (dialect.delimiter), atau pecah tabel menjadi beberapa berkas.`),
-    );
+    return new TableSourceError('format-error', ...this.inFile(notes('source.csv.row_too_wide', { row, max: this.maxColumns })));
   }
 
-  private file(): string {
-    return this.o.label ? `"${this.o.label}": ` : '';
-  }
-
-  /** Indonesian text led by the file name when known, else capitalised. */
-  private id(text: string): string {
-    return this.o.label ? `Berkas "${this.o.label}", ${text}` : `${text[0]!.toUpperCase()}${text.slice(1)}`;
+  /** Both notes led by the file name when known; else the Indonesian one capitalised. */
+  private inFile([en, id]: [string, string]): [string, string] {
+    if (this.o.label) return notes('source.csv.in_file', { label: this.o.label, text: { en, id } });
+    return [en, `${id[0]!.toUpperCase()}${id.slice(1)}`];
   }
 }
 

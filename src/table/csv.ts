@@ -13,6 +13,7 @@ import { LIMITS } from './limits.js';
 import { sniffDelimiter } from './sniff.js';
 import { ByteHasher, readAt } from './source-file.js';
 import { TableSourceError, type OpenedTable, type OpenTableOptions, type ReaderDialect, type Row } from './types.js';
+import { m, notes } from '../i18n.js';
 
 /** Encoding and delimiter detection look at the first 512 KiB. */
 const FIRST_CHUNK_BYTES = 1 << 19;
@@ -36,11 +37,7 @@ export async function openCsv(opts: OpenTableOptions, fh: FileHandle, tsv: boole
   try {
     decoder = new ChunkDecoder(choice.encoding, choice.bomLength);
   } catch {
-    throw new TableSourceError(
-      'encoding-error',
-      `unknown encoding: ${opts.encoding ?? choice.encoding}`,
-      `Encoding "${opts.encoding ?? choice.encoding}" tidak dikenal. Gunakan "utf-8" (disarankan) atau "windows-1252".`,
-    );
+    throw new TableSourceError('encoding-error', ...notes('source.csv.unknown_encoding', { encoding: opts.encoding ?? choice.encoding }));
   }
   const d = opts.dialect ?? {};
   const quoteChar = d.quoteChar ?? '"';
@@ -165,29 +162,14 @@ function hex(bytes: Uint8Array): string {
 }
 
 function encodingError(name: string, choice: EncodingChoice, f: EncodingFault, row: number): TableSourceError {
-  const how = choice.declared ? 'declared' : 'detected';
-  const howId = choice.declared ? 'yang dinyatakan' : 'yang terdeteksi';
+  const how = m(choice.declared ? 'source.csv.encoding_declared' : 'source.csv.encoding_detected');
   if (!f.exact) {
-    return new TableSourceError(
-      'encoding-error',
-      `'${choice.encoding}' codec can't decode the bytes after byte offset ${f.byteOffset} (near row ${row}); the ${how} encoding does not fit "${name}": save the file as UTF-8 (Excel: "CSV UTF-8")`,
-      `Berkas "${name}" tidak dapat dibaca dengan encoding ${choice.encoding} ${howId} (setelah byte ke-${f.byteOffset}, sekitar baris ${row}). Simpan ulang berkas sebagai UTF-8 (di Excel: "CSV UTF-8 (Comma delimited)").`,
-    );
+    return new TableSourceError('encoding-error', ...notes('source.csv.cannot_decode', { encoding: choice.encoding, offset: f.byteOffset, row, how, name }));
   }
-  return new TableSourceError(
-    'encoding-error',
-    `'utf-8' codec can't decode byte(s) ${hex(f.bytes)} at byte offset ${f.byteOffset} (row ${row}): invalid UTF-8 in "${name}" (${how} encoding utf-8); save the file as UTF-8 (Excel: "CSV UTF-8") or declare its real encoding`,
-    `Berkas "${name}" memuat byte yang bukan UTF-8 (${hex(f.bytes)}) di byte ke-${f.byteOffset}, baris ${row}. Simpan ulang berkas sebagai UTF-8 (di Excel: "CSV UTF-8 (Comma delimited)"), atau nyatakan encoding aslinya (misalnya "windows-1252") di datapackage.json.`,
-  );
+  return new TableSourceError('encoding-error', ...notes('source.csv.invalid_utf8', { bytes: hex(f.bytes), offset: f.byteOffset, row, name, how }));
 }
 
 function notText(name: string, first: Buffer): TableSourceError {
   const zip = first[0] === 0x50 && first[1] === 0x4b;
-  const what = zip ? 'a zip archive (an Excel .xlsx workbook?)' : 'binary data';
-  const whatId = zip ? 'arsip zip (mungkin buku kerja Excel .xlsx)' : 'data biner';
-  return new TableSourceError(
-    'format-error',
-    `"${name}" is not a text/CSV file: it holds ${what}; save it as .csv (UTF-8) or give the .xlsx file`,
-    `Berkas "${name}" bukan berkas teks/CSV: isinya ${whatId}. Simpan ulang sebagai .csv (UTF-8), atau gunakan berkas .xlsx aslinya.`,
-  );
+  return new TableSourceError('format-error', ...notes('source.csv.not_text', { name, what: m(zip ? 'source.csv.holds_zip' : 'source.csv.holds_binary') }));
 }

@@ -8,6 +8,7 @@ import { openCsv } from './csv.js';
 import { openSourceFile, readAt } from './source-file.js';
 import { TableSourceError, type OpenedTable, type OpenTableOptions } from './types.js';
 import { openXlsx } from './xlsx.js';
+import { mf, notes, type Msg } from '../i18n.js';
 
 export type TableFormat = 'csv' | 'tsv' | 'xlsx' | 'xls' | 'ods';
 
@@ -37,33 +38,24 @@ export async function openTable(opts: OpenTableOptions): Promise<OpenedTable> {
   const { fh, size } = await openSourceFile(opts.path);
   try {
     const kind = magicKind(await readAt(fh, 0, 8));
-    if (kind === 'ole2') throw saveAs(name, 'an old Excel .xls (binary, OLE2) file', 'adalah berkas Excel lama .xls (biner/OLE2)');
-    if (format === 'ods') throw saveAs(name, 'an OpenDocument spreadsheet (.ods)', 'adalah lembar kerja OpenDocument (.ods)');
-    if (format === 'xls') throw saveAs(name, 'not an .xlsx workbook (an .xls that is not a binary Excel file, often an HTML table)', 'bukan buku kerja Excel yang dapat dibaca (berkas .xls yang sebenarnya tabel HTML atau format lain)');
+    if (kind === 'ole2') throw saveAs(mf('source.open.xls_binary', { name }));
+    if (format === 'ods') throw saveAs(mf('source.open.ods', { name }));
+    if (format === 'xls') throw saveAs(mf('source.open.xls_other', { name }));
     if (format === 'xlsx') {
       if (kind !== 'zip') {
-        throw saveAs(name, `invalid excel file "${name}": it is not a zip-based .xlsx workbook (a CSV or another file renamed to .xlsx?)`, 'bukan buku kerja .xlsx yang sah (mungkin berkas CSV atau lain yang diganti namanya menjadi .xlsx)', true);
+        throw saveAs(mf('source.open.xlsx_not_zip', { name }));
       }
       return await openXlsx(opts, fh, size);
     }
     if (format === 'csv' || format === 'tsv') return await openCsv(opts, fh, format === 'tsv');
     if (kind === 'zip' && !opts.format) return await openXlsx(opts, fh, size);
-    throw new TableSourceError(
-      'format-error',
-      `cannot read "${name}": unsupported format "${opts.format ?? extname(opts.path)}"; use .csv, .tsv or .xlsx`,
-      `Format berkas "${name}" tidak didukung. Gunakan .csv, .tsv, atau .xlsx.`,
-    );
+    throw new TableSourceError('format-error', ...notes('source.open.unsupported_format', { name, format: opts.format ?? extname(opts.path) }));
   } catch (err) {
     await fh.close().catch(() => undefined);
     throw err;
   }
 }
 
-function saveAs(name: string, what: string, whatId: string, whole = false): TableSourceError {
-  const note = whole ? what : `"${name}" is ${what}`;
-  return new TableSourceError(
-    'format-error',
-    `${note}; open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or .csv (CSV UTF-8)`,
-    `Berkas "${name}" ${whatId}. Buka di Excel atau LibreOffice lalu simpan sebagai .xlsx (Excel Workbook) atau .csv (CSV UTF-8).`,
-  );
+function saveAs(what: Msg): TableSourceError {
+  return new TableSourceError('format-error', ...notes('source.open.save_as', { what }));
 }

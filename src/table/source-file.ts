@@ -5,8 +5,8 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { TableSourceError, type TableStats } from './types.js';
+import { notes } from '../i18n.js';
 
 /** Open `path` for reading, turning Node's errno codes into a frictionless-style scheme-error. */
 export async function openSourceFile(path: string): Promise<{ fh: FileHandle; size: number }> {
@@ -30,33 +30,16 @@ export async function openSourceFile(path: string): Promise<{ fh: FileHandle; si
 
 function schemeError(path: string, err: unknown): TableSourceError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  const name = basename(path);
   switch (code) {
     case 'ENOENT':
-      return new TableSourceError(
-        'scheme-error',
-        `[Errno 2] No such file or directory: '${path}'`,
-        `Berkas "${name}" tidak ditemukan. Periksa nama dan lokasi berkas (path) di datapackage.json atau perintah.`,
-      );
+      return new TableSourceError('scheme-error', ...notes('source.file.not_found', { path }));
     case 'EACCES':
     case 'EPERM':
-      return new TableSourceError(
-        'scheme-error',
-        `[Errno 13] Permission denied: '${path}'`,
-        `Berkas "${name}" tidak boleh dibaca (izin akses ditolak). Periksa hak akses berkas.`,
-      );
+      return new TableSourceError('scheme-error', ...notes('source.file.permission_denied', { path }));
     case 'EISDIR':
-      return new TableSourceError(
-        'scheme-error',
-        `[Errno 21] Is a directory: '${path}'`,
-        `"${name}" adalah folder, bukan berkas data. Tunjuk berkas .csv atau .xlsx di dalamnya.`,
-      );
+      return new TableSourceError('scheme-error', ...notes('source.file.is_directory', { path }));
     default:
-      return new TableSourceError(
-        'scheme-error',
-        `cannot read '${path}': ${(err as Error | undefined)?.message ?? String(err)}`,
-        `Berkas "${name}" tidak dapat dibaca.`,
-      );
+      return new TableSourceError('scheme-error', ...notes('source.file.unreadable', { path, error: (err as Error | undefined)?.message ?? String(err) }));
   }
 }
 

@@ -9,6 +9,7 @@ import { TableSourceError } from './types.js';
 import { isBuiltinDateId, isDateFormatCode } from './xlsx-dates.js';
 import { attr, decodeOoxmlEscapes, decodeXml, refuseDtd, rootPrefix, tagsNamed, Utf8Chunks } from './xlsx-xml.js';
 import type { ZipReader } from './zip.js';
+import { mf, notes, type Msg } from '../i18n.js';
 
 export interface SheetInfo {
   name: string;
@@ -53,11 +54,7 @@ export async function readWorkbook(zip: ZipReader, label: string): Promise<Workb
   let part = 'xl/workbook.xml';
   for (const r of rootRels.values()) if (r.type.endsWith('/officeDocument')) part = r.target;
   if (!zip.has(part)) {
-    throw new TableSourceError(
-      'format-error',
-      `invalid excel file "${label}": the zip holds no Excel workbook (no ${part})`,
-      `Berkas "${label}" adalah arsip zip tetapi bukan buku kerja Excel. Buka di Excel atau LibreOffice lalu simpan sebagai .xlsx atau .csv (CSV UTF-8).`,
-    );
+    throw new TableSourceError('format-error', ...notes('source.xlsx.not_a_workbook', { label, part }));
   }
   const xml = await readXml(zip, part, label);
   const rels = await readRels(zip, part, label);
@@ -130,7 +127,7 @@ export async function readSharedStrings(zip: ZipReader, wb: WorkbookInfo, label:
   for await (const chunk of zip.stream(part)) {
     const piece = dec.decode(chunk);
     xmlChars += piece.length;
-    if (xmlChars > maxXml) throw sstLimit(label, `is larger than ${maxXml} characters of XML`, `lebih besar dari ${maxXml} karakter XML`);
+    if (xmlChars > maxXml) throw sstLimit(label, mf('source.xlsx.sst.xml_chars', { max: maxXml }));
     if (buf.length >= HOLD_FROM) {
       held.push(piece);
       heldChars += piece.length;
@@ -146,11 +143,7 @@ export async function readSharedStrings(zip: ZipReader, wb: WorkbookInfo, label:
     prefix ??= rootPrefix(buf, 'sst');
     if (prefix === undefined) {
       if (buf.length > 1 << 20) {
-        throw new TableSourceError(
-          'format-error',
-          `invalid excel file "${label}": the part "${part}" is not a shared strings table (no <sst> element in its first MiB)`,
-          `Berkas "${label}" rusak: bagian "${part}" bukan tabel teks bersama (tidak ada elemen <sst>). Buka di Excel lalu simpan ulang sebagai .xlsx.`,
-        );
+        throw new TableSourceError('format-error', ...notes('source.xlsx.not_shared_strings', { label, part }));
       }
       continue;
     }
@@ -173,11 +166,11 @@ export async function readSharedStrings(zip: ZipReader, wb: WorkbookInfo, label:
         i = e + close.length;
       }
       if (out.length >= LIMITS.sharedStrings) {
-        throw sstLimit(label, `holds more than ${LIMITS.sharedStrings} strings`, `memuat lebih dari ${LIMITS.sharedStrings} teks`);
+        throw sstLimit(label, mf('source.xlsx.sst.strings', { max: LIMITS.sharedStrings }));
       }
       textChars += text.length;
       if (textChars > LIMITS.sharedStringChars) {
-        throw sstLimit(label, `holds more than ${LIMITS.sharedStringChars} characters of text`, `memuat lebih dari ${LIMITS.sharedStringChars} karakter teks`);
+        throw sstLimit(label, mf('source.xlsx.sst.text_chars', { max: LIMITS.sharedStringChars }));
       }
       out.push(text);
     }
@@ -244,17 +237,9 @@ export function itemText(inner: string, prefix: string): string {
 }
 
 function tooLarge(label: string, index: number, max: number): TableSourceError {
-  return new TableSourceError(
-    'format-error',
-    `invalid excel file "${label}": shared string ${index} is larger than ${max} characters (the limit of one cell); keep long texts in a separate file`,
-    `Berkas "${label}" memuat teks sel yang lebih panjang dari ${max} karakter (batas satu sel); berkas ditolak. Simpan teks panjang di berkas terpisah.`,
-  );
+  return new TableSourceError('format-error', ...notes('source.xlsx.shared_string_too_long', { label, index, max }));
 }
 
-function sstLimit(label: string, what: string, whatId: string): TableSourceError {
-  return new TableSourceError(
-    'format-error',
-    `excel file "${label}" is too large to read: its shared strings table ${what} (a limit of satudata); save the sheet as CSV (UTF-8) and validate that, or split the workbook`,
-    `Berkas Excel "${label}" terlalu besar untuk dibaca: tabel teks bersamanya (shared strings) ${whatId} (batas satudata). Simpan lembar itu sebagai CSV (UTF-8) lalu validasi berkas CSV-nya, atau pecah buku kerjanya.`,
-  );
+function sstLimit(label: string, what: Msg): TableSourceError {
+  return new TableSourceError('format-error', ...notes('source.xlsx.shared_strings_too_large', { label, what }));
 }

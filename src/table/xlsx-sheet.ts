@@ -10,6 +10,7 @@ import { CellFault, TableSourceError, type Cell, type Row } from './types.js';
 import { serialToDate } from './xlsx-dates.js';
 import { HOLD_FROM, itemText, maxItemXmlChars } from './xlsx-parts.js';
 import { attr, decodeXml, rootPrefix } from './xlsx-xml.js';
+import { m, mf, notes, type Msg } from '../i18n.js';
 
 const MAX_COLUMNS = LIMITS.columns; // XFD
 const MAX_ROWS = LIMITS.sheetRows;
@@ -77,7 +78,7 @@ export class SheetParser {
       if (p === undefined) {
         this.refuseDtdIn(s, 0, s.length);
         this.buf = s;
-        if (s.length > 1 << 20) throw this.error('the sheet part has no <worksheet> element', 'bagian lembar kerja tidak memiliki elemen <worksheet>');
+        if (s.length > 1 << 20) throw this.error(m('source.xlsx.sheet.no_worksheet'));
         return false;
       }
       this.setPrefix(p);
@@ -151,10 +152,7 @@ export class SheetParser {
     this.buf = i < n ? s.slice(i) : '';
     if (more) return true;
     if (this.buf.length > maxItemXmlChars(this.ctx.maxCellChars)) {
-      throw this.error(
-        `a cell in row ${this.curRow} is larger than ${this.ctx.maxCellChars} characters`,
-        `ada sel di baris ${this.curRow} yang lebih panjang dari ${this.ctx.maxCellChars} karakter`,
-      );
+      throw this.error(mf('source.xlsx.sheet.cell_too_large', { row: this.curRow, max: this.ctx.maxCellChars }));
     }
     return false;
   }
@@ -186,7 +184,7 @@ export class SheetParser {
     const r = attr(tag, 'r');
     const rn = r === undefined ? Math.max(this.curRow, this.lastEmitted) + 1 : Number(r);
     if (!Number.isInteger(rn) || rn < 1 || rn > MAX_ROWS) {
-      throw this.error(`row number "${r}" is outside 1..${MAX_ROWS}`, `nomor baris "${r}" di luar batas 1..${MAX_ROWS}`);
+      throw this.error(mf('source.xlsx.sheet.row_out_of_range', { row: r, max: MAX_ROWS }));
     }
     // Rows absent from the XML are empty rows of the sheet: emit them so numbering stays the sheet's.
     for (let k = this.lastEmitted + 1; k < rn; k++) this.emit(out, { rowNumber: k, cells: [] });
@@ -205,11 +203,7 @@ export class SheetParser {
     this.cells += this.cur.length;
     this.stepCells += this.cur.length;
     if (this.cells > LIMITS.sheetCells) {
-      throw new TableSourceError(
-        'format-error',
-        `excel file "${this.ctx.label}", sheet "${this.ctx.sheet}", is too large to read: by row ${this.curRow} it holds more than ${LIMITS.sheetCells} cells (rows × width; a value far to the right makes its row that wide; a limit of satudata); delete the stray cells far to the right, or save the sheet as CSV (UTF-8) and validate that`,
-        `Berkas Excel "${this.ctx.label}", lembar "${this.ctx.sheet}", terlalu besar untuk dibaca: sampai baris ${this.curRow} sudah lebih dari ${LIMITS.sheetCells} sel (baris × lebar; satu nilai jauh di kanan membuat barisnya selebar itu; batas satudata). Hapus sel nyasar di kolom jauh di kanan, atau simpan lembar itu sebagai CSV (UTF-8) lalu validasi berkas CSV-nya.`,
-      );
+      throw new TableSourceError('format-error', ...notes('source.xlsx.sheet_too_large', { label: this.ctx.label, sheet: this.ctx.sheet, row: this.curRow, max: LIMITS.sheetCells }));
     }
     this.emit(out, { rowNumber: this.curRow, cells: this.cur });
     this.lastEmitted = Math.max(this.lastEmitted, this.curRow);
@@ -218,7 +212,7 @@ export class SheetParser {
 
   /** A sheet holds at most MAX_ROWS rows: more (a row number repeated) is a malformed sheet. */
   private emit(out: Row[], row: Row): void {
-    if (++this.rows > MAX_ROWS) throw this.error(`it holds more than ${MAX_ROWS} rows (a row number repeated?)`, `lembar memuat lebih dari ${MAX_ROWS} baris (nomor baris berulang?)`);
+    if (++this.rows > MAX_ROWS) throw this.error(mf('source.xlsx.sheet.too_many_rows', { max: MAX_ROWS }));
     out.push(row);
   }
 
@@ -228,7 +222,7 @@ export class SheetParser {
     let col = r === undefined ? this.lastCol + 1 : this.columnOf(r);
     if (col < 0) col = this.lastCol + 1;
     if (col >= MAX_COLUMNS) {
-      throw this.error(`a cell in row ${this.curRow} lies beyond column XFD (${MAX_COLUMNS})`, `ada sel di baris ${this.curRow} melewati kolom XFD (${MAX_COLUMNS})`);
+      throw this.error(mf('source.xlsx.sheet.cell_beyond_xfd', { row: this.curRow, max: MAX_COLUMNS }));
     }
     this.lastCol = col;
     const cur = this.cur;
@@ -248,13 +242,13 @@ export class SheetParser {
       if (c < 97 || c > 122) break;
       col = col * 26 + (c - 96);
       if (col > MAX_COLUMNS) {
-        throw this.error(`cell reference "${ref.slice(0, 20)}" lies beyond column XFD (${MAX_COLUMNS})`, `referensi sel "${ref.slice(0, 20)}" melewati kolom XFD (${MAX_COLUMNS})`);
+        throw this.error(mf('source.xlsx.sheet.ref_beyond_xfd', { ref: ref.slice(0, 20), max: MAX_COLUMNS }));
       }
     }
     if (k < ref.length) {
       const row = Number(ref.slice(k));
       if (!(row >= 1 && row <= MAX_ROWS)) {
-        throw this.error(`cell reference "${ref.slice(0, 20)}" lies outside rows 1..${MAX_ROWS}`, `referensi sel "${ref.slice(0, 20)}" di luar baris 1..${MAX_ROWS}`);
+        throw this.error(mf('source.xlsx.sheet.ref_outside_rows', { ref: ref.slice(0, 20), max: MAX_ROWS }));
       }
     }
     return col - 1;
@@ -273,10 +267,7 @@ export class SheetParser {
         const idx = Number(v);
         const str = this.ctx.sharedStrings[idx];
         if (str === undefined || !Number.isInteger(idx)) {
-          throw this.error(
-            `row ${this.curRow}: shared string index ${v.slice(0, 20)} is out of range (the table has ${this.ctx.sharedStrings.length})`,
-            `baris ${this.curRow}: indeks teks bersama ${v.slice(0, 20)} di luar jangkauan (ada ${this.ctx.sharedStrings.length})`,
-          );
+          throw this.error(mf('source.xlsx.sheet.shared_string_out_of_range', { row: this.curRow, index: v.slice(0, 20), count: this.ctx.sharedStrings.length }));
         }
         return str;
       }
@@ -333,7 +324,7 @@ export class SheetParser {
 
   private checkLen(v: string): string {
     if (v.length > this.ctx.maxCellChars) {
-      throw this.error(`a cell in row ${this.curRow} is larger than ${this.ctx.maxCellChars} characters`, `ada sel di baris ${this.curRow} yang lebih panjang dari ${this.ctx.maxCellChars} karakter`);
+      throw this.error(mf('source.xlsx.sheet.cell_too_large', { row: this.curRow, max: this.ctx.maxCellChars }));
     }
     return v;
   }
@@ -343,20 +334,12 @@ export class SheetParser {
     if (k < 0 || k >= to) return;
     const word = s.slice(k + 2, k + 9).toUpperCase();
     if (word.startsWith('DOCTYPE') || word.startsWith('ENTITY')) {
-      throw new TableSourceError(
-        'format-error',
-        `invalid excel file "${this.ctx.label}": sheet "${this.ctx.sheet}" declares a DOCTYPE/ENTITY, which a workbook never needs (refused to protect against entity expansion)`,
-        `Lembar "${this.ctx.sheet}" di berkas "${this.ctx.label}" memuat deklarasi DOCTYPE/ENTITY yang tidak pernah dibuat Excel; berkas ditolak demi keamanan.`,
-      );
+      throw new TableSourceError('format-error', ...notes('source.xlsx.sheet_doctype', { label: this.ctx.label, sheet: this.ctx.sheet }));
     }
   }
 
-  private error(what: string, whatId: string): TableSourceError {
-    return new TableSourceError(
-      'format-error',
-      `invalid excel file "${this.ctx.label}": sheet "${this.ctx.sheet}": ${what}`,
-      `Berkas "${this.ctx.label}", lembar "${this.ctx.sheet}": ${whatId}. Buka di Excel lalu simpan ulang sebagai .xlsx.`,
-    );
+  private error(what: Msg): TableSourceError {
+    return new TableSourceError('format-error', ...notes('source.xlsx.sheet_invalid', { label: this.ctx.label, sheet: this.ctx.sheet, what }));
   }
 }
 

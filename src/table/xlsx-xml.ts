@@ -5,6 +5,7 @@
  */
 import { utf8CompleteLength } from './encoding.js';
 import { TableSourceError } from './types.js';
+import { notes } from '../i18n.js';
 
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -60,11 +61,7 @@ export function refuseDtd(text: string, label: string, part: string): void {
   const k = text.indexOf('<!');
   if (k < 0) return;
   if (/<!(DOCTYPE|ENTITY)/i.test(text)) {
-    throw new TableSourceError(
-      'format-error',
-      `invalid excel file "${label}": the part "${part}" declares a DOCTYPE/ENTITY, which a workbook never needs (refused to protect against entity expansion)`,
-      `Berkas "${label}" memuat deklarasi DOCTYPE/ENTITY di bagian "${part}" yang tidak pernah dibuat Excel; berkas ditolak demi keamanan. Simpan ulang dari Excel sebagai .xlsx.`,
-    );
+    throw new TableSourceError('format-error', ...notes('source.xlsx.part_doctype', { label, part }));
   }
 }
 

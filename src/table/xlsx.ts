@@ -12,6 +12,7 @@ import { readDateStyles, readSharedStrings, readWorkbook, type SheetInfo, type W
 import { SheetParser } from './xlsx-sheet.js';
 import { refuseDtd, Utf8Chunks } from './xlsx-xml.js';
 import { ZipReader } from './zip.js';
+import { m, notes } from '../i18n.js';
 
 const BATCH_ROWS = 1024;
 /** A batch also ends at this many cells, so 1,024 rows 16,384 wide are not alive at once. */
@@ -24,22 +25,14 @@ export async function openXlsx(opts: OpenTableOptions, fh: FileHandle, size: num
   if (zip.has('mimetype')) {
     const mime = (await zip.readAll('mimetype', 1024)).toString('latin1');
     if (mime.includes('opendocument')) {
-      throw new TableSourceError(
-        'format-error',
-        `"${label}" is an OpenDocument file (${mime.trim()}), not an .xlsx workbook; open it in LibreOffice or Excel and save it as .xlsx (Excel Workbook) or .csv (CSV UTF-8)`,
-        `Berkas "${label}" adalah berkas OpenDocument (.ods), bukan .xlsx. Buka di LibreOffice atau Excel lalu simpan sebagai .xlsx (Excel Workbook) atau .csv (CSV UTF-8).`,
-      );
+      throw new TableSourceError('format-error', ...notes('source.xlsx.ods', { label, mime: mime.trim() }));
     }
   }
   const wb = await readWorkbook(zip, label);
   const sheet = chooseSheet(wb, opts, label);
   const part = sheet.part;
   if (!part || !zip.has(part)) {
-    throw new TableSourceError(
-      'format-error',
-      `invalid excel file "${label}": sheet "${sheet.name}" is not a worksheet (a chart sheet?) or its part is missing`,
-      `Lembar "${sheet.name}" di "${label}" bukan lembar data (mungkin lembar grafik). Pilih lembar lain dengan sheetName/sheetNumber.`,
-    );
+    throw new TableSourceError('format-error', ...notes('source.xlsx.not_a_worksheet', { label, sheet: sheet.name }));
   }
   const dateStyles = await readDateStyles(zip, wb, label);
   const sharedStrings = await readSharedStrings(zip, wb, label, maxCellChars);
@@ -138,9 +131,5 @@ export function chooseSheet(wb: WorkbookInfo, opts: OpenTableOptions, label: str
     found = wb.sheets[0];
   }
   if (found) return found;
-  throw new TableSourceError(
-    'format-error',
-    `Excel document "${label}" does not have a sheet "${wanted}"; its sheets are: ${names || '(none)'}`,
-    `Buku kerja "${label}" tidak memiliki lembar "${wanted}". Lembar yang ada: ${names || '(tidak ada)'}. Perbaiki sheetName/sheetNumber di dialect.`,
-  );
+  throw new TableSourceError('format-error', ...notes('source.xlsx.no_such_sheet', { label, wanted, names: names || m('source.xlsx.no_sheets') }));
 }

@@ -11,6 +11,7 @@ import { createInflateRaw } from 'node:zlib';
 import { LIMITS } from './limits.js';
 import { readAt } from './source-file.js';
 import { TableSourceError } from './types.js';
+import { m, mf, notes, type Msg } from '../i18n.js';
 
 export interface ZipEntry {
   name: string;
@@ -58,26 +59,26 @@ export class ZipReader {
         break;
       }
     }
-    if (at < 0) throw corrupt(label, 'the zip archive is truncated or corrupt (no end of central directory record)');
+    if (at < 0) throw corrupt(label, m('source.zip.no_end_record'));
     let count = tail.readUInt16LE(at + 10);
     let cdSize = tail.readUInt32LE(at + 12);
     let cdOffset = tail.readUInt32LE(at + 16);
     if ((count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) && at >= 20 && tail.readUInt32LE(at - 20) === EOCD64_LOCATOR_SIG) {
       const off64 = Number(tail.readBigUInt64LE(at - 20 + 8));
       const rec = await readAt(fh, off64, 56);
-      if (rec.length < 56 || rec.readUInt32LE(0) !== EOCD64_SIG) throw corrupt(label, 'the zip64 end of central directory record is corrupt');
+      if (rec.length < 56 || rec.readUInt32LE(0) !== EOCD64_SIG) throw corrupt(label, m('source.zip.zip64_corrupt'));
       count = Number(rec.readBigUInt64LE(32));
       cdSize = Number(rec.readBigUInt64LE(40));
       cdOffset = Number(rec.readBigUInt64LE(48));
     }
     if (cdOffset + cdSize > size || cdSize > MAX_CD_BYTES) {
-      throw corrupt(label, 'the zip central directory lies outside the file (truncated or corrupt archive)');
+      throw corrupt(label, m('source.zip.directory_outside'));
     }
     const cd = await readAt(fh, cdOffset, cdSize);
     const entries = new Map<string, ZipEntry>();
     let p = 0;
     for (let k = 0; k < count; k++) {
-      if (p + 46 > cd.length || cd.readUInt32LE(p) !== CEN_SIG) throw corrupt(label, 'the zip central directory is corrupt');
+      if (p + 46 > cd.length || cd.readUInt32LE(p) !== CEN_SIG) throw corrupt(label, m('source.zip.directory_corrupt'));
       const nameLen = cd.readUInt16LE(p + 28);
       const extraLen = cd.readUInt16LE(p + 30);
       const commentLen = cd.readUInt16LE(p + 32);
@@ -96,7 +97,7 @@ export class ZipReader {
       const key = name.replace(/\\/g, '/');
       // Two entries of one name: readers disagree on which one wins, so a file could show Excel one
       // table and satudata another. Refuse instead of letting the second silently replace the first.
-      if (entries.has(key)) throw corrupt(label, `the zip archive holds the part "${key}" twice`);
+      if (entries.has(key)) throw corrupt(label, mf('source.zip.part_twice', { name: key }));
       entries.set(key, e);
       p += 46 + nameLen + extraLen + commentLen;
     }
@@ -113,7 +114,7 @@ export class ZipReader {
     let total = 0;
     for await (const b of this.stream(name)) {
       total += b.length;
-      if (total > maxBytes) throw bomb(this.label, name, `more than ${maxBytes} bytes`);
+      if (total > maxBytes) throw bomb(this.label, name, mf('source.zip.bomb.total', { max: maxBytes }));
       parts.push(b);
     }
     return Buffer.concat(parts, total);
@@ -122,30 +123,26 @@ export class ZipReader {
   /** The inflated bytes of an entry, chunk by chunk. Stopping early releases the inflater. */
   async *stream(name: string): AsyncGenerator<Buffer> {
     const e = this.entries.get(name);
-    if (!e) throw corrupt(this.label, `the workbook part "${name}" is missing`);
+    if (!e) throw corrupt(this.label, mf('source.zip.part_missing', { name }));
     const { label, limits } = this;
     if (e.flags & 1) {
-      throw new TableSourceError(
-        'format-error',
-        `invalid excel file "${label}": the workbook is encrypted (password-protected)`,
-        `Buku kerja "${label}" dilindungi kata sandi. Buka di Excel, hapus kata sandinya, lalu simpan ulang sebagai .xlsx.`,
-      );
+      throw new TableSourceError('format-error', ...notes('source.zip.encrypted', { label }));
     }
-    if (e.uncompressedSize > limits.maxEntryBytes) throw bomb(label, name, `declared ${e.uncompressedSize} bytes`);
+    if (e.uncompressedSize > limits.maxEntryBytes) throw bomb(label, name, mf('source.zip.bomb.declared', { size: e.uncompressedSize }));
     const head = await readAt(this.fh, e.localHeaderOffset, 30);
-    if (head.length < 30 || head.readUInt32LE(0) !== LOC_SIG) throw corrupt(label, `the zip entry "${name}" is corrupt`);
+    if (head.length < 30 || head.readUInt32LE(0) !== LOC_SIG) throw corrupt(label, mf('source.zip.entry_corrupt', { name }));
     let pos = e.localHeaderOffset + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
     let left = e.compressedSize;
     const readIn = async (): Promise<Buffer> => {
       const b = await readAt(this.fh, pos, Math.min(IN_CHUNK * 8, left));
-      if (b.length === 0) throw corrupt(label, `the zip entry "${name}" is truncated`);
+      if (b.length === 0) throw corrupt(label, mf('source.zip.entry_truncated', { name }));
       pos += b.length;
       left -= b.length;
       return b;
     };
     let crc = 0;
     const verifyCrc = (): void => {
-      if (crc >>> 0 !== e.crc32 >>> 0) throw corrupt(label, `the zip entry "${name}" fails its CRC-32 check`, 'compression-error');
+      if (crc >>> 0 !== e.crc32 >>> 0) throw corrupt(label, mf('source.zip.entry_crc', { name }), 'compression-error');
     };
     if (e.method === 0) {
       while (left > 0) {
@@ -157,11 +154,7 @@ export class ZipReader {
       return;
     }
     if (e.method !== 8) {
-      throw new TableSourceError(
-        'compression-error',
-        `zip entry "${name}" uses unsupported compression method ${e.method}`,
-        `Bagian "${name}" di "${label}" memakai metode kompresi yang tidak didukung. Simpan ulang berkas dari Excel sebagai .xlsx.`,
-      );
+      throw new TableSourceError('compression-error', ...notes('source.zip.unsupported_method', { name, method: e.method }));
     }
     const inf = createInflateRaw({ chunkSize: 64 << 10 });
     let out: Buffer[] = [];
@@ -182,11 +175,11 @@ export class ZipReader {
       wake?.();
     });
     const check = (): void => {
-      if (failure) throw corrupt(label, `the zip entry "${name}" holds corrupt compressed data (${failure.message})`, 'compression-error');
-      if (produced > e.uncompressedSize) throw bomb(label, name, `inflates beyond its declared ${e.uncompressedSize} bytes`);
-      if (produced > limits.maxEntryBytes) throw bomb(label, name, `inflates to more than ${limits.maxEntryBytes} bytes`);
+      if (failure) throw corrupt(label, mf('source.zip.entry_bad_data', { name, error: failure.message }), 'compression-error');
+      if (produced > e.uncompressedSize) throw bomb(label, name, mf('source.zip.bomb.beyond_declared', { size: e.uncompressedSize }));
+      if (produced > limits.maxEntryBytes) throw bomb(label, name, mf('source.zip.bomb.beyond_limit', { max: limits.maxEntryBytes }));
       if (produced > limits.ratioFloorBytes && produced > e.compressedSize * limits.maxRatio) {
-        throw bomb(label, name, `compression ratio above ${limits.maxRatio}:1`);
+        throw bomb(label, name, mf('source.zip.bomb.ratio', { ratio: limits.maxRatio }));
       }
     };
     try {
@@ -213,7 +206,7 @@ export class ZipReader {
         else inf.end();
       });
       check();
-      if (!ended) throw corrupt(label, `the zip entry "${name}" is truncated`, 'compression-error');
+      if (!ended) throw corrupt(label, mf('source.zip.entry_truncated', { name }), 'compression-error');
       for (const b of out) crc = crc32(b, crc);
       verifyCrc();
       yield* out;
@@ -259,18 +252,10 @@ function readZip64Extra(cd: Buffer, start: number, len: number, e: ZipEntry): vo
   }
 }
 
-function corrupt(label: string, what: string, type: 'format-error' | 'compression-error' = 'format-error'): TableSourceError {
-  return new TableSourceError(
-    type,
-    `invalid excel file "${label}": ${what}`,
-    `Berkas "${label}" rusak atau tidak lengkap (${what}). Buka di Excel lalu simpan ulang sebagai .xlsx, atau kirim ulang berkasnya.`,
-  );
+function corrupt(label: string, what: Msg, type: 'format-error' | 'compression-error' = 'format-error'): TableSourceError {
+  return new TableSourceError(type, ...notes('source.zip.corrupt', { label, what }));
 }
 
-function bomb(label: string, name: string, what: string): TableSourceError {
-  return new TableSourceError(
-    'compression-error',
-    `refusing to decompress "${name}" in "${label}": ${what} (a zip bomb?)`,
-    `Bagian "${name}" di berkas "${label}" mengembang terlalu besar saat dibuka (${what}); berkas ini ditolak demi keamanan. Simpan ulang dari Excel sebagai .xlsx.`,
-  );
+function bomb(label: string, name: string, what: Msg): TableSourceError {
+  return new TableSourceError('compression-error', ...notes('source.zip.bomb', { name, label, what }));
 }

@@ -8,7 +8,8 @@
 import ExcelJS from 'exceljs';
 import type { Dialect, Field } from '../schema/types.js';
 import { columnLetter } from '../table/types.js';
-import { constraintText, exampleFor, numFmt, ruleFor, TYPE_ID, type Rule } from './fields.js';
+import { msg, type Lang } from '../i18n.js';
+import { constraintText, exampleFor, numFmt, ruleFor, typeName, type Rule } from './fields.js';
 import type { TemplateSource } from './load.js';
 import { referenceLists } from './reference.js';
 
@@ -21,8 +22,11 @@ export const TEMPLATE_DIALECT: Dialect = { headerRows: [2], sheetName: DATA_SHEE
 
 const BIG = 999_999_999_999_999;
 
-function validationFor(rule: Rule, listRef: string | undefined, f: Field): ExcelJS.DataValidation {
-  const base = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Isian tidak sesuai', showInputMessage: true, promptTitle: (f.title ?? f.name).slice(0, 32) };
+function validationFor(rule: Rule, listRef: string | undefined, f: Field, lang: Lang): ExcelJS.DataValidation {
+  const base = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: msg(lang, 'template.book.error_title'), showInputMessage: true, promptTitle: (f.title ?? f.name).slice(0, 32) };
+  const say = (code: Parameters<typeof msg>[1], vars?: Record<string, unknown>) => msg(lang, code, vars);
+  const range = (r: { min?: unknown; max?: unknown }, min: 'template.book.bound.min' | 'template.book.bound.min_chars', max: 'template.book.bound.max' | 'template.book.bound.max_chars') =>
+    `${r.min !== undefined ? say(min, { n: r.min }) : ''}${r.max !== undefined ? say(max, { n: r.max }) : ''}`;
   const bounded = <T>(min: T | undefined, max: T | undefined, lo: T, hi: T): Pick<ExcelJS.DataValidation, 'operator' | 'formulae'> =>
     min !== undefined && max !== undefined ? { operator: 'between', formulae: [min, max] }
       : min !== undefined ? { operator: 'greaterThanOrEqual', formulae: [min] }
@@ -30,15 +34,15 @@ function validationFor(rule: Rule, listRef: string | undefined, f: Field): Excel
           : { operator: 'between', formulae: [lo, hi] };
   switch (rule.type) {
     case 'list':
-      return { ...base, type: 'list', formulae: [listRef!], error: 'Pilih salah satu nilai dari daftar.', prompt: 'Pilih dari daftar.' };
+      return { ...base, type: 'list', formulae: [listRef!], error: say('template.book.list.error'), prompt: say('template.book.list.prompt') };
     case 'whole':
-      return { ...base, type: 'whole', ...bounded(rule.min, rule.max, -BIG, BIG), error: `Isi dengan bilangan bulat${rule.min !== undefined ? `, paling kecil ${rule.min}` : ''}${rule.max !== undefined ? `, paling besar ${rule.max}` : ''}.`, prompt: 'Bilangan bulat.' };
+      return { ...base, type: 'whole', ...bounded(rule.min, rule.max, -BIG, BIG), error: say('template.book.whole.error', { range: range(rule, 'template.book.bound.min', 'template.book.bound.max') }), prompt: say('template.book.whole.prompt') };
     case 'decimal':
-      return { ...base, type: 'decimal', ...bounded(rule.min, rule.max, -BIG, BIG), error: `Isi dengan angka${rule.min !== undefined ? `, paling kecil ${rule.min}` : ''}${rule.max !== undefined ? `, paling besar ${rule.max}` : ''}.`, prompt: 'Angka.' };
+      return { ...base, type: 'decimal', ...bounded(rule.min, rule.max, -BIG, BIG), error: say('template.book.decimal.error', { range: range(rule, 'template.book.bound.min', 'template.book.bound.max') }), prompt: say('template.book.decimal.prompt') };
     case 'date':
-      return { ...base, type: 'date', ...bounded(rule.min, rule.max, new Date(Date.UTC(1900, 0, 1)), new Date(Date.UTC(9999, 11, 31))), error: 'Isi dengan tanggal yang sah (mis. 2024-12-31).', prompt: 'Tanggal (TTTT-BB-HH).' };
+      return { ...base, type: 'date', ...bounded(rule.min, rule.max, new Date(Date.UTC(1900, 0, 1)), new Date(Date.UTC(9999, 11, 31))), error: say('template.book.date.error'), prompt: say('template.book.date.prompt') };
     case 'textLength':
-      return { ...base, type: 'textLength', ...bounded(rule.min, rule.max, 0, 32767), error: `Panjang teks${rule.min !== undefined ? ` paling sedikit ${rule.min}` : ''}${rule.max !== undefined ? ` paling banyak ${rule.max}` : ''} karakter.`, prompt: 'Teks.' };
+      return { ...base, type: 'textLength', ...bounded(rule.min, rule.max, 0, 32767), error: say('template.book.text.error', { range: range(rule, 'template.book.bound.min_chars', 'template.book.bound.max_chars') }), prompt: say('template.book.text.prompt') };
   }
 }
 
@@ -47,7 +51,7 @@ function validations(ws: ExcelJS.Worksheet): { add(range: string, v: ExcelJS.Dat
   return (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
 }
 
-export function buildTemplate(src: TemplateSource): ExcelJS.Workbook {
+export function buildTemplate(src: TemplateSource, lang: Lang = 'id'): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'satudata';
   const fields = src.schema.fields;
@@ -83,42 +87,43 @@ export function buildTemplate(src: TemplateSource): ExcelJS.Workbook {
     }
     // A column style, not cell styles: styled empty cells would be read as thousands of blank rows.
     if (fmt) column.numFmt = fmt;
-    if (rule) validations(ws).add(`${letter}3:${letter}${TEMPLATE_ROWS + 2}`, validationFor(rule, listRef, f));
+    if (rule) validations(ws).add(`${letter}3:${letter}${TEMPLATE_ROWS + 2}`, validationFor(rule, listRef, f, lang));
   });
   ws.getRow(2).hidden = true;
-  writeGuide(guide, src, fields, refs);
+  writeGuide(guide, src, fields, refs, lang);
   return wb;
 }
 
-function writeGuide(ws: ExcelJS.Worksheet, src: TemplateSource, fields: Field[], refs: Map<string, string[]>): void {
+function writeGuide(ws: ExcelJS.Worksheet, src: TemplateSource, fields: Field[], refs: Map<string, string[]>, lang: Lang): void {
+  const name = src.title || src.resourceName;
   const lines = [
-    `Petunjuk pengisian${src.title ? `: ${src.title}` : src.resourceName ? `: ${src.resourceName}` : ''}`,
+    name ? msg(lang, 'template.book.guide.title_of', { name }) : msg(lang, 'template.book.guide.title'),
     src.description ?? '',
-    `Isi data di lembar "${DATA_SHEET}" mulai baris 3, satu baris per data. Jangan mengubah, menghapus, atau menyisipkan baris 1 dan 2.`,
-    'Baris 1 berisi judul kolom untuk dibaca; baris 2 (tersembunyi) berisi nama field yang diperiksa oleh "satudata validate".',
-    `Untuk validasi, sumber daya (resource) berkas ini memakai dialect {"headerRows": [2], "sheetName": "${DATA_SHEET}"}.`,
-    'Kolom bertanda * wajib diisi. Tanggal ditulis sebagai tanggal Excel atau TTTT-BB-HH (mis. 2024-12-31). Sel kosong berarti tidak ada data.',
-    'Daftar pilihan (dropdown) diambil dari skema dan dari daftar rujukan (mis. kecamatan Kota Makassar).',
+    msg(lang, 'template.book.guide.where', { sheet: DATA_SHEET }),
+    msg(lang, 'template.book.guide.rows'),
+    msg(lang, 'template.book.guide.dialect', { sheet: DATA_SHEET }),
+    msg(lang, 'template.book.guide.required'),
+    msg(lang, 'template.book.guide.lists'),
   ];
   lines.forEach((l, i) => (ws.getCell(i + 1, 1).value = l));
   ws.getCell(1, 1).font = { bold: true, size: 14 };
   const start = lines.length + 2;
-  const header = ['No', 'Kolom', 'Judul', 'Nama field', 'Tipe', 'Wajib', 'Batasan', 'Keterangan', 'Contoh'];
+  const header = (['no', 'column', 'title', 'field', 'type', 'required', 'constraints', 'description', 'example'] as const).map((k) => msg(lang, `template.book.col.${k}`));
   header.forEach((h, j) => {
     const c = ws.getCell(start, j + 1);
     c.value = h;
     c.font = { bold: true };
   });
   fields.forEach((f, i) => {
-    const refNote = refs.has(f.name) ? `pilih dari daftar rujukan (${refs.get(f.name)!.length} pilihan)` : '';
+    const refNote = refs.has(f.name) ? msg(lang, 'template.book.ref_list', { n: refs.get(f.name)!.length }) : '';
     const row = [
       i + 1,
       columnLetter(i),
       f.title ?? f.name,
       f.name,
-      TYPE_ID[String(f.type ?? 'string')] ?? String(f.type),
-      f.constraints?.required ? 'ya' : 'tidak',
-      [constraintText(f), refNote].filter(Boolean).join('; '),
+      typeName(String(f.type ?? 'string'), lang),
+      msg(lang, f.constraints?.required ? 'template.book.yes' : 'template.book.no'),
+      [constraintText(f, lang), refNote].filter(Boolean).join('; '),
       f.description ?? '',
       exampleFor(f),
     ];

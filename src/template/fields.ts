@@ -1,13 +1,16 @@
 /**
  * Pure: what the template says and enforces for one field: the Excel number format, the data
- * validation rule, and the Bahasa Indonesia explanation for the `Petunjuk` sheet.
+ * validation rule, and the explanation for the `Petunjuk` sheet (Bahasa Indonesia, or English).
  */
+import { msg, type Lang, type MsgCode } from '../i18n.js';
 import type { Field } from '../schema/types.js';
 
-export const TYPE_ID: Record<string, string> = {
-  string: 'teks', integer: 'bilangan bulat', number: 'angka (boleh desimal)', boolean: 'ya/tidak', date: 'tanggal',
-  time: 'jam', datetime: 'tanggal dan jam', year: 'tahun', yearmonth: 'tahun-bulan', any: 'bebas',
-};
+const TYPES = ['string', 'integer', 'number', 'boolean', 'date', 'time', 'datetime', 'year', 'yearmonth', 'any'];
+
+/** A field type in words (`integer` → `bilangan bulat`); an unknown type as it is written. */
+export function typeName(type: string, lang: Lang = 'id'): string {
+  return TYPES.includes(type) ? msg(lang, `template.type.${type}` as MsgCode) : type;
+}
 
 export function numFmt(f: Field): string | undefined {
   switch (f.type) {
@@ -69,20 +72,21 @@ export function ruleFor(f: Field, refValues?: string[]): Rule | undefined {
   }
 }
 
-/** Constraints in words (Bahasa Indonesia). */
-export function constraintText(f: Field): string {
+/** Constraints in words (Bahasa Indonesia by default). */
+export function constraintText(f: Field, lang: Lang = 'id'): string {
   const c = f.constraints ?? {};
   const out: string[] = [];
-  if (c.required) out.push('wajib diisi');
-  if (c.unique) out.push('tidak boleh ada yang sama');
-  if (c.minimum !== undefined) out.push(`paling kecil ${String(c.minimum)}`);
-  if (c.maximum !== undefined) out.push(`paling besar ${String(c.maximum)}`);
-  if (c.minLength !== undefined) out.push(`paling sedikit ${c.minLength} karakter`);
-  if (c.maxLength !== undefined) out.push(`paling banyak ${c.maxLength} karakter`);
-  if (Array.isArray(c.enum)) out.push(`pilih dari daftar (${c.enum.length} pilihan)`);
-  if (c.pattern) out.push(`harus sesuai pola ${c.pattern}`);
-  if (f.type === 'date') out.push('tulis sebagai tanggal Excel atau TTTT-BB-HH');
-  if (f.type === 'number' && f.decimalChar === ',') out.push('koma sebagai pemisah desimal bila diketik sebagai teks');
+  const say = (code: MsgCode, vars?: Record<string, unknown>) => out.push(msg(lang, code, vars));
+  if (c.required) say('template.constraint.required');
+  if (c.unique) say('template.constraint.unique');
+  if (c.minimum !== undefined) say('template.constraint.minimum', { value: String(c.minimum) });
+  if (c.maximum !== undefined) say('template.constraint.maximum', { value: String(c.maximum) });
+  if (c.minLength !== undefined) say('template.constraint.min_length', { n: c.minLength });
+  if (c.maxLength !== undefined) say('template.constraint.max_length', { n: c.maxLength });
+  if (Array.isArray(c.enum)) say('template.constraint.enum', { n: c.enum.length });
+  if (c.pattern) say('template.constraint.pattern', { pattern: c.pattern });
+  if (f.type === 'date') say('template.constraint.date');
+  if (f.type === 'number' && f.decimalChar === ',') say('template.constraint.decimal_comma');
   return out.join('; ');
 }
 

@@ -31,7 +31,7 @@ async function readJson(file: string, lang: 'id' | 'en'): Promise<unknown> {
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new UsageError(msg(lang, 'template.load.is_not_valid_json', { file, message: (e as Error).message }));
+    throw new UsageError(msg(lang, 'template.load.invalid_json', { file, message: (e as Error).message }));
   }
   if (tooDeep(value)) throw new UsageError(tooDeepMessage(file, lang));
   return value;
@@ -52,7 +52,7 @@ export async function loadTemplateSource(input: string, resourceName: string | u
   }
   const pkg = doc as DataPackage;
   if (!pkg || !Array.isArray(pkg.resources)) {
-    throw new UsageError(msg(lang, 'template.load.is_neither_a_table', { file }));
+    throw new UsageError(msg(lang, 'template.load.not_schema_or_package', { file }));
   }
   const tabular = pkg.resources.filter((r) => r.schema !== undefined);
   const names = tabular.map((r) => r.name).join(', ');
@@ -63,7 +63,7 @@ export async function loadTemplateSource(input: string, resourceName: string | u
     throw new UsageError(
       resourceName
         ? msg(lang, 'template.load.no_resource', { resourceName, names: names || msg(lang, 'template.load.none') })
-        : (msg(lang, 'template.load.the_package_has_resources', { length: tabular.length, names })),
+        : (msg(lang, 'template.load.choose_resource', { length: tabular.length, names })),
     );
   }
   let schema = res.schema;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Cell, OpenedTable, Row } from '../table/types.js';
 import { TableSourceError } from '../table/types.js';
+import { notes } from '../i18n.js';
 
 function toCell(v: unknown): Cell {
   if (v === null || v === undefined) return null;
@@ -13,7 +14,7 @@ function toCell(v: unknown): Cell {
  * (keys of the first object are the header), as frictionless reads it.
  */
 export function openInline(data: unknown): OpenedTable {
-  if (!Array.isArray(data)) throw new TableSourceError('source-error', 'inline data must be an array of rows');
+  if (!Array.isArray(data)) throw new TableSourceError('source-error', ...notes('source.inline.not_rows'));
   const rows: Row[] = [];
   if (data.length && data.every((r) => r !== null && typeof r === 'object' && !Array.isArray(r))) {
     const keys = Object.keys(data[0] as object);
@@ -22,7 +23,7 @@ export function openInline(data: unknown): OpenedTable {
   } else if (data.every((r) => Array.isArray(r))) {
     data.forEach((r, i) => rows.push({ rowNumber: i + 1, cells: (r as unknown[]).map(toCell) }));
   } else {
-    throw new TableSourceError('source-error', 'inline data rows must all be arrays or all be objects');
+    throw new TableSourceError('source-error', ...notes('source.inline.mixed_rows'));
   }
   const text = JSON.stringify(data);
   return {

@@ -93,8 +93,8 @@ async function validateAll(targets: string | string[], options: ValidateOptions)
       }
       const files = (await fs.readdir(abs)).filter((f) => DATA_EXT.has(path.extname(f).toLowerCase()) && !f.startsWith('~$')).sort();
       if (!files.length) {
-        const where = target === '.' ? (msg(options.lang, 'validate.validate.this_folder')) : target;
-        throw new UsageError(msg(options.lang, 'validate.validate.no_datapackage_json_and', { where }), msg(options.lang, 'validate.validate.no_datapackage_json_and.hint'));
+        const where = target === '.' ? (msg(options.lang, 'validate.validate.here')) : target;
+        throw new UsageError(msg(options.lang, 'validate.validate.nothing_to_validate', { where }), msg(options.lang, 'validate.validate.no_datapackage_json_and.hint'));
       }
       report.warnings.push(`no datapackage.json in ${target}: validating ${files.length} data file(s) with inferred schemas`);
       for (const f of files) {

@@ -86,12 +86,27 @@ describe('satudata template', () => {
     expect(wb.getWorksheet('Daftar')!.state).toBe('hidden');
   });
 
+  it('speaks English with --lang en: the Petunjuk sheet and the validation messages (structure unchanged)', async () => {
+    const r = await cli(['template', 'schema.json', '-o', 'template-en.xlsx', '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'template-en.xlsx'));
+    const text = JSON.stringify(wb.getWorksheet('Petunjuk')!.getSheetValues());
+    expect(text).toContain('Enter the data in sheet \\"Data\\" from row 3');
+    expect(text).toContain('required; choose from the list (3 values)');
+    expect(text).toContain('at most 1000');
+    expect(text).not.toMatch(/wajib|paling|Isi data/);
+    const ws = wb.getWorksheet('Data')! as unknown as { getCell(a: string): { dataValidation?: ExcelJS.DataValidation } };
+    expect(ws.getCell('B3').dataValidation).toMatchObject({ type: 'whole', error: 'Enter a whole number, at least 0, at most 1000.', errorTitle: 'Invalid entry' });
+    expect(ws.getCell('E3').dataValidation).toMatchObject({ type: 'textLength', error: 'Text length at most 20 characters.' });
+  });
+
   it('adds Excel data validation: dropdowns (enum and the bundled SKPD list), ranges, dates, text length', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'template.xlsx'));
     const ws = wb.getWorksheet('Data')! as unknown as { getCell(a: string): { dataValidation?: ExcelJS.DataValidation } };
     expect(ws.getCell('A3').dataValidation).toMatchObject({ type: 'list', formulae: ['Daftar!$A$2:$A$4'] });
-    expect(ws.getCell('B100').dataValidation).toMatchObject({ type: 'whole', formulae: [0, 1000] });
+    expect(ws.getCell('B100').dataValidation).toMatchObject({ type: 'whole', formulae: [0, 1000], error: 'Isi dengan bilangan bulat, paling kecil 0, paling besar 1000.', errorTitle: 'Isian tidak sesuai' });
     expect(ws.getCell('C3').dataValidation).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0] });
     expect(ws.getCell('D3').dataValidation).toMatchObject({ type: 'date', operator: 'greaterThanOrEqual' });
     expect(ws.getCell('E3').dataValidation).toMatchObject({ type: 'textLength', operator: 'lessThanOrEqual', formulae: [20] });

@@ -70,9 +70,9 @@ export function storedSchema(r: PortalResource): object | undefined {
 /** One error for people: where (row, cell) and what, in the report's language. */
 export function wordError(e: ReportError, lang: Lang): string {
   const where: string[] = [];
-  if (e.rowNumber !== undefined) where.push(`${msg(lang, 'audit.check.check.row')} ${e.rowNumber}`);
-  if (e.cellRef) where.push(`${msg(lang, 'audit.check.check.cell')} ${e.cellRef}`);
-  else if (e.fieldName || e.label) where.push(`${msg(lang, 'audit.check.check.column')} "${e.fieldName ?? e.label}"`);
+  if (e.rowNumber !== undefined) where.push(`${msg(lang, 'audit.check.row')} ${e.rowNumber}`);
+  if (e.cellRef) where.push(`${msg(lang, 'audit.check.cell')} ${e.cellRef}`);
+  else if (e.fieldName || e.label) where.push(`${msg(lang, 'audit.check.column')} "${e.fieldName ?? e.label}"`);
   const h = humanMessage(e, lang);
   const text = `${h.what}${h.fix ? ` (${h.fix})` : ''}`;
   return where.length ? `${where.join(', ')}: ${text}` : text;

@@ -28,7 +28,7 @@ export async function run(ctx: CliContext, args: string[], opts: ConvertOptions)
   const allSheets = Boolean(opts.allSheets);
   const force = Boolean(opts.force);
   const output = opts.output;
-  if (allSheets && opts.sheet) throw new UsageError(msg(ctx.lang, 'convert.use_either_sheet_or'));
+  if (allSheets && opts.sheet) throw new UsageError(msg(ctx.lang, 'convert.usage.sheet_or_all_sheets'));
   await checkOutputOption(ctx, output, allSheets);
 
   const results: { input: string; sheet?: string; table?: number; output: string; rows: number; schema: 'package' | 'inferred'; uncast: number }[] = [];
@@ -55,13 +55,13 @@ export async function run(ctx: CliContext, args: string[], opts: ConvertOptions)
       });
     }
     for (const job of jobs) {
-      if (resolve(job.out) === input) throw new UsageError(msg(ctx.lang, 'convert.the_output_would_overwrite'));
+      if (resolve(job.out) === input) throw new UsageError(msg(ctx.lang, 'convert.refused.output_is_input'));
       const existing = await stat(job.out).catch(() => undefined);
-      if (existing?.isDirectory()) throw new UsageError(msg(ctx.lang, 'convert.is_a_folder_o', { value: relative(ctx.cwd, job.out) }));
+      if (existing?.isDirectory()) throw new UsageError(msg(ctx.lang, 'convert.refused.output_is_folder', { value: relative(ctx.cwd, job.out) }));
       if (existing && !force) {
         throw new UsageError(
           msg(ctx.lang, 'convert.already_exists_nothing_was', { value: relative(ctx.cwd, job.out) || job.out }),
-          msg(ctx.lang, 'convert.use_force_to_replace'),
+          msg(ctx.lang, 'convert.refused.exists_hint'),
         );
       }
     }
@@ -124,7 +124,7 @@ async function checkPackaged(input: string, shown: string, sheet: string | undef
   });
   if (wrong.length === 0) return;
   const list = wrong.slice(0, 5).join('; ');
-  throw new DataInvalidError(msg(lang, 'convert.the_file_s_header', { shown, list }),
+  throw new DataInvalidError(msg(lang, 'convert.refused.header_moved', { shown, list }),
   'E_HEADER_MISMATCH');
 }
 
@@ -133,12 +133,12 @@ async function checkOutputOption(ctx: CliContext, output: string | undefined, al
   if (output === undefined) return;
   if (allSheets && extname(output).toLowerCase() === '.csv') {
     throw new UsageError(
-      msg(ctx.lang, 'convert.with_all_sheets_o', { output }),
+      msg(ctx.lang, 'convert.refused.all_sheets_output_is_csv', { output }),
       msg(ctx.lang, 'convert.give_a_folder_name'),
     );
   }
   if (allSheets) {
     const st = await stat(resolve(ctx.cwd, output)).catch(() => undefined);
-    if (st && !st.isDirectory()) throw new UsageError(msg(ctx.lang, 'convert.is_a_file_with', { output }));
+    if (st && !st.isDirectory()) throw new UsageError(msg(ctx.lang, 'convert.refused.all_sheets_output_is_file', { output }));
   }
 }

@@ -17,14 +17,14 @@ import type { CliContext } from '../context.js';
 import type { InitOptions } from '../options.js';
 
 const T = {
-  written: m('init.t.written'),
-  skipped: m('init.t.skipped'),
-  noPortal: m('init.t.noPortal'),
-  noOrg: m('init.t.noOrg'),
-  fillNow: m('init.t.fillNow'),
-  cancelled: m('init.t.cancelled'),
-  next: m('init.t.next'),
-  complete: m('init.t.complete'),
+  written: m('init.command.written'),
+  skipped: m('init.command.skipped'),
+  noPortal: m('init.command.noPortal'),
+  noOrg: m('init.command.noOrg'),
+  fillNow: m('init.command.fillNow'),
+  cancelled: m('init.command.cancelled'),
+  next: m('init.command.next'),
+  complete: m('init.command.complete'),
 };
 
 /** The describe engine is loaded lazily: init works (without inferred schemas) if it fails to load. */

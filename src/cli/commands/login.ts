@@ -21,7 +21,7 @@ async function readStdin(ctx: CliContext): Promise<string> {
 async function readToken(ctx: CliContext, portal: string): Promise<string> {
   if (ctx.stdin.isTTY) {
     if (!ctx.interactive) {
-      throw new UsageError(msg(ctx.lang, 'login.no_token_given_prompts'), msg(ctx.lang, 'login.pipe_the_token_on'));
+      throw new UsageError(msg(ctx.lang, 'login.refused.no_token_with_yes'), msg(ctx.lang, 'login.pipe_the_token_on'));
     }
     // The prompt goes to stderr so that --json keeps stdout clean.
     return password({ message: msg(ctx.lang, 'login.api_token_for', { portal }), mask: '*' }, { input: ctx.stdin, output: ctx.stderr });
@@ -36,8 +36,8 @@ export async function run(ctx: CliContext, _args: string[], opts: LoginOptions):
   if (!portalNamedByUser(opts.portal, ctx.env, loaded)) {
     // The token typed here would go to a host a repository chose: the user names it, or nothing is sent.
     throw new ConfigError(
-      msg(ctx.lang, 'login.the_portal_is_named', { portal, filepath: loaded.filepath }),
-      msg(ctx.lang, 'login.if_you_trust_it', { portal }),
+      msg(ctx.lang, 'login.refused.portal_from_repo_config', { portal, filepath: loaded.filepath }),
+      msg(ctx.lang, 'login.refused.portal_from_repo_config.hint', { portal }),
       'E_UNTRUSTED_PORTAL',
     );
   }
@@ -45,7 +45,7 @@ export async function run(ctx: CliContext, _args: string[], opts: LoginOptions):
   const previous = await readCredential(userConfigDir(ctx.env), portal, ctx.lang);
   const token = (await readToken(ctx, portal)).trim();
   if (token) ctx.addSecret(token);
-  if (!token) throw new UsageError(msg(ctx.lang, 'login.the_token_is_empty'), msg(ctx.lang, 'login.paste_the_token_from'));
+  if (!token) throw new UsageError(msg(ctx.lang, 'login.refused.empty_token'), msg(ctx.lang, 'login.paste_the_token_from'));
   const client = clientFor(ctx.env, config, portal, token, ctx.lang);
   try {
     const who = await verifyToken(client, portal, ctx.lang, ctx.stdin.isTTY ? 'prompt' : 'stdin');

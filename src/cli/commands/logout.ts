@@ -15,6 +15,6 @@ export async function run(ctx: CliContext, _args: string[], opts: LogoutOptions)
     return 0;
   }
   if (removed) ctx.stdout.write(msg(ctx.lang, 'logout.logged_out_of_the', { portal }));
-  else ctx.stdout.write(msg(ctx.lang, 'logout.no_token_was_stored', { portal }));
+  else ctx.stdout.write(msg(ctx.lang, 'logout.nothing_stored', { portal }));
   return 0;
 }

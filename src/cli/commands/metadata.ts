@@ -21,20 +21,20 @@ import type { MetadataOptions } from '../options.js';
 import { promptKit } from '../prompt-kit.js';
 
 const T = {
-  badSets: m('metadata.t.badSets'),
-  cancelled: m('metadata.t.cancelled'),
-  keptDraft: m('metadata.t.keptDraft'),
-  resumed: m('metadata.t.resumed'),
-  staleDraft: m('metadata.t.staleDraft'),
-  saved: m('metadata.t.saved'),
-  unchanged: m('metadata.t.unchanged'),
-  derived: m('metadata.t.derived'),
-  complete: m('metadata.t.complete'),
-  exported: m('metadata.t.exported'),
-  imported: m('metadata.t.imported'),
-  both: m('metadata.t.both'),
-  missing: m('metadata.t.missing'),
-  missingHint: m('metadata.t.missingHint'),
+  badSets: m('metadata.command.badSets'),
+  cancelled: m('metadata.command.cancelled'),
+  keptDraft: m('metadata.command.keptDraft'),
+  resumed: m('metadata.command.resumed'),
+  staleDraft: m('metadata.command.staleDraft'),
+  saved: m('metadata.command.saved'),
+  unchanged: m('metadata.command.unchanged'),
+  derived: m('metadata.command.derived'),
+  complete: m('metadata.command.complete'),
+  exported: m('metadata.command.exported'),
+  imported: m('metadata.command.imported'),
+  both: m('metadata.command.both'),
+  missing: m('metadata.command.missing'),
+  missingHint: m('metadata.command.missingHint'),
 };
 
 export async function run(ctx: CliContext, args: string[], opts: MetadataOptions): Promise<number> {

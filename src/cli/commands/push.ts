@@ -158,7 +158,7 @@ function progress(ctx: CliContext, spinner: Ora | undefined): (e: PushEvent) => 
     } else if (e.type === 'reread' && e.taken) {
       note(msg(lang, 'push.created_meanwhile_by_another', { action: e.action }));
     } else if (e.type === 'reread') {
-      note(msg(lang, 'push.the_outcome_is_unknown', { action: e.action, reason: e.reason }));
+      note(msg(lang, 'push.outcome_unknown', { action: e.action, reason: e.reason }));
     } else if (e.type === 'resource' && e.duplicate) {
       note(msg(lang, 'push.resource_a_second_copy', { name: e.name }));
     } else if (e.type === 'resource' && e.drift) {

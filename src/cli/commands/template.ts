@@ -16,9 +16,9 @@ export async function run(ctx: CliContext, args: string[], opts: TemplateOptions
   if (!input) throw new UsageError(msg(ctx.lang, 'template.template_needs_a_table'));
   const output = opts.output ? resolve(ctx.cwd, opts.output) : undefined;
   if (!output) throw new UsageError(msg(ctx.lang, 'template.template_needs_o_out'));
-  if (!output.toLowerCase().endsWith('.xlsx')) throw new UsageError(msg(ctx.lang, 'template.the_output_must_end'));
+  if (!output.toLowerCase().endsWith('.xlsx')) throw new UsageError(msg(ctx.lang, 'template.usage.output_not_xlsx'));
   const src = await loadTemplateSource(resolve(ctx.cwd, input), opts.resource, ctx.lang);
-  const wb = buildTemplate(src);
+  const wb = buildTemplate(src, ctx.lang);
   await mkdir(dirname(output), { recursive: true });
   // Write next to the target and rename, so an interrupted run never leaves a broken workbook.
   const tmp = `${output}.${process.pid}.tmp`;

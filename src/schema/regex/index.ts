@@ -4,6 +4,7 @@
  * `pattern` constraints and the `pattern`/`patternProperties` of `jsonSchema` constraints.
  */
 import type { Flavor } from './charset.js';
+import { notes } from '../../i18n.js';
 import { Machine } from './machine.js';
 import { parse, PatternRefusal } from './parse.js';
 
@@ -27,7 +28,7 @@ export interface SafeRegex {
 /** Compiles `src`; throws `PatternRefusal` for a syntax error or a construct it cannot run. */
 export function compileRegex(src: string, flavor: Flavor): SafeRegex {
   if (src.length > MAX_SOURCE) {
-    throw new PatternRefusal('too-large', `longer than ${MAX_SOURCE} characters`, `lebih dari ${MAX_SOURCE} karakter`);
+    throw new PatternRefusal('too-large', ...notes('pattern.limit.source', { max: MAX_SOURCE }));
   }
   const machine = new Machine(parse(src, flavor));
   const anywhere = flavor === 'ecma';

@@ -4,6 +4,7 @@
  * pattern. Counted repetitions are expanded, so the program size is capped (`MAX_PROGRAM`) and a
  * larger pattern is refused when compiled, never slowed down when run.
  */
+import { notes } from '../../i18n.js';
 import type { CharSet } from './charset.js';
 import { PatternRefusal, type Node } from './parse.js';
 
@@ -62,8 +63,7 @@ export class Machine {
   constructor(root: Node) {
     const total = size(root, MAX_PROGRAM) + 1;
     if (total > MAX_PROGRAM) {
-      throw new PatternRefusal('too-large', `more than ${MAX_PROGRAM} instructions after expanding repetitions`,
-        `lebih dari ${MAX_PROGRAM} instruksi setelah pengulangan diuraikan`);
+      throw new PatternRefusal('too-large', ...notes('pattern.limit.program', { max: MAX_PROGRAM }));
     }
     this.op = new Uint8Array(total);
     this.out = new Int32Array(total);

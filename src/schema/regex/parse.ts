@@ -5,6 +5,7 @@
  * quantifiers, word boundaries, class subtraction, ...) is refused with a `PatternRefusal` that
  * names the construct; nothing is silently read another way.
  */
+import { notes } from '../../i18n.js';
 import { CharSet, dot, property, shorthand, type CharTest, type Flavor } from './charset.js';
 
 export type Node =
@@ -17,12 +18,13 @@ export type Node =
 export type RefusalKind = 'syntax' | 'unsupported' | 'too-large';
 
 export class PatternRefusal extends Error {
-  /** `detail` names the construct or the syntax error; `detailId` is its Bahasa Indonesia text. */
+  /** `detail` names the construct or the syntax error (English); `detailId` is its Bahasa Indonesia text. */
   constructor(readonly kind: RefusalKind, readonly detail: string, readonly detailId = detail) { super(detail); }
 }
 
-const syntax = (d: string): PatternRefusal => new PatternRefusal('syntax', d);
-const unsupported = (d: string): PatternRefusal => new PatternRefusal('unsupported', d);
+type Detail = Parameters<typeof notes>;
+const syntax = (...d: Detail): PatternRefusal => new PatternRefusal('syntax', ...notes(...d));
+const unsupported = (...d: Detail): PatternRefusal => new PatternRefusal('unsupported', ...notes(...d));
 const MAX_DEPTH = 200;
 
 type ClassItem = { lo: number; hi: number } | { test: CharTest };
@@ -101,11 +103,11 @@ export function parse(src: string, flavor: Flavor): Node {
   function quantified(atom: Node, start: number): Node {
     const q = quantifier();
     if (!q) return atom;
-    if (atom.k === 'bol' || atom.k === 'eol') throw syntax(`nothing to repeat at position ${start}`);
-    if (q.max !== -1 && q.min > q.max) throw syntax(`min repeat greater than max repeat at position ${start}`);
-    if (peek() === '+') throw unsupported('possessive quantifier ("*+", "++", "?+")');
+    if (atom.k === 'bol' || atom.k === 'eol') throw syntax('pattern.regex.nothing_to_repeat', { at: start });
+    if (q.max !== -1 && q.min > q.max) throw syntax('pattern.regex.min_over_max', { at: start });
+    if (peek() === '+') throw unsupported('pattern.regex.possessive');
     if (peek() === '?') i++; // lazy: the same set of matches
-    if (quantifier()) throw syntax(`multiple repeat at position ${i - 1}`);
+    if (quantifier()) throw syntax('pattern.regex.multiple_repeat', { at: i - 1 });
     return { k: 'rep', x: atom, min: q.min, max: q.max };
   }
 
@@ -116,23 +118,23 @@ export function parse(src: string, flavor: Flavor): Node {
       if (rest.startsWith('?:')) i += 2;
       else if (/^\?P?<[A-Za-z_]/.test(rest)) {
         const close = src.indexOf('>', i);
-        if (close < 0) throw syntax('unterminated group name');
+        if (close < 0) throw syntax('pattern.regex.unterminated_name');
         i = close + 1;
       } else if (rest.startsWith('?#')) {
         const close = src.indexOf(')', i);
-        if (close < 0) throw syntax('missing ), unterminated comment');
+        if (close < 0) throw syntax('pattern.regex.unterminated_comment');
         i = close + 1;
         return null;
-      } else if (/^\?<?[=!]/.test(rest)) throw unsupported(`lookaround "(${rest.startsWith('?<') ? rest.slice(0, 3) : rest.slice(0, 2)}"`);
-      else if (rest.startsWith('?>')) throw unsupported('atomic group "(?>"');
-      else if (rest.startsWith('?P=')) throw unsupported('backreference "(?P="');
-      else if (rest.startsWith('?(')) throw unsupported('conditional group "(?("');
-      else throw unsupported(`inline flags or group "(${rest.slice(0, 2)}"`);
+      } else if (/^\?<?[=!]/.test(rest)) throw unsupported('pattern.regex.lookaround', { construct: `(${rest.startsWith('?<') ? rest.slice(0, 3) : rest.slice(0, 2)}` });
+      else if (rest.startsWith('?>')) throw unsupported('pattern.regex.atomic_group');
+      else if (rest.startsWith('?P=')) throw unsupported('pattern.regex.backreference', { construct: '(?P=' });
+      else if (rest.startsWith('?(')) throw unsupported('pattern.regex.conditional_group');
+      else throw unsupported('pattern.regex.inline_flags', { construct: `(${rest.slice(0, 2)}` });
     }
-    if (++depth > MAX_DEPTH) throw new PatternRefusal('too-large', `groups nested more than ${MAX_DEPTH} deep`, `grup bersarang lebih dari ${MAX_DEPTH} tingkat`);
+    if (++depth > MAX_DEPTH) throw new PatternRefusal('too-large', ...notes('pattern.limit.depth', { max: MAX_DEPTH }));
     const inner = alternation();
     depth--;
-    if (peek() !== ')') throw syntax('missing ), unterminated subpattern');
+    if (peek() !== ')') throw syntax('pattern.regex.unterminated_subpattern');
     i++;
     return inner;
   }
@@ -145,8 +147,8 @@ export function parse(src: string, flavor: Flavor): Node {
       case '.': i++; return { k: 'chr', set: dot(flavor) };
       case '^': i++; return { k: 'bol' };
       case '$': i++; return { k: 'eol' };
-      case '*': case '+': case '?': throw syntax(`nothing to repeat at position ${i}`);
-      case '{': if (braces()) throw syntax(`nothing to repeat at position ${i}`); break;
+      case '*': case '+': case '?': throw syntax('pattern.regex.nothing_to_repeat', { at: i });
+      case '{': if (braces()) throw syntax('pattern.regex.nothing_to_repeat', { at: i }); break;
       case '\\': {
         const e = escape(false);
         if ('node' in e) return e.node;
@@ -162,16 +164,16 @@ export function parse(src: string, flavor: Flavor): Node {
     let text: string;
     if (digits === 'braced') {
       const m = /^\{([0-9A-Fa-f]{1,6})\}/.exec(src.slice(from));
-      if (!m) throw syntax(`bad escape at position ${from - 2}`);
+      if (!m) throw syntax('pattern.regex.bad_escape_at', { at: from - 2 });
       text = m[1]!;
       i = from + m[0].length;
     } else {
       text = src.slice(from, from + digits);
-      if (!new RegExp(`^[0-9A-Fa-f]{${digits}}$`).test(text)) throw syntax(`incomplete escape at position ${from - 2}`);
+      if (!new RegExp(`^[0-9A-Fa-f]{${digits}}$`).test(text)) throw syntax('pattern.regex.incomplete_escape', { at: from - 2 });
       i = from + digits;
     }
     const cp = parseInt(text, 16);
-    if (cp > 0x10ffff) throw syntax(`bad escape at position ${from - 2}`);
+    if (cp > 0x10ffff) throw syntax('pattern.regex.bad_escape_at', { at: from - 2 });
     return cp;
   }
 
@@ -179,7 +181,7 @@ export function parse(src: string, flavor: Flavor): Node {
   function escape(inClass: boolean): Escape {
     const at = i;
     i++;
-    if (i >= src.length) throw syntax('bad escape (end of pattern)');
+    if (i >= src.length) throw syntax('pattern.regex.bad_escape_end');
     const c = peek();
     i++;
     const simple: Record<string, number> = { n: 10, r: 13, t: 9, f: 12, v: 11 };
@@ -187,11 +189,11 @@ export function parse(src: string, flavor: Flavor): Node {
     if (/[dDwWsS]/.test(c)) return { test: shorthand(flavor, c) };
     if (c === 'p' || c === 'P') {
       const m = /^\{([^}]*)\}/.exec(src.slice(i));
-      if (!m) throw syntax(`bad escape \\${c} at position ${at}`);
+      if (!m) throw syntax('pattern.regex.bad_escape_char', { escape: `\\${c}`, at });
       i += m[0].length;
-      if (/^Is/.test(m[1]!)) throw unsupported(`Unicode block escape "\\${c}{${m[1]}}"`);
+      if (/^Is/.test(m[1]!)) throw unsupported('pattern.regex.unicode_block', { construct: `\\${c}{${m[1]}}` });
       const t = property(m[1]!, c === 'P');
-      if (!t) throw unsupported(`unknown Unicode property "\\${c}{${m[1]}}"`);
+      if (!t) throw unsupported('pattern.regex.unknown_property', { construct: `\\${c}{${m[1]}}` });
       return { test: t };
     }
     if (c === 'x') return { cp: hex(2, i) };
@@ -203,12 +205,12 @@ export function parse(src: string, flavor: Flavor): Node {
       if (flavor === 'xsd') { const m = /^[0-7]{0,2}/.exec(src.slice(i))![0]; i += m.length; return { cp: parseInt('0' + m, 8) }; }
       if (!/[0-9]/.test(peek())) return { cp: 0 };
     }
-    if (/[1-9]/.test(c) || (c === 'k' && peek() === '<')) throw unsupported(`backreference "\\${c}"`);
+    if (/[1-9]/.test(c) || (c === 'k' && peek() === '<')) throw unsupported('pattern.regex.backreference', { construct: `\\${c}` });
     if (c === 'b' && inClass) return { cp: 8 };
-    if (c === 'b' || c === 'B') throw unsupported(`word boundary "\\${c}"`);
+    if (c === 'b' || c === 'B') throw unsupported('pattern.regex.word_boundary', { construct: `\\${c}` });
     if (!inClass && flavor === 'xsd' && (c === 'A' || c === 'Z')) return { node: { k: c === 'A' ? 'bol' : 'eol' } };
-    if (flavor === 'xsd' && /[iIcC]/.test(c)) throw unsupported(`XML name-character escape "\\${c}"`);
-    if (/[A-Za-z0-9]/.test(c)) throw syntax(`bad escape \\${c} at position ${at}`);
+    if (flavor === 'xsd' && /[iIcC]/.test(c)) throw unsupported('pattern.regex.xml_name_escape', { construct: `\\${c}` });
+    if (/[A-Za-z0-9]/.test(c)) throw syntax('pattern.regex.bad_escape_char', { escape: `\\${c}`, at });
     i--;
     const cp = cpAt();
     i += width(cp);
@@ -228,7 +230,7 @@ export function parse(src: string, flavor: Flavor): Node {
     const single = (): ClassItem => {
       if (peek() === '\\') {
         const e = escape(true);
-        if ('node' in e) throw syntax('bad escape in character class');
+        if ('node' in e) throw syntax('pattern.regex.bad_escape_in_class');
         return 'cp' in e ? { lo: e.cp, hi: e.cp } : e;
       }
       const cp = cpAt();
@@ -236,14 +238,14 @@ export function parse(src: string, flavor: Flavor): Node {
       return { lo: cp, hi: cp };
     };
     while (peek() !== ']') {
-      if (i >= src.length) throw syntax(`unterminated character set at position ${open}`);
-      if (flavor === 'xsd' && peek() === '-' && src[i + 1] === '[' && items.length > 0) throw unsupported('character class subtraction "-["');
+      if (i >= src.length) throw syntax('pattern.regex.unterminated_set', { at: open });
+      if (flavor === 'xsd' && peek() === '-' && src[i + 1] === '[' && items.length > 0) throw unsupported('pattern.regex.class_subtraction');
       const lo = single();
       if (peek() === '-' && src[i + 1] !== ']' && i + 1 < src.length) {
-        if (src[i + 1] === '[' && flavor === 'xsd') throw unsupported('character class subtraction "-["');
+        if (src[i + 1] === '[' && flavor === 'xsd') throw unsupported('pattern.regex.class_subtraction');
         i++;
         const hi = single();
-        if (!('lo' in lo) || !('lo' in hi) || lo.lo > hi.lo) throw syntax(`bad character range at position ${open}`);
+        if (!('lo' in lo) || !('lo' in hi) || lo.lo > hi.lo) throw syntax('pattern.regex.bad_range', { at: open });
         items.push({ lo: lo.lo, hi: hi.hi });
       } else items.push(lo);
     }
@@ -255,6 +257,6 @@ export function parse(src: string, flavor: Flavor): Node {
   }
 
   const node = alternation();
-  if (i < src.length) throw syntax(`unbalanced parenthesis at position ${i}`);
+  if (i < src.length) throw syntax('pattern.regex.unbalanced', { at: i });
   return node;
 }

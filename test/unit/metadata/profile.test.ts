@@ -122,4 +122,13 @@ describe('column dictionary: required, recommended', () => {
     expect(w[0]).toMatch(/^1 kolom belum punya deskripsi \(disarankan, tidak wajib\): kebakaran-2024\.kecamatan\./);
     expect(satudataProfileWarnings(completePackage())).toEqual([]);
   });
+
+  it('a long list of columns without a description names the first 20 and counts the rest', () => {
+    const fields = Array.from({ length: 23 }, (_, i) => ({ name: `k${i}`, type: 'string' as const, title: `K${i}` }));
+    const [id] = satudataProfileWarnings(pkgWith(fields));
+    expect(id).toContain('kebakaran-2024.k19, … dan 3 lainnya. Isi dengan');
+    expect(id).not.toContain('k20');
+    const [en] = satudataProfileWarnings(pkgWith(fields), { lang: 'en' });
+    expect(en).toContain('kebakaran-2024.k19, … and 3 more. Fill them');
+  });
 });
