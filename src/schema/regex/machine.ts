@@ -6,6 +6,7 @@
  */
 import type { CharSet } from './charset.js';
 import { PatternRefusal, type Node } from './parse.js';
+import { at } from '../../invariant.js';
 
 /** Instructions a pattern may compile to (bounds the work per character). */
 export const MAX_PROGRAM = 700;
@@ -87,12 +88,12 @@ export class Machine {
         case 'bol': return emit(BOL, next);
         case 'eol': return emit(EOL, next);
         case 'cat': {
-          for (let k = node.xs.length - 1; k >= 0; k--) next = build(node.xs[k]!, next);
+          for (let k = node.xs.length - 1; k >= 0; k--) next = build(at(node.xs, k), next);
           return next;
         }
         case 'alt': {
-          let entry = build(node.xs[node.xs.length - 1]!, next);
-          for (let k = node.xs.length - 2; k >= 0; k--) entry = emit(SPLIT, build(node.xs[k]!, next), entry);
+          let entry = build(at(node.xs, node.xs.length - 1), next);
+          for (let k = node.xs.length - 2; k >= 0; k--) entry = emit(SPLIT, build(at(node.xs, k), next), entry);
           return entry;
         }
         case 'rep': {
@@ -116,8 +117,8 @@ export class Machine {
     this.fast = new Int32Array(this.n);
     for (let p = 0; p < this.n; p++) {
       if (this.op[p] !== CHR) continue;
-      this.row[p] = this.setOf[p]! << 7;
-      const t = this.out[p]!;
+      this.row[p] = at(this.setOf, p) << 7;
+      const t = at(this.out, p);
       this.fast[p] = this.op[t] === CHR ? t : ~t;
     }
     this.sets.forEach((set, id) => { for (let cp = 0; cp < 128; cp++) this.ascii[(id << 7) + cp] = set.has(cp) ? 1 : 0; });
@@ -137,18 +138,18 @@ export class Machine {
     let sp = 0;
     stack[sp++] = pc;
     while (sp > 0) {
-      const p = stack[--sp]!;
+      const p = at(stack, --sp);
       this.steps++;
       let follow = -1;
       switch (op[p]) {
         case CHR: list[len++] = p; break;
         case MATCH: this.matchGen = gen; break;
         case SPLIT:
-          if (mark[alt[p]!] !== gen) { mark[alt[p]!] = gen; stack[sp++] = alt[p]!; }
-          follow = out[p]!;
+          if (mark[at(alt, p)] !== gen) { mark[at(alt, p)] = gen; stack[sp++] = at(alt, p); }
+          follow = at(out, p);
           break;
-        case BOL: if (atStart) follow = out[p]!; break;
-        case EOL: if (atEnd) follow = out[p]!; break;
+        case BOL: if (atStart) follow = at(out, p); break;
+        case EOL: if (atEnd) follow = at(out, p); break;
       }
       if (follow >= 0 && mark[follow] !== gen) { mark[follow] = gen; stack[sp++] = follow; }
     }
@@ -173,15 +174,16 @@ export class Machine {
     const { mark, row, fast, ascii, sets, setOf } = this;
     let cur = this.cur, nxt = this.nxt, steps = 0, result = false;
     for (let i = from; i < end;) {
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < end: a code point exists (hot loop, no check)
       const cp = s.codePointAt(i)!;
       i += cp > 0xffff ? 2 : 1;
       const atEnd = i >= end;
       const gen = ++this.gen;
       let nlen = 0;
       for (let k = 0; k < len; k++) {
-        const pc = cur[k]!;
-        if (cp < 128 ? ascii[row[pc]! + cp] === 0 : !sets[setOf[pc]!]!.has(cp)) continue;
-        const t = fast[pc]!;
+        const pc = at(cur, k);
+        if (cp < 128 ? ascii[at(row, pc) + cp] === 0 : !at(sets, at(setOf, pc)).has(cp)) continue;
+        const t = at(fast, pc);
         if (t >= 0) {
           if (mark[t] !== gen) { mark[t] = gen; nxt[nlen++] = t; steps++; }
         } else nlen = this.add(nxt, nlen, ~t, false, atEnd);
@@ -226,15 +228,15 @@ export class Machine {
   /** Next state of `st` on ASCII `c` (not the last character): -2 no thread left, -3 no room. */
   private step(st: number, c: number): number {
     const { out, row, ascii } = this;
-    const pcs = this.dfaPcs[st]!;
+    const pcs = at(this.dfaPcs, st);
     this.gen++;
     let len = 0;
     for (let k = 0; k < pcs.length; k++) {
-      const pc = pcs[k]!;
-      if (ascii[row[pc]! + c] === 1) len = this.add(this.nxt, len, out[pc]!, false, false);
+      const pc = at(pcs, k);
+      if (ascii[at(row, pc) + c] === 1) len = this.add(this.nxt, len, at(out, pc), false, false);
     }
     const id = len === 0 ? -2 : this.intern(this.nxt, len);
-    if (id !== -3) this.dfaNext[st]![c] = id;
+    if (id !== -3) at(this.dfaNext, st)[c] = id;
     return id;
   }
 
@@ -248,7 +250,7 @@ export class Machine {
     while (st >= 0 && i < end - 1) {
       const c = s.charCodeAt(i);
       if (c >= 128) break;
-      let next = this.dfaNext[st]![c]!;
+      let next = at(at(this.dfaNext, st), c);
       if (next === -1) next = this.step(st, c);
       if (next === -2) return false;
       if (next < 0) break;
@@ -258,7 +260,7 @@ export class Machine {
       this.gen++;
       return this.simulate(s, 0, this.add(this.cur, 0, this.start, true, false), false);
     }
-    const pcs = this.dfaPcs[st]!;
+    const pcs = at(this.dfaPcs, st);
     this.cur.set(pcs);
     return this.simulate(s, i, pcs.length, false);
   }
