@@ -24,7 +24,7 @@ const RESERVED_NAMES = new Set(['new', 'edit', 'search']);
 const EMAIL = /^[\w.%+-]+@[\w.-]+\.[A-Za-z]{2,}$/;
 const TAG_CHARS = /^[\p{L}\p{N}_ \-.]+$/u;
 
-const M: Record<string, Msg> = {
+const M = {
   required: m('metadata.ckan-rules.m.required'),
   nameReserved: m('metadata.ckan-rules.m.nameReserved'),
   nameLength: m('metadata.ckan-rules.m.nameLength'),
@@ -39,7 +39,7 @@ const M: Record<string, Msg> = {
   resDup: m('metadata.ckan-rules.m.resDup'),
   resPath: m('metadata.ckan-rules.m.resPath'),
   noResources: m('metadata.ckan-rules.m.noResources'),
-};
+} satisfies Record<string, Msg>;
 
 const say = (m: Msg, lang: Lang, vars: Record<string, string | number> = {}) => fmt(m[lang], vars);
 
