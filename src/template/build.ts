@@ -11,6 +11,7 @@ import { columnLetter } from '../table/types.js';
 import { constraintText, exampleFor, numFmt, ruleFor, TYPE_ID, type Rule } from './fields.js';
 import type { TemplateSource } from './load.js';
 import { referenceLists } from './reference.js';
+import { defined } from '../invariant.js';
 
 export const DATA_SHEET = 'Data';
 export const LIST_SHEET = 'Daftar';
@@ -30,7 +31,7 @@ function validationFor(rule: Rule, listRef: string | undefined, f: Field): Excel
           : { operator: 'between', formulae: [lo, hi] };
   switch (rule.type) {
     case 'list':
-      return { ...base, type: 'list', formulae: [listRef!], error: 'Pilih salah satu nilai dari daftar.', prompt: 'Pilih dari daftar.' };
+      return { ...base, type: 'list', formulae: [defined(listRef, 'the list range of a list rule')], error: 'Pilih salah satu nilai dari daftar.', prompt: 'Pilih dari daftar.' };
     case 'whole':
       return { ...base, type: 'whole', ...bounded(rule.min, rule.max, -BIG, BIG), error: `Isi dengan bilangan bulat${rule.min !== undefined ? `, paling kecil ${rule.min}` : ''}${rule.max !== undefined ? `, paling besar ${rule.max}` : ''}.`, prompt: 'Bilangan bulat.' };
     case 'decimal':
@@ -110,7 +111,8 @@ function writeGuide(ws: ExcelJS.Worksheet, src: TemplateSource, fields: Field[],
     c.font = { bold: true };
   });
   fields.forEach((f, i) => {
-    const refNote = refs.has(f.name) ? `pilih dari daftar rujukan (${refs.get(f.name)!.length} pilihan)` : '';
+    const ref = refs.get(f.name);
+    const refNote = ref ? `pilih dari daftar rujukan (${ref.length} pilihan)` : '';
     const row = [
       i + 1,
       columnLetter(i),
