@@ -16,6 +16,7 @@
  */
 import { LIMITS } from './limits.js';
 import { TableSourceError, type Cell, type Row } from './types.js';
+import { at } from '../invariant.js';
 
 export interface CsvParserOptions {
   delimiter: string;
@@ -291,7 +292,7 @@ export class CsvParser {
 
   /** Indonesian text led by the file name when known, else capitalised. */
   private id(text: string): string {
-    return this.o.label ? `Berkas "${this.o.label}", ${text}` : `${text[0]!.toUpperCase()}${text.slice(1)}`;
+    return this.o.label ? `Berkas "${this.o.label}", ${text}` : `${at(text, 0).toUpperCase()}${text.slice(1)}`;
   }
 }
 
