@@ -31,4 +31,18 @@ export default defineConfig(
     files: ['**/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'error' },
   },
+  {
+    // In the tool itself a `!` must go: handle the undefined, or use at()/defined() from
+    // src/invariant.ts where an invariant holds (they throw instead of letting undefined travel on).
+    // A real, commented invariant may keep one with `eslint-disable-next-line ... -- reason`.
+    // Tests are exempt: a wrong `!` there fails the test anyway.
+    files: ['src/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'error' },
+  },
+  {
+    // Still to do once the branches editing them land: push.ts's step.local!/step.id! go with the
+    // ResourceStep union; the XLSX reader's three are in code being rewritten for speed.
+    files: ['src/portal/push.ts', 'src/table/xlsx.ts', 'src/table/xlsx-sheet.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
 );
