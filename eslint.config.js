@@ -40,9 +40,8 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-non-null-assertion': 'error' },
   },
   {
-    // Still to do once the branches editing them land: push.ts's step.local!/step.id! go with the
-    // ResourceStep union; the XLSX reader's three are in code being rewritten for speed.
-    files: ['src/portal/push.ts', 'src/table/xlsx.ts', 'src/table/xlsx-sheet.ts'],
+    // Still to do once the branch rewriting the XLSX reader for speed lands (four ! there).
+    files: ['src/table/xlsx.ts', 'src/table/xlsx-sheet.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );

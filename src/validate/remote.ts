@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream } from 'node:stream/web';
 import { fetch, EnvHttpProxyAgent } from 'undici';
-import { redactUrl } from '../config/token.js';
+import { redactUrl } from '../redact-url.js';
 
 const MAX_BYTES = 2 * 1024 ** 3;
 
