@@ -17,8 +17,8 @@ export function jsonDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
   // YAML aliases share (or even cycle through) one object: visit each once, so 9 aliases of 9 aliases
   // of ... cost their number of objects, not their exponential expansion.
   const seen = new Set<object>();
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [v, d] = top;
     if (v === null || typeof v !== 'object' || seen.has(v)) continue;
     seen.add(v);
     if (d + 1 > max) max = d + 1;

@@ -5,13 +5,13 @@
  */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
-  let next = 0;
+  const queue = items.entries(); // shared by the workers: each item is handed out once
   let failed = false;
   const worker = async () => {
-    while (!failed && next < items.length) {
-      const i = next++;
+    for (const [i, item] of queue) {
+      if (failed) return;
       try {
-        results[i] = await fn(items[i]!, i);
+        results[i] = await fn(item, i);
       } catch (e) {
         // Stop handing out work: the first failure decides the outcome.
         failed = true;

@@ -50,14 +50,15 @@ export function mapHeader(labels: string[]): HeaderMap {
     const key = norm(label);
     for (const col of Object.keys(REGISTER_HEADERS) as RegisterColumn[]) {
       if (!REGISTER_HEADERS[col].includes(key)) continue;
-      if (index[col] !== undefined) {
+      const first = index[col];
+      if (first !== undefined) {
         problems.push({
           kind: 'duplicate-column',
           rowNumber: 1,
           column: label,
           message: {
-            id: fmt('Kolom "{label}" muncul dua kali (juga sebagai "{first}").', { label, first: labels[index[col]!] }),
-            en: fmt('Column "{label}" appears twice (also as "{first}").', { label, first: labels[index[col]!] }),
+            id: fmt('Kolom "{label}" muncul dua kali (juga sebagai "{first}").', { label, first: labels[first] }),
+            en: fmt('Column "{label}" appears twice (also as "{first}").', { label, first: labels[first] }),
           },
         });
       } else index[col] = i;
@@ -87,16 +88,21 @@ export function checkRows(labels: string[], header: HeaderMap, rows: { rowNumber
   const seen = new Map<string, number>();
   const codes = FREQUENCY_CODES.join(', ');
   for (const row of rows) {
-    const get = (col: RegisterColumn) => (header.index[col] === undefined ? '' : cellText(row.cells[header.index[col]!]));
+    const get = (col: RegisterColumn) => {
+      const j = header.index[col];
+      return j === undefined ? '' : cellText(row.cells[j]);
+    };
     if (row.cells.every((c) => cellText(c) === '')) continue;
     let ok = true;
     const fail = (kind: ProblemKind, col: RegisterColumn, message: Msg) => {
       ok = false;
-      problems.push({ kind, rowNumber: row.rowNumber, column: labels[header.index[col]!], message });
+      const j = header.index[col];
+      problems.push({ kind, rowNumber: row.rowNumber, column: j === undefined ? undefined : labels[j], message });
     };
     for (const col of REQUIRED_COLUMNS) {
-      if (header.index[col] !== undefined && get(col) === '') {
-        const label = labels[header.index[col]!];
+      const j = header.index[col];
+      if (j !== undefined && get(col) === '') {
+        const label = labels[j];
         fail('empty', col, mf('audit.register-rules.empty_cell', { label }));
       }
     }

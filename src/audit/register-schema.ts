@@ -10,6 +10,7 @@ import type { ReportError } from '../validate/types.js';
 import { acceptedSpellings, parseFrequency } from './frequency.js';
 import { CKAN_NAME, REQUIRED_COLUMNS, type HeaderMap, type ProblemKind, type RegisterColumn, type RegisterProblem } from './register-rules.js';
 import { msg } from '../i18n.js';
+import { at, defined } from '../invariant.js';
 
 /**
  * `enum` is case-sensitive in Table Schema while people write "Tahunan" or "TAHUNAN"; the enum therefore
@@ -31,7 +32,8 @@ export function registerSchema(labels: string[], header: HeaderMap, frequencyVal
   });
   return {
     fields,
-    primaryKey: [labels[header.index.org!]!, labels[header.index.dataset!]!],
+    // checkRegister stops at a missing required column, so org and dataset are mapped here.
+    primaryKey: [at(labels, defined(header.index.org, 'the org column')), at(labels, defined(header.index.dataset, 'the dataset column'))],
     missingValues: [''],
   } as unknown as Schema;
 }

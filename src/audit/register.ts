@@ -16,6 +16,7 @@ import { checkRows, formatProblem, mapHeader, type RegisterProblem } from './reg
 import { mergeProblems, registerSchema } from './register-schema.js';
 import type { RegisterEntry } from './types.js';
 import { msg, m } from '../i18n.js';
+import { defined } from '../invariant.js';
 
 export interface PhysicalRow {
   rowNumber: number;
@@ -59,7 +60,7 @@ export function checkRegister(rows: PhysicalRow[]): CheckedRegister {
 async function engineErrors(path: string, checked: CheckedRegister, rows: PhysicalRow[]): Promise<ReportError[]> {
   const { labels, header } = checked;
   if (!labels || !header) return [];
-  const freqCol = header.index.frequency!;
+  const freqCol = defined(header.index.frequency, 'the frequency column'); // required: checkRegister stops without it
   const values = rows.map((r) => r.cells[freqCol]).filter((v): v is string => typeof v === 'string');
   const dir = await mkdtemp(join(tmpdir(), 'satudata-register-'));
   try {

@@ -199,7 +199,7 @@ const MIME: Record<string, string> = {
 export function toCkanResource(res: Resource, schema?: Schema): CkanResourceDraft {
   const path = Array.isArray(res.path) ? res.path[0] : res.path;
   const remote = typeof path === 'string' && /^https?:\/\//i.test(path);
-  const ext = (typeof path === 'string' ? path.split(/[?#]/)[0].split('.').pop() ?? '' : '').toLowerCase();
+  const ext = (typeof path === 'string' ? (path.split(/[?#]/)[0] ?? '').split('.').pop() ?? '' : '').toLowerCase();
   const format = s(res.format) || ext;
   const sch = schema ?? (res.schema && typeof res.schema === 'object' ? (res.schema as Schema) : undefined);
   return {

@@ -24,7 +24,7 @@ const RESERVED_NAMES = new Set(['new', 'edit', 'search']);
 const EMAIL = /^[\w.%+-]+@[\w.-]+\.[A-Za-z]{2,}$/;
 const TAG_CHARS = /^[\p{L}\p{N}_ \-.]+$/u;
 
-const M: Record<string, Msg> = {
+const M = {
   required: m('ckan.rules.required'),
   nameReserved: m('ckan.rules.nameReserved'),
   nameLength: m('ckan.rules.nameLength'),
@@ -39,7 +39,7 @@ const M: Record<string, Msg> = {
   resDup: m('ckan.rules.resDup'),
   resPath: m('ckan.rules.resPath'),
   noResources: m('ckan.rules.noResources'),
-};
+} satisfies Record<string, Msg>;
 
 const say = (m: Msg, lang: Lang, vars: Record<string, string | number> = {}) => fmt(m[lang], vars);
 

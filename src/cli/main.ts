@@ -7,6 +7,7 @@ import { loadConfig } from '../config/load.js';
 import { Out, redact, terminalSafe, type CliContext, type OutTarget } from './context.js';
 import { localizeCommanderError, localizeProgram } from './help-text.js';
 import type { CommandName, CommandOptionsMap, CommandRunner, GlobalOptions } from './options.js';
+import { at } from '../invariant.js';
 
 /** Each command lives in ./commands/<name>.js and exports `run`; loaded lazily so start-up stays fast. */
 async function loadCommand<N extends CommandName>(name: N): Promise<{ run: CommandRunner<N> }> {
@@ -178,7 +179,7 @@ const GLOBAL_WITH_VALUE = new Set(['--lang']);
 /** Whether argv names a command, or asks for help or the version (anything but bare global flags). */
 function namesCommand(argv: string[]): boolean {
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
+    const a = at(argv, i);
     if (GLOBAL_WITH_VALUE.has(a)) i++;
     else if (!a.startsWith('-') || ['-h', '--help', '-V', '--version'].includes(a)) return true;
     else if (!['--no-color', '--debug'].includes(a) && !a.startsWith('--lang=')) return true;
@@ -189,7 +190,7 @@ function namesCommand(argv: string[]): boolean {
 /** `--lang X` / `--lang=X` as written on the command line, when valid. */
 function langFlag(argv: string[]): Lang | undefined {
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
+    const a = at(argv, i);
     const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
     if (isLang(v)) return v;
   }

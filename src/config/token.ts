@@ -96,7 +96,8 @@ export function portalNamedByUser(flag: unknown, env: NodeJS.ProcessEnv, loaded:
  */
 export async function findToken(env: NodeJS.ProcessEnv, config: SatudataConfig, portal: string, named: boolean, lang: Lang = 'id'): Promise<ResolvedToken | undefined> {
   const fromEnv = [config.tokenEnv, DEFAULT_TOKEN_ENV].find((name) => name && env[name]?.trim());
-  if (fromEnv && named) return { token: env[fromEnv]!.trim(), source: `env:${fromEnv}` };
+  const envToken = fromEnv ? env[fromEnv]?.trim() : undefined;
+  if (fromEnv && envToken && named) return { token: envToken, source: `env:${fromEnv}` };
   const stored = await readCredential(userConfigDir(env), portal, lang);
   if (stored) return { token: stored.token, source: 'login' };
   if (fromEnv) throw untrustedPortal(portal, fromEnv, env, lang);

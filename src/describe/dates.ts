@@ -4,6 +4,7 @@
  * (day-first vs month-first is decided by the whole column, never by the first rows).
  */
 import { monthNumber } from './months.js';
+import { at } from '../invariant.js';
 
 export type DateFamily =
   | { kind: 'iso-date' }
@@ -28,30 +29,31 @@ const MONTH_MY = /^([A-Za-z]+\.?)[ -](\d{4})$/;
 /** The family of one trimmed text value, or undefined when it is no date/time we know. */
 export function dateFamily(text: string): DateFamily | undefined {
   let m = ISO_DATE.exec(text);
-  if (m) return validDate(+m[1]!, +m[2]!, +m[3]!) ? { kind: 'iso-date' } : undefined;
+  if (m) return validDate(+at(m, 1), +at(m, 2), +at(m, 3)) ? { kind: 'iso-date' } : undefined;
   m = NUM_DATE.exec(text);
   if (m) {
-    const a = +m[1]!, b = +m[3]!, y = +m[4]!;
+    const a = +at(m, 1), b = +at(m, 3), y = +at(m, 4);
     const dm = validDate(y, b, a);
     const md = validDate(y, a, b);
-    return dm || md ? { kind: 'numeric-date', sep: m[2]!, dm, md } : undefined;
+    return dm || md ? { kind: 'numeric-date', sep: at(m, 2), dm, md } : undefined;
   }
   m = ISO_DT.exec(text);
   if (m) {
-    if (!validDate(+m[1]!, +m[2]!, +m[3]!) || +m[5]! > 23 || +m[6]! > 59) return undefined;
+    if (!validDate(+at(m, 1), +at(m, 2), +at(m, 3)) || +at(m, 5) > 23 || +at(m, 6) > 59) return undefined;
     return { kind: 'iso-datetime', sep: m[4] as 'T' | ' ', seconds: m[7] !== undefined, zone: m[8] !== undefined };
   }
   m = TIME.exec(text);
   if (m) {
-    if (+m[1]! > 23 || +m[2]! > 59 || (m[3] !== undefined && +m[3] > 59)) return undefined;
-    return { kind: 'time', seconds: m[3] !== undefined, zone: m[4] !== undefined, padded: m[1]!.length === 2 };
+    if (+at(m, 1) > 23 || +at(m, 2) > 59 || (m[3] !== undefined && +m[3] > 59)) return undefined;
+    return { kind: 'time', seconds: m[3] !== undefined, zone: m[4] !== undefined, padded: at(m, 1).length === 2 };
   }
   m = MONTH_DMY.exec(text);
-  if (m && monthNumber(m[2]!) !== undefined) {
-    return validDate(+m[3]!, monthNumber(m[2]!)!, +m[1]!) ? { kind: 'month-name', form: 'dmy' } : undefined;
+  const dmyMonth = m ? monthNumber(at(m, 2)) : undefined;
+  if (m && dmyMonth !== undefined) {
+    return validDate(+at(m, 3), dmyMonth, +at(m, 1)) ? { kind: 'month-name', form: 'dmy' } : undefined;
   }
   m = MONTH_MY.exec(text);
-  if (m && monthNumber(m[1]!) !== undefined) return { kind: 'month-name', form: 'my' };
+  if (m && monthNumber(at(m, 1)) !== undefined) return { kind: 'month-name', form: 'my' };
   return undefined;
 }
 

@@ -6,6 +6,7 @@ import { monthAlternation } from './months.js';
 import { note } from './note.js';
 import type { FieldChoice } from './types.js';
 import { mf } from '../i18n.js';
+import { at } from '../invariant.js';
 
 function titled(f: Field, id: ColumnIdentity): Field {
   return id.title !== undefined && id.title !== f.name ? { ...f, title: id.title } : f;
@@ -23,7 +24,7 @@ export function decideDate(t: ColumnTally, id: ColumnIdentity): FieldChoice {
 
   if (d.numeric.count > 0) {
     if (d.numeric.seps.size !== 1) return mixed();
-    const sep = [...d.numeric.seps][0]!;
+    const sep = at([...d.numeric.seps], 0);
     const { dmOk, mdOk } = d.numeric;
     if (!dmOk && !mdOk) {
       const rows = [d.numeric.dmOnlyRow, d.numeric.mdOnlyRow].filter((r): r is number => r !== undefined);
@@ -43,7 +44,7 @@ export function decideDate(t: ColumnTally, id: ColumnIdentity): FieldChoice {
   if (d.isoDatetime.count > 0) {
     const dt = d.isoDatetime;
     if (dt.seps.size !== 1 || (dt.seconds !== 0 && dt.seconds !== dt.count) || (dt.zone !== 0 && dt.zone !== dt.count)) return mixed();
-    const sep = [...dt.seps][0]!;
+    const sep = at([...dt.seps], 0);
     if (sep === 'T' && dt.seconds === dt.count) return { field: typed('datetime'), fallbacks: [str], notes: [] };
     const format = `%Y-%m-%d${sep}%H:%M${dt.seconds ? ':%S' : ''}${dt.zone ? '%z' : ''}`;
     return { field: typed('datetime', format), fallbacks: [str], notes: [] };
@@ -64,6 +65,6 @@ export function decideDate(t: ColumnTally, id: ColumnIdentity): FieldChoice {
   const parts: string[] = [];
   if (forms.has('dmy')) parts.push(`[0-3]?[0-9][ -]${months}[ -][0-9]{4}`);
   if (forms.has('my')) parts.push(`${months}[ -][0-9]{4}`);
-  const field: Field = { ...str, constraints: { pattern: parts.length === 1 ? parts[0]! : parts.map((p) => `(?:${p})`).join('|') } };
+  const field: Field = { ...str, constraints: { pattern: parts.length === 1 ? at(parts, 0) : parts.map((p) => `(?:${p})`).join('|') } };
   return { field, fallbacks: [str], notes: [note('info', 'month-names', mf('describe.decide-date.column_holds_dates_with', { name: id.name }), id.name)] };
 }

@@ -15,6 +15,7 @@ import type { Row } from '../table/types.js';
 import { cellText } from '../validate/build-error.js';
 import { joinLabels as validatorLabels } from '../validate/header.js';
 import { safeName, uniqueNames } from './names.js';
+import { at } from '../invariant.js';
 
 export interface HeaderNaming {
   names: string[];
@@ -65,7 +66,7 @@ export function nameFields(headerRows: Row[], readable: string[], width: number)
   const duplicate: number[] = [];
   const seen = new Set<string>();
   for (let j = 0; j < Math.min(width, labels.length); j++) {
-    const l = labels[j]!;
+    const l = at(labels, j);
     if (l === '') blank.push(j + 1);
     else if (seen.has(l)) duplicate.push(j + 1);
     seen.add(l);
@@ -87,7 +88,7 @@ export function nameFields(headerRows: Row[], readable: string[], width: number)
   const names: string[] = [];
   for (let j = 0; j < width; j++) {
     if (wanted[j] !== '') {
-      names.push(wanted[j]!);
+      names.push(at(wanted, j));
       continue;
     }
     const base = safeName(readable[j] ?? '', j + 1);

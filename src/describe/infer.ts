@@ -22,6 +22,7 @@ import { forEachRow, type Pass, type RowSource } from './source.js';
 import type { DescribeNote, FieldChoice } from './types.js';
 import { chosenFields, startVerify, verifyRow } from './verify.js';
 import { mf, notes } from '../i18n.js';
+import { at } from '../invariant.js';
 
 const HEAD_ROWS = 200;
 
@@ -40,7 +41,7 @@ export interface InferResult {
 }
 
 export async function inferResource(source: RowSource, opts: InferOptions): Promise<InferResult> {
-  return (await inferTables(source, opts))[0]!;
+  return at((await inferTables(source, opts)), 0);
 }
 
 /**
@@ -57,12 +58,12 @@ export async function inferTables(source: RowSource, opts: InferOptions): Promis
   });
   const input = { format: pass1.format, merges: pass1.merges?.() };
   const segments = await findTables(source, head, sigs.sigs, input);
-  if (segments[0]!.layout.width === 0) {
+  if (at(segments, 0).layout.width === 0) {
     throw new TableSourceError('source-error', ...notes('describe.infer.no_table', { path: opts.path }));
   }
   const results: InferResult[] = [];
   for (let i = 0; i < segments.length; i++) {
-    const seg = segments[i]!;
+    const seg = at(segments, i);
     const name = i === 0 ? opts.name : `${opts.name}-tabel-${i + 1}`;
     const r = await inferTable(source, pass1, seg, { ...opts, name });
     if (i === 0 && segments.length > 1) r.notes.unshift(otherTablesNote(segments.slice(1)));
@@ -88,9 +89,9 @@ async function inferTable(source: RowSource, pass1: Pass, seg: Segment, opts: In
   const tallies: ColumnTally[] = names.map(() => newColumnTally());
   await forEachRow(source, (row) => {
     if (!isData(row)) return;
-    for (let j = 0; j < tallies.length; j++) addCell(tallies[j]!, row.cells[j] ?? null, row.rowNumber, extra);
+    for (let j = 0; j < tallies.length; j++) addCell(at(tallies, j), row.cells[j] ?? null, row.rowNumber, extra);
   });
-  const choices = tallies.map((t, j) => decideField(t, { name: names[j]!, title: naming.titles[j] }));
+  const choices = tallies.map((t, j) => decideField(t, { name: at(names, j), title: naming.titles[j] }));
   borrowSiblingTypes(choices, tallies, labels);
   const markers = new Set<string>();
   for (const t of tallies) for (const m of t.markers) markers.add(m);
@@ -110,8 +111,8 @@ async function inferTable(source: RowSource, pass1: Pass, seg: Segment, opts: In
   const notes: DescribeNote[] = [];
   chosen.forEach((c, j) => {
     // A fallback replaced the inferred field: its notes no longer apply, the failure does.
-    if (c.index === 0) notes.push(...choices[j]!.notes);
-    else notes.push(fallbackNote(choices[j]!.field, c.field, c.failedRows));
+    if (c.index === 0) notes.push(...at(choices, j).notes);
+    else notes.push(fallbackNote(at(choices, j).field, c.field, c.failedRows));
   });
   for (const r of state.blankRows) layout.skipped.push({ row: r, reason: 'blank' });
   for (const r of totalRows(sums)) layout.skipped.push({ row: r, reason: 'sum-total' });
@@ -150,7 +151,7 @@ function buildDialect(layout: Layout, headerKept: boolean, pass: Pass, seg: Segm
     // wide as the data when nothing is declared).
     const headerWidth = seg.headerRows[0]?.cells.length ?? layout.width;
     if (rows.length !== 1 || rows[0] !== 1 || (pass.format === 'csv' && headerWidth !== layout.width)) dialect.headerRows = rows;
-    const last = rows[rows.length - 1]!;
+    const last = at(rows, rows.length - 1);
     const after = comments.filter((r) => r > last);
     if (after.length) dialect.commentRows = after;
   } else {
@@ -177,12 +178,12 @@ function fallbackNote(wanted: Field, got: Field, rows: number[]): DescribeNote {
 function borrowSiblingTypes(choices: FieldChoice[], tallies: ColumnTally[], labels: string[]): void {
   const group = (l: string) => l.replace(/\s*\S+$/, '');
   for (let j = 1; j < choices.length; j++) {
-    const t = tallies[j]!;
+    const t = at(tallies, j);
     if (t.values > 0 || t.markers.size === 0) continue;
-    const left = choices[j - 1]!.field;
-    if (!labels[j] || group(labels[j]!) === '' || group(labels[j]!) !== group(labels[j - 1] ?? '')) continue;
+    const left = at(choices, j - 1).field;
+    if (!labels[j] || group(at(labels, j)) === '' || group(at(labels, j)) !== group(labels[j - 1] ?? '')) continue;
     if (left.type === 'string' || left.type === undefined) continue;
-    const own = choices[j]!.field;
+    const own = at(choices, j).field;
     const { name: _n, title: _t, constraints: _c, ...shape } = left;
     choices[j] = {
       field: { ...shape, name: own.name, ...(own.title !== undefined ? { title: own.title } : {}) },

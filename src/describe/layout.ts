@@ -5,6 +5,7 @@
  */
 import type { Cell, Row } from '../table/types.js';
 import { cellKind, cellText, type Kind, type RowSig } from './row-kinds.js';
+import { at } from '../invariant.js';
 
 export type SkipReason = 'title' | 'blank' | 'footnote' | 'source' | 'total' | 'repeated-header' | 'header' | 'other-table' | 'sum-total';
 
@@ -36,16 +37,16 @@ export function detectLayout(input: LayoutInput): Layout {
   const colKinds = columnKinds(kinds);
   // Text where the column holds numbers marks a header/title row; a number in a text column does not
   // (names and addresses contain digits), so data rows with odd values still count as data.
-  const fits = (i: number) => kinds[i]!.every((k, j) => !(k === 't' && colKinds[j] === 'n'));
-  const nonBlank = (i: number) => kinds[i]!.some((k) => k !== 'e');
+  const fits = (i: number) => at(kinds, i).every((k, j) => !(k === 't' && colKinds[j] === 'n'));
+  const nonBlank = (i: number) => at(kinds, i).some((k) => k !== 'e');
 
   // First data row: a row that fits the column kinds, followed by another that fits. In a table of
   // three or more columns a row with a single value (a title, a subtitle) does not start the data.
-  const count = (i: number) => kinds[i]!.filter((k) => k !== 'e').length;
+  const count = (i: number) => at(kinds, i).filter((k) => k !== 'e').length;
   const wideTable = Math.max(0, ...kinds.map((_, i) => count(i))) >= 3;
   let start = -1;
   for (let i = 0; i < head.length && start < 0; i++) {
-    if (!nonBlank(i) || !fits(i) || (wideTable && count(i) === 1 && kinds[i]![0] === 't' && restEmpty(head[i]!.cells))) continue;
+    if (!nonBlank(i) || !fits(i) || (wideTable && count(i) === 1 && at(kinds, i)[0] === 't' && restEmpty(at(head, i).cells))) continue;
     let j = i + 1;
     while (j < head.length && !nonBlank(j)) j++;
     if (j >= head.length || fits(j)) start = i;
@@ -53,10 +54,10 @@ export function detectLayout(input: LayoutInput): Layout {
   if (start < 0) start = head.findIndex((_, i) => nonBlank(i));
   // A BPS header often ends in a row of years (`,2023` or `,2022,2022,2022`) under the labels: its
   // label column is empty while the data rows below have one. It belongs to the header.
-  while (start > 0 && start + 1 < head.length && nonBlank(start - 1) && isYearRow(head[start]!.cells, head[start - 1]!.cells[0] ?? null)) {
+  while (start > 0 && start + 1 < head.length && nonBlank(start - 1) && isYearRow(at(head, start).cells, at(head, start - 1).cells[0] ?? null)) {
     let next = start + 1;
     while (next < head.length && !nonBlank(next)) next++;
-    if (next >= head.length || cellKind(head[next]!.cells[0] ?? null) !== 't') break;
+    if (next >= head.length || cellKind(at(head, next).cells[0] ?? null) !== 't') break;
     start = next;
   }
   if (start < 0) return { width: 0, headerRows: [], labels: [], dataStart: (head[0]?.rowNumber ?? 1), skipped: [] };
@@ -68,8 +69,8 @@ export function detectLayout(input: LayoutInput): Layout {
   while (top - 1 >= 0 && nonBlank(top - 1)) top--;
   if (end < 0) {
     // Nothing above: in an all-text table the first row is the header.
-    const n = head[start]!.cells.filter((c) => cellKind(c) !== 'e').length;
-    if (n >= 2 || head[start]!.cells.length === 1) {
+    const n = at(head, start).cells.filter((c) => cellKind(c) !== 'e').length;
+    if (n >= 2 || at(head, start).cells.length === 1) {
       top = end = start;
       start++;
       while (start < head.length && !nonBlank(start)) start++;
@@ -79,21 +80,21 @@ export function detectLayout(input: LayoutInput): Layout {
     // A lone cell in column A directly above a wider header row is a title, not a label.
     // So are several such rows (title, subtitle) when a header row below fills column A itself; a
     // lone label with column A empty below it is the stub label of a BPS header, not a title.
-    const labelBelowInA = (i: number) => range(i + 1, end).some((k) => kinds[k]![0] !== 'e');
-    while (top < end && count(top) === 1 && kinds[top]![0] !== 'e' && (count(top + 1) >= 2 || labelBelowInA(top)) && !hasMerge(input.merges, head[top]!.rowNumber)) top++;
+    const labelBelowInA = (i: number) => range(i + 1, end).some((k) => at(kinds, k)[0] !== 'e');
+    while (top < end && count(top) === 1 && at(kinds, top)[0] !== 'e' && (count(top + 1) >= 2 || labelBelowInA(top)) && !hasMerge(input.merges, at(head, top).rowNumber)) top++;
     if (end - top >= 5) top = end - 4;
   }
   const headerIdx = end >= 0 ? range(top, end) : [];
-  const dataStart = start < head.length ? head[start]!.rowNumber : (head[head.length - 1]!.rowNumber + 1);
-  const headerRows = headerIdx.map((i) => head[i]!.rowNumber);
+  const dataStart = start < head.length ? at(head, start).rowNumber : (at(head, head.length - 1).rowNumber + 1);
+  const headerRows = headerIdx.map((i) => at(head, i).rowNumber);
 
-  const width = tableWidth(sigs, dataStart, input.format, headerIdx.map((i) => head[i]!));
-  const labels = joinLabels(headerIdx.map((i) => head[i]!), width, input.merges);
+  const width = tableWidth(sigs, dataStart, input.format, headerIdx.map((i) => at(head, i)));
+  const labels = joinLabels(headerIdx.map((i) => at(head, i)), width, input.merges);
 
   const skipped: Layout['skipped'] = [];
-  for (let i = headerIdx.length ? headerIdx[0]! : start; i < start && i < head.length; i++) {
+  for (let i = headerIdx.length ? at(headerIdx, 0) : start; i < start && i < head.length; i++) {
     if (headerIdx.includes(i)) continue;
-    skipped.push({ row: head[i]!.rowNumber, reason: nonBlank(i) ? 'title' : 'blank' });
+    skipped.push({ row: at(head, i).rowNumber, reason: nonBlank(i) ? 'title' : 'blank' });
   }
   skipped.push(...bodySkips(sigs, dataStart, labels));
   return { width, headerRows, labels, dataStart, skipped };
@@ -137,9 +138,9 @@ function columnKinds(kinds: Kind[][]): Array<Kind | undefined> {
   for (const row of kinds) {
     if (row.filter((k) => k !== 'e').length < 2) continue;
     row.forEach((k, j) => {
-      counts[j] ??= { n: 0, t: 0 };
-      if (k === 'n') counts[j]!.n++;
-      else if (k === 't') counts[j]!.t++;
+      const c = (counts[j] ??= { n: 0, t: 0 });
+      if (k === 'n') c.n++;
+      else if (k === 't') c.t++;
     });
   }
   return Array.from({ length: counts.length }, (_, j) => {
@@ -166,7 +167,7 @@ function tableWidth(sigs: RowSig[], dataStart: number, format: 'csv' | 'xlsx', h
 }
 
 function lastNonEmpty(cells: Cell[]): number {
-  for (let i = cells.length - 1; i >= 0; i--) if (cellText(cells[i]!) !== '') return i;
+  for (let i = cells.length - 1; i >= 0; i--) if (cellText(cells[i] ?? null) !== '') return i;
   return -1;
 }
 
@@ -176,7 +177,7 @@ function parseRange(ref: string): CellRange | undefined {
   const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref.toUpperCase());
   if (!m) return undefined;
   const col = (s: string) => [...s].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { c1: col(m[1]!), r1: +m[2]!, c2: col(m[3]!), r2: +m[4]! };
+  return { c1: col(at(m, 1)), r1: +at(m, 2), c2: col(at(m, 3)), r2: +at(m, 4) };
 }
 
 /**
@@ -192,25 +193,26 @@ export function joinLabels(rows: Row[], width: number, merges?: string[]): strin
     if (!m) continue;
     const src = rowIndex.get(m.r1);
     if (src === undefined) continue;
-    const value = grid[src]![m.c1] ?? '';
+    const value = grid[src]?.[m.c1] ?? '';
     for (let r = m.r1; r <= m.r2; r++) {
-      const i = rowIndex.get(r);
-      if (i === undefined) continue;
-      for (let c = m.c1; c <= m.c2 && c < width; c++) if (grid[i]![c] === '') grid[i]![c] = value;
+      const row = grid[rowIndex.get(r) ?? -1];
+      if (row === undefined) continue;
+      for (let c = m.c1; c <= m.c2 && c < width; c++) if (row[c] === '') row[c] = value;
     }
   }
-  const last = grid.length - 1;
-  if (!merges?.length) {
-    for (let i = 0; i < last; i++) {
+  const bottom = grid.at(-1);
+  if (!merges?.length && bottom) {
+    for (const row of grid.slice(0, -1)) {
       for (let j = 1; j < width; j++) {
-        if (grid[i]![j] === '' && grid[i]![j - 1] !== '' && grid[last]![j] !== '' && grid[last]![j - 1] !== '') grid[i]![j] = grid[i]![j - 1]!;
+        const left = row[j - 1];
+        if (row[j] === '' && left !== undefined && left !== '' && bottom[j] !== '' && bottom[j - 1] !== '') row[j] = left;
       }
     }
   }
   return Array.from({ length: width }, (_, j) => {
     const parts: string[] = [];
     for (const row of grid) {
-      const v = row[j]!.replace(/\s+/g, ' ');
+      const v = at(row, j).replace(/\s+/g, ' ');
       if (v !== '' && parts[parts.length - 1] !== v) parts.push(v);
     }
     return parts.join(' ');
@@ -224,15 +226,14 @@ function bodySkips(sigs: RowSig[], dataStart: number, labels: string[]): Layout[
   let footerFrom = body.length;
   const wide = labels.length >= 3;
   for (let i = body.length - 1; i >= 0; i--) {
-    const s = body[i]!;
+    const s = at(body, i);
     const reason = s.n === 0 && s.markers === 0 ? 'blank' : s.source ? 'source' : s.total ? 'total' : wide && s.n === 1 && s.num === 0 && s.markers === 0 ? 'footnote' : undefined;
     if (!reason) break;
     footerFrom = i;
   }
   const labelAt = new Map(labels.map((l, j) => [j, l.toLowerCase()]));
   let inRepeatedHeader = false;
-  for (let i = 0; i < body.length; i++) {
-    const s = body[i]!;
+  for (const [i, s] of body.entries()) {
     if (i >= footerFrom) {
       const reason = s.n === 0 && s.markers === 0 ? 'blank' : s.source ? 'source' : s.total ? 'total' : 'footnote';
       out.push({ row: s.row, reason });

@@ -1,3 +1,4 @@
+import { at } from '../invariant.js';
 /**
  * Reading numbers the way Indonesian files write them. Two conventions compete:
  *   - `dot`:   decimal `.`, thousands `,`  (1,234,567.89; what pandas/English Excel write)
@@ -55,7 +56,7 @@ export function numberShape(text: string): NumberShape | undefined {
   const trimmed = text.trim();
   if (trimmed === '' || !/\d/.test(trimmed)) return undefined;
   const am = AFFIX.exec(trimmed);
-  const core = am ? am[1]! : trimmed;
+  const core = am ? at(am, 1) : trimmed;
   const affix = core !== trimmed;
   const dot = readAs(core, 'dot');
   const comma = readAs(core, 'comma');

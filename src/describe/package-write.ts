@@ -13,6 +13,7 @@ import { normalizePackagePath } from '../package-path.js';
 import type { DataPackage, Field, Resource, Schema } from '../schema/types.js';
 import { safeName } from './names.js';
 import { msg } from '../i18n.js';
+import { at } from '../invariant.js';
 
 export const V2_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
 
@@ -107,7 +108,7 @@ function renamedFields(old: Resource, merged: Resource): Map<string, string> {
     return map;
   }
   before.forEach((b, i) => {
-    if (b !== after[i] && !after.includes(b)) map.set(b, after[i]!);
+    if (b !== after[i] && !after.includes(b)) map.set(b, at(after, i));
   });
   return map;
 }
@@ -122,9 +123,9 @@ export function upsertResource(pkg: DataPackage | undefined, resource: Resource,
   // name is the officer's and stays; the new one gets a numbered name instead.
   const i = base.resources.findIndex(samePath);
   if (i >= 0) {
-    const old = base.resources[i]!;
+    const old = at(base.resources, i);
     base.resources[i] = mergeResource(old, resource);
-    const renamed = renamedFields(old, base.resources[i]!);
+    const renamed = renamedFields(old, at(base.resources, i));
     if (renamed.size > 0 && old.name) {
       base.resources = base.resources.map((r, k) => (k === i || typeof r.schema !== 'object' ? r : { ...r, schema: renameKeys(r.schema, renamed, old.name) }));
     }

@@ -25,8 +25,8 @@ export function loadKecamatan(): Kecamatan[] {
     .slice(1)
     .filter((l) => l.trim() !== '')
     .map((l) => {
-      const [kode, nama] = l.split(',');
-      return { kode: kode!.trim(), nama: nama!.trim() };
+      const [kode = '', nama = ''] = l.split(',');
+      return { kode: kode.trim(), nama: nama.trim() };
     });
   return cache;
 }

@@ -6,6 +6,7 @@ import { CellFault, type Cell, type Row } from '../table/types.js';
 import { dateFamily } from './dates.js';
 import { KNOWN_MISSING_MARKERS } from './missing.js';
 import { numberShape } from './numbers.js';
+import { at } from '../invariant.js';
 
 const SOURCE = /^(sumber|source|catatan|note|notes|keterangan|ket|source[ _]?url|access[ _]?time|diakses|url)\s*[:.]/i;
 const TOTAL = /^(sub\s*-?\s*total|total|jumlah|grand\s*total|jumlah\s+total|total\s+keseluruhan|jumlah\s+keseluruhan|indonesia)\s*:?$/i;
@@ -68,7 +69,7 @@ export class SigCollector {
     let texts: Array<[number, string]> | undefined;
     const cells = row.cells;
     for (let i = 0; i < cells.length; i++) {
-      const k = cellKind(cells[i]!);
+      const k = cellKind(at(cells, i));
       if (k === 'e') {
         if (typeof cells[i] === 'string' && (cells[i] as string).trim() !== '') markers++;
         continue;
@@ -76,13 +77,13 @@ export class SigCollector {
       n++;
       lastCol = i;
       if (k === 'n') num++;
-      if (first.length < 2) first.push(cellText(cells[i]!).slice(0, 200));
+      if (first.length < 2) first.push(cellText(at(cells, i)).slice(0, 200));
     }
     if (n > 0 && num * 2 <= n && this.textRows < TEXT_ROWS_CAP) {
       this.textRows++;
       texts = [];
       for (let i = 0; i < cells.length && texts.length < 4; i++) {
-        if (cellKind(cells[i]!) !== 'e') texts.push([i, cellText(cells[i]!).slice(0, 80)]);
+        if (cellKind(at(cells, i)) !== 'e') texts.push([i, cellText(at(cells, i)).slice(0, 80)]);
       }
     }
     const sig: RowSig = { row: row.rowNumber, cells: cells.length, n, num, lastCol, source: isSourceText(first[0]), total: (num > 0 || markers > 0) && first.some((t) => TOTAL.test(t)), markers };

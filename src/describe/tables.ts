@@ -11,6 +11,7 @@ import type { RowSig } from './row-kinds.js';
 import { forEachRow, type RowSource } from './source.js';
 import type { DescribeNote } from './types.js';
 import { mf } from '../i18n.js';
+import { at } from '../invariant.js';
 
 const HEAD_ROWS = 200;
 const MAX_TABLES = 10;
@@ -42,8 +43,7 @@ export async function findTables(source: RowSource, head: Row[], sigs: RowSig[],
       out.push({ index, from, layout, headerRows: headerOf(rows, layout), rest: [] });
       break;
     }
-    const before = (r: { row?: number; rowNumber?: number }) => (r.row ?? r.rowNumber!) < cut;
-    layout = detectLayout({ head: rows.filter(before), sigs: segSigs.filter(before), ...input });
+    layout = detectLayout({ head: rows.filter((r) => r.rowNumber < cut), sigs: segSigs.filter((s) => s.row < cut), ...input });
     out.push({ index, from, to: cut, layout, headerRows: headerOf(rows, layout), rest: segSigs.filter((s) => s.row >= cut).map((s) => s.row) });
     from = cut;
     rows = rows.filter((r) => r.rowNumber >= cut);
@@ -103,10 +103,10 @@ function shapeChanges(layout: Layout, sigs: RowSig[]): number[] {
   for (const [w, c] of widths) if (c > most) [usual, most] = [w, c];
   const out: number[] = [];
   for (let i = 1; i < body.length && out.length < 20; i++) {
-    const s = body[i]!;
-    if (body[i - 1]!.n !== 0 || s.n < 2 || s.num !== 0) continue;
+    const s = at(body, i);
+    if (at(body, i - 1).n !== 0 || s.n < 2 || s.num !== 0) continue;
     let k = i + 1;
-    while (k < body.length && body[k]!.n === 0) k++;
+    while (k < body.length && at(body, k).n === 0) k++;
     const next = body[k];
     if (next && next.num > 0 && next.lastCol !== usual && s.lastCol !== usual) out.push(s.row);
   }

@@ -8,6 +8,7 @@ import { compileField, INVALID, type CompiledField } from '../schema/cast.js';
 import type { Field, MissingValue } from '../schema/types.js';
 import type { Row } from '../table/types.js';
 import type { FieldChoice } from './types.js';
+import { at } from '../invariant.js';
 
 const ROWS_CAP = 10;
 
@@ -59,22 +60,23 @@ export function startVerify(choices: FieldChoice[], missingValues: MissingValue[
 export function verifyRow(state: VerifyState, row: Row, checkWidth: boolean): void {
   const cols = state.columns;
   let allMissing = true;
-  for (let j = 0; j < cols.length; j++) {
-    const col = cols[j]!;
+  for (const [j, col] of cols.entries()) {
     const cell = row.cells[j] ?? null;
     // Every candidate shares the schema's missingValues, so any compiled one can tell.
     const probe = col.compiled.find((c) => c !== undefined);
     if (probe ? probe.isMissing(cell) : cell === null || cell === '') continue;
     allMissing = false;
     for (let k = 0; k < col.candidates.length; k++) {
-      if (!col.alive[k]) continue;
-      const cf = col.compiled[k]!;
+      const cf = col.compiled[k];
+      if (!col.alive[k] || !cf) continue; // alive only when compiled
       const value = cf.cast(cell);
       if (value === INVALID || cf.check(value) !== undefined) {
-        col.failures[k]!++;
-        if (col.failures[k]! <= col.tolerate[k]!) continue;
+        const failures = (col.failures[k] ?? 0) + 1;
+        col.failures[k] = failures;
+        if (failures <= (col.tolerate[k] ?? 0)) continue;
         col.alive[k] = false;
-        if (col.failedRows[k]!.length < ROWS_CAP) col.failedRows[k]!.push(row.rowNumber);
+        const rows = col.failedRows[k];
+        if (rows && rows.length < ROWS_CAP) rows.push(row.rowNumber);
       }
     }
   }
@@ -90,6 +92,6 @@ export function chosenFields(state: VerifyState): Array<{ field: Field; index: n
   return state.columns.map((col) => {
     let index = col.alive.findIndex((a) => a);
     if (index < 0) index = col.candidates.length - 1;
-    return { field: col.candidates[index]!, index, failedRows: col.failedRows[0]! };
+    return { field: at(col.candidates, index), index, failedRows: at(col.failedRows, 0) };
   });
 }

@@ -19,7 +19,7 @@ export function satudataVersion(): string {
 
 /** Replace `{{name}}` placeholders; unknown names are left visible rather than silently emptied. */
 export function render(template: string, vars: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => (k in vars ? vars[k] : m));
+  return template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? vars[k] : undefined) ?? m);
 }
 
 /** Static templates: [template name, destination relative to the repository]. */

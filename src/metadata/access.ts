@@ -24,7 +24,8 @@ export function setPath(root: Obj, path: readonly string[], value: unknown): voi
     if (!isObj(cur[k])) cur[k] = {};
     cur = cur[k] as Obj;
   }
-  const last = path[path.length - 1];
+  const last = path.at(-1);
+  if (last === undefined) return;
   if (value === undefined) delete cur[last];
   else cur[last] = value;
 }

@@ -9,6 +9,7 @@ import { findDatasetField } from './fields.js';
 import { DEFAULT_LICENSE } from './licenses.js';
 import { skpdTitle } from './organizations.js';
 import { checkCkanName, slugify } from './rules.js';
+import { defined } from '../invariant.js';
 
 export interface Derived {
   key: string;
@@ -19,16 +20,16 @@ export interface Derived {
 export function applyDefaults(pkg: DataPackage, config: SatudataConfig): Derived[] {
   const out: Derived[] = [];
   const put = (key: string, value: unknown, shown: string) => {
-    const f = findDatasetField(key)!;
+    const f = defined(findDatasetField(key), `dataset field ${key}`);
     if (f.read(pkg) !== undefined) return;
     f.write(pkg, value);
     out.push({ key: f.key, value: shown });
   };
   if (config.organization) put('sdi.organisasi', config.organization, config.organization);
-  const org = findDatasetField('sdi.organisasi')!.read(pkg);
+  const org = defined(findDatasetField('sdi.organisasi'), 'dataset field sdi.organisasi').read(pkg);
   const producer = org ? skpdTitle(org) : undefined;
   if (producer) put('contributors.author.title', producer, producer);
-  const title = findDatasetField('title')!.read(pkg);
+  const title = defined(findDatasetField('title'), 'dataset field title').read(pkg);
   const slug = title ? slugify(title) : '';
   if (slug && checkCkanName(slug).ok) put('name', slug, slug);
   put('licenses', { name: DEFAULT_LICENSE.name, path: DEFAULT_LICENSE.path, title: DEFAULT_LICENSE.title }, DEFAULT_LICENSE.name);

@@ -180,8 +180,7 @@ const NUMERIC = new Set(['number', 'integer']);
 
 export async function askResources(pkg: DataPackage, o: FlowOptions): Promise<void> {
   const total = pkg.resources.length;
-  for (let ri = 0; ri < total; ri++) {
-    const res = pkg.resources[ri];
+  for (const [ri, res] of pkg.resources.entries()) {
     const name = res.name ?? String(ri);
     o.say(fmt(T.resource[o.lang], { n: ri + 1, total, name, path: Array.isArray(res.path) ? res.path.join(', ') : res.path ?? '-' }));
     const title = resourceTarget(pkg, ri, 'title');
@@ -193,8 +192,7 @@ export async function askResources(pkg: DataPackage, o: FlowOptions): Promise<vo
       continue;
     }
     const fields: Field[] = inlineFields(res);
-    for (let fi = 0; fi < fields.length; fi++) {
-      const field = fields[fi];
+    for (const [fi, field] of fields.entries()) {
       const vars = { name: field.name, type: field.type ?? 'string' };
       const ft = fieldTarget(pkg, ri, fi, 'title');
       await askTarget(o, ft, fmt(T.fieldTitle[o.lang], vars), ft.read() ?? humanize(field.name));

@@ -20,8 +20,10 @@ export interface PackageLicense {
   title?: string;
 }
 
+export const DEFAULT_LICENSE: LicenseInfo = { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/', ckan: 'cc-by', synonyms: ['cc-by', 'cc by', 'cc by 4.0', 'creative commons attribution'] };
+
 export const LICENSES: readonly LicenseInfo[] = [
-  { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/', ckan: 'cc-by', synonyms: ['cc-by', 'cc by', 'cc by 4.0', 'creative commons attribution'] },
+  DEFAULT_LICENSE,
   { name: 'CC-BY-SA-4.0', title: 'Creative Commons Attribution Share-Alike 4.0', path: 'https://creativecommons.org/licenses/by-sa/4.0/', ckan: 'cc-by-sa', synonyms: ['cc-by-sa', 'cc by sa'] },
   { name: 'CC0-1.0', title: 'Creative Commons CCZero', path: 'https://creativecommons.org/publicdomain/zero/1.0/', ckan: 'cc-zero', synonyms: ['cc0', 'cc-zero', 'public domain'] },
   { name: 'CC-BY-NC-4.0', title: 'Creative Commons Non-Commercial 4.0', path: 'https://creativecommons.org/licenses/by-nc/4.0/', ckan: 'cc-nc', synonyms: ['cc-nc', 'cc by nc'] },
@@ -29,8 +31,6 @@ export const LICENSES: readonly LicenseInfo[] = [
   { name: 'ODbL-1.0', title: 'Open Data Commons Open Database License (ODbL)', path: 'https://opendatacommons.org/licenses/odbl/1-0/', ckan: 'odc-odbl', synonyms: ['odbl', 'odc-odbl'] },
   { name: 'PDDL-1.0', title: 'Open Data Commons Public Domain Dedication and License (PDDL)', path: 'https://opendatacommons.org/licenses/pddl/1-0/', ckan: 'odc-pddl', synonyms: ['pddl', 'odc-pddl'] },
 ];
-
-export const DEFAULT_LICENSE = LICENSES[0];
 
 /** A licence offered by the portal's `license_list` (id, title, url). */
 export interface PortalLicense {

@@ -7,6 +7,7 @@ import type { Msg } from '../i18n.js';
 import type { DataPackage, Field, Resource } from '../schema/types.js';
 import { checkText, type Checked } from './rules.js';
 import { mf } from '../i18n.js';
+import { at } from '../invariant.js';
 
 export type ResourceAttr = 'title' | 'description' | 'satuan';
 
@@ -61,8 +62,8 @@ export function resourceTarget(pkg: DataPackage, ri: number, attr: ResourceAttr)
 }
 
 export function fieldTarget(pkg: DataPackage, ri: number, fi: number, attr: ResourceAttr): Target {
-  const res = pkg.resources[ri];
-  const field = inlineFields(res)[fi];
+  const res = at(pkg.resources, ri);
+  const field = at(inlineFields(res), fi);
   // The column dictionary needs a title for every column and a unit for every measure; a description
   // is recommended (a warning of the profile), not required: 184 mandatory descriptions are never finished.
   const mandatory = attr === 'title' || (attr === 'satuan' && isMeasure(field, res));
@@ -115,7 +116,7 @@ export function resolveResourceKey(pkg: DataPackage, key: string): Target | { er
   }
   const rest = parts.slice(2);
   if (rest[0] === 'schema' && rest[1] === 'fields') {
-    const fields = inlineFields(resources[ri]);
+    const fields = inlineFields(at(resources, ri));
     if (!fields.length) {
       return { error: mf('metadata.resource-keys.resource_has_no_inline', { key, ri }) };
     }

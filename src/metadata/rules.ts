@@ -4,6 +4,7 @@
  * (exit 2 listing every reason) and the `satudata` validation profile.
  */
 import { mf, type Msg, type MsgCode } from '../i18n.js';
+import { at } from '../invariant.js';
 
 export type Checked<T = string> = { ok: true; value: T } | { ok: false; reason: Msg };
 
@@ -88,25 +89,25 @@ const MAX_YEAR = 2100;
 /** One period in the notation of satu-data.md §2.5: 2024, 2024-03, 2024-Q1, 2024-C1, 2024-S1, 2024-W10, 2024-03-05. */
 function parsePeriod(p: string): { year: number; start: number } | string {
   let m = /^(\d{4})$/.exec(p);
-  const year = (y: string) => Number(y);
-  if (m) return { year: year(m[1]), start: 0 };
+  const year = (g: RegExpExecArray) => Number(at(g, 1));
+  if (m) return { year: year(m), start: 0 };
   if ((m = /^(\d{4})-(\d{2})$/.exec(p))) {
     const mo = Number(m[2]);
     if (mo < 1 || mo > 12) return `bulan ${m[2]}`;
-    return { year: year(m[1]), start: (mo - 1) * 31 };
+    return { year: year(m), start: (mo - 1) * 31 };
   }
-  if ((m = /^(\d{4})-Q([1-4])$/i.exec(p))) return { year: year(m[1]), start: (Number(m[2]) - 1) * 93 };
-  if ((m = /^(\d{4})-C([1-3])$/i.exec(p))) return { year: year(m[1]), start: (Number(m[2]) - 1) * 124 };
-  if ((m = /^(\d{4})-S([12])$/i.exec(p))) return { year: year(m[1]), start: (Number(m[2]) - 1) * 186 };
+  if ((m = /^(\d{4})-Q([1-4])$/i.exec(p))) return { year: year(m), start: (Number(m[2]) - 1) * 93 };
+  if ((m = /^(\d{4})-C([1-3])$/i.exec(p))) return { year: year(m), start: (Number(m[2]) - 1) * 124 };
+  if ((m = /^(\d{4})-S([12])$/i.exec(p))) return { year: year(m), start: (Number(m[2]) - 1) * 186 };
   if ((m = /^(\d{4})-W(\d{2})$/i.exec(p))) {
     const w = Number(m[2]);
     if (w < 1 || w > 53) return `minggu ${m[2]}`;
-    return { year: year(m[1]), start: (w - 1) * 7 };
+    return { year: year(m), start: (w - 1) * 7 };
   }
   if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(p))) {
     const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
     if (d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) return `tanggal ${p}`;
-    return { year: year(m[1]), start: (Number(m[2]) - 1) * 31 + Number(m[3]) - 1 };
+    return { year: year(m), start: (Number(m[2]) - 1) * 31 + Number(m[3]) - 1 };
   }
   return 'format';
 }
@@ -130,7 +131,7 @@ export function checkPeriod(raw: string): Checked {
     }
   }
   const [a, b] = parsed as { year: number; start: number }[];
-  if (b && (b.year < a.year || (b.year === a.year && b.start < a.start))) {
+  if (a && b && (b.year < a.year || (b.year === a.year && b.start < a.start))) {
     return bad('metadata.rules.period_backwards', { value: v });
   }
   return ok(parts.map((p) => p.replace(/-([QCSW])/i, (_m, c: string) => `-${c.toUpperCase()}`)).join('/'));

@@ -11,6 +11,7 @@ import { findDatasetField, type CheckEnv } from './fields.js';
 import { resolveResourceKey } from './resource-keys.js';
 import { applySets } from './set.js';
 import { buildMetadataWorkbook, readMetadataWorkbook, type ExportOptions } from './workbook.js';
+import { defined } from '../invariant.js';
 
 /** A metadata workbook is a few hundred rows; anything this large is not one. */
 export const MAX_METADATA_WORKBOOK_BYTES = 20 << 20;
@@ -28,7 +29,7 @@ export async function exportMetadata(pkg: DataPackage, file: string, o: ExportOp
   if (existsSync(file) && !o.force) throw new UsageError(fmt(T.exists[o.lang], { file }), undefined, 'E_EXISTS');
   const wb = buildMetadataWorkbook(pkg, o);
   await wb.xlsx.writeFile(file);
-  return { datasetFields: wb.getWorksheet('Dataset')!.rowCount - 1, columns: wb.getWorksheet('Kolom')!.rowCount - 1 };
+  return { datasetFields: defined(wb.getWorksheet('Dataset'), 'the Dataset sheet').rowCount - 1, columns: defined(wb.getWorksheet('Kolom'), 'the Kolom sheet').rowCount - 1 };
 }
 
 /**

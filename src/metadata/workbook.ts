@@ -17,6 +17,7 @@ import { LICENSES } from './licenses.js';
 import type { OrgChoice } from './organizations.js';
 import { fieldTarget, inlineFields, isMeasure, resourceTarget } from './resource-keys.js';
 import { m } from '../i18n.js';
+import { at } from '../invariant.js';
 
 export const SHEETS = { dataset: 'Dataset', resources: 'Sumber daya', columns: 'Kolom', lists: 'Daftar' } as const;
 
@@ -248,7 +249,7 @@ export function readMetadataWorkbook(wb: ExcelJS.Workbook, pkg: DataPackage, lan
     const ri = resourceIndex(`${cs.name}!A${r}`, resName);
     if (ri === undefined) return;
     const fieldName = cellText(row.getCell(2).value);
-    const fi = inlineFields(resources[ri]!).findIndex((f) => f.name === fieldName);
+    const fi = inlineFields(at(resources, ri)).findIndex((f) => f.name === fieldName);
     if (fi < 0) {
       problems.push(say(SAY.unknownField, lang, { cell: `${cs.name}!B${r}`, name: fieldName, resource: resName }));
       return;

@@ -36,8 +36,7 @@ export async function selectDatastoreTargets(lp: LocalPackage, report: Report, l
   const out: DatastoreSelection = { targets: [], skipped: [], violations: [] };
   const resources = lp.pkg.resources ?? [];
   const scratch: Report = { valid: true, partial: false, stats: { tasks: 0, errors: 0, warnings: 0, seconds: 0 }, warnings: [], errors: [], tasks: [] };
-  for (let i = 0; i < resources.length; i++) {
-    const res = resources[i]!;
+  for (const [i, res] of resources.entries()) {
     const name = String(res.name ?? '');
     if (!datastoreWanted(res)) {
       out.skipped.push({ name, reason: msg(lang, 'datastore.skip.opt_out') });

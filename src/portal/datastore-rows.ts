@@ -13,6 +13,7 @@ import { SAMPLE_ROWS } from '../validate/keys.js';
 import type { PreparedResource } from '../validate/resource.js';
 import { cellText } from '../validate/build-error.js';
 import { recordValue, type DatastoreField } from './datastore-schema.js';
+import { at, defined } from '../invariant.js';
 
 export type DatastoreRecord = Record<string, unknown>;
 
@@ -51,7 +52,7 @@ function lastFilled(cells: readonly unknown[]): number {
  * The generator's return value holds the row count and the SHA-256 of the bytes read.
  */
 export async function* castBatches(prepared: PreparedResource, schema: Schema, columns: DatastoreField[], opts: BatchOptions): AsyncGenerator<DatastoreRecord[], ReadSummary> {
-  const table = await prepared.open!();
+  const table = await defined(prepared.open, 'the opener of a prepared tabular resource')();
   try {
     const padded = table.format === 'xlsx';
     const iterator = table.batches[Symbol.asyncIterator]();
@@ -95,17 +96,16 @@ export async function* castBatches(prepared: PreparedResource, schema: Schema, c
         if (rn <= layout.headerEnd || isCommentRow(layout, rn, row.cells)) continue;
         const cells = row.cells;
         const rec: DatastoreRecord = {};
-        for (let i = 0; i < fields.length; i++) {
-          const f = fields[i]!;
-          const c = cols[i]!;
-          const cell = c >= 0 && c < cells.length ? cells[c]! : null;
+        for (const [i, f] of fields.entries()) {
+          const c = at(cols, i);
+          const cell = c >= 0 && c < cells.length ? at(cells, c) : null;
           let v: unknown = null;
           if (!f.isMissing(cell)) {
             v = f.cast(cell);
             if (v === INVALID) throw new RowReadError('cell', { row: rn, field: f.name, cell: cellText(cell) });
           }
-          const value = recordValue(v, types[i]!);
-          rec[names[i]!] = value;
+          const value = recordValue(v, at(types, i));
+          rec[at(names, i)] = value;
           bytes += typeof value === 'string' ? value.length + 2 : 12;
         }
         batch.push(rec);
@@ -121,12 +121,12 @@ export async function* castBatches(prepared: PreparedResource, schema: Schema, c
     take(sample);
     take(pending);
     pending.length = 0;
-    while (out.length) yield out.shift()!;
+    for (let b = out.shift(); b; b = out.shift()) yield b;
     while (!done) {
       const next = await iterator.next();
       if (next.done) break;
       take(next.value);
-      while (out.length) yield out.shift()!;
+      for (let b = out.shift(); b; b = out.shift()) yield b;
     }
     if (batch.length) yield batch;
     return { rows, sha256: table.stats().sha256 };

@@ -80,7 +80,6 @@ export function badFieldIds(fields: DatastoreField[]): { id: string; reason: 'em
     else if (id.startsWith('_')) out.push({ id, reason: 'underscore' });
     else if (id.includes('"')) out.push({ id, reason: 'quote' });
     else if (id !== id.trim()) out.push({ id, reason: 'space' });
-    // eslint-disable-next-line no-control-regex
     else if (/[\u0000-\u001f\u007f]/.test(id)) out.push({ id, reason: 'control' });
     else if (id.length > 63) out.push({ id, reason: 'long' });
     else if (seen.has(id)) out.push({ id, reason: 'duplicate' });
@@ -176,5 +175,5 @@ export function rowsPart(hash: string): string {
 /** True when a table's columns (as datastore_info lists them) are exactly these, in this order. */
 export function sameColumns(shown: { id: string; type: string }[], wanted: DatastoreField[]): boolean {
   const cols = shown.filter((f) => !f.id.startsWith('_'));
-  return cols.length === wanted.length && cols.every((c, i) => c.id === wanted[i]!.id && c.type === wanted[i]!.type);
+  return cols.length === wanted.length && cols.every((c, i) => c.id === wanted[i]?.id && c.type === wanted[i]?.type);
 }

@@ -16,14 +16,14 @@ const WORD: Record<string, { id: string; en: string }> = {
   deleted: m('portal.render.word.deleted'),
 };
 
-const WOULD: Record<string, { id: string; en: string }> = {
+const WOULD = {
   created: m('portal.render.would.created'),
   updated: m('portal.render.would.updated'),
   restored: m('portal.render.would.restored'),
   unchanged: m('portal.render.would.unchanged'),
   kept: m('portal.render.would.kept'),
   deleted: m('portal.render.would.deleted'),
-};
+} satisfies Record<string, { id: string; en: string }>;
 
 /** The word for an action in the user's language (progress lines, summary). */
 export function actionWord(action: string, lang: Lang): string {
@@ -77,10 +77,10 @@ export function renderPlan(plan: PushPlan, result: PushResult, lang: Lang): stri
 export function renderSummary(result: PushResult, lang: Lang): string {
   const lines: string[] = [];
   const d = result.dataset;
-  lines.push(fmt(msg(lang, 'portal.render.dataset'), { name: d.name, action: WORD[d.action][lang] }));
+  lines.push(fmt(msg(lang, 'portal.render.dataset'), { name: d.name, action: actionWord(d.action, lang) }));
   lines.push(`  ${d.url}`);
   for (const r of result.resources) {
-    lines.push(`  - ${r.name}: ${WORD[r.action][lang]} (${humanBytes(r.bytes)})`);
+    lines.push(`  - ${r.name}: ${actionWord(r.action, lang)} (${humanBytes(r.bytes)})`);
     if (r.drift) lines.push(msg(lang, 'portal.render.reuploaded_after_drift', { drift: r.drift }));
   }
   const nothing = d.action === 'unchanged' && result.resources.every((r) => r.action === 'unchanged' || r.action === 'kept');

@@ -2,6 +2,7 @@ import type { Lang, MsgCode } from '../i18n.js';
 import type { ReportError } from '../validate/types.js';
 import { expectedValue } from './expect.js';
 import { msg } from '../i18n.js';
+import { at } from '../invariant.js';
 
 export interface HumanMessage {
   /** What is wrong, in one sentence. */
@@ -19,7 +20,7 @@ function typeSpec(note: string): string {
 /** `constraint "maximum" is "100"` → ['maximum', '100'] */
 function constraintOf(note: string): [string, string] {
   const m = /constraint "([^"]+)" is "([\s\S]*)"$/.exec(note);
-  return m ? [m[1]!, m[2]!] : ['', note];
+  return m ? [at(m, 1), at(m, 2)] : ['', note];
 }
 
 function constraintText(name: string, value: string, lang: Lang): HumanMessage {

@@ -4,6 +4,7 @@ import type { Report, ReportError, ReportTask } from '../validate/types.js';
 import { humanMessage } from './messages.js';
 import { orderFindings } from './order.js';
 import { msg } from '../i18n.js';
+import { at } from '../invariant.js';
 
 export interface TextOptions {
   lang: Lang;
@@ -32,7 +33,7 @@ function location(e: ReportError, task: ReportTask | undefined, lang: Lang): str
  */
 export function localizeWarning(w: string, lang: Lang, files: string[] = []): string {
   // The suggested command must work as printed: it names a real file of this report.
-  const describe = `satudata describe ${files.length ? quoteArg(files[0]!) : msg(lang, 'report.text.file')} --write`;
+  const describe = `satudata describe ${files.length ? quoteArg(at(files, 0)) : msg(lang, 'report.text.file')} --write`;
   const noPackage = /^no datapackage\.json in (.*): validating (\d+) data file\(s\) with inferred schemas$/.exec(w);
   const each = files.length > 1 ? msg(lang, 'report.warning.no_package.each') : '';
   if (noPackage && lang === 'en') return msg(lang, 'report.warning.no_package', { dir: noPackage[1], count: noPackage[2], describe, each });

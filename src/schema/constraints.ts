@@ -10,6 +10,7 @@ import { temporalSortKey } from './readers/temporal.js';
 import { compilePattern, safeRegExp } from './pattern.js';
 import { pyStr } from './pyrepr.js';
 import { CATEGORY_TYPES, CONSTRAINT_ORDER, PATTERN_MAX_CHARS, SUPPORTED_CONSTRAINTS } from './support.js';
+import { at } from '../invariant.js';
 
 export interface ConstraintFailure { constraint: string; note: string }
 type Test = (value: unknown) => boolean;
@@ -129,7 +130,7 @@ export function compileCheck(
     if (value === null || value === undefined) return requiredFailure ? [requiredFailure] : undefined;
     let out: ConstraintFailure[] | undefined;
     for (let i = 0; i < n; i++) {
-      const t = tests[i]!;
+      const t = at(tests, i);
       if (!t[1](value)) (out ??= []).push(t[0]);
     }
     return out;

@@ -20,7 +20,7 @@ import v2Resource from './profiles/v2/dataresource.json' with { type: 'json' };
 import v2Package from './profiles/v2/datapackage.json' with { type: 'json' };
 
 export type Version = 'v1' | 'v2';
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 // ajv-formats is CommonJS: under NodeNext its default export is the module object
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv) => Ajv;

@@ -7,6 +7,7 @@
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { findInvalidUtf8, utf8CompleteLength } from './encoding.js';
+import { at } from '../invariant.js';
 
 /** Bytes that cannot be decoded with the chosen encoding. */
 export class EncodingFault extends Error {
@@ -47,11 +48,12 @@ export class ChunkDecoder {
       this.offset += chunk.length;
       return decodeCp1252(chunk);
     }
-    if (!this.utf8) {
+    const td = this.td; // set exactly when the encoding is neither UTF-8 nor windows-1252
+    if (td) {
       const start = this.offset;
       this.offset += chunk.length;
       try {
-        return this.td!.decode(chunk, { stream: !final });
+        return td.decode(chunk, { stream: !final });
       } catch {
         throw new EncodingFault(start, Uint8Array.prototype.slice.call(chunk, 0, 4), '', false);
       }
@@ -82,5 +84,5 @@ const CP1252_HIGH =
  */
 export function decodeCp1252(buf: Uint8Array): string {
   const s = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('latin1');
-  return /[\x80-\x9f]/.test(s) ? s.replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!) : s;
+  return /[\x80-\x9f]/.test(s) ? s.replace(/[\x80-\x9f]/g, (c) => at(CP1252_HIGH, c.charCodeAt(0) - 0x80)) : s;
 }

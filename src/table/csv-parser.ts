@@ -17,6 +17,7 @@
 import { LIMITS } from './limits.js';
 import { TableSourceError, type Cell, type Row } from './types.js';
 import { mf, notes } from '../i18n.js';
+import { at } from '../invariant.js';
 
 export interface CsvParserOptions {
   delimiter: string;
@@ -264,7 +265,7 @@ export class CsvParser {
   /** Both notes led by the file name when known; else the Indonesian one capitalised. */
   private inFile([en, id]: [string, string]): [string, string] {
     if (this.o.label) return notes('source.csv.in_file', { label: this.o.label, text: { en, id } });
-    return [en, `${id[0]!.toUpperCase()}${id.slice(1)}`];
+    return [en, `${id.charAt(0).toUpperCase()}${id.slice(1)}`];
   }
 }
 

@@ -5,6 +5,7 @@
  * a subset; this is what Excel on Indonesian Windows writes for "CSV (Comma delimited)").
  */
 import { isUtf8 } from 'node:buffer';
+import { at } from '../invariant.js';
 
 export interface EncodingChoice {
   /** WHATWG label used for decoding (`utf-8`, `windows-1252`, `utf-16le`, ...). */
@@ -60,7 +61,7 @@ export function looksBinary(buf: Uint8Array): boolean {
   const n = Math.min(buf.length, 65536);
   let control = 0;
   for (let i = 0; i < n; i++) {
-    const b = buf[i]!;
+    const b = at(buf, i);
     if (b === 0) return true;
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1a) control++;
   }
@@ -72,12 +73,12 @@ export function utf8CompleteLength(buf: Uint8Array, end = buf.length): number {
   // Walk back over at most 3 continuation bytes to the lead byte of the last sequence.
   let i = end - 1;
   let back = 0;
-  while (i >= 0 && back < 3 && (buf[i]! & 0xc0) === 0x80) {
+  while (i >= 0 && back < 3 && (at(buf, i) & 0xc0) === 0x80) {
     i--;
     back++;
   }
   if (i < 0) return end;
-  const lead = buf[i]!;
+  const lead = at(buf, i);
   const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
   return end - i >= need ? end : i;
 }
@@ -87,7 +88,7 @@ export function findInvalidUtf8(buf: Uint8Array): { offset: number; length: numb
   const n = buf.length;
   let i = 0;
   while (i < n) {
-    const b = buf[i]!;
+    const b = at(buf, i);
     if (b < 0x80) {
       i++;
       continue;
@@ -107,7 +108,7 @@ export function findInvalidUtf8(buf: Uint8Array): { offset: number; length: numb
     if (i + need >= n) return { offset: i, length: n - i }; // cut off at the end
     let cp = b & (0x3f >> need);
     for (let k = 1; k <= need; k++) {
-      const c = buf[i + k]!;
+      const c = at(buf, i + k);
       if ((c & 0xc0) !== 0x80) return { offset: i, length: k };
       cp = (cp << 6) | (c & 0x3f);
     }

@@ -1,3 +1,4 @@
+import { at } from '../invariant.js';
 /**
  * Delimiter detection for CSV files whose dialect declares none. Like Python's csv.Sniffer (which
  * frictionless uses) it looks at the first lines, but it is simpler and deterministic: for each
@@ -26,7 +27,7 @@ export function sniffDelimiter(
   let bestScore = 0;
   let bestMode = 0;
   candidates.forEach((cand, ci) => {
-    const { mode, agree } = modeOf(counts.map((r) => r[ci]!));
+    const { mode, agree } = modeOf(counts.map((r) => at(r, ci)));
     if (mode === 0) return;
     // Agreement dominates; among equals prefer more columns, then the earlier candidate.
     const score = agree / counts.length;
@@ -39,10 +40,10 @@ export function sniffDelimiter(
   // A first record that splits into 3+ columns on one candidate and holds none of the winner is the
   // header: its delimiter wins when it splits at least half the records (a ";" inside values of a comma
   // table must not re-cut every row; a one-comma title row above a ";" table does not count).
-  const head = counts[0]!;
+  const head = at(counts, 0);
   const bi = best === undefined ? -1 : candidates.indexOf(best);
   if (bi >= 0 && head[bi] === 0) {
-    const hi = head.findIndex((c, ci) => c >= 2 && modeOf(counts.map((r) => r[ci]!)).agree / counts.length >= 0.5);
+    const hi = head.findIndex((c, ci) => c >= 2 && modeOf(counts.map((r) => at(r, ci))).agree / counts.length >= 0.5);
     if (hi >= 0) return candidates[hi];
   }
   // A delimiter seen on only a few lines (e.g. a comma inside a title row) is not a table.
@@ -80,7 +81,7 @@ function recordCounts(
     }
     nonEmpty = true;
     const k = codes.indexOf(c);
-    if (k >= 0) cur[k]!++;
+    if (k >= 0) cur[k] = at(cur, k) + 1;
   }
   // The last record is cut by the sample's end unless the sample is the whole file.
   if (complete && nonEmpty && !inQuote && out.length < maxRecords) out.push(cur);

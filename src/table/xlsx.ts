@@ -13,6 +13,7 @@ import { SheetParser } from './xlsx-sheet.js';
 import { refuseDtd, Utf8Chunks } from './xlsx-xml.js';
 import { ZipReader } from './zip.js';
 import { m, notes } from '../i18n.js';
+import { at } from '../invariant.js';
 
 const BATCH_ROWS = 1024;
 /** A batch also ends at this many cells, so 1,024 rows 16,384 wide are not alive at once. */
@@ -98,7 +99,7 @@ function* split(rows: Row[]): Generator<Row[]> {
   let start = 0;
   let cells = 0;
   for (let i = 0; i < rows.length; i++) {
-    cells += rows[i]!.cells.length;
+    cells += at(rows, i).cells.length;
     if (i + 1 - start >= BATCH_ROWS || cells >= BATCH_CELLS) {
       yield rows.slice(start, i + 1);
       start = i + 1;

@@ -12,6 +12,7 @@ import { LIMITS } from './limits.js';
 import { readAt } from './source-file.js';
 import { TableSourceError } from './types.js';
 import { m, mf, notes, type Msg } from '../i18n.js';
+import { at } from '../invariant.js';
 
 export interface ZipEntry {
   name: string;
@@ -222,7 +223,7 @@ export function crc32(data: Buffer, prev = 0): number {
   const native = (zlib as { crc32?: (d: Buffer, v?: number) => number }).crc32;
   if (native) return native(data, prev);
   let c = ~prev >>> 0;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  for (let i = 0; i < data.length; i++) c = at(CRC_TABLE, (c ^ at(data, i)) & 0xff) ^ (c >>> 8);
   return ~c >>> 0;
 }
 

@@ -12,6 +12,7 @@ import { msg, type Lang } from '../i18n.js';
 import { constraintText, exampleFor, numFmt, ruleFor, typeName, type Rule } from './fields.js';
 import type { TemplateSource } from './load.js';
 import { referenceLists } from './reference.js';
+import { defined } from '../invariant.js';
 
 export const DATA_SHEET = 'Data';
 export const LIST_SHEET = 'Daftar';
@@ -34,7 +35,7 @@ function validationFor(rule: Rule, listRef: string | undefined, f: Field, lang: 
           : { operator: 'between', formulae: [lo, hi] };
   switch (rule.type) {
     case 'list':
-      return { ...base, type: 'list', formulae: [listRef!], error: say('template.book.list.error'), prompt: say('template.book.list.prompt') };
+      return { ...base, type: 'list', formulae: [defined(listRef, 'the list range of a list rule')], error: say('template.book.list.error'), prompt: say('template.book.list.prompt') };
     case 'whole':
       return { ...base, type: 'whole', ...bounded(rule.min, rule.max, -BIG, BIG), error: say('template.book.whole.error', { range: range(rule, 'template.book.bound.min', 'template.book.bound.max') }), prompt: say('template.book.whole.prompt') };
     case 'decimal':
@@ -115,7 +116,8 @@ function writeGuide(ws: ExcelJS.Worksheet, src: TemplateSource, fields: Field[],
     c.font = { bold: true };
   });
   fields.forEach((f, i) => {
-    const refNote = refs.has(f.name) ? msg(lang, 'template.book.ref_list', { n: refs.get(f.name)!.length }) : '';
+    const ref = refs.get(f.name);
+    const refNote = ref ? msg(lang, 'template.book.ref_list', { n: ref.length }) : '';
     const row = [
       i + 1,
       columnLetter(i),

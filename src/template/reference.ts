@@ -8,6 +8,7 @@ import { referencePath } from '../describe/region.js';
 import type { Resource, Schema } from '../schema/types.js';
 import { CsvParser } from '../table/csv-parser.js';
 import type { Row } from '../table/types.js';
+import { at } from '../invariant.js';
 
 /** The values of column `name` of a CSV text, read with the project's own parser (quotes and all). */
 export function column(csvText: string, name: string): string[] | undefined {
@@ -37,8 +38,8 @@ export function referenceLists(schema: Schema, resources: Resource[]): Map<strin
     if (!file) continue;
     const path = referencePath(file);
     if (!existsSync(path)) continue;
-    const values = column(readFileSync(path, 'utf8'), refFields[0]!);
-    if (values?.length) out.set(fields[0]!, values);
+    const values = column(readFileSync(path, 'utf8'), at(refFields, 0));
+    if (values?.length) out.set(at(fields, 0), values);
   }
   return out;
 }

@@ -1,7 +1,8 @@
 import type { Cell } from '../table/types.js';
 import { CellFault, cellRef } from '../table/types.js';
 import type { ReportError } from './types.js';
-import { ERROR_TYPES, renderTemplate } from './error-types.js';
+import { ERROR_TYPES, GENERIC_ERROR, renderTemplate } from './error-types.js';
+import { at } from '../invariant.js';
 
 /** Python-like str() of a cell, as frictionless puts raw cells into `cell`/`cells`. */
 export function cellText(cell: Cell | undefined): string {
@@ -28,7 +29,7 @@ export function rowTexts(cells: readonly Cell[]): string[] {
  * then the family keys. Keys that do not apply are absent.
  */
 export function buildError(type: string, note: string, props: Omit<ReportError, 'type' | 'title' | 'message' | 'tags' | 'note' | 'description'> = {}): ReportError {
-  const spec = ERROR_TYPES[type] ?? ERROR_TYPES.error!;
+  const spec = ERROR_TYPES[type] ?? GENERIC_ERROR;
   const e: ReportError = {
     type,
     title: spec.title,
@@ -50,7 +51,7 @@ export function labelError(
   fieldNumber: number,
 ): ReportError {
   const e = buildError(type, note, { labels, rowNumbers, label, fieldName, fieldNumber });
-  if (rowNumbers.length) e.cellRef = cellRef(fieldNumber, rowNumbers[rowNumbers.length - 1]!);
+  if (rowNumbers.length) e.cellRef = cellRef(fieldNumber, at(rowNumbers, rowNumbers.length - 1));
   return e;
 }
 

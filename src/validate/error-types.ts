@@ -17,6 +17,9 @@ const R = ['#table', '#row'];
 const C = ['#table', '#row', '#cell'];
 const F = ['#file'];
 
+/** The generic type, for a type this table does not know. */
+export const GENERIC_ERROR: ErrorTypeSpec = { title: 'Error', tags: [], description: 'Error', template: '{note}' };
+
 export const ERROR_TYPES: Record<string, ErrorTypeSpec> = {
   'blank-label': { title: 'Blank Label', tags: L, description: 'A label in the header row is missing a value. Label should be provided and not be blank.', template: 'Label in the header in field at position "{fieldNumber}" is blank' },
   'duplicate-label': { title: 'Duplicate Label', tags: L, description: 'Two columns in the header row have the same value. Column names should be unique.', template: 'Label "{label}" in the header at position "{fieldNumber}" is duplicated to a label: {note}' },
@@ -50,7 +53,7 @@ export const ERROR_TYPES: Record<string, ErrorTypeSpec> = {
   'field-error': { title: 'Field Error', tags: [], description: 'Provided field is not valid.', template: 'Field is not valid: {note}' },
   'dialect-error': { title: 'Dialect Error', tags: [], description: 'Provided dialect is not valid.', template: 'Dialect is not valid: {note}' },
   'satudata-metadata': { title: 'Satu Data Metadata', tags: [], description: 'A metadata field that Satu Data Indonesia requires is missing or invalid.', template: 'Satu Data metadata is incomplete: {note}' },
-  error: { title: 'Error', tags: [], description: 'Error', template: '{note}' },
+  error: GENERIC_ERROR,
 };
 
 /** Render a template with an error's own properties (frictionless renders the message at creation). */

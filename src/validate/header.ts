@@ -1,6 +1,7 @@
 import type { Cell } from '../table/types.js';
 import type { Dialect } from '../schema/types.js';
 import { cellText } from './build-error.js';
+import { at } from '../invariant.js';
 
 /** The parts of a dialect that decide which physical rows are header, comment or data rows. */
 export interface RowLayout {
@@ -50,13 +51,13 @@ export function decideLayout(dialect: Dialect, sample: { rowNumber: number; cell
   if (dialect.header === false) return { ...base, headerless: true, headerRows: [], headerEnd: 0 };
   if (Array.isArray(dialect.headerRows) && dialect.headerRows.length) {
     const rows = [...dialect.headerRows].sort((a, b) => a - b);
-    return { ...base, headerless: false, headerRows: rows, headerEnd: rows[rows.length - 1]! };
+    return { ...base, headerless: false, headerRows: rows, headerEnd: at(rows, rows.length - 1) };
   }
   const layoutSoFar: RowLayout = { ...base, headerless: false, headerRows: [1], headerEnd: 1 };
   const candidates = sample.filter((r) => !isCommentRow(layoutSoFar, r.rowNumber, r.cells));
   if (!candidates.length) return layoutSoFar;
   if (padded) {
-    const first = candidates[0]!.rowNumber;
+    const first = at(candidates, 0).rowNumber;
     return { ...base, headerless: false, headerRows: [first], headerEnd: first };
   }
   const widths = candidates.map((r) => r.cells.length);
@@ -87,7 +88,7 @@ export function joinLabels(headerCells: (readonly Cell[])[], headerJoin: string)
         while (labels.length < i) labels.push('');
         labels.push(text);
       } else {
-        labels[i] = labels[i] === '' ? text : text === '' ? labels[i]! : `${labels[i]}${headerJoin}${text}`;
+        labels[i] = labels[i] === '' ? text : text === '' ? at(labels, i) : `${labels[i]}${headerJoin}${text}`;
       }
     }
   }

@@ -1,6 +1,7 @@
 import type { Cell } from '../table/types.js';
 import type { Field, Schema } from '../schema/types.js';
 import { compileField, INVALID } from '../schema/cast.js';
+import { at } from '../invariant.js';
 
 /** frictionless-py's inference order (errors.md §8): the first type that fits wins. */
 const ORDER = ['yearmonth', 'geopoint', 'duration', 'geojson', 'object', 'array', 'datetime', 'time', 'date', 'integer', 'number', 'boolean', 'year', 'string'] as const;
@@ -42,19 +43,21 @@ export function inferSchema(names: readonly string[], fragment: readonly (readon
       const isMissing = typeof source === 'string' && missingValues.includes(source);
       if (isMissing) maxScore--;
       for (let k = 0; k < ORDER.length; k++) {
-        if (scores[k]! < threshold) continue;
+        let score = at(scores, k);
+        if (score < threshold) continue;
         if (!isMissing) {
-          const fits = source === undefined || source === null || readers[k]!.cast(source) !== INVALID;
-          scores[k]! += fits ? 1 : -1;
+          const fits = source === undefined || source === null || at(readers, k).cast(source) !== INVALID;
+          score += fits ? 1 : -1;
+          scores[k] = score;
         }
-        if (maxScore > 0 && scores[k]! >= maxScore * CONFIDENCE) {
+        if (maxScore > 0 && score >= maxScore * CONFIDENCE) {
           decided = ORDER[k];
           break;
         }
       }
       if (decided) break;
     }
-    fields.push({ name: names[col]!, type: decided ?? 'any', format: 'default' });
+    fields.push({ name: at(names, col), type: decided ?? 'any', format: 'default' });
   }
   return { fields, missingValues };
 }

@@ -1,3 +1,4 @@
+import { at } from '../invariant.js';
 /**
  * A compact set of keys for unique / primaryKey / uniqueKeys / foreignKey checks.
  *
@@ -46,8 +47,8 @@ export class KeyIndex {
     if (typeof v === 'number') {
       f64[0] = v === 0 ? 0 : v; // -0 and 0 are the same key
       this.mix(2);
-      this.mix(u32[0]!);
-      this.mix(u32[1]!);
+      this.mix(at(u32, 0));
+      this.mix(at(u32, 1));
     } else if (v === null) {
       this.mix(3);
     } else {
@@ -99,7 +100,7 @@ export class KeyIndex {
     let slot = Math.floor(((a >>> 0) * cap) / 4294967296); // "fastrange": any capacity, not only powers of two
     const rows = this.rows;
     for (;;) {
-      const r = rows[slot]!;
+      const r = at(rows, slot);
       if (r === 0) break;
       if (this.h1[slot] === a && this.h2[slot] === b && this.h3[slot] === c) {
         if (replace) rows[slot] = rowNumber;
@@ -128,12 +129,12 @@ export class KeyIndex {
     this.cap = cap;
     for (let i = 0; i < rows.length; i++) {
       if (rows[i] === 0) continue;
-      let slot = Math.floor(((h1[i]! >>> 0) * cap) / 4294967296);
+      let slot = Math.floor(((at(h1, i) >>> 0) * cap) / 4294967296);
       while (this.rows[slot] !== 0) if (++slot === cap) slot = 0;
-      this.h1[slot] = h1[i]!;
-      this.h2[slot] = h2[i]!;
-      this.h3[slot] = h3[i]!;
-      this.rows[slot] = rows[i]!;
+      this.h1[slot] = at(h1, i);
+      this.h2[slot] = at(h2, i);
+      this.h3[slot] = at(h3, i);
+      this.rows[slot] = at(rows, i);
     }
   }
 

@@ -4,6 +4,7 @@ import { compileSchema, INVALID, type CompiledField } from '../schema/cast.js';
 import { decideLayout, isCommentRow, joinLabels, type RowLayout } from './header.js';
 import { KeyIndex } from './key-index.js';
 import { mapFields } from './labels.js';
+import { at } from '../invariant.js';
 
 /** Rows read to decide the header, as frictionless' sample. */
 export const SAMPLE_ROWS = 100;
@@ -30,7 +31,7 @@ export function feedKey(index: KeyIndex, fields: readonly CompiledField[], value
     if (v === null || v === undefined || v === INVALID) index.part(null);
     else {
       allNull = false;
-      index.part(typeof v === 'number' ? v : fields[i]!.key(v));
+      index.part(typeof v === 'number' ? v : at(fields, i).key(v));
     }
   }
   return !allNull;
@@ -45,7 +46,7 @@ export async function collectKeys(open: () => Promise<OpenedTable>, dialect: Dia
   const table = await open();
   const fields = compileSchema(schema);
   const idx = fieldNames.map((n) => fields.findIndex((f) => f.name === n));
-  const compiled = idx.map((i) => fields[i]!);
+  const compiled = idx.map((i) => at(fields, i));
   const index = new KeyIndex();
   const sample: Row[] = [];
   let layout: RowLayout | undefined;
@@ -55,9 +56,9 @@ export async function collectKeys(open: () => Promise<OpenedTable>, dialect: Dia
     if (!layout || !columns) return;
     if (row.rowNumber <= layout.headerEnd || isCommentRow(layout, row.rowNumber, row.cells)) return;
     for (let k = 0; k < idx.length; k++) {
-      const f = compiled[k]!;
-      const col = columns[idx[k]!]!;
-      const cell = col >= 0 && col < row.cells.length ? row.cells[col]! : null;
+      const f = at(compiled, k);
+      const col = at(columns, at(idx, k));
+      const cell = col >= 0 && col < row.cells.length ? row.cells[col] ?? null : null; // null and undefined are both missing
       values[k] = f.isMissing(cell) ? null : f.cast(cell);
     }
     if (feedKey(index, compiled, values)) index.add(row.rowNumber);

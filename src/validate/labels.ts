@@ -3,6 +3,7 @@ import { compileField, type CompiledField } from '../schema/cast.js';
 import { namesFromLabels } from './infer.js';
 import type { ReportError } from './types.js';
 import { buildError, labelError } from './build-error.js';
+import { at } from '../invariant.js';
 
 export interface FieldMapping {
   /** For each schema field, the 0-based data column holding it, or -1 when absent from the data. */
@@ -32,12 +33,12 @@ export function mapFields(schema: Schema, fields: CompiledField[], labels: strin
   }
   const expectedFrom = (matched: number[]): Pick<FieldMapping, 'expected' | 'schemaIndex'> => {
     const names = namesFromLabels(
-      labels.map((l, p) => (matched[p]! >= 0 ? fields[matched[p]!]!.name : l)),
+      labels.map((l, p) => (at(matched, p) >= 0 ? at(fields, at(matched, p)).name : l)),
       labels.length,
     );
     return {
       schemaIndex: matched,
-      expected: matched.map((fi, p) => (fi >= 0 ? fields[fi]! : compileField({ name: names[p]!, type: 'any' }))),
+      expected: matched.map((fi, p) => (fi >= 0 ? at(fields, fi) : compileField({ name: at(names, p), type: 'any' }))),
     };
   };
   if (mode === 'exact') {
@@ -76,24 +77,24 @@ export function checkHeader(schema: Schema, fields: CompiledField[], labels: str
   const out: ReportError[] = [];
   const mode = schema.fieldsMatch ?? 'exact';
   if (!mapping.byName) {
-    for (let i = fields.length; i < labels.length; i++) out.push(labelError('extra-label', '', labels, rowNumbers, labels[i]!, '', i + 1));
-    for (let i = labels.length; i < fields.length; i++) out.push(labelError('missing-label', '', labels, rowNumbers, '', fields[i]!.name, i + 1));
+    for (let i = fields.length; i < labels.length; i++) out.push(labelError('extra-label', '', labels, rowNumbers, at(labels, i), '', i + 1));
+    for (let i = labels.length; i < fields.length; i++) out.push(labelError('missing-label', '', labels, rowNumbers, '', at(fields, i).name, i + 1));
     const firstAt = new Map<string, number[]>();
     for (let i = 0; i < Math.min(fields.length, labels.length); i++) {
-      const label = labels[i]!;
+      const label = at(labels, i);
       if (label === '') {
-        out.push(labelError('blank-label', '', labels, rowNumbers, '', fields[i]!.name, i + 1));
+        out.push(labelError('blank-label', '', labels, rowNumbers, '', at(fields, i).name, i + 1));
         continue;
       }
       const earlier = firstAt.get(label);
       if (earlier) {
-        out.push(labelError('duplicate-label', `at position "${earlier.join(', ')}"`, labels, rowNumbers, label, fields[i]!.name, i + 1));
+        out.push(labelError('duplicate-label', `at position "${earlier.join(', ')}"`, labels, rowNumbers, label, at(fields, i).name, i + 1));
         earlier.push(i + 1);
         continue;
       }
       firstAt.set(label, [i + 1]);
-      if (label.replace(/\r?\n/g, ' ') !== fields[i]!.name) {
-        out.push(labelError('incorrect-label', '', labels, rowNumbers, label, fields[i]!.name, i + 1));
+      if (label.replace(/\r?\n/g, ' ') !== at(fields, i).name) {
+        out.push(labelError('incorrect-label', '', labels, rowNumbers, label, at(fields, i).name, i + 1));
       }
     }
     return out;
@@ -113,7 +114,7 @@ export function checkHeader(schema: Schema, fields: CompiledField[], labels: str
   }
   let extra = 0;
   fields.forEach((f, i) => {
-    if (mapping.columns[i]! >= 0) return;
+    if (at(mapping.columns, i) >= 0) return;
     const tolerated = mode === 'superset' || mode === 'partial';
     if (tolerated && !f.required && !pk.has(f.name)) return;
     extra++;

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { OpenedTable, OpenTableOptions, Row, TableStats } from '../table/types.js';
 import { openTable } from '../table/open.js';
+import { at } from '../invariant.js';
 
 /**
  * A resource whose `path` is an array: the parts are one table, read in order. As frictionless-py
@@ -11,14 +12,14 @@ import { openTable } from '../table/open.js';
  * read).
  */
 export async function openMultipart(parts: OpenTableOptions[], headerRowsPerPart: number): Promise<OpenedTable> {
-  const first = await openTable(parts[0]!);
+  const first = await openTable(at(parts, 0));
   let stats: TableStats = { bytes: 0, md5: '', sha256: '' };
   let current: OpenedTable | undefined = first;
   async function* batches(): AsyncGenerator<Row[]> {
     let offset = 0;
     for (let i = 0; i < parts.length; i++) {
       // Later parts continue the first one: same delimiter and encoding unless declared.
-      const part = parts[i]!;
+      const part = at(parts, i);
       const table: OpenedTable =
         i === 0 ? first : await openTable({ ...part, encoding: part.encoding ?? first.encoding, dialect: { ...part.dialect, delimiter: part.dialect?.delimiter ?? first.dialect.delimiter } });
       current = table;
@@ -29,7 +30,7 @@ export async function openMultipart(parts: OpenTableOptions[], headerRowsPerPart
           if (!batch.length) continue;
           const shift = i === 0 ? 0 : offset - headerRowsPerPart;
           if (shift) for (const r of batch) r.rowNumber += shift;
-          last = batch[batch.length - 1]!.rowNumber;
+          last = at(batch, batch.length - 1).rowNumber;
           yield batch;
         }
       } finally {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { ReadableStream } from 'node:stream/web';
 import { fetch, EnvHttpProxyAgent } from 'undici';
 import { redactUrl } from '../redact-url.js';
 
@@ -68,7 +69,7 @@ export async function fetchRemote(url: string): Promise<string> {
   const name = path.basename(new URL(url).pathname) || 'data';
   const file = path.join(dir, name);
   let seen = 0;
-  const body = Readable.fromWeb(res.body as import('node:stream/web').ReadableStream);
+  const body = Readable.fromWeb(res.body as ReadableStream);
   body.on('data', (chunk: Buffer) => {
     seen += chunk.length;
     if (seen > MAX_BYTES) body.destroy(new Error(`remote file "${shown}" is larger than 2 GiB`));

@@ -14,6 +14,7 @@ import { openInline } from './inline.js';
 import { fetchRemote } from './remote.js';
 import { openMultipart } from './multipart.js';
 import type { ValidateOptions } from './validate.js';
+import { at } from '../invariant.js';
 
 /**
  * One resource of a package made ready to validate: its schema and dialect loaded (inline or from a
@@ -182,7 +183,7 @@ export async function prepareResource(
     }
   }
   if (!/^https?:\/\//i.test(rawPath)) out.place = path.join(relBase, rawPath).split(path.sep).join('/');
-  out.localPath = locals[0]!;
+  out.localPath = at(locals, 0);
   const readerOpts = (local: string) => ({
     path: local,
     format: format || undefined,
@@ -190,6 +191,6 @@ export async function prepareResource(
     dialect: readerDialect(out.dialect),
   });
   const headerRows = out.dialect.header === false ? 0 : Math.max(1, ...(Array.isArray(out.dialect.headerRows) ? out.dialect.headerRows : [1]));
-  out.open = locals.length > 1 ? () => openMultipart(locals.map(readerOpts), headerRows) : () => openTable(readerOpts(locals[0]!));
+  out.open = locals.length > 1 ? () => openMultipart(locals.map(readerOpts), headerRows) : () => openTable(readerOpts(at(locals, 0)));
   return out;
 }

@@ -6,6 +6,7 @@ import { buildError, cellError, cellText, rowError, rowTexts } from './build-err
 import { KeyIndex } from './key-index.js';
 import type { FieldMapping } from './labels.js';
 import { feedKey, type ForeignKeyPlan } from './keys.js';
+import { at } from '../invariant.js';
 
 /** A number NaN (the text "NaN" of a number field) equals nothing, as Python's Decimal/float NaN in a dict. */
 function hasNaN(vals: readonly unknown[]): boolean {
@@ -42,7 +43,7 @@ export class RowChecker {
     this.fields = fields;
     this.n = fields.length;
     this.values = new Array(this.n).fill(null);
-    const real = (e: number) => mapping.schemaIndex[e]! >= 0;
+    const real = (e: number) => at(mapping.schemaIndex, e) >= 0;
     this.uniques = fields.flatMap((f, e) => (real(e) && f.unique ? [{ field: e, index: newIndex() }] : []));
     const pos = (name: string) => fields.findIndex((f, e) => real(e) && f.name === name);
     // Keys are checked only when all their fields are in the data (frictionless-py 5.21).
@@ -50,15 +51,15 @@ export class RowChecker {
     const pkNames = schema.primaryKey === undefined ? [] : Array.isArray(schema.primaryKey) ? schema.primaryKey : [schema.primaryKey];
     if (pkNames.length && present(pkNames)) {
       const idx = pkNames.map(pos);
-      this.pk = { fields: idx, compiled: idx.map((i) => fields[i]!), index: newIndex() };
+      this.pk = { fields: idx, compiled: idx.map((i) => at(fields, i)), index: newIndex() };
     }
     this.uniqueKeys = (schema.uniqueKeys ?? []).filter(present).map((names) => {
       const idx = names.map(pos);
-      return { fields: idx, compiled: idx.map((i) => fields[i]!), index: newIndex(), names };
+      return { fields: idx, compiled: idx.map((i) => at(fields, i)), index: newIndex(), names };
     });
     this.fks = fks.filter((fk) => present(fk.fields)).map((fk) => {
       const idx = fk.fields.map(pos);
-      return { ...fk, idx, compiled: idx.map((i) => fields[i]!) };
+      return { ...fk, idx, compiled: idx.map((i) => at(fields, i)) };
     });
   }
 
@@ -67,7 +68,7 @@ export class RowChecker {
   private scratch(idx: readonly number[]): unknown[] {
     const t = this.tmp;
     t.length = idx.length;
-    for (let k = 0; k < idx.length; k++) t[k] = this.values[idx[k]!];
+    for (let k = 0; k < idx.length; k++) t[k] = this.values[at(idx, k)];
     return t;
   }
 
@@ -79,8 +80,8 @@ export class RowChecker {
     let blank = true;
     let rowErrs: ReportError[] | undefined;
     for (let i = 0; i < n; i++) {
-      const f = fields[i]!;
-      const cell: Cell = i < len ? cells[i]! : null;
+      const f = at(fields, i);
+      const cell: Cell = i < len ? cells[i] ?? null : null; // null and undefined are both missing
       if (f.isMissing(cell)) {
         values[i] = null;
         if (f.required) {
@@ -115,15 +116,15 @@ export class RowChecker {
       (rowErrs ??= []).push(cellError('extra-cell', '', cells, rn, cellText(cells[c]), '', c + 1));
     }
     if (!this.padded || this.sheetWidth !== undefined) {
-      const from = this.padded ? Math.max(len, this.sheetWidth!) : len;
-      for (let i = from; i < n; i++) (rowErrs ??= []).push(cellError('missing-cell', '', cells, rn, '', fields[i]!.name, i + 1));
+      const from = this.padded && this.sheetWidth !== undefined ? Math.max(len, this.sheetWidth) : len;
+      for (let i = from; i < n; i++) (rowErrs ??= []).push(cellError('missing-cell', '', cells, rn, '', at(fields, i).name, i + 1));
     }
     if (rowErrs) for (const e of rowErrs) push(e);
 
     for (const u of this.uniques) {
       const v = values[u.field];
       if (v === null || v === INVALID || v !== v) continue; // NaN equals nothing, not even NaN (as in Python)
-      const f = fields[u.field]!;
+      const f = at(fields, u.field);
       const prev = u.index.begin().part(typeof v === 'number' ? v : f.key(v)).addOrReplace(rn);
       if (prev) push(cellError('unique-error', `the same as in the row at position ${prev}`, cells, rn, cellText(cells[u.field]), f.name, u.field + 1));
     }

@@ -11,6 +11,7 @@ import { inferSchema, namesFromLabels } from './infer.js';
 import { checkHeader, mapFields, type FieldMapping } from './labels.js';
 import { SAMPLE_ROWS, type ForeignKeyPlan } from './keys.js';
 import { RowChecker } from './row-checker.js';
+import { at } from '../invariant.js';
 
 export { collectKeys, feedKey, type ForeignKeyPlan } from './keys.js';
 
@@ -86,7 +87,7 @@ export async function validateTable(job: TableJob, limits: TableLimits): Promise
   } catch (e) {
     if (e instanceof TableSourceError) {
       task.errors.push(buildError(e.type, e.note));
-      if (e.noteId) task.errors[0]!.noteId = e.noteId;
+      if (e.noteId) at(task.errors, 0).noteId = e.noteId;
       return finish();
     }
     throw e;

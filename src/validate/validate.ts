@@ -15,6 +15,7 @@ import { redactUrl } from '../redact-url.js';
 import { fileTask } from './file-task.js';
 import { fileSize, loadJsonFile, metaToReport, prepareResource, readerDialect, type PreparedResource } from './resource.js';
 import { msg } from '../i18n.js';
+import { defined } from '../invariant.js';
 
 export interface ValidateOptions {
   cwd?: string;
@@ -154,7 +155,8 @@ async function bareFileTask(target: string, abs: string, schema: Schema | undefi
   const { plans, error } = await planForeignKeys({ name, tabular: true, schema, dialect, open }, undefined);
   if (error) return { name, type: 'table', valid: false, place, labels: [], stats: { errors: 1, warnings: 0, seconds: 0 }, warnings: [], errors: [error] };
   const job: TableJob = { name, place, dialect, schema, open, fileBytes: fileSize(localPath), foreignKeys: plans };
-  return validateTable(job, { ...limits, onProgress: options.onProgress && ((rows) => options.onProgress!({ task: name, rows })) });
+  const { onProgress } = options;
+  return validateTable(job, { ...limits, onProgress: onProgress && ((rows) => onProgress({ task: name, rows })) });
 }
 
 function sourceErrorTask(name: string, place: string, type: 'scheme-error' | 'resource-error' | 'format-error', note: string): ReportTask {
@@ -186,8 +188,8 @@ async function validatePackageFile(descriptorPath: string, report: Report, optio
   const baseDir = path.dirname(descriptorPath);
   const relBase = path.relative(options.cwd ?? process.cwd(), baseDir);
   const prepared: PreparedResource[] = [];
-  for (let i = 0; i < pkg.resources.length; i++) {
-    prepared.push(await prepareResource(pkg.resources[i]!, i, baseDir, relBase, options, report, shownPath));
+  for (const [i, resource] of pkg.resources.entries()) {
+    prepared.push(await prepareResource(resource, i, baseDir, relBase, options, report, shownPath));
   }
   const byName = new Map(prepared.map((p) => [p.name, p]));
   const firstTask = report.tasks.length;
@@ -197,7 +199,7 @@ async function validatePackageFile(descriptorPath: string, report: Report, optio
       continue;
     }
     if (!p.tabular) {
-      report.tasks.push(await fileTask(p.name, p.place, p.localPath!, p.resource));
+      report.tasks.push(await fileTask(p.name, p.place, defined(p.localPath, 'the local path of a prepared file resource'), p.resource));
       continue;
     }
     // Foreign keys: collect the referenced tuples first (the referenced resource read with its own schema).
@@ -211,13 +213,14 @@ async function validatePackageFile(descriptorPath: string, report: Report, optio
       place: p.place,
       dialect: p.dialect,
       schema: p.schema,
-      open: p.open!,
+      open: defined(p.open, 'the opener of a prepared table resource'),
       expectedBytes: typeof p.resource.bytes === 'number' ? p.resource.bytes : undefined,
       expectedHash: typeof p.resource.hash === 'string' ? p.resource.hash : undefined,
       foreignKeys: fks,
       fileBytes: p.localPath ? fileSize(p.localPath) : undefined,
     };
-    report.tasks.push(await validateTable(job, { ...limits, onProgress: options.onProgress && ((rows) => options.onProgress!({ task: p.name, rows })) }));
+    const { onProgress } = options;
+    report.tasks.push(await validateTable(job, { ...limits, onProgress: onProgress && ((rows) => onProgress({ task: p.name, rows })) }));
   }
-  for (let i = firstTask; i < report.tasks.length; i++) report.tasks[i]!.package = shownPath;
+  for (const task of report.tasks.slice(firstTask)) task.package = shownPath;
 }

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const target = new URL(env.schemingUrl);
   proxy = createServer((req, res) => {
     const m = /^\/api\/(?:3\/)?action\/([^/?]+)/.exec(req.url ?? '');
-    if (m) seen.push(m[1]);
+    if (m?.[1]) seen.push(m[1]);
     const fwd = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, host: target.host } }, (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);

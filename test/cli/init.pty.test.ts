@@ -101,13 +101,13 @@ describe('interactive init + metadata in a pseudo-terminal', { timeout: 120_000 
       { title: 'Dinas Pemadam Kebakaran dan Penyelamatan Kota Makassar', role: 'author' },
       { title: 'Andi Pengelola Data', role: 'maintainer', email: 'data.damkar@makassarkota.go.id' },
     ]);
-    const fields = (pkg.resources[0].schema as { fields: Record<string, unknown>[] }).fields;
+    const fields = (pkg.resources[0]!.schema as { fields: Record<string, unknown>[] }).fields;
     expect(fields.map((f) => [f.title, f.description])).toEqual([
       ['Kode Kecamatan', 'Kode Kemendagri kecamatan.'],
       ['Kecamatan', 'Nama kecamatan.'],
       ['Jumlah Kejadian', 'Banyaknya kejadian kebakaran.'],
     ]);
-    expect(fields[2].unit).toBe('kejadian');
+    expect(fields[2]?.unit).toBe('kejadian');
     expect(JSON.parse(readFileSync(path.join(dir, '.satudatarc.json'), 'utf8'))).toEqual({
       organization: 'dinas-pemadam-kebakaran-penyelamatan', lang: 'id', profile: 'satudata',
     });

@@ -87,7 +87,7 @@ describe('satudata metadata --yes (CLI)', () => {
     expect(listed).toEqual([key]);
     expect(r.stderr).toContain('Metadata wajib masih kurang (1)');
     // The other answers were saved: a second run with only the missing value completes it.
-    const fix = await runCli(['metadata', '--yes', '--set', MANDATORY[i][1]], { cwd: dir });
+    const fix = await runCli(['metadata', '--yes', '--set', MANDATORY[i]![1]], { cwd: dir });
     expect(fix.code).toBe(0);
   });
 

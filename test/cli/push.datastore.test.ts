@@ -119,7 +119,7 @@ describe('push --datastore', () => {
     expect(JSON.parse(r.stdout).resources.find((x: { name: string }) => x.name === 'retribusi').datastore).toEqual({ action: 'updated', rows: 5 });
     const search = await (await fetch(`${ckan.url}/api/3/action/datastore_search?resource_id=${resourceOf(name, 'retribusi').id}&filters=${encodeURIComponent('{"kode":"P-05"}')}`)).json() as { result: { total: number; records: { jumlah_kios: number }[] } };
     expect(search.result.total).toBe(1);
-    expect(search.result.records[0].jumlah_kios).toBe(97);
+    expect(search.result.records[0]?.jumlah_kios).toBe(97);
     expect(tableOf(name, 'retribusi')!.rows).toHaveLength(5);
     // Same columns: the table is kept (dictionary updated, rows replaced), never dropped.
     expect(r.ds.filter((a) => a === 'datastore_delete')).toHaveLength(1);

@@ -34,8 +34,8 @@ async function expectClean(name: string, resources: string[]) {
   const found = all(name);
   expect(found).toHaveLength(1);
   const p = found[0];
-  expect(p.private).toBe(false);
-  const live = p.resources.filter((r) => r.state !== 'deleted');
+  expect(p?.private).toBe(false);
+  const live = p!.resources.filter((r) => r.state !== 'deleted');
   expect(live.map((r) => String(r.satudata_name)).sort()).toEqual([...resources].sort());
   for (const r of live) {
     expect(ckan.state.files.get(r.id)?.bytes.length).toBe(Number(r.satudata_bytes));
@@ -127,7 +127,7 @@ describe.each(APPLIED_FAULTS)('push under "%s" after the write took effect', (ki
     // the failed write was answered by a re-read, and was not sent a second time
     const fired = ckan.calls.slice(before).findIndex((c) => c.action === sc.action && (c.status === 502 || c.status === -2));
     expect(fired).toBeGreaterThanOrEqual(0);
-    expect(ckan.calls[before + fired + 1].action).toBe('package_show');
+    expect(ckan.calls[before + fired + 1]?.action).toBe('package_show');
     await expectClean(name, sc.resources ?? ['kebakaran', 'kecamatan']);
     const again = await push(dir, sc.action === 'resource_delete' ? ['--prune'] : []);
     expect(again.code).toBe(0);
@@ -155,7 +155,7 @@ describe('a write whose outcome is unknown and that was NOT applied is sent agai
     expect(r.writes.filter((w) => w === 'resource_create').length).toBe(4); // the first try and 3 more, each after a re-read
     expect(r.stderr).toMatch(new RegExp(`The dataset "${name}" was left private and unfinished on the portal`));
     expect(r.stderr).toMatch(/Fix the problem above and run "satudata push" again to finish it, or delete it on the portal/);
-    expect(all(name)[0].private).toBe(true);
+    expect(all(name)[0]?.private).toBe(true);
   });
 });
 

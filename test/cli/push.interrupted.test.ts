@@ -70,8 +70,8 @@ describe('push interrupted by kill -9 during an upload, and a concurrent push', 
     expect(killed.signal).toBe('SIGKILL');
     const half = [...ckan.state.packages.values()].filter((p) => p.name === name);
     expect(half).toHaveLength(1);
-    expect(half[0].private).toBe(true); // never public while half-empty
-    expect(half[0].resources).toHaveLength(0);
+    expect(half[0]?.private).toBe(true); // never public while half-empty
+    expect(half[0]?.resources).toHaveLength(0);
     expect(existsSync(lockFile)).toBe(true); // left behind by the killed process
 
     ckan.clearFaults();
@@ -80,9 +80,9 @@ describe('push interrupted by kill -9 during an upload, and a concurrent push', 
     expect(c.code).toBe(0);
     const done = [...ckan.state.packages.values()].filter((p) => p.name === name);
     expect(done).toHaveLength(1);
-    expect(done[0].private).toBe(false);
-    expect(done[0].resources.map((r) => r.satudata_name).sort()).toEqual(['kebakaran', 'kecamatan']);
-    const big = done[0].resources.find((r) => r.satudata_name === 'kebakaran')!;
+    expect(done[0]?.private).toBe(false);
+    expect(done[0]?.resources.map((r) => r.satudata_name).sort()).toEqual(['kebakaran', 'kecamatan']);
+    const big = done[0]!.resources.find((r) => r.satudata_name === 'kebakaran')!;
     expect(ckan.state.files.get(big.id)!.bytes.equals(readFileSync(join(dir, 'kebakaran.csv')))).toBe(true);
     expect(existsSync(lockFile)).toBe(false);
 
@@ -99,7 +99,7 @@ describe('push interrupted by kill -9 during an upload, and a concurrent push', 
     expect([x.code, y.code]).toEqual([0, 0]);
     const found = [...ckan.state.packages.values()].filter((p) => p.name === name);
     expect(found).toHaveLength(1);
-    expect(found[0].resources.map((r) => r.satudata_name).sort()).toEqual(['kebakaran', 'kecamatan']);
-    expect(found[0].private).toBe(false);
+    expect(found[0]?.resources.map((r) => r.satudata_name).sort()).toEqual(['kebakaran', 'kecamatan']);
+    expect(found[0]?.private).toBe(false);
   }, 60_000);
 });

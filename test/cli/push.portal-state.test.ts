@@ -180,8 +180,8 @@ describe('two machines pushing the same dataset at once (separate folders: no sh
     expect([a.code, b.code]).toEqual([0, 0]);
     const found = [...ckan.state.packages.values()].filter((p) => p.name === name);
     expect(found).toHaveLength(1);
-    expect(found[0].resources.map((r) => r.satudata_name).sort()).toEqual(['kebakaran', 'kecamatan']);
-    expect(found[0].private).toBe(false);
+    expect(found[0]?.resources.map((r) => r.satudata_name).sort()).toEqual(['kebakaran', 'kecamatan']);
+    expect(found[0]?.private).toBe(false);
     expect((await push(one)).writes).toEqual([]);
   });
 });

@@ -54,7 +54,7 @@ describe('satudata push against a real CKAN', () => {
     expect(created.resources.map((r) => [r.name, r.satudata_name])).toEqual([['Kejadian kebakaran per kecamatan', 'kebakaran'], ['Daftar kecamatan', 'kecamatan']]);
     expect(created.resources.every((r) => r.satudata_last_modified === r.last_modified)).toBe(true);
     const res = created.resources[0];
-    const body = await (await fetch(res.url)).text();
+    const body = await (await fetch(res!.url)).text();
     expect(body).toBe(readFileSync(join(dir, 'kebakaran.csv'), 'utf8'));
 
     const second = await push(dir, ['--json']);
@@ -66,8 +66,8 @@ describe('satudata push against a real CKAN', () => {
     const third = await push(dir, ['--json']);
     expect(JSON.parse(third.stdout).resources.map((r: { action: string }) => r.action)).toEqual(['updated', 'unchanged']);
     const after = await show(name);
-    expect(after.resources[0].satudata_sha256).not.toBe(res.satudata_sha256);
-    expect(after.resources[1].metadata_modified).toBe(created.resources[1].metadata_modified);
+    expect(after.resources[0]?.satudata_sha256).not.toBe(res!.satudata_sha256);
+    expect(after.resources[1]?.metadata_modified).toBe(created.resources[1]!.metadata_modified);
 
     editPackage(dir, (p) => {
       p.title = 'Judul baru';
@@ -91,15 +91,15 @@ describe('satudata push against a real CKAN', () => {
     const dir = packageCopy('kebakaran', name);
     expect((await push(dir)).code).toBe(0);
     const before = await show(name);
-    await replaceFileElsewhere(env.url, env.sysadmin.token, before.resources[0].id, 'kode,x\n1,2\n');
+    await replaceFileElsewhere(env.url, env.sysadmin.token, before.resources[0]!.id, 'kode,x\n1,2\n');
     const replaced = await show(name);
-    expect(replaced.resources[0].satudata_sha256).toBe(before.resources[0].satudata_sha256);
-    expect(replaced.resources[0].size).toBe(11);
+    expect(replaced.resources[0]?.satudata_sha256).toBe(before.resources[0]!.satudata_sha256);
+    expect(replaced.resources[0]?.size).toBe(11);
     const r = await push(dir, ['--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/resource kebakaran: the portal copy had been changed by another route \(size 11 B ≠ 173 B\); uploading it again/);
     const after = await show(name);
-    expect(await (await fetch(after.resources[0].url, { headers: { Authorization: env.sysadmin.token } })).text()).toBe(readFileSync(join(dir, 'kebakaran.csv'), 'utf8'));
+    expect(await (await fetch(after.resources[0]!.url, { headers: { Authorization: env.sysadmin.token } })).text()).toBe(readFileSync(join(dir, 'kebakaran.csv'), 'utf8'));
     const quiet = await push(dir, ['--json']);
     expect(JSON.parse(quiet.stdout).resources.map((x: { action: string }) => x.action)).toEqual(['unchanged', 'unchanged']);
     expect((await show(name)).metadata_modified).toBe(after.metadata_modified);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
@@ -11,7 +11,7 @@ import type { Report } from '../../src/validate/types.js';
 // A local HTTP server (127.0.0.1, ephemeral port) stands in for a remote data host.
 let server: Server;
 let base: string;
-const stalled: import('node:http').ServerResponse[] = [];
+const stalled: ServerResponse[] = [];
 let onStall: (() => void) | undefined;
 beforeAll(async () => {
   server = createServer((req, res) => {

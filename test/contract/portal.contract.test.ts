@@ -43,7 +43,7 @@ async function failure(p: Promise<unknown>): Promise<PortalError> {
 
 /** 2.12+ keeps resources on package_update without them (ckan-api.md §7). */
 function keepsResourcesOnUpdate(version: string): boolean {
-  const [maj, min] = version.split('.').map((x) => parseInt(x, 10));
+  const [maj = 0, min = 0] = version.split('.').map((x) => parseInt(x, 10));
   return maj > 2 || (maj === 2 && min >= 12);
 }
 
@@ -103,7 +103,7 @@ describe(`portal contract (${process.env.SATUDATA_CKAN_ENV ? 'real CKAN' : 'fake
     expect(page1[0]).not.toBe(page2[0]);
     const full = await as.anonymous().action<{ name: string }[]>('organization_list', { all_fields: true, limit: 1000 });
     expect(full.length).toBeLessThanOrEqual(25);
-    expect(typeof full[0].name).toBe('string');
+    expect(typeof full[0]?.name).toBe('string');
   });
 
   it('license_list offers cc-by', async () => {
@@ -218,8 +218,8 @@ describe(`portal contract (${process.env.SATUDATA_CKAN_ENV ? 'real CKAN' : 'fake
     const p1 = await as.editor().action<{ count: number; results: Pkg[] }>('package_search', { fq, rows: 1, start: 0, sort: 'metadata_created desc', include_private: true });
     const p2 = await as.editor().action<{ count: number; results: Pkg[] }>('package_search', { fq, rows: 1, start: 1, sort: 'metadata_created desc', include_private: true });
     expect(p1.count).toBeGreaterThanOrEqual(2);
-    expect(p1.results[0].name).not.toBe(p2.results[0].name);
-    expect([a.name, b.name]).toContain(p1.results[0].name);
+    expect(p1.results[0]?.name).not.toBe(p2.results[0]!.name);
+    expect([a.name, b.name]).toContain(p1.results[0]!.name);
     const capped = await as.anonymous().action<{ results: Pkg[] }>('package_search', { rows: 5000 });
     expect(capped.results.length).toBeLessThanOrEqual(1000);
   });

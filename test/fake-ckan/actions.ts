@@ -290,7 +290,7 @@ export const ACTIONS: Record<string, Handler> = {
     const idx = p.resources.findIndex((r) => r.id === c.data.id);
     const { upload: _u, ...fields } = c.data;
     void _u;
-    const r: Res = { ...p.resources[idx], ...fields, id: p.resources[idx].id, package_id: p.id } as Res;
+    const r: Res = { ...p.resources[idx], ...fields, id: p.resources[idx]!.id, package_id: p.id } as Res;
     applyUpload(c, p, r, fields);
     const resources = [...p.resources];
     resources[idx] = r;

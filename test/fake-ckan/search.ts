@@ -41,7 +41,7 @@ function matchTerm(state: State, p: Pkg, field: string, value: string): boolean 
 function terms(q: string): { field: string; value: string; neg: boolean }[] {
   const out: { field: string; value: string; neg: boolean }[] = [];
   const re = /([+-]?)([\w.]+):("[^"]*"|\[[^\]]*\]|\S+)/g;
-  for (const m of q.matchAll(re)) out.push({ neg: m[1] === '-', field: m[2], value: unquote(m[3]) });
+  for (const m of q.matchAll(re)) out.push({ neg: m[1] === '-', field: m[2]!, value: unquote(m[3]!) });
   return out;
 }
 
@@ -76,13 +76,13 @@ export function searchPackages(state: State, user: User | undefined, data: Dict)
   const sort = typeof data.sort === 'string' && data.sort.trim() ? data.sort : 'score desc, metadata_modified desc';
   const keys = sort.split(',').map((s) => s.trim().split(/\s+/)).filter(([f]) => f !== 'score');
   for (const [field, dir] of keys) {
-    if (!SORTABLE.has(field) || (dir !== 'asc' && dir !== 'desc')) {
+    if (!SORTABLE.has(field!) || (dir !== 'asc' && dir !== 'desc')) {
       throw new CkanError(400, 'Search Query Error', { message: `Search Query is invalid: "can not sort on ${field}"` });
     }
   }
   hits = hits.sort((a, b) => {
     for (const [field, dir] of keys) {
-      const c = String(a[field] ?? '').localeCompare(String(b[field] ?? ''));
+      const c = String(a[field!] ?? '').localeCompare(String(b[field!] ?? ''));
       if (c) return dir === 'asc' ? c : -c;
     }
     return a.name.localeCompare(b.name);

@@ -108,8 +108,8 @@ export async function startFakeCkan(seed: FakeSeed = {}): Promise<FakeCkan> {
 
     const dl = /^\/dataset\/([^/]+)\/resource\/([^/]+)\/download\/([^/]+)$/.exec(url.pathname);
     if (dl && req.method === 'GET') {
-      const f = s.files.get(dl[2]);
-      const p = s.packages.get(dl[1]);
+      const f = s.files.get(dl[2]!);
+      const p = s.packages.get(dl[1]!);
       if (!f || !p) return send(res, 404, '<html><title>404 Not Found</title></html>', 'text/html');
       res.writeHead(200, { 'content-type': f.mimetype, 'content-length': f.bytes.length });
       res.end(f.bytes);
@@ -117,7 +117,7 @@ export async function startFakeCkan(seed: FakeSeed = {}): Promise<FakeCkan> {
     }
     const m = /^\/api(?:\/3)?\/action\/([^/]+)$/.exec(url.pathname);
     if (!m) return send(res, 404, '<html><title>404 Not Found</title><body>Not Found</body></html>', 'text/html; charset=utf-8');
-    const action = m[1];
+    const action = m[1]!;
     const contentType = String(req.headers['content-type'] ?? '');
     const multipart = contentType.startsWith('multipart/form-data');
     const token = String(req.headers.authorization ?? req.headers['x-ckan-api-key'] ?? '');

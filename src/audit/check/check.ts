@@ -95,6 +95,7 @@ interface Job {
   dataset: PortalDataset;
   resource: PortalResource;
   kind: 'csv' | 'xlsx' | 'xls';
+  url: string;
 }
 
 type JobResult = { job: Job; outcome: Outcome } | { job: Job; failed: { reason: 'not-found' | 'download-failed'; detail: string } };
@@ -114,7 +115,7 @@ export async function checkData(r: AuditResult, datasets: PortalDataset[], opts:
   for (const d of coveredDatasets(r, datasets)) {
     for (const res of d.resources) {
       const kind = tableKind(res);
-      if (kind && res.url) jobs.push({ dataset: d, resource: res, kind });
+      if (kind && res.url) jobs.push({ dataset: d, resource: res, kind, url: res.url });
     }
   }
   const stats: CheckStats = { resources: jobs.length, downloaded: 0, cached: 0, bytes: 0 };
@@ -132,13 +133,14 @@ export async function checkData(r: AuditResult, datasets: PortalDataset[], opts:
       const res = job.resource;
       let external = true;
       try {
-        external = !isPortalOrigin(new URL(res.url!, opts.portal).href, opts.portal);
+        external = !isPortalOrigin(new URL(job.url, opts.portal).href, opts.portal);
       } catch {
         return { job, failed: { reason: 'download-failed', detail: 'URL?' } };
       }
-      const print = res.id ? fingerprint(res, opts.maxBytes) : null;
-      if (print) {
-        const hit = await cache.get(res.id!, print, external);
+      const id = res.id;
+      const print = id ? fingerprint(res, opts.maxBytes) : null;
+      if (id && print) {
+        const hit = await cache.get(id, print, external);
         if (hit) {
           stats.cached++;
           return { job, outcome: hit };
@@ -146,7 +148,7 @@ export async function checkData(r: AuditResult, datasets: PortalDataset[], opts:
       }
       const file = join(dir, `${i}.${job.kind}`);
       opts.onProgress?.(`${job.dataset.name} / ${res.name ?? res.id ?? ''}`);
-      const got = await download(res.url!, file, { portal: opts.portal, token: opts.token, maxBytes: opts.maxBytes, idleMs: opts.timeoutMs, totalMs: opts.timeoutMs * 4, dispatcher });
+      const got = await download(job.url, file, { portal: opts.portal, token: opts.token, maxBytes: opts.maxBytes, idleMs: opts.timeoutMs, totalMs: opts.timeoutMs * 4, dispatcher });
       let outcome: Outcome;
       if (!got.ok) {
         await rm(file, { force: true });
@@ -162,7 +164,7 @@ export async function checkData(r: AuditResult, datasets: PortalDataset[], opts:
         }
         await rm(file, { force: true });
       }
-      if (print) await cache.put(res.id!, print, outcome);
+      if (id && print) await cache.put(id, print, outcome);
       return { job, outcome };
     });
     return { quality: summarise(results, opts.lang), stats };

@@ -10,6 +10,7 @@ import { parseUtc, witaDate } from '../time.js';
 import type { AuditResult, OrgAudit, UncheckedResource } from '../types.js';
 import { csvCell, mdName, mdText, plain } from './escape.js';
 import { label } from './labels.js';
+import { at } from '../../invariant.js';
 
 export function renderJson(r: AuditResult): string {
   return JSON.stringify(toJsonDocument(r), null, 2) + '\n';
@@ -100,15 +101,15 @@ export function renderTable(r: AuditResult, lang: Lang, style: TableStyle = { co
   const { head, row } = columns(r, lang);
   const body = r.organizations.map(row);
   const all = [head, ...body, totals(r, lang)];
-  const widths = head.map((_, i) => Math.max(...all.map((cells) => cells[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  const widths = head.map((_, i) => Math.max(...all.map((cells) => at(cells, i).length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(at(widths, i)) : c.padStart(at(widths, i)))).join('  ').trimEnd();
   const paint = (s: string, code: number) => (style.color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const bad = (o: OrgAudit) => o.missing.length > 0 || o.empty.length > 0 || invalidDatasets(o) > 0 || !o.onPortal || (!r.withRegister && o.datasets === 0);
   const out = [
     `${label('title', lang)}: ${plain(r.portal)} (${r.generatedAt})`,
     '',
     paint(line(head), 1),
-    ...r.organizations.map((o, i) => (bad(o) ? paint(line(body[i]!), 31) : o.stale.length > 0 ? paint(line(body[i]!), 33) : line(body[i]!))),
+    ...r.organizations.map((o, i) => (bad(o) ? paint(line(at(body, i)), 31) : o.stale.length > 0 ? paint(line(at(body, i)), 33) : line(at(body, i)))),
     paint(line(totals(r, lang)), 1),
     '',
     summaryLine(r, lang),

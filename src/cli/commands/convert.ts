@@ -17,6 +17,7 @@ import type { CliContext } from '../context.js';
 import type { ConvertOptions } from '../options.js';
 import { sourceToUsage } from './describe.js';
 import { msg, type Lang } from '../../i18n.js';
+import { at } from '../../invariant.js';
 
 interface Job { sheet?: string; table: number; resource: Resource; given: boolean; out: string }
 
@@ -106,7 +107,7 @@ async function checkPackaged(input: string, shown: string, sheet: string | undef
   if (second !== undefined) {
     // The fresh reading excludes every row from the second table on; the officer's dialect must too.
     const isData = dataRowTest(dialect);
-    const excluded = (tables[0]!.resource.dialect as { commentRows?: number[] } | undefined)?.commentRows ?? [];
+    const excluded = (at(tables, 0).resource.dialect as { commentRows?: number[] } | undefined)?.commentRows ?? [];
     const leaking = excluded.filter((r) => r >= second && isData(r)).slice(0, 5);
     if (leaking.length) {
       throw new DataInvalidError(msg(lang, 'convert.from_row_the_file', { shown, second, leaking: leaking.join(', ') }),
@@ -114,7 +115,7 @@ async function checkPackaged(input: string, shown: string, sheet: string | undef
     }
   }
   if (dialect?.header !== false || !schema.fields.some((f) => f.title)) return;
-  const freshFields = (tables[0]!.resource.schema as Schema).fields;
+  const freshFields = (at(tables, 0).resource.schema as Schema).fields;
   const wrong: string[] = [];
   schema.fields.forEach((f, j) => {
     if (!f.title) return;

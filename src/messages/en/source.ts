@@ -101,6 +101,7 @@ export const source: Record<keyof typeof id, string> = {
   'pattern.regex.bad_escape_at': 'bad escape at position {at}',
   'pattern.regex.bad_escape_char': 'bad escape {escape} at position {at}',
   'pattern.regex.bad_escape_end': 'bad escape (end of pattern)',
+  'pattern.regex.unexpected_end': 'unexpected end of pattern',
   'pattern.regex.bad_escape_in_class': 'bad escape in character class',
   'pattern.regex.incomplete_escape': 'incomplete escape at position {at}',
   'pattern.regex.unterminated_set': 'unterminated character set at position {at}',

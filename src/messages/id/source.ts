@@ -98,6 +98,7 @@ export const source = {
   'pattern.regex.bad_escape_at': 'escape tidak sah di posisi {at}',
   'pattern.regex.bad_escape_char': 'escape {escape} tidak sah di posisi {at}',
   'pattern.regex.bad_escape_end': 'escape tidak sah (di akhir pola)',
+  'pattern.regex.unexpected_end': 'pola berakhir terlalu cepat',
   'pattern.regex.bad_escape_in_class': 'escape tidak sah di dalam kelas karakter',
   'pattern.regex.incomplete_escape': 'escape tidak lengkap di posisi {at}',
   'pattern.regex.unterminated_set': 'kelas karakter tidak ditutup di posisi {at}',

@@ -6,6 +6,7 @@
  */
 import type { Field } from '../types.js';
 import { INVALID, PY_INT, pyInt, type Reader } from './common.js';
+import { at } from '../../invariant.js';
 
 /** fl-py's `bareNumber: false` pattern: drop a leading non-numeric run (keeping `-`) and a trailing one. */
 const NOT_BARE = /((^[^-\d]*)|(\D*$))/g;
@@ -108,9 +109,9 @@ export function yearmonthReader(): Reader {
   return (cell) => {
     if (typeof cell === 'string') {
       const parts = cell.split('-');
-      if (parts.length !== 2 || !PY_INT.test(parts[0]!) || !PY_INT.test(parts[1]!)) return INVALID;
-      const y = Number(parts[0]!.trim().replace(/_/g, ''));
-      const m = Number(parts[1]!.trim().replace(/_/g, ''));
+      if (parts.length !== 2 || !PY_INT.test(at(parts, 0)) || !PY_INT.test(at(parts, 1))) return INVALID;
+      const y = Number(at(parts, 0).trim().replace(/_/g, ''));
+      const m = Number(at(parts, 1).trim().replace(/_/g, ''));
       if (m < 1 || m > 12 || y < 0) return INVALID;
       return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}`;
     }

@@ -1,3 +1,4 @@
+import { at } from '../../invariant.js';
 /**
  * A small compiler for Python `strptime` patterns, so `"format": "%d/%m/%Y"` behaves as in
  * frictionless-py (which calls `datetime.strptime`). The regexes per directive are CPython's
@@ -52,7 +53,7 @@ export function compileStrptime(format: string): (text: string) => DateParts | n
   const order: string[] = [];
   let source = '';
   for (let i = 0; i < format.length; i++) {
-    const ch = format[i]!;
+    const ch = at(format, i);
     if (ch === '%') {
       const d = format[++i];
       if (d === '%') { source += '%'; continue; }
@@ -61,7 +62,7 @@ export function compileStrptime(format: string): (text: string) => DateParts | n
       order.push(d);
       source += `(${DIRECTIVES[d]})`;
     } else if (/\s/.test(ch)) {
-      while (i + 1 < format.length && /\s/.test(format[i + 1]!)) i++;
+      while (i + 1 < format.length && /\s/.test(at(format, i + 1))) i++;
       source += '\\s+';
     } else {
       source += ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
@@ -74,7 +75,7 @@ export function compileStrptime(format: string): (text: string) => DateParts | n
     let year = 1900, month = 1, day = 1, hour = 0, minute = 0, second = 0, micro = 0;
     let offset: number | null = null, hour12 = -1, pm = -1, julian = -1;
     for (let k = 0; k < order.length; k++) {
-      const v = m[k + 1]!;
+      const v = at(m, k + 1);
       switch (order[k]) {
         case 'Y': year = +v; break;
         case 'y': { const n = +v; year = n <= 68 ? 2000 + n : 1900 + n; break; }

@@ -1,6 +1,7 @@
 /** object / array / geojson / geopoint / duration / list readers (fl-py lexical rules). */
 import type { Field } from '../types.js';
 import { INVALID, type Reader } from './common.js';
+import { at } from '../../invariant.js';
 
 function parseJson(text: string): unknown {
   try {
@@ -131,7 +132,7 @@ export function listReader(field: Field, itemReader: Reader): Reader {
     const parts = text.split(delimiter);
     const out: unknown[] = new Array(parts.length);
     for (let i = 0; i < parts.length; i++) {
-      const v = itemReader(parts[i]!);
+      const v = itemReader(at(parts, i));
       if (v === INVALID) return INVALID;
       out[i] = v;
     }

@@ -7,6 +7,7 @@
  */
 import { compileStrptime, daysInMonth, parseOffset, type DateParts } from './strptime.js';
 import { INVALID, type Reader } from './common.js';
+import { at } from '../../invariant.js';
 
 const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
 const pad4 = (n: number): string => String(n).padStart(4, '0');
@@ -37,10 +38,11 @@ const ISO_TIME = /^(\d\d):(\d\d):(\d\d)(?:[.,](\d+))?([Zz]|[+-]\d\d(?::?\d\d)?)?
 const ISO_DATETIME = /^(\d{4})-(\d\d)-(\d\d).(\d\d):(\d\d):(\d\d)(?:[.,](\d+))?([Zz]|[+-]\d\d(?::?\d\d)?)?$/;
 
 /** dateutil's isoparse semantics for the time part: 24:00:00 is midnight of the next day. */
-function isoParts(y: number, mo: number, d: number, m: RegExpExecArray, at: number): DateParts | null {
-  let hour = +m[at]!;
-  const minute = +m[at + 1]!, second = +m[at + 2]!;
-  const micro = m[at + 3] ? +(m[at + 3]! + '000000').slice(0, 6) : 0;
+function isoParts(y: number, mo: number, d: number, m: RegExpExecArray, from: number): DateParts | null {
+  let hour = +at(m, from);
+  const minute = +at(m, from + 1), second = +at(m, from + 2);
+  const fraction = m[from + 3];
+  const micro = fraction ? +(fraction + '000000').slice(0, 6) : 0;
   if (minute > 59 || second > 59) return null;
   if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
   if (hour === 24) {
@@ -49,7 +51,8 @@ function isoParts(y: number, mo: number, d: number, m: RegExpExecArray, at: numb
     const next = new Date(Date.UTC(y, mo - 1, d + 1));
     y = next.getUTCFullYear(); mo = next.getUTCMonth() + 1; d = next.getUTCDate();
   } else if (hour > 23) return null;
-  const offset = m[at + 4] ? parseOffset(m[at + 4]!) : null;
+  const zone = m[from + 4];
+  const offset = zone ? parseOffset(zone) : null;
   return { year: y, month: mo, day: d, hour, minute, second, micro, offset };
 }
 
@@ -64,7 +67,7 @@ const ANY_FORMATS = [
 function parseAny(text: string): DateParts | null {
   const t = text.trim();
   const iso = ISO_DATETIME.exec(t);
-  if (iso) return isoParts(+iso[1]!, +iso[2]!, +iso[3]!, iso, 4);
+  if (iso) return isoParts(+at(iso, 1), +at(iso, 2), +at(iso, 3), iso, 4);
   for (const p of ANY_FORMATS) {
     const r = p(t);
     if (r) return r;
@@ -156,7 +159,7 @@ export function datetimeReader(format: string): Reader {
     ? (s: string): DateParts | null => {
         if (s.length < 19 || s[16] !== ':') return null;
         const m = ISO_DATETIME.exec(s);
-        return m ? isoParts(+m[1]!, +m[2]!, +m[3]!, m, 4) : null;
+        return m ? isoParts(+at(m, 1), +at(m, 2), +at(m, 3), m, 4) : null;
       }
     : patternParser(format);
   const fast = format === 'default';

@@ -1,3 +1,4 @@
+import { at } from '../../invariant.js';
 /**
  * Sets of code points for the linear-time pattern engine: ranges, Unicode properties and the
  * shorthand classes, in two flavours. `xsd` (Table Schema `pattern`) follows Python `re`, which
@@ -12,7 +13,7 @@ export type CharTest = (cp: number) => boolean;
 
 const oneChar = (re: RegExp): CharTest => (cp) => re.test(String.fromCodePoint(cp));
 const ranges = (flat: number[]): CharTest => (cp) => {
-  for (let i = 0; i < flat.length; i += 2) if (cp >= flat[i]! && cp <= flat[i + 1]!) return true;
+  for (let i = 0; i < flat.length; i += 2) if (cp >= at(flat, i) && cp <= at(flat, i + 1)) return true;
   return false;
 };
 
@@ -54,8 +55,8 @@ export class CharSet {
 
   private compute(cp: number): boolean {
     let hit = false;
-    for (let i = 0; i < this.flat.length && !hit; i += 2) hit = cp >= this.flat[i]! && cp <= this.flat[i + 1]!;
-    for (let i = 0; i < this.tests.length && !hit; i++) hit = this.tests[i]!(cp);
+    for (let i = 0; i < this.flat.length && !hit; i += 2) hit = cp >= at(this.flat, i) && cp <= at(this.flat, i + 1);
+    for (let i = 0; i < this.tests.length && !hit; i++) hit = at(this.tests, i)(cp);
     return hit !== this.negated;
   }
 

@@ -7,6 +7,7 @@
  */
 import { notes } from '../../i18n.js';
 import { CharSet, dot, property, shorthand, type CharTest, type Flavor } from './charset.js';
+import { at } from '../../invariant.js';
 
 export type Node =
   | { k: 'chr'; set: CharSet; lit?: number } // lit: the code point of a literal character
@@ -30,7 +31,7 @@ const MAX_DEPTH = 200;
 type ClassItem = { lo: number; hi: number } | { test: CharTest };
 type Escape = { cp: number } | { test: CharTest } | { node: Node };
 
-const seq = (xs: Node[]): Node => (xs.length === 1 ? xs[0]! : { k: 'cat', xs });
+const seq = (xs: Node[]): Node => (xs.length === 1 ? at(xs, 0) : { k: 'cat', xs });
 
 /**
  * Alternatives sharing a leading literal share its instruction (`Januari|Jan|Juni` becomes
@@ -40,34 +41,38 @@ const seq = (xs: Node[]): Node => (xs.length === 1 ? xs[0]! : { k: 'cat', xs });
 function factor(branches: Node[][], depth = 0): Node {
   if (depth > 32) return { k: 'alt', xs: branches.map(seq) }; // keeps the tree shallow
   const groups = new Map<number, Node[][]>();
-  const order: Array<number | Node[]> = [];
+  const order: Array<{ branch: Node[] } | { group: Node[][] }> = [];
   for (const b of branches) {
     const head = b[0];
     if (head?.k === 'chr' && head.lit !== undefined) {
       let g = groups.get(head.lit);
-      if (!g) { g = []; groups.set(head.lit, g); order.push(head.lit); }
+      if (!g) { g = []; groups.set(head.lit, g); order.push({ group: g }); }
       g.push(b);
-    } else order.push(b);
+    } else order.push({ branch: b });
   }
   const alts = order.map((o) => {
-    if (typeof o !== 'number') return seq(o);
-    const g = groups.get(o)!;
-    return g.length === 1 ? seq(g[0]!) : seq([g[0]![0]!, factor(g.map((b) => b.slice(1)), depth + 1)]);
+    if ('branch' in o) return seq(o.branch);
+    const g = o.group;
+    return g.length === 1 ? seq(at(g, 0)) : seq([at(at(g, 0), 0), factor(g.map((b) => b.slice(1)), depth + 1)]);
   });
-  return alts.length === 1 ? alts[0]! : { k: 'alt', xs: alts };
+  return alts.length === 1 ? at(alts, 0) : { k: 'alt', xs: alts };
 }
 
 export function parse(src: string, flavor: Flavor): Node {
   let i = 0;
   let depth = 0;
   const peek = (): string => src[i] ?? '';
-  const cpAt = (): number => src.codePointAt(i)!;
+  const cpAt = (): number => {
+    const cp = src.codePointAt(i);
+    if (cp === undefined) throw syntax('pattern.regex.unexpected_end');
+    return cp;
+  };
   const width = (cp: number): number => (cp > 0xffff ? 2 : 1);
 
   function alternation(): Node {
     const alts: Node[] = [sequence()];
     while (peek() === '|') { i++; alts.push(sequence()); }
-    return alts.length === 1 ? alts[0]! : factor(alts.map((a) => (a.k === 'cat' ? a.xs : [a])));
+    return alts.length === 1 ? at(alts, 0) : factor(alts.map((a) => (a.k === 'cat' ? a.xs : [a])));
   }
 
   function sequence(): Node {
@@ -78,7 +83,7 @@ export function parse(src: string, flavor: Flavor): Node {
       if (atom === null) continue; // a comment group
       xs.push(quantified(atom, start));
     }
-    return xs.length === 1 ? xs[0]! : { k: 'cat', xs };
+    return xs.length === 1 ? at(xs, 0) : { k: 'cat', xs };
   }
 
   /** `{n}`, `{n,}`, `{,m}`, `{n,m}` at i (Python reads anything else as a literal `{`). */
@@ -165,7 +170,7 @@ export function parse(src: string, flavor: Flavor): Node {
     if (digits === 'braced') {
       const m = /^\{([0-9A-Fa-f]{1,6})\}/.exec(src.slice(from));
       if (!m) throw syntax('pattern.regex.bad_escape_at', { at: from - 2 });
-      text = m[1]!;
+      text = at(m, 1);
       i = from + m[0].length;
     } else {
       text = src.slice(from, from + digits);
@@ -185,15 +190,17 @@ export function parse(src: string, flavor: Flavor): Node {
     const c = peek();
     i++;
     const simple: Record<string, number> = { n: 10, r: 13, t: 9, f: 12, v: 11 };
-    if (c in simple) return { cp: simple[c]! };
+    const plain = Object.hasOwn(simple, c) ? simple[c] : undefined;
+    if (plain !== undefined) return { cp: plain };
     if (/[dDwWsS]/.test(c)) return { test: shorthand(flavor, c) };
     if (c === 'p' || c === 'P') {
       const m = /^\{([^}]*)\}/.exec(src.slice(i));
       if (!m) throw syntax('pattern.regex.bad_escape_char', { escape: `\\${c}`, at });
       i += m[0].length;
-      if (/^Is/.test(m[1]!)) throw unsupported('pattern.regex.unicode_block', { construct: `\\${c}{${m[1]}}` });
-      const t = property(m[1]!, c === 'P');
-      if (!t) throw unsupported('pattern.regex.unknown_property', { construct: `\\${c}{${m[1]}}` });
+      const name = m[1] ?? '';
+      if (/^Is/.test(name)) throw unsupported('pattern.regex.unicode_block', { construct: `\\${c}{${name}}` });
+      const t = property(name, c === 'P');
+      if (!t) throw unsupported('pattern.regex.unknown_property', { construct: `\\${c}{${name}}` });
       return { test: t };
     }
     if (c === 'x') return { cp: hex(2, i) };
@@ -202,7 +209,7 @@ export function parse(src: string, flavor: Flavor): Node {
     if (c === 'a' && flavor === 'xsd') return { cp: 7 };
     if (c === 'c' && flavor === 'ecma' && /[A-Za-z]/.test(peek())) { i++; return { cp: src.charCodeAt(i - 1) % 32 }; }
     if (c === '0') {
-      if (flavor === 'xsd') { const m = /^[0-7]{0,2}/.exec(src.slice(i))![0]; i += m.length; return { cp: parseInt('0' + m, 8) }; }
+      if (flavor === 'xsd') { const m = /^[0-7]{0,2}/.exec(src.slice(i))?.[0] ?? ''; i += m.length; return { cp: parseInt('0' + m, 8) }; }
       if (!/[0-9]/.test(peek())) return { cp: 0 };
     }
     if (/[1-9]/.test(c) || (c === 'k' && peek() === '<')) throw unsupported('pattern.regex.backreference', { construct: `\\${c}` });

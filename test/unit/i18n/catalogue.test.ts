@@ -3,7 +3,7 @@ import { id } from '../../../src/messages/id.js';
 import { en } from '../../../src/messages/en.js';
 import { msg, m } from '../../../src/i18n.js';
 
-const placeholders = (s: string): string[] => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1]))].sort();
+const placeholders = (s: string): string[] => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1]!))].sort();
 
 describe('message catalogues', () => {
   const idKeys = Object.keys(id).sort();
@@ -18,7 +18,7 @@ describe('message catalogues', () => {
   it('use the same placeholders per key in both languages', () => {
     const id_ = id as Record<string, string>;
     const en_ = en as Record<string, string>;
-    const diff = idKeys.filter((k) => k in en_ && placeholders(id_[k]).join() !== placeholders(en_[k]).join());
+    const diff = idKeys.filter((k) => k in en_ && placeholders(id_[k]!).join() !== placeholders(en_[k]!).join());
     expect(diff).toEqual([]);
   });
 
@@ -33,7 +33,7 @@ describe('message catalogues', () => {
 });
 
 describe('msg()', () => {
-  const code = Object.keys(id).find((k) => placeholders((id as Record<string, string>)[k]).length > 0) as keyof typeof id;
+  const code = Object.keys(id).find((k) => placeholders((id as Record<string, string>)[k]!).length > 0) as keyof typeof id;
 
   it('picks the language and fills every placeholder', () => {
     const names = placeholders(id[code]);

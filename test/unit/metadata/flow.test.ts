@@ -66,11 +66,11 @@ describe('metadata flow', () => {
       { title: 'Andi', role: 'maintainer', email: 'andi@makassarkota.go.id' },
     ]);
     expect(pkg.sdi).toMatchObject({ periode: '2024', kode_wilayah: '73.71', frekuensi: 'bulanan', frekuensi_uri: 'http://purl.org/cld/freq/monthly' });
-    const fields = (pkg.resources[0].schema as { fields: Record<string, unknown>[] }).fields;
+    const fields = (pkg.resources[0]!.schema as { fields: Record<string, unknown>[] }).fields;
     expect(fields[0]).toMatchObject({ title: 'Kecamatan', description: 'Nama kecamatan.' });
     // The inferred title is offered and kept; the dataset unit is offered for a numeric column.
     expect(fields[1]).toMatchObject({ title: 'Jumlah (terinferensi)', unit: 'kejadian' });
-    expect(pkg.resources[0].title).toBe('Kebakaran 2024');
+    expect(pkg.resources[0]?.title).toBe('Kebakaran 2024');
 
     const rejected = (re: RegExp) => ask.log.find((r) => re.test(r.message))!.rejections;
     expect(rejected(/^Periode/)).toEqual([expect.stringMatching(/tidak dikenali/), expect.stringMatching(/terbalik/)]);
@@ -149,7 +149,7 @@ describe('metadata flow', () => {
     const pkg = completePackage();
     const ask = scriptedAsk({ rules: [] });
     await runMetadataFlow(pkg, { ...options(ask), lang: 'en' });
-    expect(ask.log[0].message).toMatch(/^Dataset title/);
+    expect(ask.log[0]?.message).toMatch(/^Dataset title/);
     expect(ask.log.some((r) => /^Field "jumlah": definition/.test(r.message))).toBe(true);
   });
 

@@ -6,7 +6,7 @@ import { completePackage } from './complete-package.js';
 type Mutate = (p: DataPackage) => void;
 const sdi = (p: DataPackage) => p.sdi as Record<string, unknown>;
 const maintainer = (p: DataPackage) => (p.contributors as Record<string, unknown>[])[1];
-const field = (p: DataPackage, i: number) => (p.resources[0].schema as { fields: Record<string, unknown>[] }).fields[i];
+const field = (p: DataPackage, i: number) => (p.resources[0]!.schema as { fields: Record<string, unknown>[] }).fields[i];
 
 describe('checkSatudataProfile', () => {
   it('passes a complete package', () => {
@@ -27,10 +27,10 @@ describe('checkSatudataProfile', () => {
     ['sdi.cakupan', (p) => delete sdi(p).cakupan],
     ['sdi.tingkat_penyajian', (p) => delete sdi(p).tingkat_penyajian],
     ['licenses', (p) => (p.licenses = [])],
-    ['contributors.maintainer.title', (p) => delete maintainer(p).title],
-    ['contributors.maintainer.email', (p) => delete maintainer(p).email],
-    ['resources.0.schema.fields.kecamatan.title', (p) => delete field(p, 0).title],
-    ['resources.0.schema.fields.jumlah.unit', (p) => delete field(p, 1).unit],
+    ['contributors.maintainer.title', (p) => delete maintainer(p)!.title],
+    ['contributors.maintainer.email', (p) => delete maintainer(p)!.email],
+    ['resources.0.schema.fields.kecamatan.title', (p) => delete field(p, 0)!.title],
+    ['resources.0.schema.fields.jumlah.unit', (p) => delete field(p, 1)!.unit],
   ];
   it.each(missing)('missing %s', (key, mutate) => {
     const pkg = completePackage();
@@ -38,15 +38,15 @@ describe('checkSatudataProfile', () => {
     const errors = checkSatudataProfile(pkg);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ type: 'satudata-metadata', note: key });
-    expect(errors[0].message).toContain(key);
-    expect(errors[0].message).toContain('belum diisi');
+    expect(errors[0]?.message).toContain(key);
+    expect(errors[0]?.message).toContain('belum diisi');
   });
 
   it('counts a maintainer with v2 `roles`', () => {
     const pkg = completePackage();
     const m = maintainer(pkg);
-    delete m.role;
-    m.roles = ['maintainer'];
+    delete m!.role;
+    m!.roles = ['maintainer'];
     expect(checkSatudataProfile(pkg)).toEqual([]);
   });
 
@@ -57,7 +57,7 @@ describe('checkSatudataProfile', () => {
   });
 
   it.each<[string, Mutate]>([
-    ['contributors.maintainer.email', (p) => (maintainer(p).email = 'bukan-email')],
+    ['contributors.maintainer.email', (p) => (maintainer(p)!.email = 'bukan-email')],
     ['sdi.frekuensi', (p) => (sdi(p).frekuensi = 'kadang-kadang')],
     ['sdi.periode', (p) => (sdi(p).periode = '2024/2019')],
     ['sdi.organisasi', (p) => (sdi(p).organisasi = 'Dinas Kesehatan')],
@@ -68,7 +68,7 @@ describe('checkSatudataProfile', () => {
     mutate(pkg);
     const errors = checkSatudataProfile(pkg);
     expect(errors.map((e) => e.note)).toEqual([key]);
-    expect(errors[0].message).toMatch(/tidak sah/);
+    expect(errors[0]?.message).toMatch(/tidak sah/);
   });
 
   it('reports every missing field of an empty package, in English on request', () => {
@@ -82,13 +82,13 @@ describe('checkSatudataProfile', () => {
       'resources.0.schema.fields.a.title', 'resources.0.schema.fields.jumlah.unit',
     ]);
     expect(errors[0]).toMatchObject({ title: 'Satu Data Metadata', pointer: '/title', tags: ['#metadata', '#satudata'] });
-    expect(errors[0].message).toBe('Mandatory metadata "title" (Dataset title) is missing');
-    expect(errors[14].pointer).toBe('/resources/0/schema/fields/0/title');
+    expect(errors[0]?.message).toBe('Mandatory metadata "title" (Dataset title) is missing');
+    expect(errors[14]?.pointer).toBe('/resources/0/schema/fields/0/title');
   });
 
   it('does not read external schema files (the engine passes them loaded)', () => {
     const pkg = completePackage();
-    pkg.resources[0].schema = 'schema.json';
+    pkg.resources[0]!.schema = 'schema.json';
     expect(checkSatudataProfile(pkg)).toEqual([]);
   });
 });
@@ -96,7 +96,7 @@ describe('checkSatudataProfile', () => {
 describe('column dictionary: required, recommended', () => {
   const pkgWith = (fields: Record<string, unknown>[], extra: Record<string, unknown> = {}): DataPackage => {
     const pkg = completePackage();
-    pkg.resources[0].schema = { fields, ...extra } as never;
+    pkg.resources[0]!.schema = { fields, ...extra } as never;
     return pkg;
   };
 

@@ -41,7 +41,7 @@ export function scriptedAsk(script: Script): Ask & { log: Recorded[] } {
     // No rule: accept the default (or answer empty, which only an optional prompt accepts).
     const answers = find(message) ?? [''];
     for (let i = 0; i < answers.length; i++) {
-      const a = answers[i];
+      const a = answers[i]!;
       const value = a === '' && def !== undefined ? def : a;
       if (choices && !choices.some((c) => c.value === value)) throw new Error(`answer "${value}" is not a choice of: ${message}`);
       const r = validate ? await validate(value) : true;

@@ -29,10 +29,10 @@ describe('metadata portal lookups', () => {
     try {
       const client = new CkanClient({ portal: withScheming.url, retries: 0, env: {} });
       const hints = (await ckanMetadataPortal(client, false, () => {}).fieldHints!('en'))!;
-      expect(hints['sdi.tingkat_penyajian'].choices).toEqual([
+      expect(hints['sdi.tingkat_penyajian']?.choices).toEqual([
         { value: 'kota', label: 'City' }, { value: 'kecamatan', label: 'District (kecamatan)' }, { value: 'kelurahan', label: 'Urban village (kelurahan)' }, { value: 'titik', label: 'Point (location)' },
       ]);
-      expect(hints['sdi.frekuensi'].choices![0]).toEqual({ value: 'harian', label: 'Daily' });
+      expect(hints['sdi.frekuensi']?.choices?.[0]).toEqual({ value: 'harian', label: 'Daily' });
       expect(Object.keys(hints).sort()).toEqual(['sdi.frekuensi', 'sdi.klasifikasi_akses', 'sdi.tingkat_penyajian', 'sdi.ukuran']);
       await client.close();
     } finally {

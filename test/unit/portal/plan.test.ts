@@ -37,7 +37,7 @@ describe('planPush', () => {
   it('an identical portal state is a no-op (tags by name, extras by key, server fields ignored)', () => {
     const p = planPush(draft(), [local('one')], remote(), { prune: false });
     expect(p.dataset.action).toBe('unchanged');
-    expect(p.resources[0].action).toBe('unchanged');
+    expect(p.resources[0]?.action).toBe('unchanged');
     expect(planIsNoop(p)).toBe(true);
   });
 
@@ -51,7 +51,7 @@ describe('planPush', () => {
     const p = planPush(draft(over as Partial<CkanDatasetDraft>), [local('one')], remote(), { prune: false });
     expect(p.dataset.action).toBe('updated');
     expect(p.dataset.diff.map((d) => d.field)).toEqual([field]);
-    expect(p.resources[0].action).toBe('unchanged');
+    expect(p.resources[0]?.action).toBe('unchanged');
   });
 
   it('keeps extras set on the portal by others; drops managed extras removed locally', () => {
@@ -74,8 +74,8 @@ describe('planPush', () => {
 
   it('a resource whose hash satudata never recorded is re-uploaded once', () => {
     const r = remote();
-    delete r.resources![0].satudata_sha256;
-    expect(planPush(draft(), [local('one')], r, { prune: false }).resources[0].upload).toBe(true);
+    delete r.resources![0]!.satudata_sha256;
+    expect(planPush(draft(), [local('one')], r, { prune: false }).resources[0]?.upload).toBe(true);
   });
 
   it('resource metadata change without file change → patch without upload', () => {
@@ -83,7 +83,7 @@ describe('planPush', () => {
     l.draft.description = 'new';
     const p = planPush(draft(), [l], remote(), { prune: false });
     expect(p.resources[0]).toMatchObject({ action: 'updated', upload: false });
-    expect(p.resources[0].diff.map((d) => d.field)).toEqual(['resources[one].description']);
+    expect(p.resources[0]?.diff.map((d) => d.field)).toEqual(['resources[one].description']);
   });
 
   it('portal-only resources are kept, or deleted with --prune', () => {
@@ -99,19 +99,19 @@ describe('planPush', () => {
 });
 
 describe('issue 14: matching, migration, duplicates, drift', () => {
-  const res = (over: Record<string, unknown>) => ({ ...remote().resources![0], ...over });
+  const res = (over: Record<string, unknown>) => ({ ...remote().resources![0]!, ...over });
 
   it('matches by satudata_name even when the title (CKAN name) changed', () => {
     const p = planPush(draft(), [{ ...local('one'), title: 'Judul baru' }], remote(), { prune: false });
     expect(p.resources[0]).toMatchObject({ id: 'r1', action: 'updated', upload: false });
-    expect(p.resources[0].diff.map((d) => [d.field, d.to])).toEqual([['resources[one].title', 'Judul baru']]);
+    expect(p.resources[0]?.diff.map((d) => [d.field, d.to])).toEqual([['resources[one].title', 'Judul baru']]);
   });
 
   it('migrates a resource pushed by an earlier version (name = package resource name, no satudata_name)', () => {
     const r = remote({ resources: [res({ name: 'one', satudata_name: undefined, satudata_last_modified: undefined })] });
     const p = planPush(draft(), [{ ...local('one'), title: 'Satu' }], r, { prune: false });
     expect(p.resources[0]).toMatchObject({ id: 'r1', action: 'updated', upload: false });
-    expect(p.resources[0].diff.map((d) => d.field)).toEqual(['resources[one].title', 'resources[one].satudata_name', 'resources[one].satudata_last_modified']);
+    expect(p.resources[0]?.diff.map((d) => d.field)).toEqual(['resources[one].title', 'resources[one].satudata_name', 'resources[one].satudata_last_modified']);
   });
 
   it('never takes another resource whose satudata_name differs, even if its CKAN name is the same', () => {
@@ -139,16 +139,16 @@ describe('issue 14: matching, migration, duplicates, drift', () => {
     const p = planPush(draft(), [{ ...local('one'), md5: 'b'.repeat(32) }], remote({ resources: [res(over)] }), { prune: false });
     if (drift) {
       expect(p.resources[0]).toMatchObject({ action: 'updated', upload: true });
-      expect(p.resources[0].drift).toMatch(drift);
+      expect(p.resources[0]?.drift).toMatch(drift);
     } else {
-      expect(p.resources[0].upload).toBe(false);
-      expect(p.resources[0].drift).toBeUndefined();
+      expect(p.resources[0]?.upload).toBe(false);
+      expect(p.resources[0]?.drift).toBeUndefined();
     }
   });
 
   it('a file changed locally is an ordinary upload, not drift', () => {
     const p = planPush(draft(), [local('one', 'new-sha')], remote({ resources: [res({ size: 3 })] }), { prune: false });
     expect(p.resources[0]).toMatchObject({ upload: true });
-    expect(p.resources[0].drift).toBeUndefined();
+    expect(p.resources[0]?.drift).toBeUndefined();
   });
 });
