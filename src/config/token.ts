@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import type { Lang } from '../i18n.js';
 import type { LoadedConfig, SatudataConfig } from './types.js';
-import { loginPortal, readCredential } from '../portal/credentials.js';
+import { loginPortal, readCredential } from './credentials.js';
 import { msg } from '../i18n.js';
 
 export const DEFAULT_TOKEN_ENV = 'SATUDATA_API_TOKEN';

@@ -3,7 +3,7 @@
  * needed, and nothing else. Unchanged things are not written at all, because CKAN ≤2.11 bumps
  * `metadata_modified` on every update and that would defeat the staleness audit.
  */
-import { OTHER_EXTRAS, RESOURCE_BYTES_KEY, RESOURCE_HASH_KEY, RESOURCE_LAST_MODIFIED_KEY, RESOURCE_NAME_KEY, SDI_EXTRAS, packageFieldOf, type CkanDatasetDraft, type CkanExtra, type CkanResourceDraft } from '../metadata/mapping.js';
+import { OTHER_EXTRAS, RESOURCE_BYTES_KEY, RESOURCE_HASH_KEY, RESOURCE_LAST_MODIFIED_KEY, RESOURCE_NAME_KEY, SDI_EXTRAS, packageFieldOf, type CkanDatasetDraft, type CkanExtra, type CkanResourceDraft } from '../ckan/mapping.js';
 
 export interface LocalResource {
   draft: CkanResourceDraft;

@@ -14,7 +14,7 @@
 import { basename } from 'node:path';
 import { PortalError } from '../errors.js';
 import type { Lang } from '../i18n.js';
-import { RESOURCE_BYTES_KEY, RESOURCE_HASH_KEY, RESOURCE_LAST_MODIFIED_KEY, RESOURCE_NAME_KEY, type CkanDatasetDraft } from '../metadata/mapping.js';
+import { RESOURCE_BYTES_KEY, RESOURCE_HASH_KEY, RESOURCE_LAST_MODIFIED_KEY, RESOURCE_NAME_KEY, type CkanDatasetDraft } from '../ckan/mapping.js';
 import type { CkanClient } from './client.js';
 import { isOutcomeUnknown } from './net-errors.js';
 import { PORTAL_CODES } from './response.js';

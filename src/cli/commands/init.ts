@@ -12,7 +12,7 @@ import { runMetadataFlow } from '../../metadata/flow.js';
 import { orgChoices } from '../../metadata/organizations.js';
 import { packageText, readPackage, writeFileAtomic } from '../../metadata/package-file.js';
 import { checkSatudataProfile } from '../../metadata/profile.js';
-import { promptKit } from '../../metadata/prompt-kit.js';
+import { promptKit } from '../prompt-kit.js';
 import type { CliContext } from '../context.js';
 
 const T = {

@@ -7,7 +7,7 @@ import type { CliContext } from '../context.js';
 import { loadConfig } from '../../config/load.js';
 import { portalNamedByUser, resolvePortalOrLogin, userConfigDir } from '../../config/token.js';
 import { ConfigError, UsageError } from '../../errors.js';
-import { readCredential, writeCredential } from '../../portal/credentials.js';
+import { readCredential, writeCredential } from '../../config/credentials.js';
 import { clientFor, verifyToken } from '../../portal/session.js';
 import { msg } from '../../i18n.js';
 

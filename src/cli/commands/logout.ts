@@ -2,7 +2,7 @@
 import type { CliContext } from '../context.js';
 import { loadConfig } from '../../config/load.js';
 import { resolvePortalOrLogin, userConfigDir } from '../../config/token.js';
-import { removeCredential } from '../../portal/credentials.js';
+import { removeCredential } from '../../config/credentials.js';
 import { msg } from '../../i18n.js';
 
 export async function run(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<number> {

@@ -17,7 +17,7 @@ import { exportMetadata, importMetadata } from '../../metadata/workbook-io.js';
 import { dropDraft, loadDraft, saveDraft, textHash } from '../../metadata/draft.js';
 import { readFile } from 'node:fs/promises';
 import type { CliContext } from '../context.js';
-import { promptKit } from '../../metadata/prompt-kit.js';
+import { promptKit } from '../prompt-kit.js';
 
 const T = {
   badSets: m('metadata.t.badSets'),

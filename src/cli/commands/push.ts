@@ -14,8 +14,8 @@ import { ConfigError, DataInvalidError, PortalError, isSatudataError } from '../
 import { checkSatudataProfile } from '../../metadata/profile.js';
 import { renderText } from '../../report/text.js';
 import { validate } from '../../validate/index.js';
-import { checkCkanDataset } from '../../metadata/ckan-rules.js';
-import { resolveOrganization, toCkanDataset } from '../../metadata/mapping.js';
+import { checkCkanDataset } from '../../ckan/rules.js';
+import { resolveOrganization, toCkanDataset } from '../../ckan/mapping.js';
 import { checkSameBytes, findPackage, localResources } from '../../portal/local.js';
 import { planPush, type RemoteDataset } from '../../portal/plan.js';
 import { executePlan, resultOf, type PushEvent } from '../../portal/push.js';

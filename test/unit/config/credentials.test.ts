@@ -2,7 +2,7 @@ import { mkdtempSync, statSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { credentialsPath, readCredential, removeCredential, writeCredential } from '../../../src/portal/credentials.js';
+import { credentialsPath, readCredential, removeCredential, writeCredential } from '../../../src/config/credentials.js';
 import { findToken, normalisePortal, portalNamedByUser, redactUrl, requireToken, resolvePortal, userConfigDir } from '../../../src/config/token.js';
 import { ConfigError } from '../../../src/errors.js';
 

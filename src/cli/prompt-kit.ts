@@ -3,12 +3,13 @@
  * stdout stays clean) and the portal lookups when a portal is configured (offline otherwise).
  */
 import { Writable } from 'node:stream';
-import type { CliContext } from '../cli/context.js';
+import type { CliContext } from './context.js';
 import { findToken, normalisePortal, portalNamedByUser } from '../config/token.js';
 import type { LoadedConfig, SatudataConfig } from '../config/types.js';
 import { CkanClient } from '../portal/client.js';
-import { inquirerAsk, type Ask } from './ask.js';
-import { ckanMetadataPortal, OFFLINE, type MetadataPortal } from './portal.js';
+import { inquirerAsk, type Ask } from '../metadata/ask.js';
+import { OFFLINE, type MetadataPortal } from '../metadata/portal.js';
+import { ckanMetadataPortal } from '../portal/lookups.js';
 import { msg } from '../i18n.js';
 
 export interface PromptKit {
