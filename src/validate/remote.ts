@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { redactUrl } from '../config/token.js';
+import { redactUrl } from '../redact-url.js';
 
 const MAX_BYTES = 2 * 1024 ** 3;
 
