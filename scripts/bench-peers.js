@@ -117,7 +117,7 @@ const ExcelJS = createRequire(root + '/package.json')('exceljs');
 const wb = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
 let rows = 0;
 wb.on('worksheet', (ws) => ws.on('row', () => rows++));
-wb.on('end', () => process.stderr.write('BENCH ' + JSON.stringify({ rows, maxRssKiB: process.resourceUsage().maxRSS }) + '\\n'));
+wb.on('end', () => { const u = process.resourceUsage(); process.stderr.write('BENCH ' + JSON.stringify({ rows, maxRssKiB: u.maxRSS, cpuSeconds: (u.userCPUTime + u.systemCPUTime) / 1e6 }) + '\\n'); });
 wb.read();
 `;
 

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { cosmiconfig, defaultLoaders } from 'cosmiconfig';
-import { Ajv } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { newAjv } from '../schema/lazy-ajv.js';
 import { ConfigError } from '../errors.js';
 import type { LoadedConfig, SatudataConfig } from './types.js';
 import type { Lang } from '../i18n.js';
@@ -25,8 +25,9 @@ const schema = {
   },
 } as const;
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const check = ajv.compile<SatudataConfig>(schema);
+let compiled: ValidateFunction<SatudataConfig> | undefined;
+/** Compiled on first use: most runs find no configuration file. */
+const checker = (): ValidateFunction<SatudataConfig> => (compiled ??= newAjv({ allErrors: true, strict: false }).compile<SatudataConfig>(schema));
 
 const explain: Record<string, { id: string; en: string }> = {
   portal: m('config.load.explain.portal'),
@@ -45,15 +46,20 @@ const USER_PLACES = ['config.json', 'config.yaml', 'config.yml'];
 const CODE_PLACES = ['satudata.config.js', 'satudata.config.mjs', 'satudata.config.cjs', 'satudata.config.ts', '.satudatarc.js', '.satudatarc.mjs', '.satudatarc.cjs', '.satudatarc.ts'];
 
 // Data only: JSON and YAML. No JavaScript/TypeScript loader is reachable from these explorers.
-const dataLoaders = { '.json': defaultLoaders['.json'], '.yaml': defaultLoaders['.yaml'], '.yml': defaultLoaders['.yml'], noExt: defaultLoaders.noExt };
-const explorerOf = (searchPlaces: string[]) => cosmiconfig('satudata', { searchStrategy: 'none', searchPlaces, loaders: dataLoaders, cache: false });
+// cosmiconfig is loaded only when a folder holds one of the files (its import and search cost start-up time).
+async function explorerOf(searchPlaces: string[]) {
+  const { cosmiconfig, defaultLoaders } = await import('cosmiconfig');
+  const dataLoaders = { '.json': defaultLoaders['.json'], '.yaml': defaultLoaders['.yaml'], '.yml': defaultLoaders['.yml'], noExt: defaultLoaders.noExt };
+  return cosmiconfig('satudata', { searchStrategy: 'none', searchPlaces, loaders: dataLoaders, cache: false });
+}
 
 type Found = { config: unknown; filepath: string } | undefined;
 
 async function searchDir(dir: string, places: string[], lang: Lang): Promise<Found> {
+  if (!places.some((f) => existsSync(path.join(dir, f)))) return undefined;
   let result;
   try {
-    result = await explorerOf(places).search(dir);
+    result = await (await explorerOf(places)).search(dir);
   } catch (e) {
     throw new ConfigError(msg(lang, 'config.load.unreadable', { message: (e as Error).message }));
   }
@@ -103,6 +109,7 @@ function checkConfig(raw: unknown, filepath: string, lang: Lang, own: boolean): 
       msg(lang, 'config.load.tokenenv_is_only_read', { value: USER_PLACES[0] }),
     );
   }
+  const check = checker();
   if (!check(raw)) {
     for (const err of check.errors ?? []) {
       if (err.keyword === 'additionalProperties') {

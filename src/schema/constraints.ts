@@ -3,7 +3,8 @@
  * once (bound casting, enum key Sets, regexes, the ajv validator, the failure objects themselves)
  * is done here, so the per-cell path allocates nothing unless a constraint fails.
  */
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
+import { newAjv } from './lazy-ajv.js';
 import type { Field } from './types.js';
 import { INVALID, type Reader } from './readers/common.js';
 import { temporalSortKey } from './readers/temporal.js';
@@ -17,7 +18,7 @@ type Test = (value: unknown) => boolean;
 
 let ajv: Ajv | undefined;
 function jsonSchemaValidator(schema: object): ValidateFunction | undefined {
-  ajv ??= new Ajv({ strict: false, allErrors: false, code: { regExp: safeRegExp } });
+  ajv ??= newAjv({ strict: false, allErrors: false, code: { regExp: safeRegExp } });
   try {
     return ajv.compile(schema);
   } catch {

@@ -12,7 +12,8 @@ import { compilePattern, RefusedPatternError, refusalNote, safeRegExp } from './
 import { SUPPORTED_CONSTRAINTS } from './support.js';
 import { pyStr } from './pyrepr.js';
 import { missingValueStrings } from './cast.js';
-import { Ajv } from 'ajv';
+import type { Ajv } from 'ajv';
+import { newAjv } from './lazy-ajv.js';
 
 /** fl-py: plain-string lists may repeat (v1 lax); object entries need unique values and labels. */
 export function missingValueNotes(list: unknown): string[] {
@@ -30,7 +31,7 @@ export function missingValueNotes(list: unknown): string[] {
 }
 
 const TEMPORAL = ['date', 'time', 'datetime'];
-const jsonSchemaAjv = new Ajv({ strict: false, code: { regExp: safeRegExp } });
+let jsonSchemaAjv: Ajv | undefined;
 
 /** Notes (field-error) for one field descriptor; `v1Pinned` refuses v2-only features as fl-py does. */
 export function fieldNotes(field: Field, v1Pinned: boolean): string[] {
@@ -87,7 +88,7 @@ export function fieldNotes(field: Field, v1Pinned: boolean): string[] {
     if (!p.ok) notes.push(refusalNote(constraints.pattern, p.refusal, 'xsd', String(field.name)));
   }
   if (constraints.jsonSchema !== undefined && supported.includes('jsonSchema')) {
-    try { jsonSchemaAjv.compile(constraints.jsonSchema as object); } catch (e) {
+    try { (jsonSchemaAjv ??= newAjv({ strict: false, code: { regExp: safeRegExp } })).compile(constraints.jsonSchema as object); } catch (e) {
       if (e instanceof RefusedPatternError) notes.push(refusalNote(e.pattern, e.refusal, 'ecma', String(field.name)));
       else notes.push(`constraint "jsonSchema" is not a valid JSON Schema: ${(e as Error).message}`);
     }

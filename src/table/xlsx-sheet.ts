@@ -24,6 +24,8 @@ export interface SheetContext {
   dateStyles: boolean[];
   date1904: boolean;
   maxCellChars: number;
+  /** Read every cell by the general path (the differential test compares it with the fast one). */
+  generalOnly?: boolean;
 }
 
 export class SheetParser {
@@ -36,6 +38,7 @@ export class SheetParser {
   private tRow = '';
   private tRowClose = '';
   private tV = '';
+  private tVOpen = '';
   private tVClose = '';
   private tF = '';
   private tFClose = '';
@@ -54,6 +57,8 @@ export class SheetParser {
   private stepCells = 0;
   private readonly shared = new Map<string, string>();
   readonly merges: string[] = [];
+  /** Attributes of the cell tag being read (reused: no allocation per cell). */
+  private readonly tag: CellTag = { rStart: -1, rEnd: -1, sStart: -1, sEnd: -1, t: T_N };
 
   constructor(private readonly ctx: SheetContext) {}
 
@@ -72,7 +77,8 @@ export class SheetParser {
       this.held = [];
       this.heldChars = 0;
     }
-    const s = this.buf.length ? this.buf + text : text;
+    // Joined, not concatenated: a flat string (a cons string makes every charCodeAt slower).
+    const s = this.buf.length ? [this.buf, text].join('') : text;
     if (this.p === undefined) {
       const p = rootPrefix(s, 'worksheet');
       if (p === undefined) {
@@ -88,10 +94,15 @@ export class SheetParser {
     let more = false;
     this.stepCells = 0;
     for (;;) {
-      const lt = s.indexOf('<', i);
+      const lt = s.charCodeAt(i) === 60 ? i : s.indexOf('<', i);
       if (lt < 0) {
         i = n;
         break;
+      }
+      const fast = this.ctx.generalOnly ? -1 : this.cellFast(s, lt);
+      if (fast > 0) {
+        i = fast;
+        continue;
       }
       const c1 = s.charCodeAt(lt + 1);
       if (c1 === 33 /* ! */ || c1 === 63 /* ? */) {
@@ -171,6 +182,7 @@ export class SheetParser {
     this.tRow = `<${p}row`;
     this.tRowClose = `</${p}row>`;
     this.tV = `<${p}v`;
+    this.tVOpen = `<${p}v>`;
     this.tVClose = `</${p}v>`;
     this.tF = `<${p}f`;
     this.tFClose = `</${p}f>`;
@@ -216,6 +228,71 @@ export class SheetParser {
     out.push(row);
   }
 
+  /**
+   * The common cell, read in place (no tag slicing, no attribute lookups, no `Number` of a slice for
+   * integers): a plain tag (see `readCellTag`) that is self-closed or holds just `<v>…</v>` with a
+   * shared-string index or a number. Returns the index after the cell, or -1, having changed nothing,
+   * when the general path must read it (any other form, or the cell is cut by the end of the text).
+   */
+  private cellFast(s: string, lt: number): number {
+    const open = this.tC.length;
+    if (!(this.p === '' ? s.charCodeAt(lt + 1) === 99 : s.startsWith(this.tC, lt)) || !nameEnds(s.charCodeAt(lt + open))) return -1;
+    const a = this.tag;
+    const gt = readCellTag(s, lt, open, a);
+    if (gt < 0) return -1;
+    const selfClose = s.charCodeAt(gt - 1) === 47;
+    let value: Cell = null;
+    let next = gt + 1;
+    if (!selfClose) {
+      if (!this.cur || a.t === T_OTHER) return -1;
+      const plain = this.p === '';
+      // `<v>`
+      if (plain ? s.charCodeAt(gt + 1) !== 60 || s.charCodeAt(gt + 2) !== 118 || s.charCodeAt(gt + 3) !== 62 : !s.startsWith(this.tVOpen, gt + 1)) return -1;
+      const vs = gt + 1 + this.tVOpen.length;
+      const ve = s.indexOf('<', vs);
+      // `</v></c>`
+      if (ve <= vs) return -1; // cut off, or `<v></v>` (the general path: a formula, or empty)
+      if (plain) {
+        if (s.charCodeAt(ve + 1) !== 47 || s.charCodeAt(ve + 2) !== 118 || s.charCodeAt(ve + 3) !== 62) return -1;
+        if (s.charCodeAt(ve + 4) !== 60 || s.charCodeAt(ve + 5) !== 47 || s.charCodeAt(ve + 6) !== 99 || s.charCodeAt(ve + 7) !== 62) return -1;
+        next = ve + 8;
+      } else {
+        if (!s.startsWith(this.tVClose, ve) || !s.startsWith(this.tCClose, ve + this.tVClose.length)) return -1;
+        next = ve + this.tVClose.length + this.tCClose.length;
+      }
+      if (a.t === T_S) {
+        const idx = digitsAt(s, vs, ve);
+        value = idx >= 0 ? (this.ctx.sharedStrings[idx] ?? null) : null;
+        if (value === null) return -1;
+      } else {
+        const num = numberAt(s, vs, ve);
+        if (Number.isNaN(num)) return -1;
+        value = num;
+        if (a.sStart >= 0) {
+          const st = digitsAt(s, a.sStart, a.sEnd);
+          if (st < 0) return -1;
+          if (this.ctx.dateStyles[st] === true) value = serialToDate(num, this.ctx.date1904);
+        }
+      }
+    }
+    let col = this.lastCol + 1;
+    if (a.rStart >= 0) {
+      col = this.columnAt(s, a.rStart, a.rEnd);
+      if (col === NOT_PLAIN) return -1;
+      if (col < 0) col = this.lastCol + 1;
+    }
+    if (col >= MAX_COLUMNS) {
+      throw this.error(mf('source.xlsx.sheet.cell_beyond_xfd', { row: this.curRow, max: MAX_COLUMNS }));
+    }
+    this.lastCol = col;
+    const cur = this.cur;
+    if (value === null || !cur) return next;
+    while (cur.length < col) cur.push(null);
+    cur[col] = value;
+    return next;
+  }
+
+  /** The general path: attributes looked up one by one (prefixed, entity-escaped, odd spacing ...). */
   private cell(s: string, lt: number, gt: number, contentEnd: number, selfClose: boolean): void {
     const tag = s.slice(lt, gt + 1);
     const r = attr(tag, 'r');
@@ -231,6 +308,30 @@ export class SheetParser {
     if (value === null) return;
     while (cur.length < col) cur.push(null);
     cur[col] = value;
+  }
+
+  /**
+   * `columnOf` on `s[from, to)` without slicing it; NOT_PLAIN when it holds anything but ASCII letters
+   * and digits (an entity, say: the general path decodes it first).
+   */
+  private columnAt(s: string, from: number, to: number): number {
+    let col = 0;
+    let k = from;
+    for (; k < to; k++) {
+      const c = s.charCodeAt(k) | 32;
+      if (c < 97 || c > 122) break;
+      col = col * 26 + (c - 96);
+    }
+    for (let j = k; j < to; j++) {
+      const d = s.charCodeAt(j);
+      if (!(d >= 48 && d <= 57) && !((d | 32) >= 97 && (d | 32) <= 122)) return NOT_PLAIN;
+    }
+    if (col > MAX_COLUMNS) return this.columnOf(s.slice(from, to));
+    if (k < to) {
+      const row = digitsAt(s, k, to);
+      if (!(row >= 1 && row <= MAX_ROWS)) return this.columnOf(s.slice(from, to));
+    }
+    return col - 1;
   }
 
   /** Column index of a ref like `AB12` (validating the row part too), or -1 if it has no letters. */
@@ -258,7 +359,7 @@ export class SheetParser {
     const t = attr(tag, 't');
     if (t === 'inlineStr') {
       const is = this.child(s, gt, end, this.tIs, this.tIsClose);
-      if (is !== undefined) return this.checkLen(itemText(is, this.p!));
+      if (is !== undefined) return this.checkLen(itemText(is, this.p ?? ''));
     }
     const v = this.child(s, gt, end, this.tV, this.tVClose);
     if (v === undefined || (v === '' && t !== 'str' && t !== 's')) return this.formulaOnly(s, gt, end);
@@ -345,4 +446,122 @@ export class SheetParser {
 
 function nameEnds(c: number): boolean {
   return c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
+}
+
+const T_N = 0; // no t, or t="n"
+const T_S = 1;
+const T_OTHER = 2; // inlineStr, str, b, e, d, anything else: the general path
+
+interface CellTag {
+  rStart: number;
+  rEnd: number;
+  sStart: number;
+  sEnd: number;
+  t: number;
+}
+
+/** `columnAt`: the reference holds something the general path must decode. */
+const NOT_PLAIN = -2;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * Reads a cell start tag at `lt` (`<c` or `<x:c`, `openLen` long; the caller checked its name)
+ * in place: its r, s and t attributes into `out`. Returns the index of its `>` (also of `/>`), or -1.
+ * Only the plain form is accepted: `name="value"` pairs separated by whitespace (no spaces around
+ * `=`, no prefix on a name, each of r, s and t at most once, no `=` or `>` in other values). A value
+ * of r, s or t with anything else than letters and digits is refused later (columnAt, digitsAt, a
+ * one-letter t). On anything else the general path reads the cell with `attr`, which gives the same
+ * result on a plain tag; -1 also when the tag is cut off by the end of the text.
+ */
+function readCellTag(s: string, lt: number, openLen: number, out: CellTag): number {
+  const gt = s.indexOf('>', lt);
+  if (gt < 0) return -1;
+  const end = s.charCodeAt(gt - 1) === 47 ? gt - 1 : gt;
+  out.rStart = -1;
+  out.sStart = -1;
+  out.t = T_N;
+  let seen = 0; // bits: r 1, s 2, t 4
+  let k = lt + openLen;
+  if (k > end) return -1;
+  for (;;) {
+    if (k === end) return gt;
+    if (!isSpace(s.charCodeAt(k))) return -1;
+    do k++;
+    while (k < end && isSpace(s.charCodeAt(k)));
+    if (k === end) return gt;
+    const nameStart = k;
+    for (;;) {
+      const c = s.charCodeAt(k);
+      if (c === 61 /* = */) break;
+      if (c === 58 || isSpace(c) || c === 47 || k >= end) return -1;
+      k++;
+    }
+    const q = s.charCodeAt(k + 1);
+    if (k === nameStart || (q !== 34 && q !== 39)) return -1;
+    const vStart = k + 2;
+    const v = s.indexOf(q === 34 ? '"' : "'", vStart);
+    if (v < 0 || v >= end) return -1;
+    const name = k - nameStart === 1 ? s.charCodeAt(nameStart) : 0;
+    if (name === 114 /* r */) {
+      if (seen & 1) return -1;
+      seen |= 1;
+      out.rStart = vStart;
+      out.rEnd = v;
+    } else if (name === 115 /* s */) {
+      if (seen & 2) return -1;
+      seen |= 2;
+      out.sStart = vStart;
+      out.sEnd = v;
+    } else if (name === 116 /* t */) {
+      if (seen & 4) return -1;
+      seen |= 4;
+      const c = v - vStart === 1 ? s.charCodeAt(vStart) : 0;
+      out.t = c === 115 ? T_S : c === 110 ? T_N : T_OTHER;
+    } else {
+      for (let j = vStart; j < v; j++) if (s.charCodeAt(j) === 61) return -1;
+    }
+    k = v + 1;
+  }
+}
+
+/** The value of `s[from, to)` when it is 1 to 15 ASCII digits, else -1. */
+function digitsAt(s: string, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const d = s.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * `Number(s.slice(from, to))` without the slice for the common forms, `-?digits(.digits)?` with at most
+ * 15 digits: the digits are an exact integer and 10^k is exact, so one division is correctly rounded,
+ * the same double `Number` gives. Anything else goes to `Number`.
+ */
+function numberAt(s: string, from: number, to: number): number {
+  let k = from;
+  const neg = s.charCodeAt(k) === 45;
+  if (neg) k++;
+  let n = 0;
+  let digits = 0;
+  let dot = -1;
+  for (; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && dot < 0) dot = k;
+    else return Number(s.slice(from, to));
+  }
+  if (digits === 0 || digits > 15 || dot === to - 1) return Number(s.slice(from, to));
+  const v = dot < 0 ? n : n / (POW10[to - 1 - dot] ?? 10 ** (to - 1 - dot));
+  return neg ? -v : v;
 }

@@ -31,10 +31,11 @@ export async function openXlsx(opts: OpenTableOptions, fh: FileHandle, size: num
   }
   const wb = await readWorkbook(zip, label);
   const sheet = chooseSheet(wb, opts, label);
-  const part = sheet.part;
-  if (!part || !zip.has(part)) {
+  const maybePart = sheet.part;
+  if (!maybePart || !zip.has(maybePart)) {
     throw new TableSourceError('format-error', ...notes('source.xlsx.not_a_worksheet', { label, sheet: sheet.name }));
   }
+  const part: string = maybePart;
   const dateStyles = await readDateStyles(zip, wb, label);
   const sharedStrings = await readSharedStrings(zip, wb, label, maxCellChars);
   const parser = new SheetParser({ label, sheet: sheet.name, sharedStrings, dateStyles, date1904: wb.date1904, maxCellChars });
@@ -52,10 +53,10 @@ export async function openXlsx(opts: OpenTableOptions, fh: FileHandle, size: num
       const dec = new Utf8Chunks();
       let pending: Row[] = [];
       let first = true;
-      for await (const chunk of zip.stream(part!)) {
+      for await (const chunk of zip.stream(part)) {
         const text = dec.decode(chunk);
         if (first) {
-          refuseDtd(text.slice(0, 4096), label, part!);
+          refuseDtd(text.slice(0, 4096), label, part);
           first = false;
         }
         let more = parser.push(text, pending);
@@ -122,8 +123,9 @@ export function chooseSheet(wb: WorkbookInfo, opts: OpenTableOptions, label: str
   let found: SheetInfo | undefined;
   let wanted: string;
   if (d.sheetName !== undefined) {
-    wanted = d.sheetName;
-    found = wb.sheets.find((s) => s.name === d.sheetName) ?? wb.sheets.find((s) => s.name.toLowerCase() === d.sheetName!.toLowerCase());
+    const sheetName = d.sheetName;
+    wanted = sheetName;
+    found = wb.sheets.find((s) => s.name === sheetName) ?? wb.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
   } else if (d.sheetNumber !== undefined) {
     wanted = String(d.sheetNumber);
     found = Number.isInteger(d.sheetNumber) ? wb.sheets[d.sheetNumber - 1] : undefined;

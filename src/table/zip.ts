@@ -41,6 +41,7 @@ const CEN_SIG = 0x02014b50;
 const LOC_SIG = 0x04034b50;
 const MAX_CD_BYTES = LIMITS.zipDirectoryBytes;
 const IN_CHUNK = 32 << 10;
+const OUT_CHUNK = 256 << 10;
 
 export class ZipReader {
   private constructor(
@@ -157,7 +158,8 @@ export class ZipReader {
     if (e.method !== 8) {
       throw new TableSourceError('compression-error', ...notes('source.zip.unsupported_method', { name, method: e.method }));
     }
-    const inf = createInflateRaw({ chunkSize: 64 << 10 });
+    // Output buffers large enough that one input slice usually inflates in one pass of the thread pool.
+    const inf = createInflateRaw({ chunkSize: OUT_CHUNK });
     let out: Buffer[] = [];
     let produced = 0;
     let failure: Error | undefined;
@@ -183,24 +185,30 @@ export class ZipReader {
         throw bomb(label, name, mf('source.zip.bomb.ratio', { ratio: limits.maxRatio }));
       }
     };
+    // One slice is inflating (in the thread pool) while the consumer works on the previous slice's output.
+    let inflight: Promise<void> | undefined;
+    const feed = (slice: Buffer): void => {
+      inflight = new Promise<void>((resolve) => {
+        wake = resolve;
+        inf.write(slice, () => resolve());
+      });
+    };
     try {
       while (left > 0) {
         const buf = await readIn();
         // Feed small slices so one write cannot inflate to more than ~IN_CHUNK * 1032 bytes.
         for (let i = 0; i < buf.length; i += IN_CHUNK) {
-          await new Promise<void>((resolve) => {
-            wake = resolve;
-            inf.write(buf.subarray(i, i + IN_CHUNK), () => resolve());
-          });
+          if (inflight) await inflight;
           check();
-          if (out.length) {
-            const ready = out;
-            out = [];
-            for (const b of ready) crc = crc32(b, crc);
-            yield* ready;
-          }
+          const ready = out;
+          out = [];
+          feed(buf.subarray(i, i + IN_CHUNK));
+          for (const b of ready) crc = crc32(b, crc);
+          yield* ready;
         }
       }
+      if (inflight) await inflight;
+      check();
       await new Promise<void>((resolve) => {
         wake = resolve;
         if (ended || failure) resolve();

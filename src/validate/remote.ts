@@ -4,7 +4,6 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream } from 'node:stream/web';
-import { fetch, EnvHttpProxyAgent } from 'undici';
 import { redactUrl } from '../redact-url.js';
 
 const MAX_BYTES = 2 * 1024 ** 3;
@@ -56,6 +55,8 @@ export async function fetchRemote(url: string): Promise<string> {
   const shown = redactUrl(url);
   let res;
   try {
+    // undici is loaded only here: most runs never download, and it costs ~0.1 s of start-up.
+    const { fetch, EnvHttpProxyAgent } = await import('undici');
     res = await fetch(url, { dispatcher: new EnvHttpProxyAgent(), signal: AbortSignal.timeout(120_000) });
   } catch (e) {
     throw new Error(`cannot download "${shown}": ${redactUrl((e as Error).message)}`);

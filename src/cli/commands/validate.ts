@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import ora from 'ora';
 import type { CliContext } from '../context.js';
 import type { GlobalOptions, ValidateOptions } from '../options.js';
 import { loadConfig } from '../../config/load.js';
@@ -42,9 +41,10 @@ export async function run(ctx: CliContext, args: string[], opts: ValidateOptions
   const profile = opts.profile ?? config.profile;
   const output = opts.output;
 
+  // ora is loaded only for a terminal that shows the spinner (it costs ~50 ms of start-up).
   const spinner =
     ctx.stderr.isTTY && !ctx.env.CI
-      ? ora({ stream: ctx.stderr, isEnabled: true, color: ctx.color ? 'cyan' : undefined, text: msg(lang, 'validate.validating') }).start()
+      ? (await import('ora')).default({ stream: ctx.stderr, isEnabled: true, color: ctx.color ? 'cyan' : undefined, text: msg(lang, 'validate.validating') }).start()
       : undefined;
   let report: Report;
   try {
