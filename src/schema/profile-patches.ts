@@ -19,7 +19,7 @@ import v2Resource from './profiles/v2/dataresource.json' with { type: 'json' };
 import v2Package from './profiles/v2/datapackage.json' with { type: 'json' };
 
 export type Version = 'v1' | 'v2';
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 export interface PatchedProfiles {
   schema: Json;
