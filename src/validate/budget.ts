@@ -31,6 +31,18 @@ export class ErrorBudget {
     if (this.text > LIMITS.reportChars) this.stop(reportSizeWarning());
   };
 
+  /** The state to go back to when the rows are read again (see restore). */
+  snapshot(): { errors: number; text: number; stopped: boolean; reason: string | undefined } {
+    return { errors: this.errors.length, text: this.text, stopped: this.stopped, reason: this.reason };
+  }
+
+  restore(s: ReturnType<ErrorBudget['snapshot']>): void {
+    this.errors.length = s.errors;
+    this.text = s.text;
+    this.stopped = s.stopped;
+    this.reason = s.reason;
+  }
+
   /** Stop reading; `reason` (the partial warning) is kept only when given. */
   stop(reason?: string): void {
     this.stopped = true;

@@ -1,10 +1,11 @@
-import type { Cell, OpenedTable, Row } from '../table/types.js';
+import type { Cell, OpenedTable, Row, TableStats } from '../table/types.js';
 import { TableSourceError } from '../table/types.js';
 import type { Dialect, Schema } from '../schema/types.js';
 import { compileSchema, type CompiledField } from '../schema/cast.js';
 import type { ReportError, ReportTask } from './types.js';
 import { buildError } from './build-error.js';
 import { ErrorBudget } from './budget.js';
+import { wantsParallel } from './parallel/eligible.js';
 import { decideLayout, isCommentRow, joinLabels, type RowLayout } from './header.js';
 import { inferSchema, namesFromLabels } from './infer.js';
 import { checkHeader, mapFields, type FieldMapping } from './labels.js';
@@ -24,6 +25,8 @@ export interface TableJob {
   expectedHash?: string;
   /** Size of the data file on disk, to presize the key indexes of CSV tables (see estimateRows). */
   fileBytes?: number;
+  /** The local CSV file (one part) the table is read from: a large one is checked on all cores. */
+  csvPath?: string;
   foreignKeys?: ForeignKeyPlan[];
 }
 
@@ -115,10 +118,12 @@ export async function validateTable(job: TableJob, limits: TableLimits): Promise
 
   const budget = new ErrorBudget(task.errors, limits.limitErrors);
   let dataRows = 0;
+  let stats: () => TableStats = () => table.stats();
   try {
     const read = await readTable(job, table, limits, task, budget);
     if (read === 'empty') return finish(task, started);
-    dataRows = read;
+    dataRows = read.dataRows;
+    stats = read.stats;
   } catch (e) {
     if (!(e instanceof TableSourceError)) throw e;
     // A read failure mid-way (bad bytes, broken zip): the task holds just that error, as frictionless.
@@ -133,11 +138,11 @@ export async function validateTable(job: TableJob, limits: TableLimits): Promise
     task.partial = true;
     task.warnings.push(budget.reason);
   } else {
-    const stats = table.stats();
-    task.stats.md5 = stats.md5;
-    task.stats.sha256 = stats.sha256;
-    task.stats.bytes = stats.bytes;
-    endChecks(job, stats, task);
+    const hashed = stats();
+    task.stats.md5 = hashed.md5;
+    task.stats.sha256 = hashed.sha256;
+    task.stats.bytes = hashed.bytes;
+    endChecks(job, hashed, task);
   }
   const merges = table.merges?.();
   if (merges && merges.length) {
@@ -146,37 +151,70 @@ export async function validateTable(job: TableJob, limits: TableLimits): Promise
   return finish(task, started);
 }
 
+type ReadOutcome = { dataRows: number; stats: () => TableStats } | 'empty';
+
 /**
  * Read the table once, in three phases: the sample (the first SAMPLE_ROWS rows) decides the header and,
- * for bare files, the schema; the header is checked; then every data row. Returns the data rows read,
- * or 'empty' for a source without labels and data (its error is already in the task).
+ * for bare files, the schema; the header is checked; then every data row, on this thread or, for a large
+ * CSV file, on all cores (./parallel). Returns the data rows read and the file's hashes, or 'empty' for a
+ * source without labels and data (its error is already in the task).
  */
-async function readTable(job: TableJob, table: OpenedTable, limits: TableLimits, task: ReportTask, budget: ErrorBudget): Promise<number | 'empty'> {
+async function readTable(job: TableJob, table: OpenedTable, limits: TableLimits, task: ReportTask, budget: ErrorBudget): Promise<ReadOutcome> {
   const sample: Row[] = [];
   let rows: RowsPhase | undefined;
+  let plan: TablePlan | 'empty' | undefined;
   for await (const batch of table.batches) {
-    if (!rows) {
+    if (rows) rows.feed(batch);
+    else {
       for (const r of batch) sample.push(r);
       if (sample.length < SAMPLE_ROWS) continue;
-      const plan = planTable(job, table, sample, task);
+      plan = planTable(job, table, sample, task);
       if (plan === 'empty') return 'empty';
       checkHeaderPhase(plan, budget);
-      if (budget.stopped) return 0;
+      if (budget.stopped) return { dataRows: 0, stats: () => table.stats() };
+      if (wantsParallel(table, job.csvPath, job.fileBytes, plan.layout, limits.limitRows)) break;
       rows = new RowsPhase(job, table, plan, limits, budget);
       rows.feed(sample);
-    } else rows.feed(batch);
+    }
     if (budget.stopped) break;
   }
-  if (!rows) {
+  if (rows) return { dataRows: rows.dataRows, stats: () => table.stats() };
+  if (!plan) {
     // The whole table fits in the sample.
-    const plan = planTable(job, table, sample, task);
+    plan = planTable(job, table, sample, task);
     if (plan === 'empty') return 'empty';
     checkHeaderPhase(plan, budget);
-    if (budget.stopped) return 0;
-    rows = new RowsPhase(job, table, plan, limits, budget);
-    rows.feed(sample);
+    if (budget.stopped) return { dataRows: 0, stats: () => table.stats() };
+    if (!wantsParallel(table, job.csvPath, job.fileBytes, plan.layout, limits.limitRows)) {
+      rows = new RowsPhase(job, table, plan, limits, budget);
+      rows.feed(sample);
+      return { dataRows: rows.dataRows, stats: () => table.stats() };
+    }
   }
-  return rows.dataRows;
+  if (plan === 'empty') return 'empty';
+  await table.close();
+  return readParallel(job, table, plan, limits, budget);
+}
+
+/** The rows of a large CSV file on all cores; read again on this thread when the split cannot be proven safe. */
+async function readParallel(job: TableJob, table: OpenedTable, plan: TablePlan, limits: TableLimits, budget: ErrorBudget): Promise<ReadOutcome> {
+  const { checkRowsParallel } = await import('./parallel/index.js');
+  const mark = budget.snapshot();
+  const capacity = estimateRows(job.fileBytes, plan.sample);
+  const done = await checkRowsParallel({ path: job.csvPath!, fileBytes: job.fileBytes!, table, plan, foreignKeys: job.foreignKeys ?? [], capacity, budget, limits });
+  if (done) return { dataRows: done.dataRows, stats: () => done.stats };
+  budget.restore(mark);
+  const again = await job.open();
+  try {
+    const rows = new RowsPhase(job, again, plan, limits, budget);
+    for await (const batch of again.batches) {
+      rows.feed(batch);
+      if (budget.stopped) break;
+    }
+    return { dataRows: rows.dataRows, stats: () => again.stats() };
+  } finally {
+    await again.close();
+  }
 }
 
 /** Phase 1: from the sample, the header rows, the labels and (for bare files, inferred) the schema. */
