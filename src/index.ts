@@ -17,7 +17,7 @@ export { checkPackageDescriptor, checkResourceDescriptor, checkSchemaDescriptor,
 export type { DataPackage, Resource, Schema, Field, Dialect } from './schema/types.js';
 export { describeFile, writeResourceToPackage } from './describe/index.js';
 export { checkSatudataProfile } from './metadata/profile.js';
-export { toCkanDataset, toCkanResource } from './metadata/mapping.js';
+export { toCkanDataset, toCkanResource } from './ckan/mapping.js';
 export { CkanClient } from './portal/client.js';
 export { audit } from './audit/audit.js';
 export { loadConfig } from './config/load.js';

@@ -4,18 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { isLang, type Lang } from '../i18n.js';
 import { isSatudataError } from '../errors.js';
 import { loadConfig } from '../config/load.js';
-import { redact, redactingOut, terminalSafe, type CliContext } from './context.js';
+import { Out, redact, terminalSafe, type CliContext, type OutTarget } from './context.js';
 import { localizeCommanderError, localizeProgram } from './help-text.js';
-
-export type CommandOptions = Record<string, unknown>;
-export type CommandRunner = (ctx: CliContext, args: string[], opts: CommandOptions) => Promise<number>;
+import type { CommandName, CommandOptionsMap, CommandRunner, GlobalOptions } from './options.js';
 
 /** Each command lives in ./commands/<name>.js and exports `run`; loaded lazily so start-up stays fast. */
-const COMMANDS = ['validate', 'describe', 'convert', 'template', 'init', 'metadata', 'push', 'login', 'logout', 'status'] as const;
-type CommandName = (typeof COMMANDS)[number];
-
-async function loadCommand(name: CommandName): Promise<{ run: CommandRunner }> {
-  return (await import(new URL(`./commands/${name}.js`, import.meta.url).href)) as { run: CommandRunner };
+async function loadCommand<N extends CommandName>(name: N): Promise<{ run: CommandRunner<N> }> {
+  return (await import(new URL(`./commands/${name}.js`, import.meta.url).href)) as { run: CommandRunner<N> };
 }
 
 function version(): string {
@@ -34,7 +29,11 @@ const intArg = (name: string) => (v: string) => {
 
 const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
 
-export function defineProgram(dispatch: (name: string, args: string[], opts: CommandOptions) => Promise<void>): Command {
+/**
+ * The commands, their arguments and options. `dispatch` receives commander's option values, whose
+ * shape src/cli/options.ts declares per command (OPTION_KEYS; a test holds the two together).
+ */
+export function defineProgram(dispatch: <N extends CommandName>(name: N, args: string[], opts: CommandOptionsMap[N]) => Promise<void>): Command {
   const program = new Command('satudata')
     .description('Validate, describe and publish open data for Satu Data portals (CKAN).')
     .version(version(), '-V, --version')
@@ -47,10 +46,10 @@ export function defineProgram(dispatch: (name: string, args: string[], opts: Com
     // (`--format pdf`) makes commander call process.exit(1) instead of our exit 2.
     .exitOverride();
 
-  const act = (name: string) => async (...a: unknown[]) => {
+  const act = (name: CommandName) => async (...a: unknown[]) => {
     const cmd = a[a.length - 1] as Command;
     const positional = cmd.processedArgs.flatMap((v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v])) as string[];
-    await dispatch(name, positional, cmd.optsWithGlobals());
+    await dispatch(name, positional, cmd.optsWithGlobals<CommandOptionsMap[typeof name]>());
   };
 
   program
@@ -208,16 +207,18 @@ async function defaultLang(env: NodeJS.ProcessEnv, cwd: string): Promise<Lang> {
 }
 
 export interface RunOptions extends Partial<Omit<CliContext, 'addSecret' | 'stdout' | 'stderr'>> {
-  stdout?: { write(s: string): unknown; isTTY?: boolean };
-  stderr?: { write(s: string): unknown; isTTY?: boolean };
+  stdout?: OutTarget;
+  stderr?: OutTarget;
 }
 
 /** Run the CLI; returns the exit code. The only place that maps failures to exit codes. */
 export async function run(argv: string[], io: RunOptions = {}): Promise<number> {
   const env = io.env ?? process.env;
   const secrets = new Set<string>();
-  const stdout = redactingOut(io.stdout ?? process.stdout, secrets);
-  const stderr = redactingOut(io.stderr ?? process.stderr, secrets);
+  // The only writers of stdout and stderr in the whole program: commands, spinners and prompts get
+  // these through the context, so a registered secret is masked everywhere.
+  const stdout = new Out(io.stdout ?? process.stdout, secrets);
+  const stderr = new Out(io.stderr ?? process.stderr, secrets);
   const stdin = io.stdin ?? process.stdin;
   let exitCode = 0;
   let debug = argv.includes('--debug');
@@ -226,7 +227,7 @@ export async function run(argv: string[], io: RunOptions = {}): Promise<number> 
   const baseLang = await defaultLang(env, io.cwd ?? process.cwd());
   let ctxLang: Lang = langFlag(argv) ?? baseLang;
 
-  const program = defineProgram(async (name, args, opts) => {
+  const program = defineProgram(async (name, args, opts: GlobalOptions & { yes?: boolean }) => {
     const noColor = opts.color === false || env.NO_COLOR !== undefined && env.NO_COLOR !== '' || env.TERM === 'dumb';
     const lang: Lang = isLang(opts.lang) ? opts.lang : baseLang;
     ctxLang = lang;
@@ -245,8 +246,8 @@ export async function run(argv: string[], io: RunOptions = {}): Promise<number> 
         if (s) secrets.add(s);
       },
     };
-    const mod = await loadCommand(name as CommandName);
-    exitCode = await mod.run(ctx, args, opts);
+    const mod = await loadCommand(name);
+    exitCode = await mod.run(ctx, args, opts as CommandOptionsMap[typeof name]);
   });
   program.exitOverride();
   localizeProgram(program, ctxLang);

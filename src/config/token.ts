@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import type { Lang } from '../i18n.js';
 import type { LoadedConfig, SatudataConfig } from './types.js';
-import { loginPortal, readCredential } from '../portal/credentials.js';
+import { loginPortal, readCredential } from './credentials.js';
 import { msg } from '../i18n.js';
+import { redactUrl } from '../redact-url.js';
 
 export const DEFAULT_TOKEN_ENV = 'SATUDATA_API_TOKEN';
 
@@ -39,13 +40,6 @@ export function normalisePortal(url: string): string {
   return url.trim().replace(/\/+$/, '');
 }
 
-/**
- * `https://user:pass@host/x` → `https://***@host/x`: a URL (or a message quoting URLs) as it may be
- * shown or logged.
- */
-export function redactUrl(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/gi, '$1***@');
-}
 
 /**
  * Portal precedence: flag > SATUDATA_PORTAL > config file. Missing → exit 2 with how to set it. A URL

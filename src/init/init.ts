@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { redactUrl } from '../config/token.js';
+import { redactUrl } from '../redact-url.js';
 import { fmt, type Lang, m } from '../i18n.js';
 import type { DescribeNote } from '../describe/types.js';
 import type { Resource, DataPackage } from '../schema/types.js';

@@ -31,7 +31,7 @@ export function isPromptExit(e: unknown): boolean {
 /**
  * @inquirer/prompts over the given streams (prompts go to stderr so stdout stays machine-readable).
  * `output` is a factory: inquirer ends its output stream when a prompt finishes, so each prompt gets
- * a fresh one (process.stderr ignores end(), a wrapper stream does not).
+ * a fresh one (the CLI's stderr stream ignores end(), as a terminal does; another stream may not).
  */
 export function inquirerAsk(io: { input: Readable; output: () => Writable; lang?: Lang }): Ask {
   const context = () => ({ input: io.input, output: io.output(), clearPromptOnDone: false });

@@ -5,7 +5,7 @@
  */
 import { PortalError } from '../errors.js';
 import type { Lang } from '../i18n.js';
-import { packageFieldOf, type CkanDatasetDraft } from '../metadata/mapping.js';
+import { packageFieldOf, type CkanDatasetDraft } from '../ckan/mapping.js';
 import type { CkanClient } from './client.js';
 import type { RemoteDataset } from './plan.js';
 import { PORTAL_CODES } from './response.js';

@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { locatePackage, readPackage } from '../metadata/package-file.js';
 import type { Lang } from '../i18n.js';
 import type { DataPackage, Schema } from '../schema/types.js';
-import { toCkanResource } from '../metadata/mapping.js';
+import { toCkanResource } from '../ckan/mapping.js';
 import type { LocalResource } from './plan.js';
 import { resolvePackagePath } from '../package-path.js';
 import { DataInvalidError } from '../errors.js';

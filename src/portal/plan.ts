@@ -3,7 +3,7 @@
  * needed, and nothing else. Unchanged things are not written at all, because CKAN ≤2.11 bumps
  * `metadata_modified` on every update and that would defeat the staleness audit.
  */
-import { OTHER_EXTRAS, RESOURCE_BYTES_KEY, RESOURCE_HASH_KEY, RESOURCE_LAST_MODIFIED_KEY, RESOURCE_NAME_KEY, SDI_EXTRAS, packageFieldOf, type CkanDatasetDraft, type CkanExtra, type CkanResourceDraft } from '../metadata/mapping.js';
+import { OTHER_EXTRAS, RESOURCE_BYTES_KEY, RESOURCE_HASH_KEY, RESOURCE_LAST_MODIFIED_KEY, RESOURCE_NAME_KEY, SDI_EXTRAS, packageFieldOf, type CkanDatasetDraft, type CkanExtra, type CkanResourceDraft } from '../ckan/mapping.js';
 
 export interface LocalResource {
   draft: CkanResourceDraft;
@@ -36,20 +36,52 @@ export interface FieldDiff {
 export type DatasetAction = 'created' | 'updated' | 'restored' | 'unchanged';
 export type ResourceAction = 'created' | 'updated' | 'unchanged' | 'kept' | 'deleted';
 
-export interface ResourceStep {
+interface StepBase {
   name: string;
-  action: ResourceAction;
-  /** remote resource id (update, unchanged, kept, deleted) */
-  id?: string;
-  /** the file must be (re)uploaded */
-  upload: boolean;
-  local?: LocalResource;
   diff: FieldDiff[];
+}
+
+/** A package resource the portal does not have yet: created, with its file when it has one. */
+export interface CreateStep extends StepBase {
+  action: 'created';
+  /** the file must be uploaded */
+  upload: boolean;
+  local: LocalResource;
+  id?: undefined;
+  drift?: undefined;
+  duplicate?: undefined;
+}
+
+/** A package resource matched to a portal resource (by satudata_name, or by name for older pushes). */
+export interface MatchedStep extends StepBase {
+  action: 'updated' | 'unchanged';
+  /** remote resource id */
+  id: string;
+  /** the file must be uploaded again */
+  upload: boolean;
+  local: LocalResource;
   /** The portal's copy of the file was changed by another route (why it is uploaded again). */
   drift?: string;
+  duplicate?: undefined;
+}
+
+/** A portal resource the package does not have: kept, or deleted (--prune, or a duplicate). */
+export interface PortalOnlyStep extends StepBase {
+  action: 'kept' | 'deleted';
+  /** remote resource id */
+  id: string;
+  upload: false;
+  local?: undefined;
+  drift?: undefined;
   /** A second portal resource of the same satudata_name (two pushes raced): deleted, the first is kept. */
   duplicate?: boolean;
 }
+
+/** One resource of the plan, keyed on `action`: created and matched steps carry the local resource, portal-only ones the id. */
+export type ResourceStep = CreateStep | MatchedStep | PortalOnlyStep;
+
+/** The steps that write a local resource (resource_create or resource_patch). */
+export type WriteStep = CreateStep | MatchedStep;
 
 export interface PushPlan {
   dataset: {
@@ -207,7 +239,7 @@ export function planPush(draft: CkanDatasetDraft, locals: LocalResource[], remot
         file: { ...(Number.isFinite(recorded) ? { fromBytes: recorded } : {}), ...(l.bytes !== undefined ? { toBytes: l.bytes } : {}), ...(drift ? { drift } : {}) },
       });
     }
-    const step: ResourceStep = { name: l.draft.name, action: upload || rd.length ? 'updated' : 'unchanged', id: match.id, upload, local: l, diff: rd };
+    const step: MatchedStep = { name: l.draft.name, action: upload || rd.length ? 'updated' : 'unchanged', id: match.id, upload, local: l, diff: rd };
     if (drift) step.drift = drift;
     return step;
   });

@@ -14,11 +14,11 @@
 import { basename } from 'node:path';
 import { PortalError } from '../errors.js';
 import type { Lang } from '../i18n.js';
-import { RESOURCE_BYTES_KEY, RESOURCE_HASH_KEY, RESOURCE_LAST_MODIFIED_KEY, RESOURCE_NAME_KEY, type CkanDatasetDraft } from '../metadata/mapping.js';
+import { RESOURCE_BYTES_KEY, RESOURCE_HASH_KEY, RESOURCE_LAST_MODIFIED_KEY, RESOURCE_NAME_KEY, type CkanDatasetDraft } from '../ckan/mapping.js';
 import type { CkanClient } from './client.js';
 import { isOutcomeUnknown } from './net-errors.js';
 import { PORTAL_CODES } from './response.js';
-import { planPush, titleOf, type DatasetAction, type LocalResource, type PushPlan, type RemoteDataset, type ResourceAction, type ResourceStep } from './plan.js';
+import { planPush, titleOf, type DatasetAction, type LocalResource, type PushPlan, type RemoteDataset, type ResourceAction, type PortalOnlyStep, type ResourceStep, type WriteStep } from './plan.js';
 import type { ShownResource } from './shapes.js';
 import { msg } from '../i18n.js';
 
@@ -35,8 +35,8 @@ export interface PushResult {
   resources: { name: string; title?: string; action: ResourceAction; bytes: number | null; sha256: string | null; drift?: string }[];
 }
 
-function resourceFields(step: ResourceStep, remote?: Record<string, unknown>): Record<string, string> {
-  const local = step.local!;
+function resourceFields(step: WriteStep, remote?: Record<string, unknown>): Record<string, string> {
+  const local = step.local;
   const d = local.draft;
   const f: Record<string, string> = { name: titleOf(local), [RESOURCE_NAME_KEY]: d.name, description: d.description, format: d.format, mimetype: d.mimetype };
   if (d.schema) f.schema = d.schema;
@@ -87,6 +87,8 @@ function nameTaken(e: unknown): e is PortalError {
   return e instanceof PortalError && e.code === PORTAL_CODES.validation && (e.fieldErrors?.name ?? []).some((m) => /already in use/i.test(m));
 }
 
+const isWrite = (r: ResourceStep): r is WriteStep => r.action === 'created' || r.action === 'updated';
+
 /** How many unknown outcomes one push tolerates before giving up (each is followed by a re-read). */
 const MAX_UNKNOWN_OUTCOMES = 3;
 
@@ -98,7 +100,7 @@ function pendingKeys(plan: PushPlan, draft: CkanDatasetDraft): Key[] {
   const d = plan.dataset;
   const patchFields = Object.keys(d.fields).filter((k) => !(k === 'private' && d.fields.private === false));
   if (d.action === 'created' || (d.action !== 'unchanged' && patchFields.length)) keys.push('dataset');
-  for (const r of plan.resources) if (r.action === 'created' || r.action === 'updated') keys.push(`res:${r.name}`);
+  for (const r of plan.resources) if (isWrite(r)) keys.push(`res:${r.name}`);
   if (draft.private === false && (d.action === 'created' || d.fields.private === false)) keys.push('publish');
   for (const r of plan.resources) if (r.action === 'deleted') keys.push(`del:${r.id}`);
   return keys;
@@ -141,7 +143,7 @@ export async function executePlan(input: ExecuteInput): Promise<PushResult> {
         await replan();
         continue;
       }
-      const step = key.startsWith('res:') ? plan.resources.find((r) => `res:${r.name}` === key)! : undefined;
+      const step = key.startsWith('res:') ? plan.resources.find((r): r is WriteStep => isWrite(r) && `res:${r.name}` === key) : undefined;
       const creates = (key === 'dataset' && plan.dataset.action === 'created') || step?.action === 'created';
       if (creates && !fresh) {
         await replan();
@@ -170,7 +172,7 @@ export async function executePlan(input: ExecuteInput): Promise<PushResult> {
     throw unfinished(e, { portal: client.portal, draft, lang, shown: remote, created: createdHere });
   }
 
-  async function runStep(key: Key, step: ResourceStep | undefined): Promise<void> {
+  async function runStep(key: Key, step: WriteStep | undefined): Promise<void> {
     if (key === 'dataset') {
       if (plan.dataset.action === 'created') {
         // Public datasets are created private, then opened at the end (see 1. above).
@@ -191,7 +193,8 @@ export async function executePlan(input: ExecuteInput): Promise<PushResult> {
       return;
     }
     if (key.startsWith('del:')) {
-      const victim = plan.resources.find((r) => `del:${r.id}` === key)!;
+      const victim = plan.resources.find((r): r is PortalOnlyStep => r.action === 'deleted' && `del:${r.id}` === key);
+      if (!victim) throw new Error(`no resource step for ${key}`);
       try {
         await client.action('resource_delete', { id: victim.id });
       } catch (e) {
@@ -206,16 +209,18 @@ export async function executePlan(input: ExecuteInput): Promise<PushResult> {
       onEvent({ type: 'resource', action: 'deleted', name: victim.name });
       return;
     }
-    const s = step!;
-    const local = s.local!;
-    const shown = remote?.resources?.find((r) => r.id === s.id);
+    const s = step;
+    if (!s) throw new Error(`no resource step for ${key}`);
+    const local = s.local;
+    const shown = s.action === 'created' ? undefined : remote?.resources?.find((r) => r.id === s.id);
     const fields = resourceFields(s, shown);
-    const target: Record<string, string> = s.action === 'created' ? { package_id: id } : { id: s.id! };
+    const target: Record<string, string> = s.action === 'created' ? { package_id: id } : { id: s.id };
     const name = s.action === 'created' ? 'resource_create' : 'resource_patch';
-    attempted.set(s.name, { action: attempted.get(s.name)?.action === 'created' ? 'created' : s.action, ...(s.drift ? { drift: s.drift } : {}) });
+    const outcome = { action: attempted.get(s.name)?.action === 'created' ? 'created' : s.action, ...(s.drift ? { drift: s.drift } : {}) } as const;
+    attempted.set(s.name, outcome);
     if (s.drift) onEvent({ type: 'resource', action: 'updated', name: s.name, drift: s.drift });
     if (s.upload && local.file) {
-      const file = { path: local.file, filename: basename(local.file), contentType: local.draft.mimetype, size: local.bytes!, sha256: local.sha256 };
+      const file = { path: local.file, filename: basename(local.file), contentType: local.draft.mimetype, size: local.bytes ?? 0, sha256: local.sha256 };
       const stored = await client.upload<ShownResource>(name, { ...target, ...fields }, file, {
         onProgress: (sent, total) => onEvent({ type: 'upload', name: s.name, sent, total }),
       });
@@ -226,7 +231,7 @@ export async function executePlan(input: ExecuteInput): Promise<PushResult> {
     } else {
       await client.action(name, { ...target, ...fields });
     }
-    onEvent({ type: 'resource', action: attempted.get(s.name)!.action, name: s.name });
+    onEvent({ type: 'resource', action: outcome.action, name: s.name });
   }
 
   const first = input.plan;

@@ -2,7 +2,7 @@
 import { fmt, type Lang, msg, m } from '../i18n.js';
 import type { FieldDiff, PushPlan } from './plan.js';
 import type { PushResult } from './push.js';
-import { packageFieldOf } from '../metadata/mapping.js';
+import { packageFieldOf } from '../ckan/mapping.js';
 
 /** The datapackage field CKAN's `private` flag comes from (diffs of it are shown as visibility). */
 const VISIBILITY_FIELD = packageFieldOf('private');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fetch, EnvHttpProxyAgent } from 'undici';
-import { redactUrl } from '../config/token.js';
+import { redactUrl } from '../redact-url.js';
 
 const MAX_BYTES = 2 * 1024 ** 3;
 

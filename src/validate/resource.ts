@@ -9,7 +9,7 @@ import { patternNoteId } from '../schema/pattern.js';
 import type { Report, ReportError } from './types.js';
 import { buildError } from './build-error.js';
 import { resolvePackagePath } from '../package-path.js';
-import { redactUrl } from '../config/token.js';
+import { redactUrl } from '../redact-url.js';
 import { openInline } from './inline.js';
 import { fetchRemote } from './remote.js';
 import { openMultipart } from './multipart.js';

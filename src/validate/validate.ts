@@ -11,7 +11,7 @@ import { validateTable, type TableJob } from './table.js';
 import { planForeignKeys } from './foreign-keys.js';
 import { fetchRemote, holdRemoteTemp } from './remote.js';
 import { resolvePackagePath } from '../package-path.js';
-import { redactUrl } from '../config/token.js';
+import { redactUrl } from '../redact-url.js';
 import { fileTask } from './file-task.js';
 import { fileSize, loadJsonFile, metaToReport, prepareResource, readerDialect, type PreparedResource } from './resource.js';
 import { msg } from '../i18n.js';

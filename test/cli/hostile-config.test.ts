@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli as runBinary } from '../helpers/cli.js';
 import { packageCopy, runCli, uniqueName } from './push-helpers.js';
 import { startFakeCkan, type FakeCkan } from '../fake-ckan/server.js';
-import { writeCredential } from '../../src/portal/credentials.js';
+import { writeCredential } from '../../src/config/credentials.js';
 
 let attacker: Server;
 let attackerUrl: string;

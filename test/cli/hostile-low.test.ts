@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/cli.js';
 import { runCli } from './push-helpers.js';
 import { startFakeCkan, type FakeCkan } from '../fake-ckan/server.js';
-import { credentialsPath, writeCredential } from '../../src/portal/credentials.js';
+import { credentialsPath, writeCredential } from '../../src/config/credentials.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'satudata-low-'));
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);

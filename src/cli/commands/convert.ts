@@ -14,25 +14,26 @@ import { readPackage } from '../../describe/package-write.js';
 import { DataInvalidError, UsageError } from '../../errors.js';
 import type { Resource, Schema } from '../../schema/types.js';
 import type { CliContext } from '../context.js';
+import type { ConvertOptions } from '../options.js';
 import { sourceToUsage } from './describe.js';
 import { msg, type Lang } from '../../i18n.js';
 
 interface Job { sheet?: string; table: number; resource: Resource; given: boolean; out: string }
 
-export async function run(ctx: CliContext, args: string[], opts: Record<string, unknown>): Promise<number> {
+export async function run(ctx: CliContext, args: string[], opts: ConvertOptions): Promise<number> {
   const file = args[0];
   if (!file) throw new UsageError(msg(ctx.lang, 'convert.convert_needs_an_xlsx'));
   const input = resolve(ctx.cwd, file);
   if (!(await stat(input).catch(() => undefined))?.isFile()) throw new UsageError(msg(ctx.lang, 'convert.file_not_found', { file }));
   const allSheets = Boolean(opts.allSheets);
   const force = Boolean(opts.force);
-  const output = typeof opts.output === 'string' ? opts.output : undefined;
+  const output = opts.output;
   if (allSheets && opts.sheet) throw new UsageError(msg(ctx.lang, 'convert.use_either_sheet_or'));
   await checkOutputOption(ctx, output, allSheets);
 
   const results: { input: string; sheet?: string; table?: number; output: string; rows: number; schema: 'package' | 'inferred'; uncast: number }[] = [];
   try {
-    const sheets: Array<string | undefined> = allSheets ? await listSheets(input) : [typeof opts.sheet === 'string' ? opts.sheet : undefined];
+    const sheets: Array<string | undefined> = allSheets ? await listSheets(input) : [opts.sheet];
     if (allSheets && sheets.length === 0) throw new UsageError(msg(ctx.lang, 'convert.all_sheets_needs_an'));
     // The officer's package may sit in the file's folder or a parent (data/ under the package).
     const packages: { dir: string; pkg: Awaited<ReturnType<typeof readPackage>> }[] = [];

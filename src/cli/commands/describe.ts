@@ -10,6 +10,7 @@ import { renderDescribe } from '../../describe/render.js';
 import { UsageError } from '../../errors.js';
 import { TableSourceError } from '../../table/types.js';
 import type { CliContext } from '../context.js';
+import type { DescribeOptions } from '../options.js';
 import { msg } from '../../i18n.js';
 
 export function parseMissingValues(v: unknown): string[] {
@@ -23,13 +24,13 @@ export function sourceToUsage(e: unknown, lang: 'id' | 'en'): unknown {
   return e;
 }
 
-export async function run(ctx: CliContext, args: string[], opts: Record<string, unknown>): Promise<number> {
+export async function run(ctx: CliContext, args: string[], opts: DescribeOptions): Promise<number> {
   const file = args[0];
   if (!file) throw new UsageError(msg(ctx.lang, 'describe.describe_needs_a_csv'));
   const path = resolve(ctx.cwd, file);
   const st = await stat(path).catch(() => undefined);
   if (!st?.isFile()) throw new UsageError(msg(ctx.lang, 'describe.file_not_found', { file }));
-  const sheet = typeof opts.sheet === 'string' ? opts.sheet : undefined;
+  const sheet = opts.sheet;
 
   let result;
   try {

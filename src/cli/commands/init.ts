@@ -12,8 +12,9 @@ import { runMetadataFlow } from '../../metadata/flow.js';
 import { orgChoices } from '../../metadata/organizations.js';
 import { packageText, readPackage, writeFileAtomic } from '../../metadata/package-file.js';
 import { checkSatudataProfile } from '../../metadata/profile.js';
-import { promptKit } from '../../metadata/prompt-kit.js';
+import { promptKit } from '../prompt-kit.js';
 import type { CliContext } from '../context.js';
+import type { InitOptions } from '../options.js';
 
 const T = {
   written: m('init.t.written'),
@@ -48,7 +49,7 @@ async function readExistingConfig(dir: string): Promise<{ portal?: string; organ
   }
 }
 
-export async function run(ctx: CliContext, args: string[], opts: Record<string, unknown>): Promise<number> {
+export async function run(ctx: CliContext, args: string[], opts: InitOptions): Promise<number> {
   const lang: Lang = ctx.lang;
   const dir = path.resolve(ctx.cwd, args[0] ?? '.');
   const interactive = ctx.interactive && !opts.yes;
@@ -61,8 +62,8 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
     result = await initRepository({
       dir,
       lang,
-      portal: typeof opts.portal === 'string' ? opts.portal : undefined,
-      org: typeof opts.org === 'string' ? opts.org : undefined,
+      portal: opts.portal,
+      org: opts.org,
       existing,
       interactive,
       ask: kit?.ask,

@@ -4,10 +4,11 @@
  */
 import { password } from '@inquirer/prompts';
 import type { CliContext } from '../context.js';
+import type { LoginOptions } from '../options.js';
 import { loadConfig } from '../../config/load.js';
 import { portalNamedByUser, resolvePortalOrLogin, userConfigDir } from '../../config/token.js';
 import { ConfigError, UsageError } from '../../errors.js';
-import { readCredential, writeCredential } from '../../portal/credentials.js';
+import { readCredential, writeCredential } from '../../config/credentials.js';
 import { clientFor, verifyToken } from '../../portal/session.js';
 import { msg } from '../../i18n.js';
 
@@ -23,12 +24,12 @@ async function readToken(ctx: CliContext, portal: string): Promise<string> {
       throw new UsageError(msg(ctx.lang, 'login.no_token_given_prompts'), msg(ctx.lang, 'login.pipe_the_token_on'));
     }
     // The prompt goes to stderr so that --json keeps stdout clean.
-    return password({ message: msg(ctx.lang, 'login.api_token_for', { portal }), mask: '*' }, { input: ctx.stdin, output: process.stderr });
+    return password({ message: msg(ctx.lang, 'login.api_token_for', { portal }), mask: '*' }, { input: ctx.stdin, output: ctx.stderr });
   }
   return (await readStdin(ctx)).split(/\r?\n/).map((l) => l.trim()).find(Boolean) ?? '';
 }
 
-export async function run(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<number> {
+export async function run(ctx: CliContext, _args: string[], opts: LoginOptions): Promise<number> {
   const loaded = await loadConfig(ctx.cwd, ctx.lang, ctx.env);
   const { config } = loaded;
   const portal = await resolvePortalOrLogin(opts.portal, ctx.env, config, ctx.lang);

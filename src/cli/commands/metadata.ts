@@ -17,7 +17,8 @@ import { exportMetadata, importMetadata } from '../../metadata/workbook-io.js';
 import { dropDraft, loadDraft, saveDraft, textHash } from '../../metadata/draft.js';
 import { readFile } from 'node:fs/promises';
 import type { CliContext } from '../context.js';
-import { promptKit } from '../../metadata/prompt-kit.js';
+import type { MetadataOptions } from '../options.js';
+import { promptKit } from '../prompt-kit.js';
 
 const T = {
   badSets: m('metadata.t.badSets'),
@@ -36,16 +37,16 @@ const T = {
   missingHint: m('metadata.t.missingHint'),
 };
 
-export async function run(ctx: CliContext, args: string[], opts: Record<string, unknown>): Promise<number> {
+export async function run(ctx: CliContext, args: string[], opts: MetadataOptions): Promise<number> {
   const lang = ctx.lang;
   const file = await locatePackage(ctx.cwd, args[0], lang);
   const pkg = await readPackage(file, lang);
   const before = packageText(pkg);
   const loaded = await loadConfig(path.dirname(file), lang, ctx.env);
   const { config } = loaded;
-  const sets = Array.isArray(opts.set) ? (opts.set as string[]) : [];
-  const exportTo = typeof opts.export === 'string' ? path.resolve(ctx.cwd, opts.export) : undefined;
-  const importFrom = typeof opts.import === 'string' ? path.resolve(ctx.cwd, opts.import) : undefined;
+  const sets = opts.set ?? [];
+  const exportTo = opts.export !== undefined ? path.resolve(ctx.cwd, opts.export) : undefined;
+  const importFrom = opts.import !== undefined ? path.resolve(ctx.cwd, opts.import) : undefined;
   if (exportTo && importFrom) throw new UsageError(T.both[lang]);
   if (exportTo) {
     const n = await exportMetadata(pkg, exportTo, { lang, orgs: orgChoices(undefined, config.organization), force: Boolean(opts.force) });
@@ -57,7 +58,7 @@ export async function run(ctx: CliContext, args: string[], opts: Record<string, 
   // An imported workbook answers the questions: no prompts.
   const interactive = ctx.interactive && !opts.yes && !importFrom;
 
-  const kit = interactive ? await promptKit(ctx, config, typeof opts.portal === 'string' ? opts.portal : undefined, undefined, loaded.portalFrom) : undefined;
+  const kit = interactive ? await promptKit(ctx, config, opts.portal, undefined, loaded.portalFrom) : undefined;
   const licenses = kit ? await kit.portal.licenses() : undefined;
 
   // All --set values are checked before anything is applied: one bad value means nothing is written.

@@ -19,6 +19,7 @@ import { UsageError } from '../../errors.js';
 import { findToken, portalNamedByUser, resolvePortalOrLogin } from '../../config/token.js';
 import { CkanClient } from '../../portal/client.js';
 import type { CliContext } from '../context.js';
+import type { StatusOptions } from '../options.js';
 import { msg } from '../../i18n.js';
 
 export type StatusFormat = 'table' | 'json' | 'csv' | 'markdown' | 'html';
@@ -60,29 +61,29 @@ function render(r: AuditResult, format: StatusFormat, ctx: CliContext): string {
   }
 }
 
-export async function run(ctx: CliContext, _args: string[], opts: Record<string, unknown>): Promise<number> {
-  const format: StatusFormat = opts.json ? 'json' : ((opts.format as StatusFormat | undefined) ?? 'table');
-  const failOn: FailOn = (opts.failOn as FailOn | undefined) ?? defaultFailOn(ctx.stdout.isTTY);
+export async function run(ctx: CliContext, _args: string[], opts: StatusOptions): Promise<number> {
+  const format: StatusFormat = opts.json ? 'json' : (opts.format ?? 'table');
+  const failOn: FailOn = opts.failOn ?? defaultFailOn(ctx.stdout.isTTY);
 
   // Whole seconds: the reports show this instant, and milliseconds only add noise.
   let now = new Date(Math.floor(Date.now() / 1000) * 1000);
   if (opts.now !== undefined) {
-    const parsed = parseUtc(String(opts.now));
+    const parsed = parseUtc(opts.now);
     if (!parsed) {
       throw new UsageError(
-        msg(ctx.lang, 'status.now_expects_an_iso', { value: String(opts.now) }),
+        msg(ctx.lang, 'status.now_expects_an_iso', { value: opts.now }),
       );
     }
     now = parsed;
   }
-  const graceDays = typeof opts.graceDays === 'number' ? opts.graceDays : undefined;
-  const orgs = Array.isArray(opts.org) ? (opts.org as string[]) : undefined;
+  const graceDays = opts.graceDays;
+  const orgs = opts.org;
 
   const checkData = Boolean(opts.checkData);
   if (failOn === 'invalid' && !checkData) {
     throw new UsageError(msg(ctx.lang, 'status.fail_on_invalid_needs'));
   }
-  const maxMiB = typeof opts.maxFileMb === 'number' ? opts.maxFileMb : CHECK_DEFAULTS.maxMiB;
+  const maxMiB = opts.maxFileMb ?? CHECK_DEFAULTS.maxMiB;
   if (maxMiB < 1) throw new UsageError(msg(ctx.lang, 'status.max_file_mb_must'));
 
   const loaded = await loadConfig(ctx.cwd, ctx.lang, ctx.env);
@@ -90,7 +91,7 @@ export async function run(ctx: CliContext, _args: string[], opts: Record<string,
   const portal = await resolvePortalOrLogin(opts.portal, ctx.env, config, ctx.lang);
 
   // The register is checked before any request: a bad register is the user's to fix (exit 2).
-  const register = opts.register !== undefined ? await loadRegister(resolve(ctx.cwd, String(opts.register)), ctx.lang) : undefined;
+  const register = opts.register !== undefined ? await loadRegister(resolve(ctx.cwd, opts.register), ctx.lang) : undefined;
 
   // Optional: without a token the audit sees what the public sees (private datasets count as missing).
   const token = (await findToken(ctx.env, config, portal, portalNamedByUser(opts.portal, ctx.env, loaded), ctx.lang))?.token;
@@ -135,7 +136,7 @@ export async function run(ctx: CliContext, _args: string[], opts: Record<string,
 
   const text = render(result, format, ctx);
   if (opts.output !== undefined) {
-    const file = resolve(ctx.cwd, String(opts.output));
+    const file = resolve(ctx.cwd, opts.output);
     try {
       await writeFile(file, text, 'utf8');
     } catch (e) {

@@ -8,15 +8,16 @@ import { UsageError } from '../../errors.js';
 import { buildTemplate, TEMPLATE_DIALECT } from '../../template/build.js';
 import { loadTemplateSource } from '../../template/load.js';
 import type { CliContext } from '../context.js';
+import type { TemplateOptions } from '../options.js';
 import { msg } from '../../i18n.js';
 
-export async function run(ctx: CliContext, args: string[], opts: Record<string, unknown>): Promise<number> {
+export async function run(ctx: CliContext, args: string[], opts: TemplateOptions): Promise<number> {
   const input = args[0];
   if (!input) throw new UsageError(msg(ctx.lang, 'template.template_needs_a_table'));
-  const output = typeof opts.output === 'string' ? resolve(ctx.cwd, opts.output) : undefined;
+  const output = opts.output ? resolve(ctx.cwd, opts.output) : undefined;
   if (!output) throw new UsageError(msg(ctx.lang, 'template.template_needs_o_out'));
   if (!output.toLowerCase().endsWith('.xlsx')) throw new UsageError(msg(ctx.lang, 'template.the_output_must_end'));
-  const src = await loadTemplateSource(resolve(ctx.cwd, input), typeof opts.resource === 'string' ? opts.resource : undefined, ctx.lang);
+  const src = await loadTemplateSource(resolve(ctx.cwd, input), opts.resource, ctx.lang);
   const wb = buildTemplate(src);
   await mkdir(dirname(output), { recursive: true });
   // Write next to the target and rename, so an interrupted run never leaves a broken workbook.

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ora from 'ora';
 import type { CliContext } from '../context.js';
-import type { CommandOptions } from '../main.js';
+import type { GlobalOptions, ValidateOptions } from '../options.js';
 import { loadConfig } from '../../config/load.js';
 import { isLang, type Lang, msg } from '../../i18n.js';
 import { validate } from '../../validate/validate.js';
@@ -15,7 +15,7 @@ import type { Report } from '../../validate/types.js';
 
 type Format = 'text' | 'json' | 'github' | 'junit';
 
-export function resolveLang(opts: CommandOptions, ctx: CliContext, configLang?: Lang): Lang {
+export function resolveLang(opts: GlobalOptions, ctx: CliContext, configLang?: Lang): Lang {
   if (isLang(opts.lang)) return opts.lang;
   if (isLang(ctx.env.SATUDATA_LANG)) return ctx.env.SATUDATA_LANG;
   return configLang ?? 'id';
@@ -35,26 +35,26 @@ export function render(report: Report, format: Format, lang: Lang, color: boolea
 }
 
 /** `satudata validate [TARGET...]`: flags → validate() → one renderer → exit 0/1. */
-export async function run(ctx: CliContext, args: string[], opts: CommandOptions): Promise<number> {
+export async function run(ctx: CliContext, args: string[], opts: ValidateOptions): Promise<number> {
   const { config } = await loadConfig(ctx.cwd, ctx.lang, ctx.env);
   const lang = resolveLang(opts, ctx, config.lang);
-  const format: Format = opts.json ? 'json' : ((opts.format as Format | undefined) ?? 'text');
-  const profile = (opts.profile as 'satudata' | 'frictionless' | undefined) ?? config.profile;
-  const output = opts.output as string | undefined;
+  const format: Format = opts.json ? 'json' : (opts.format ?? 'text');
+  const profile = opts.profile ?? config.profile;
+  const output = opts.output;
 
   const spinner =
     ctx.stderr.isTTY && !ctx.env.CI
-      ? ora({ stream: process.stderr, isEnabled: true, color: ctx.color ? 'cyan' : undefined, text: msg(lang, 'validate.validating') }).start()
+      ? ora({ stream: ctx.stderr, isEnabled: true, color: ctx.color ? 'cyan' : undefined, text: msg(lang, 'validate.validating') }).start()
       : undefined;
   let report: Report;
   try {
     report = await validate(args, {
       cwd: ctx.cwd,
-      schema: opts.schema as string | undefined,
-      limitErrors: opts.limitErrors as number | undefined,
-      limitRows: opts.limitRows as number | undefined,
+      schema: opts.schema,
+      limitErrors: opts.limitErrors,
+      limitRows: opts.limitRows,
       allowRemote: Boolean(opts.allowRemote),
-      sheet: opts.sheet as string | undefined,
+      sheet: opts.sheet,
       profile,
       lang,
       packageChecks: profile === 'satudata' ? [(pkg) => checkSatudataProfile(pkg, { lang })] : [],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { licenseToCkan, packageFieldOf, resolveOrganization, SDI_EXTRAS, toCkanDataset, toCkanResource } from '../../../src/metadata/mapping.js';
-import { checkCkanDataset, checkDatasetName, checkTag } from '../../../src/metadata/ckan-rules.js';
+import { licenseToCkan, packageFieldOf, resolveOrganization, SDI_EXTRAS, toCkanDataset, toCkanResource } from '../../../src/ckan/mapping.js';
+import { checkCkanDataset, checkDatasetName, checkTag } from '../../../src/ckan/rules.js';
 import type { DataPackage } from '../../../src/schema/types.js';
 
 const pkg = (extra: Record<string, unknown> = {}): DataPackage => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { desiredExtras, planIsNoop, planPush, type LocalResource, type RemoteDataset } from '../../../src/portal/plan.js';
-import type { CkanDatasetDraft } from '../../../src/metadata/mapping.js';
+import type { CkanDatasetDraft } from '../../../src/ckan/mapping.js';
 
 const draft = (over: Partial<CkanDatasetDraft> = {}): CkanDatasetDraft => ({
   name: 'ds', title: 'T', notes: 'N', owner_org: 'org-a', license_id: 'cc-by', private: false,

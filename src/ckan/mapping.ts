@@ -22,7 +22,7 @@
  */
 import type { Msg } from '../i18n.js';
 import type { DataPackage, Resource, Schema } from '../schema/types.js';
-import { LICENSES } from './licenses.js';
+import { LICENSES } from '../metadata/licenses.js';
 import { m } from '../i18n.js';
 
 /** One Satu Data field kept under `sdi` in datapackage.json and as a CKAN extra on the portal. */

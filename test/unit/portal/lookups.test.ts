@@ -1,7 +1,7 @@
 /** The metadata prompts' portal lookups, against the fake CKAN: orgs for the token, licences, slug owners, offline fallback. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CkanClient } from '../../../src/portal/client.js';
-import { ckanMetadataPortal } from '../../../src/metadata/portal.js';
+import { ckanMetadataPortal } from '../../../src/portal/lookups.js';
 import { startFakeCkan, type FakeCkan } from '../../fake-ckan/server.js';
 
 let ckan: FakeCkan;

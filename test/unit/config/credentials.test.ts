@@ -2,8 +2,9 @@ import { mkdtempSync, statSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { credentialsPath, readCredential, removeCredential, writeCredential } from '../../../src/portal/credentials.js';
-import { findToken, normalisePortal, portalNamedByUser, redactUrl, requireToken, resolvePortal, userConfigDir } from '../../../src/config/token.js';
+import { credentialsPath, readCredential, removeCredential, writeCredential } from '../../../src/config/credentials.js';
+import { findToken, normalisePortal, portalNamedByUser, requireToken, resolvePortal, userConfigDir } from '../../../src/config/token.js';
+import { redactUrl } from '../../../src/redact-url.js';
 import { ConfigError } from '../../../src/errors.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'satudata-cred-'));

@@ -2,13 +2,13 @@
  * Everything an interactive session needs: the real prompts on the context's streams (stderr, so
  * stdout stays clean) and the portal lookups when a portal is configured (offline otherwise).
  */
-import { Writable } from 'node:stream';
-import type { CliContext } from '../cli/context.js';
+import type { CliContext } from './context.js';
 import { findToken, normalisePortal, portalNamedByUser } from '../config/token.js';
 import type { LoadedConfig, SatudataConfig } from '../config/types.js';
 import { CkanClient } from '../portal/client.js';
-import { inquirerAsk, type Ask } from './ask.js';
-import { ckanMetadataPortal, OFFLINE, type MetadataPortal } from './portal.js';
+import { inquirerAsk, type Ask } from '../metadata/ask.js';
+import { OFFLINE, type MetadataPortal } from '../metadata/portal.js';
+import { ckanMetadataPortal } from '../portal/lookups.js';
 import { msg } from '../i18n.js';
 
 export interface PromptKit {
@@ -19,19 +19,8 @@ export interface PromptKit {
   close(): Promise<void>;
 }
 
-/** A Writable over ctx.stderr: prompts go through the same secret-masking writer as everything else. */
-export function stderrStream(ctx: CliContext): Writable {
-  const w = new Writable({
-    write(chunk: Buffer | string, _enc, cb) {
-      ctx.stderr.write(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
-      cb();
-    },
-  });
-  return Object.assign(w, { isTTY: ctx.stderr.isTTY, columns: 100 });
-}
-
 export async function promptKit(ctx: CliContext, config: SatudataConfig, portalFlag: string | undefined, ask?: Ask, portalFrom?: LoadedConfig['portalFrom']): Promise<PromptKit> {
-  const theAsk = ask ?? inquirerAsk({ input: ctx.stdin, output: () => stderrStream(ctx), lang: ctx.lang });
+  const theAsk = ask ?? inquirerAsk({ input: ctx.stdin, output: () => ctx.stderr, lang: ctx.lang });
   const url = portalFlag || ctx.env.SATUDATA_PORTAL || config.portal;
   // No portal, or one holding a user name/password (never used nor shown): the bundled lists.
   if (!url || !/^https?:\/\//.test(url) || /^https?:\/\/[^/?#]*@/i.test(url)) return { ask: theAsk, portal: OFFLINE, online: false, close: async () => {} };
