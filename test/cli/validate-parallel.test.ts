@@ -4,9 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../helpers/cli.js';
 // The built library: the worker threads run dist/validate/parallel/worker.js (npm test builds first).
-// @ts-expect-error no type declarations for dist in the test project
 import { validate } from '../../dist/index.js';
-// @ts-expect-error no type declarations for dist in the test project
 import { parallelRuns } from '../../dist/validate/parallel/index.js';
 // @ts-expect-error no type declarations for the .js generator
 import { generateCase } from '../differential/generate.js';
