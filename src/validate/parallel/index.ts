@@ -21,6 +21,7 @@ import type { ForeignKeyPlan } from '../keys.js';
 import { RowChecker } from '../row-checker.js';
 import type { TableLimits, TablePlan } from '../table.js';
 import { parseChunk, type ChunkEncoding, type ChunkRange } from './chunk.js';
+import { ChunkChecker } from './chunk-checker.js';
 import { chunkBytesOverride, parallelThreads } from './eligible.js';
 import { newArrays, rebaseError, type ChunkResult, type RowArrays, type WorkerSetup } from './protocol.js';
 import { splitFile } from './split.js';
@@ -106,7 +107,9 @@ async function run(input: ParallelInput): Promise<{ dataRows: number; stats: Tab
   const hasher = new ByteHasher();
   const quote = popts.quoteChar ? popts.quoteChar.charCodeAt(0) : -1;
   const chunks = splitFile(path, input.fileBytes, bomLength(path, encoding), quote, chunkSize(input.fileBytes, threads), hasher);
-  const workers = Array.from({ length: threads }, () => startThread(setup));
+  // The main thread checks chunks too (between its hashing and merging): threads - 1 workers.
+  const workers = Array.from({ length: threads - 1 }, () => startThread(setup));
+  const here = new ChunkChecker(setup);
   let queue: Promise<unknown> = Promise.resolve();
   let produced = 0;
   let exhausted = false;
@@ -122,17 +125,24 @@ async function run(input: ParallelInput): Promise<{ dataRows: number; stats: Tab
       return r.value;
     });
   };
-  const loop = async (w: Thread) => {
+  const loop = async (w: Thread | undefined) => {
     while (merger.state === 'running') {
       const range = await nextChunk();
       if (!range) return;
-      const result = await runOn(w, range, pool.pop() ?? newArrays(1 << 14, slots));
+      const arrays = pool.pop() ?? newArrays(1 << 14, slots);
+      let result: ChunkResult;
+      if (w) result = await runOn(w, range, arrays);
+      else {
+        await new Promise((resolve) => setImmediate(resolve)); // let the workers' results and requests in first
+        result = here.run(range, arrays);
+      }
       merger.add(range, result);
       if (merger.state === 'running' && merger.dataRows > 0) limits.onProgress?.(merger.dataRows);
     }
   };
   try {
-    await Promise.all(workers.map(loop));
+    // Two chunks in flight per worker, so a worker never waits while the main thread checks its own chunk.
+    await Promise.all([...workers.flatMap((w) => [loop(w), loop(w)]), loop(undefined)]);
   } catch {
     return undefined; // a worker failed: the single-threaded reader decides
   } finally {
@@ -148,6 +158,8 @@ async function run(input: ParallelInput): Promise<{ dataRows: number; stats: Tab
 interface Thread {
   w: Worker;
   dead: Promise<never>;
+  /** Callers waiting for a result, in the order their chunks were sent (a worker answers in order). */
+  waiting: ((r: ChunkResult) => void)[];
 }
 
 function startThread(setup: WorkerSetup): Thread {
@@ -161,11 +173,13 @@ function startThread(setup: WorkerSetup): Thread {
     w.once('exit', () => reject(new Error('the worker stopped')));
   });
   dead.catch(() => undefined);
-  return { w, dead };
+  const t: Thread = { w, dead, waiting: [] };
+  w.on('message', (m: ChunkResult) => t.waiting.shift()?.(m));
+  return t;
 }
 
 function runOn(t: Thread, range: ChunkRange, arrays: RowArrays): Promise<ChunkResult> {
-  const result = new Promise<ChunkResult>((resolve) => t.w.once('message', resolve));
+  const result = new Promise<ChunkResult>((resolve) => t.waiting.push(resolve));
   t.w.postMessage({ chunk: range, arrays });
   return Promise.race([result, t.dead]);
 }
