@@ -15,16 +15,18 @@ describe('npm run bench (small size)', () => {
     });
     const { machine, results, peers } = JSON.parse(out) as {
       machine: { cpus: number };
-      results: { kind: string; rows: number; rowsPerSecond: number; peakRssMiB: number; exitCode: number }[];
+      results: { kind: string; program: string; rows: number; rowsPerSecond: number; peakRssMiB: number; cpuSeconds: number; exitCode: number }[];
       peers: { kind: string; peer: string; rows?: number; rowsPerSecond?: number; ratio?: number; skipped?: string }[];
     };
     expect(machine.cpus).toBeGreaterThan(0);
-    expect(results.map((r) => [r.kind, r.rows, r.exitCode])).toEqual([
-      ['csv', 3000, 0],
-      ['xlsx', 400, 0],
+    expect(results.map((r) => [r.kind, r.program, r.rows, r.exitCode])).toEqual([
+      ['csv', 'satudata validate', 3000, 0],
+      ['csv', 'satudata validate (one thread)', 3000, 0],
+      ['xlsx', 'satudata validate', 400, 0],
     ]);
     for (const r of results) {
       expect(r.rowsPerSecond).toBeGreaterThan(0);
+      expect(r.cpuSeconds).toBeGreaterThan(0);
       expect(r.peakRssMiB).toBeGreaterThan(10);
     }
     expect(peers.map((p) => [p.kind, p.peer.split(' ')[0]])).toEqual([
