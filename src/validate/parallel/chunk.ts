@@ -22,6 +22,12 @@ const PIECE = 1 << 16;
 /** A record pending longer than this is left to the single-threaded reader (its limits apply exactly there). */
 const MAX_PENDING = 1 << 20;
 
+/**
+ * A chunk larger than this is not read (the rest of a file where no cut was found near the target: a
+ * giant record, or a quote count gone odd); the single-threaded reader decides, with its own limits.
+ */
+export const MAX_CHUNK_BYTES = 4 << 20;
+
 export class UnsafeChunk extends Error {}
 
 /**
@@ -54,6 +60,7 @@ export function readRange(path: string, start: number, end: number): Buffer {
  * Returns the records parsed.
  */
 export function parseChunk(path: string, range: ChunkRange, encoding: ChunkEncoding, popts: CsvParserOptions, onRows: (rows: Row[]) => boolean): number {
+  if (range.end - range.start > MAX_CHUNK_BYTES) throw new UnsafeChunk('no record boundary near the cut');
   const bytes = readRange(path, range.start, range.end);
   if (encoding === 'utf-8' && !isUtf8(bytes)) throw new UnsafeChunk('bytes that are not UTF-8');
   const decoder = encoding === 'utf-8' ? new StringDecoder('utf8') : undefined;

@@ -11,6 +11,8 @@ import { ByteHasher } from '../../table/source-file.js';
 import type { ChunkRange } from './chunk.js';
 
 const BLOCK = 1 << 20;
+/** No cut this far past the target: the rest of the file is the last chunk (see MAX_CHUNK_BYTES). */
+const GIVE_UP = 1 << 20;
 const LF = 10;
 
 /** Quote chars in block[from, to). */
@@ -70,6 +72,10 @@ export async function* splitFile(path: string, size: number, dataStart: number, 
         if (boundary < 0) {
           if (quote >= 0) parity ^= countQuotes(block, quote, pos, len) & 1;
           pos = len;
+          if (base + len > target + GIVE_UP) {
+            lastSent = true;
+            yield { index: index++, start: chunkStart, end: size, last: true };
+          }
           break;
         }
         if (boundary >= size) break;
