@@ -192,7 +192,7 @@ async function readTable(job: TableJob, table: OpenedTable, limits: TableLimits,
     }
   }
   if (plan === 'empty') return 'empty';
-  await table.close();
+  // The loop's end (or its break) has closed the file; the rows are read again in chunks.
   return readParallel(job, table, plan, limits, budget);
 }
 
