@@ -108,7 +108,14 @@ async function run(input: ParallelInput): Promise<{ dataRows: number; stats: Tab
   const quote = popts.quoteChar ? popts.quoteChar.charCodeAt(0) : -1;
   const chunks = splitFile(path, input.fileBytes, bomLength(path, encoding), quote, chunkSize(input.fileBytes, threads), hasher);
   // The main thread checks chunks too (between its hashing and merging): threads - 1 workers.
-  const workers = Array.from({ length: threads - 1 }, () => startThread(setup));
+  const workers: Thread[] = [];
+  try {
+    for (let i = 1; i < threads; i++) workers.push(startThread(setup));
+  } catch {
+    await Promise.all(workers.map((t) => t.w.terminate()));
+    await chunks.return(undefined);
+    return undefined; // no worker thread (refused flags, no memory): one thread
+  }
   const here = new ChunkChecker(setup);
   let queue: Promise<unknown> = Promise.resolve();
   let produced = 0;
@@ -163,8 +170,8 @@ interface Thread {
 }
 
 function startThread(setup: WorkerSetup): Thread {
-  // Flags such as --input-type=module (node -e) are not for a worker's file.
-  const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type') && a !== '-e' && a !== '--eval');
+  // None of the process's flags: --input-type (node -e) is not for a file, --max-old-space-size is refused in a worker.
+  const execArgv: string[] = [];
   // The young generation: 6 MiB cost the worker a third of its time in GC (--cpu-prof), 24 MiB ~10%,
   // for about the same peak RSS.
   const w = new Worker(WORKER, { workerData: setup, execArgv, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
