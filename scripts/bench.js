@@ -134,8 +134,12 @@ function writePackage(folder, dataFile, format) {
   );
 }
 
-/** Run the CLI in a fresh process; the child reports its own peak RSS (whole process) at exit. */
-function runValidate(target) {
+/**
+ * Run the CLI in a fresh process; the child reports its own peak RSS at exit: the whole process, its
+ * worker threads included (threads share the process), and its CPU time (user + system, all threads).
+ * `threads` 1 forces the single-threaded reader (SATUDATA_THREADS).
+ */
+function runValidate(target, threads) {
   const wrapper = `
     const { run } = await import(${JSON.stringify(path.join(root, 'dist/cli/main.js'))});
     const out = { write() {}, isTTY: false };
@@ -145,7 +149,8 @@ function runValidate(target) {
   `;
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--input-type=module', '-e', wrapper], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const env = threads ? { ...process.env, SATUDATA_THREADS: String(threads) } : process.env;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', wrapper], { stdio: ['ignore', 'ignore', 'pipe'], env });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     child.on('error', reject);
@@ -172,14 +177,19 @@ async function main() {
   writePackage(xlsxDir, xlsx, 'xlsx');
 
   const results = [];
-  for (const [kind, folder, file, rows] of [
-    ['csv', csvDir, csv, ROWS],
-    ['xlsx', xlsxDir, xlsx, XLSX_ROWS],
+  for (const [kind, folder, file, rows, threads] of [
+    ['csv', csvDir, csv, ROWS, undefined],
+    ['csv', csvDir, csv, ROWS, 1],
+    ['xlsx', xlsxDir, xlsx, XLSX_ROWS, undefined],
   ]) {
-    log(`validating ${kind} …`);
-    const r = await median(RUNS, () => runValidate(folder));
+    log(`validating ${kind}${threads ? ` on ${threads} thread` : ''} …`);
+    const loadAverage = Number(os.loadavg()[0].toFixed(2));
+    const r = await median(RUNS, () => runValidate(folder, threads));
     results.push({
       kind,
+      program: threads === 1 ? 'satudata validate (one thread)' : 'satudata validate',
+      loadAverage,
+      cpuSeconds: Number(r.cpuSeconds.toFixed(2)),
       rows,
       bytes: statSync(file).size,
       seconds: Number(r.seconds.toFixed(2)),
@@ -196,14 +206,15 @@ async function main() {
     process.stdout.write(JSON.stringify({ machine, runs: RUNS, results, peers, startup }, null, 2) + '\n');
     return;
   }
-  console.log(`machine: ${machine.cpus} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}; satudata and exceljs: median of ${RUNS} runs`);
-  console.log('| table | program | rows | size | time | rows/s | peak RSS | satudata ÷ peer | exit |');
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---|');
+  console.log(`machine: ${machine.cpus} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}; satudata and exceljs: median of ${RUNS} runs; load average (1 min) before each satudata run in its row`);
+  console.log('| table | program | rows | size | time | CPU time | rows/s | peak RSS | satudata ÷ peer | exit |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const r of results) {
-    console.log(`| ${r.kind} | satudata validate | ${r.rows.toLocaleString('en-US')} | ${(r.bytes / 2 ** 20).toFixed(1)} MiB | ${r.seconds} s | ${r.rowsPerSecond.toLocaleString('en-US')} | ${r.peakRssMiB} MiB | | ${r.exitCode} |`);
+    console.log(`| ${r.kind} | ${r.program} (load ${r.loadAverage}) | ${r.rows.toLocaleString('en-US')} | ${(r.bytes / 2 ** 20).toFixed(1)} MiB | ${r.seconds} s | ${r.cpuSeconds} s | ${r.rowsPerSecond.toLocaleString('en-US')} | ${r.peakRssMiB} MiB | | ${r.exitCode} |`);
+    if (r.program !== 'satudata validate') continue;
     for (const p of peers.filter((x) => x.kind === r.kind)) {
-      if (p.skipped) console.log(`| ${r.kind} | ${p.peer} | | | | | | | skipped: ${p.skipped} |`);
-      else console.log(`| ${r.kind} | ${p.peer} | ${p.rows.toLocaleString('en-US')} | | ${p.seconds} s | ${p.rowsPerSecond.toLocaleString('en-US')} | ${p.peakRssMiB} MiB | ${p.ratio}× | ${p.note} |`);
+      if (p.skipped) console.log(`| ${r.kind} | ${p.peer} | | | | | | | | skipped: ${p.skipped} |`);
+      else console.log(`| ${r.kind} | ${p.peer} | ${p.rows.toLocaleString('en-US')} | | ${p.seconds} s | | ${p.rowsPerSecond.toLocaleString('en-US')} | ${p.peakRssMiB} MiB | ${p.ratio}× | ${p.note} |`);
     }
   }
   const exceljs = peers.find((p) => p.kind === 'xlsx' && p.peer.startsWith('exceljs') && !p.skipped);
@@ -257,7 +268,7 @@ async function runPeers({ csv, csvDir, xlsx, xlsxDir, results }) {
     log(`${kind}: ${peer} …`);
     try {
       const r = await run();
-      const ours = results.find((x) => x.kind === kind);
+      const ours = results.find((x) => x.kind === kind && x.program === 'satudata validate');
       const rowsPerSecond = Math.round(ours.rows / r.seconds);
       peers.push({
         kind,

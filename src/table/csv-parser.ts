@@ -71,6 +71,11 @@ export class CsvParser {
     return this.records;
   }
 
+  /** Characters of a record begun but not yet complete (0 at a record boundary). */
+  get pendingChars(): number {
+    return this.rest.length + this.heldChars;
+  }
+
   /** The record number the next (possibly partial) record will get. */
   get nextRecordNumber(): number {
     return this.records + 1;

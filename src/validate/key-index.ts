@@ -11,6 +11,15 @@ import { at } from '../invariant.js';
  */
 
 const f64 = new Float64Array(1);
+
+/** A KeyIndex's slots, as `share` hands them to worker threads. */
+export interface SharedKeys {
+  h1: Int32Array;
+  h2: Int32Array;
+  h3: Int32Array;
+  rows: Int32Array;
+  size: number;
+}
 const u32 = new Uint32Array(f64.buffer);
 
 export class KeyIndex {
@@ -64,6 +73,46 @@ export class KeyIndex {
     this.b = Math.imul(this.b + x, 0x5bd1e995) ^ (this.b >>> 15);
     const c = Math.imul(this.c ^ Math.imul(x, 0x2d), 0xcc9e2d51);
     this.c = (c << 13) | (c >>> 19);
+  }
+
+  /** The fingerprint of the key built so far (three ints at `out[at..at+2]`), to be probed elsewhere. */
+  stateInto(out: Int32Array, at: number): void {
+    out[at] = this.a;
+    out[at + 1] = this.b;
+    out[at + 2] = this.c;
+  }
+
+  /** Resume a key from a fingerprint written by `stateInto` (in another thread, perhaps). */
+  withState(from: Int32Array, at: number): this {
+    // Once per key of every row: `at` is a slot's offset into an array of three words per slot, so the
+    // reads are in range by construction; a checked read here would cost per row for nothing.
+    /* eslint-disable @typescript-eslint/no-non-null-assertion */
+    this.a = from[at]!;
+    this.b = from[at + 1]!;
+    this.c = from[at + 2]!;
+    /* eslint-enable @typescript-eslint/no-non-null-assertion */
+    return this;
+  }
+
+  /** The slots in shared memory, for read-only lookups (`has`) in worker threads. */
+  share(): SharedKeys {
+    const copy = (a: Int32Array) => {
+      const out = new Int32Array(new SharedArrayBuffer(a.byteLength));
+      out.set(a);
+      return out;
+    };
+    return { h1: copy(this.h1), h2: copy(this.h2), h3: copy(this.h3), rows: copy(this.rows), size: this.size };
+  }
+
+  static fromShared(s: SharedKeys): KeyIndex {
+    const k = new KeyIndex(16);
+    k.h1 = s.h1;
+    k.h2 = s.h2;
+    k.h3 = s.h3;
+    k.rows = s.rows;
+    k.cap = s.rows.length;
+    k.size = s.size;
+    return k;
   }
 
   /** Insert the key built so far; return the row of an earlier equal key (0 if new). The earlier row is kept. */

@@ -6,7 +6,7 @@ import { buildError, cellError, cellText, rowError, rowTexts } from './build-err
 import { KeyIndex } from './key-index.js';
 import type { FieldMapping } from './labels.js';
 import { feedKey, type ForeignKeyPlan } from './keys.js';
-import { at } from '../invariant.js';
+import { at, at as atIndex } from '../invariant.js';
 
 /** A number NaN (the text "NaN" of a number field) equals nothing, as Python's Decimal/float NaN in a dict. */
 function hasNaN(vals: readonly unknown[]): boolean {
@@ -73,6 +73,93 @@ export class RowChecker {
   }
 
   check(row: Row, push: (e: ReportError) => void): void {
+    if (!this.checkCells(row, push)) return;
+    this.checkKeys(row, push);
+    this.checkForeignKeys(row, push);
+  }
+
+  /** Key slots, in check order: each unique field, the primary key, each unique key. */
+  get keySlots(): number {
+    return this.uniques.length + (this.pk ? 1 : 0) + this.uniqueKeys.length;
+  }
+
+  private readonly hasher = new KeyIndex(16);
+
+  /**
+   * For worker threads: check a row as `check` does, but instead of probing the key indexes (which need
+   * every earlier row of the table) write each key slot's fingerprint: status[at + s] is 0 (no key: an
+   * empty, invalid or NaN part), 1 (a key, its fingerprint at hashes[(at + s) * 3]) or 2 (a primary key
+   * whose cells are all empty). Cell errors go to `pre`, foreign-key errors (after the keys) to `post`.
+   */
+  checkDeferred(row: Row, pre: (e: ReportError) => void, post: (e: ReportError) => void, status: Uint8Array, hashes: Int32Array, at: number): void {
+    if (!this.checkCells(row, pre)) {
+      status.fill(0, at, at + this.keySlots);
+      return;
+    }
+    const { values, fields } = this;
+    const k = this.hasher;
+    let s = at;
+    for (const u of this.uniques) {
+      const v = values[u.field];
+      if (v === null || v === INVALID || v !== v) status[s] = 0;
+      else {
+        k.begin().part(typeof v === 'number' ? v : atIndex(fields, u.field).key(v)).stateInto(hashes, s * 3);
+        status[s] = 1;
+      }
+      s++;
+    }
+    if (this.pk) {
+      const vals = this.scratch(this.pk.fields);
+      if (!feedKey(k, this.pk.compiled, vals)) status[s] = 2;
+      else if (hasNaN(vals)) status[s] = 0;
+      else {
+        k.stateInto(hashes, s * 3);
+        status[s] = 1;
+      }
+      s++;
+    }
+    for (const uk of this.uniqueKeys) {
+      const vals = this.scratch(uk.fields);
+      if (vals.some((v) => v === null || v === INVALID || v !== v)) status[s] = 0;
+      else {
+        feedKey(k, uk.compiled, vals);
+        k.stateInto(hashes, s * 3);
+        status[s] = 1;
+      }
+      s++;
+    }
+    this.checkForeignKeys(row, post);
+  }
+
+  /** Main thread: add key slot `s` of row `rn` from its fingerprint; the latest earlier row with that key, or 0. */
+  probeSlot(s: number, hashes: Int32Array, at: number, rn: number): number {
+    if (s < this.uniques.length) return atIndex(this.uniques, s).index.withState(hashes, at).addOrReplace(rn);
+    s -= this.uniques.length;
+    if (this.pk) {
+      if (s === 0) return this.pk.index.withState(hashes, at).addOrReplace(rn);
+      s--;
+    }
+    return atIndex(this.uniqueKeys, s).index.withState(hashes, at).addOrReplace(rn);
+  }
+
+  /** The error of key slot `s`, as `check` words it: a duplicate of row `prev`, or (prev 0) a primary key with every cell empty. */
+  keyError(s: number, prev: number, cells: readonly Cell[], rn: number): ReportError {
+    if (s < this.uniques.length) {
+      const u = atIndex(this.uniques, s);
+      const f = atIndex(this.fields, u.field);
+      return cellError('unique-error', `the same as in the row at position ${prev}`, cells, rn, cellText(cells[u.field]), f.name, u.field + 1);
+    }
+    s -= this.uniques.length;
+    if (this.pk) {
+      if (s === 0) return rowError('primary-key', prev ? `the same as in the row at position ${prev}` : 'cells composing the primary keys are all "None"', cells, rn);
+      s--;
+    }
+    const uk = atIndex(this.uniqueKeys, s);
+    return rowError('unique-key', `for "${uk.names.join(', ')}": the same as in the row at position ${prev}`, cells, rn);
+  }
+
+  /** Cast and check the cells (values kept for the keys); false for a blank row, which has no keys. */
+  private checkCells(row: Row, push: (e: ReportError) => void): boolean {
     const { fields, values, n } = this;
     const cells = row.cells;
     const len = cells.length;
@@ -108,7 +195,7 @@ export class RowChecker {
     if (blank) {
       push(rowError('blank-row', '', cells, rn));
       if (this.pk) push(rowError('primary-key', 'cells composing the primary keys are all "None"', cells, rn));
-      return;
+      return false;
     }
     // extra cells (a padded spreadsheet row has empty trailing cells: those are not extra)
     for (let c = n; c < len; c++) {
@@ -120,7 +207,13 @@ export class RowChecker {
       for (let i = from; i < n; i++) (rowErrs ??= []).push(cellError('missing-cell', '', cells, rn, '', at(fields, i).name, i + 1));
     }
     if (rowErrs) for (const e of rowErrs) push(e);
+    return true;
+  }
 
+  private checkKeys(row: Row, push: (e: ReportError) => void): void {
+    const { fields, values } = this;
+    const cells = row.cells;
+    const rn = row.rowNumber;
     for (const u of this.uniques) {
       const v = values[u.field];
       if (v === null || v === INVALID || v !== v) continue; // NaN equals nothing, not even NaN (as in Python)
@@ -143,6 +236,11 @@ export class RowChecker {
       const prev = uk.index.addOrReplace(rn);
       if (prev) push(rowError('unique-key', `for "${uk.names.join(', ')}": the same as in the row at position ${prev}`, cells, rn));
     }
+  }
+
+  private checkForeignKeys(row: Row, push: (e: ReportError) => void): void {
+    const cells = row.cells;
+    const rn = row.rowNumber;
     for (const fk of this.fks) {
       const vals = this.scratch(fk.idx);
       if (!feedKey(fk.lookup, fk.compiled, vals)) continue;

@@ -1,17 +1,17 @@
-import type { Cell, OpenedTable, Row } from '../table/types.js';
+import type { Cell, OpenedTable, Row, TableStats } from '../table/types.js';
 import { TableSourceError } from '../table/types.js';
 import type { Dialect, Schema } from '../schema/types.js';
-import { compileSchema } from '../schema/cast.js';
+import { compileSchema, type CompiledField } from '../schema/cast.js';
 import type { ReportError, ReportTask } from './types.js';
 import { buildError } from './build-error.js';
-import { errorChars, reportSizeWarning } from './error-budget.js';
-import { LIMITS } from '../table/limits.js';
-import { decideLayout, isCommentRow, joinLabels } from './header.js';
+import { ErrorBudget } from './budget.js';
+import { wantsParallel } from './parallel/eligible.js';
+import { decideLayout, isCommentRow, joinLabels, type RowLayout } from './header.js';
 import { inferSchema, namesFromLabels } from './infer.js';
 import { checkHeader, mapFields, type FieldMapping } from './labels.js';
 import { SAMPLE_ROWS, type ForeignKeyPlan } from './keys.js';
 import { RowChecker } from './row-checker.js';
-import { at } from '../invariant.js';
+import { at, defined } from '../invariant.js';
 
 export { collectKeys, feedKey, type ForeignKeyPlan } from './keys.js';
 
@@ -26,6 +26,8 @@ export interface TableJob {
   expectedHash?: string;
   /** Size of the data file on disk, to presize the key indexes of CSV tables (see estimateRows). */
   fileBytes?: number;
+  /** The local CSV file (one part) the table is read from: a large one is checked on all cores. */
+  csvPath?: string;
   foreignKeys?: ForeignKeyPlan[];
 }
 
@@ -34,8 +36,6 @@ export interface TableLimits {
   limitRows?: number;
   onProgress?: (rows: number) => void;
 }
-
-class LimitReached extends Error {}
 
 function lastFilled(cells: readonly Cell[]): number {
   for (let i = cells.length - 1; i >= 0; i--) {
@@ -60,10 +60,22 @@ export function estimateRows(fileBytes: number | undefined, sample: readonly Row
   return Math.min(Math.ceil((fileBytes / perRow) * 1.1), 50_000_000);
 }
 
-/** Validate one table (one task of the report), streaming its rows once. */
-export async function validateTable(job: TableJob, limits: TableLimits): Promise<ReportTask> {
-  const started = performance.now();
-  const task: ReportTask = {
+/** What the sample and header phases decided about a table. */
+export interface TablePlan {
+  layout: RowLayout;
+  labels: string[];
+  noLabels: boolean;
+  schema: Schema;
+  fields: CompiledField[];
+  mapping: FieldMapping;
+  /** The first physical rows, kept to be checked first. */
+  sample: Row[];
+  /** A spreadsheet without labels: the sheet's width in the sample (see RowChecker). */
+  sheetWidth?: number;
+}
+
+function newTask(job: TableJob): ReportTask {
+  return {
     name: job.name,
     type: 'table',
     valid: true,
@@ -73,173 +85,234 @@ export async function validateTable(job: TableJob, limits: TableLimits): Promise
     warnings: [],
     errors: [],
   };
-  const finish = (): ReportTask => {
-    task.stats.errors = task.errors.length;
-    task.stats.warnings = task.warnings.length;
-    task.stats.seconds = Math.round(performance.now() - started) / 1000;
-    task.valid = task.errors.length === 0;
-    return task;
-  };
+}
 
+function finish(task: ReportTask, started: number): ReportTask {
+  task.stats.errors = task.errors.length;
+  task.stats.warnings = task.warnings.length;
+  task.stats.seconds = Math.round(performance.now() - started) / 1000;
+  task.valid = task.errors.length === 0;
+  return task;
+}
+
+function sourceError(e: TableSourceError): ReportError {
+  const err = buildError(e.type, e.note);
+  if (e.noteId) err.noteId = e.noteId;
+  return err;
+}
+
+/** Validate one table (one task of the report), streaming its rows once. */
+export async function validateTable(job: TableJob, limits: TableLimits): Promise<ReportTask> {
+  const started = performance.now();
+  const task = newTask(job);
   let table: OpenedTable;
   try {
     table = await job.open();
   } catch (e) {
-    if (e instanceof TableSourceError) {
-      task.errors.push(buildError(e.type, e.note));
-      if (e.noteId) at(task.errors, 0).noteId = e.noteId;
-      return finish();
-    }
-    throw e;
+    if (!(e instanceof TableSourceError)) throw e;
+    task.errors.push(sourceError(e));
+    return finish(task, started);
   }
   task.format = table.format;
   if (table.encoding) task.encoding = table.encoding;
   if (table.sheet) task.sheet = table.sheet;
-  const padded = table.format === 'xlsx';
 
-  const errors = task.errors;
+  const budget = new ErrorBudget(task.errors, limits.limitErrors);
   let dataRows = 0;
-  let partialReason: string | undefined;
-  let errorText = 0;
-  const push = (e: ReportError) => {
-    errors.push(e);
-    if (errors.length >= limits.limitErrors) throw new LimitReached();
-    errorText += errorChars(e);
-    if (errorText > LIMITS.reportChars) {
-      partialReason = reportSizeWarning();
-      throw new LimitReached();
-    }
-  };
-
+  let stats: () => TableStats = () => table.stats();
   try {
-    const iterator = table.batches[Symbol.asyncIterator]();
-    // 1. Sample the first rows to decide the header and, for bare files, the schema.
-    const sample: Row[] = [];
-    let pending: Row[] = [];
-    let done = false;
-    while (sample.length < SAMPLE_ROWS) {
-      const next = await iterator.next();
-      if (next.done) {
-        done = true;
-        break;
-      }
-      for (const r of next.value) {
-        if (sample.length < SAMPLE_ROWS) sample.push(r);
-        else pending.push(r);
-      }
-    }
-    const layout = decideLayout(job.dialect, sample, padded);
-    const headerRowCells = layout.headerRows.map((n) => sample.find((r) => r.rowNumber === n)?.cells ?? []);
-    const labels = layout.headerless ? [] : joinLabels(headerRowCells, layout.headerJoin);
-    // An empty header row (a CSV whose first line is empty) declares no labels at all: frictionless-py
-    // 5.21 then treats the header as missing, maps the fields by position and checks no labels.
-    const noLabels = layout.headerless || (labels.length === 0 && !padded);
-    if (padded && !noLabels) {
-      // Spreadsheet rows are padded to the sheet's width (openpyxl, errors.md §8): a value beyond the
-      // header's last column makes a blank label there rather than extra cells on every row.
-      let width = labels.length;
-      for (const r of sample) if (r.rowNumber > layout.headerEnd) width = Math.max(width, lastFilled(r.cells) + 1);
-      while (labels.length < width) labels.push('');
-    }
-    task.labels = labels;
-    const hasHeaderRow = !layout.headerless && sample.some((r) => r.rowNumber === layout.headerRows[0]);
-
-    let schema = job.schema;
-    if (!schema) {
-      const dataSample = sample.filter((r) => r.rowNumber > layout.headerEnd && !isCommentRow(layout, r.rowNumber, r.cells)).map((r) => r.cells);
-      const width = Math.max(labels.length, ...dataSample.map((c) => c.length), 0);
-      const names = noLabels ? namesFromLabels([], width) : namesFromLabels(labels, labels.length);
-      schema = inferSchema(names, dataSample);
-    }
-    const fields = compileSchema(schema);
-    task.stats.fields = fields.length;
-
-    // frictionless-py: "empty" = no labels and no data rows (a lone empty line is empty too).
-    if ((!hasHeaderRow && sample.length === 0) || (labels.length === 0 && !sample.some((r) => r.rowNumber > layout.headerEnd))) {
-      task.errors.push(buildError('source-error', 'the source is empty'));
-      return finish();
-    }
-
-    // 2. Header.
-    const mapping: FieldMapping = mapFields(schema, fields, labels, noLabels);
-    if (!noLabels) {
-      for (const e of checkHeader(schema, fields, labels, layout.headerRows, mapping)) push(e);
-    }
-    if (mapping.fatal) {
-      for (const e of mapping.fatal) push(e);
-      throw new LimitReached(); // nothing else can be checked
-    }
-
-    // 3. Rows.
-    const capacity = table.format === 'csv' ? estimateRows(job.fileBytes, sample) : 0;
-    // A spreadsheet without labels: a field beyond the sheet's last used column (in the sample) is a
-    // missing cell on every row, as frictionless-py reports it; with labels it is a missing label.
-    const sheetWidth = padded && noLabels ? Math.max(0, ...sample.filter((r) => r.rowNumber > layout.headerEnd).map((r) => lastFilled(r.cells) + 1)) : undefined;
-    const checker = new RowChecker(schema, mapping, padded, job.foreignKeys ?? [], capacity, sheetWidth);
-    const processBatch = (rows: Row[]) => {
-      for (const row of rows) {
-        const rn = row.rowNumber;
-        if (rn <= layout.headerEnd) continue;
-        if (isCommentRow(layout, rn, row.cells)) continue;
-        dataRows++;
-        if (limits.limitRows !== undefined && dataRows > limits.limitRows) {
-          dataRows--;
-          partialReason = `reached row limit: ${limits.limitRows}`;
-          throw new LimitReached();
-        }
-        checker.check(row, push);
-      }
-    };
-    processBatch(sample);
-    if (pending.length) processBatch(pending);
-    pending = [];
-    let sinceProgress = 0;
-    while (!done) {
-      const next = await iterator.next();
-      if (next.done) break;
-      processBatch(next.value);
-      sinceProgress += next.value.length;
-      if (limits.onProgress && sinceProgress >= 50000) {
-        sinceProgress = 0;
-        limits.onProgress(dataRows);
-      }
-    }
+    const read = await readTable(job, table, limits, task, budget);
+    if (read === 'empty') return finish(task, started);
+    dataRows = read.dataRows;
+    stats = read.stats;
   } catch (e) {
-    if (e instanceof LimitReached) {
-      if (!partialReason && errors.length >= limits.limitErrors) {
-        errors.length = limits.limitErrors;
-        partialReason = `reached error limit: ${limits.limitErrors}`;
-      }
-    } else if (e instanceof TableSourceError) {
-      // A read failure mid-way (bad bytes, broken zip): the task holds just that error, as frictionless.
-      task.errors.length = 0;
-      const err = buildError(e.type, e.note);
-      if (e.noteId) err.noteId = e.noteId;
-      task.errors.push(err);
-      await table.close();
-      return finish();
-    } else {
-      await table.close();
-      throw e;
-    }
+    if (!(e instanceof TableSourceError)) throw e;
+    // A read failure mid-way (bad bytes, broken zip): the task holds just that error, as frictionless.
+    task.errors.length = 0;
+    task.errors.push(sourceError(e));
+    return finish(task, started);
+  } finally {
+    await table.close();
   }
-  await table.close();
   task.stats.rows = dataRows;
-  if (partialReason) {
+  if (budget.reason) {
     task.partial = true;
-    task.warnings.push(partialReason);
+    task.warnings.push(budget.reason);
   } else {
-    const stats = table.stats();
-    task.stats.md5 = stats.md5;
-    task.stats.sha256 = stats.sha256;
-    task.stats.bytes = stats.bytes;
-    endChecks(job, stats, task);
+    const hashed = stats();
+    task.stats.md5 = hashed.md5;
+    task.stats.sha256 = hashed.sha256;
+    task.stats.bytes = hashed.bytes;
+    endChecks(job, hashed, task);
   }
   const merges = table.merges?.();
   if (merges && merges.length) {
     task.warnings.push(`merged cells: ${merges.slice(0, 10).join(', ')}${merges.length > 10 ? ', …' : ''} (the value belongs to the top-left cell; the other cells are empty)`);
   }
-  return finish();
+  return finish(task, started);
+}
+
+type ReadOutcome = { dataRows: number; stats: () => TableStats } | 'empty';
+
+/**
+ * Read the table once, in three phases: the sample (the first SAMPLE_ROWS rows) decides the header and,
+ * for bare files, the schema; the header is checked; then every data row, on this thread or, for a large
+ * CSV file, on all cores (./parallel). Returns the data rows read and the file's hashes, or 'empty' for a
+ * source without labels and data (its error is already in the task).
+ */
+async function readTable(job: TableJob, table: OpenedTable, limits: TableLimits, task: ReportTask, budget: ErrorBudget): Promise<ReadOutcome> {
+  const sample: Row[] = [];
+  let rows: RowsPhase | undefined;
+  let plan: TablePlan | 'empty' | undefined;
+  for await (const batch of table.batches) {
+    if (rows) rows.feed(batch);
+    else {
+      for (const r of batch) sample.push(r);
+      if (sample.length < SAMPLE_ROWS) continue;
+      plan = planTable(job, table, sample, task);
+      if (plan === 'empty') return 'empty';
+      checkHeaderPhase(plan, budget);
+      if (budget.stopped) return { dataRows: 0, stats: () => table.stats() };
+      if (wantsParallel(table, job.csvPath, job.fileBytes, plan.layout, limits.limitRows)) break;
+      rows = new RowsPhase(job, table, plan, limits, budget);
+      rows.feed(sample);
+    }
+    if (budget.stopped) break;
+  }
+  if (rows) return { dataRows: rows.dataRows, stats: () => table.stats() };
+  if (!plan) {
+    // The whole table fits in the sample.
+    plan = planTable(job, table, sample, task);
+    if (plan === 'empty') return 'empty';
+    checkHeaderPhase(plan, budget);
+    if (budget.stopped) return { dataRows: 0, stats: () => table.stats() };
+    if (!wantsParallel(table, job.csvPath, job.fileBytes, plan.layout, limits.limitRows)) {
+      rows = new RowsPhase(job, table, plan, limits, budget);
+      rows.feed(sample);
+      return { dataRows: rows.dataRows, stats: () => table.stats() };
+    }
+  }
+  if (plan === 'empty') return 'empty';
+  // The loop's end (or its break) has closed the file; the rows are read again in chunks.
+  return readParallel(job, table, plan, limits, budget);
+}
+
+/** The rows of a large CSV file on all cores; read again on this thread when the split cannot be proven safe. */
+async function readParallel(job: TableJob, table: OpenedTable, plan: TablePlan, limits: TableLimits, budget: ErrorBudget): Promise<ReadOutcome> {
+  const { checkRowsParallel } = await import('./parallel/index.js');
+  const mark = budget.snapshot();
+  const capacity = estimateRows(job.fileBytes, plan.sample);
+  const path = defined(job.csvPath, 'the CSV path of a table chosen for the parallel reader');
+  const fileBytes = defined(job.fileBytes, 'the size of a table chosen for the parallel reader');
+  const done = await checkRowsParallel({ path, fileBytes, table, plan, foreignKeys: job.foreignKeys ?? [], capacity, budget, limits });
+  if (done) return { dataRows: done.dataRows, stats: () => done.stats };
+  budget.restore(mark);
+  const again = await job.open();
+  try {
+    const rows = new RowsPhase(job, again, plan, limits, budget);
+    for await (const batch of again.batches) {
+      rows.feed(batch);
+      if (budget.stopped) break;
+    }
+    return { dataRows: rows.dataRows, stats: () => again.stats() };
+  } finally {
+    await again.close();
+  }
+}
+
+/** Phase 1: from the sample, the header rows, the labels and (for bare files, inferred) the schema. */
+function planTable(job: TableJob, table: OpenedTable, all: Row[], task: ReportTask): TablePlan | 'empty' {
+  const padded = table.format === 'xlsx';
+  const sample = all.length > SAMPLE_ROWS ? all.slice(0, SAMPLE_ROWS) : all;
+  const layout = decideLayout(job.dialect, sample, padded);
+  const headerRowCells = layout.headerRows.map((n) => sample.find((r) => r.rowNumber === n)?.cells ?? []);
+  const labels = layout.headerless ? [] : joinLabels(headerRowCells, layout.headerJoin);
+  // An empty header row (a CSV whose first line is empty) declares no labels at all: frictionless-py
+  // 5.21 then treats the header as missing, maps the fields by position and checks no labels.
+  const noLabels = layout.headerless || (labels.length === 0 && !padded);
+  if (padded && !noLabels) {
+    // Spreadsheet rows are padded to the sheet's width (openpyxl, errors.md §8): a value beyond the
+    // header's last column makes a blank label there rather than extra cells on every row.
+    let width = labels.length;
+    for (const r of sample) if (r.rowNumber > layout.headerEnd) width = Math.max(width, lastFilled(r.cells) + 1);
+    while (labels.length < width) labels.push('');
+  }
+  task.labels = labels;
+  const hasHeaderRow = !layout.headerless && sample.some((r) => r.rowNumber === layout.headerRows[0]);
+
+  let schema = job.schema;
+  if (!schema) {
+    const dataSample = sample.filter((r) => r.rowNumber > layout.headerEnd && !isCommentRow(layout, r.rowNumber, r.cells)).map((r) => r.cells);
+    const width = Math.max(labels.length, ...dataSample.map((c) => c.length), 0);
+    const names = noLabels ? namesFromLabels([], width) : namesFromLabels(labels, labels.length);
+    schema = inferSchema(names, dataSample);
+  }
+  const fields = compileSchema(schema);
+  task.stats.fields = fields.length;
+
+  // frictionless-py: "empty" = no labels and no data rows (a lone empty line is empty too).
+  if ((!hasHeaderRow && sample.length === 0) || (labels.length === 0 && !sample.some((r) => r.rowNumber > layout.headerEnd))) {
+    task.errors.push(buildError('source-error', 'the source is empty'));
+    return 'empty';
+  }
+  const mapping = mapFields(schema, fields, labels, noLabels);
+  // A spreadsheet without labels: a field beyond the sheet's last used column (in the sample) is a
+  // missing cell on every row, as frictionless-py reports it; with labels it is a missing label.
+  const sheetWidth = padded && noLabels ? Math.max(0, ...sample.filter((r) => r.rowNumber > layout.headerEnd).map((r) => lastFilled(r.cells) + 1)) : undefined;
+  return { layout, labels, noLabels, schema, fields, mapping, sample, sheetWidth };
+}
+
+/** Phase 2: the labels against the schema; a fatal mapping error stops the table (no row can be checked). */
+function checkHeaderPhase(plan: TablePlan, budget: ErrorBudget): void {
+  const { schema, fields, mapping, labels, layout } = plan;
+  if (!plan.noLabels) {
+    for (const e of checkHeader(schema, fields, labels, layout.headerRows, mapping)) budget.push(e);
+  }
+  if (mapping.fatal) {
+    for (const e of mapping.fatal) budget.push(e);
+    budget.stop();
+  }
+}
+
+/** Phase 3: every data row, in order, through one RowChecker. */
+class RowsPhase {
+  dataRows = 0;
+  private sinceProgress = 0;
+  private readonly checker: RowChecker;
+  private readonly layout: RowLayout;
+
+  constructor(
+    job: TableJob,
+    table: OpenedTable,
+    plan: TablePlan,
+    private readonly limits: TableLimits,
+    private readonly budget: ErrorBudget,
+  ) {
+    const capacity = table.format === 'csv' ? estimateRows(job.fileBytes, plan.sample) : 0;
+    this.layout = plan.layout;
+    this.checker = new RowChecker(plan.schema, plan.mapping, table.format === 'xlsx', job.foreignKeys ?? [], capacity, plan.sheetWidth);
+  }
+
+  feed(rows: readonly Row[]): void {
+    const { layout, limits, budget, checker } = this;
+    for (const row of rows) {
+      const rn = row.rowNumber;
+      if (rn <= layout.headerEnd) continue;
+      if (isCommentRow(layout, rn, row.cells)) continue;
+      if (limits.limitRows !== undefined && this.dataRows >= limits.limitRows) {
+        budget.stop(`reached row limit: ${limits.limitRows}`);
+        return;
+      }
+      this.dataRows++;
+      checker.check(row, budget.push);
+      if (budget.stopped) return;
+    }
+    this.sinceProgress += rows.length;
+    if (limits.onProgress && this.sinceProgress >= 50000) {
+      this.sinceProgress = 0;
+      limits.onProgress(this.dataRows);
+    }
+  }
 }
 
 function endChecks(job: TableJob, stats: { bytes: number; md5: string; sha256: string }, task: ReportTask) {

@@ -154,7 +154,7 @@ async function bareFileTask(target: string, abs: string, schema: Schema | undefi
   // A schema given with --schema may hold foreign keys: self-references are checked as in a package.
   const { plans, error } = await planForeignKeys({ name, tabular: true, schema, dialect, open }, undefined);
   if (error) return { name, type: 'table', valid: false, place, labels: [], stats: { errors: 1, warnings: 0, seconds: 0 }, warnings: [], errors: [error] };
-  const job: TableJob = { name, place, dialect, schema, open, fileBytes: fileSize(localPath), foreignKeys: plans };
+  const job: TableJob = { name, place, dialect, schema, open, fileBytes: fileSize(localPath), csvPath: localPath, foreignKeys: plans };
   const { onProgress } = options;
   return validateTable(job, { ...limits, onProgress: onProgress && ((rows) => onProgress({ task: name, rows })) });
 }
@@ -218,6 +218,7 @@ async function validatePackageFile(descriptorPath: string, report: Report, optio
       expectedHash: typeof p.resource.hash === 'string' ? p.resource.hash : undefined,
       foreignKeys: fks,
       fileBytes: p.localPath ? fileSize(p.localPath) : undefined,
+      csvPath: Array.isArray(p.resource.path) && p.resource.path.length > 1 ? undefined : p.localPath,
     };
     const { onProgress } = options;
     report.tasks.push(await validateTable(job, { ...limits, onProgress: onProgress && ((rows) => onProgress({ task: p.name, rows })) }));

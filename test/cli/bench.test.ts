@@ -15,7 +15,7 @@ describe('npm run bench (small size)', () => {
     });
     const { machine, results, peers, startup } = JSON.parse(out) as {
       machine: { cpus: number };
-      results: { kind: string; rows: number; rowsPerSecond: number; peakRssMiB: number; exitCode: number }[];
+      results: { kind: string; program: string; rows: number; rowsPerSecond: number; peakRssMiB: number; cpuSeconds: number; exitCode: number }[];
       peers: { kind: string; peer: string; rows?: number; rowsPerSecond?: number; ratio?: number; cpuRatio?: number; skipped?: string }[];
       startup: { rows: number; runs: number; medianSeconds: number; bestSeconds: number };
     };
@@ -24,12 +24,14 @@ describe('npm run bench (small size)', () => {
     expect(startup.bestSeconds).toBeGreaterThan(0);
     expect(startup.medianSeconds).toBeGreaterThanOrEqual(startup.bestSeconds);
     expect(machine.cpus).toBeGreaterThan(0);
-    expect(results.map((r) => [r.kind, r.rows, r.exitCode])).toEqual([
-      ['csv', 3000, 0],
-      ['xlsx', 400, 0],
+    expect(results.map((r) => [r.kind, r.program, r.rows, r.exitCode])).toEqual([
+      ['csv', 'satudata validate', 3000, 0],
+      ['csv', 'satudata validate (one thread)', 3000, 0],
+      ['xlsx', 'satudata validate', 400, 0],
     ]);
     for (const r of results) {
       expect(r.rowsPerSecond).toBeGreaterThan(0);
+      expect(r.cpuSeconds).toBeGreaterThan(0);
       expect(r.peakRssMiB).toBeGreaterThan(10);
     }
     expect(peers.map((p) => [p.kind, p.peer.split(' ')[0]])).toEqual([

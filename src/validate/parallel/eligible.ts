@@ -1,0 +1,47 @@
+/**
+ * When a table's rows are checked on all cores (see ./index.ts). Kept apart from the worker code so a
+ * small file never loads it: start-up stays what it was.
+ */
+import { availableParallelism } from 'node:os';
+import type { OpenedTable } from '../../table/types.js';
+import type { RowLayout } from '../header.js';
+
+/** CSV files from this size up are split across worker threads (SATUDATA_PARALLEL_MIN_BYTES overrides). */
+export const PARALLEL_MIN_BYTES = 8 << 20;
+
+function envNumber(name: string): number | undefined {
+  const v = process.env[name];
+  if (v === undefined || v.trim() === '') return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+/** Worker threads to use: SATUDATA_THREADS, else the cores Node may use. */
+export function parallelThreads(): number {
+  return Math.floor(envNumber('SATUDATA_THREADS') ?? availableParallelism());
+}
+
+export function parallelMinBytes(): number {
+  return envNumber('SATUDATA_PARALLEL_MIN_BYTES') ?? PARALLEL_MIN_BYTES;
+}
+
+/** A test hook: chunk size in bytes (normally derived from the file size). */
+export function chunkBytesOverride(): number | undefined {
+  const n = envNumber('SATUDATA_PARALLEL_CHUNK_BYTES');
+  return n && n >= 1 ? Math.floor(n) : undefined;
+}
+
+/**
+ * The parallel path handles what it can prove equal to the single-threaded reader: a local CSV file
+ * (not multipart) in UTF-8 or Windows-1252 (a line break is then one byte that no other character
+ * contains), a quote char of one ASCII character (or none), no comment rows named by number (a worker
+ * does not know its rows' numbers) and no row limit (a row limit reads the start of the file only).
+ */
+export function wantsParallel(table: OpenedTable, path: string | undefined, fileBytes: number | undefined, layout: RowLayout, limitRows: number | undefined): path is string {
+  if (!path || table.format !== 'csv' || fileBytes === undefined || limitRows !== undefined) return false;
+  if (fileBytes < parallelMinBytes() || parallelThreads() < 2) return false;
+  if (table.encoding !== 'utf-8' && table.encoding !== 'windows-1252') return false;
+  const q = table.dialect.quoteChar ?? '"';
+  if (q.length > 1 || (q.length === 1 && q.charCodeAt(0) > 127)) return false;
+  return layout.commentRows.size === 0;
+}

@@ -1,0 +1,295 @@
+/**
+ * Rows of a large CSV file checked on all cores. The main thread hashes the file and cuts it into
+ * chunks at record boundaries (split.ts); worker threads parse, cast and check the rows of each chunk
+ * (worker.ts) and send back the errors and the fingerprints of the keys; the main thread takes the
+ * chunks in file order, numbers their rows, adds the keys to the key indexes row by row (so the first
+ * occurrence wins and "the same as in the row at position n" names the same row as on one thread) and
+ * pushes every error through the same error budget. The report is the one the single-threaded reader
+ * gives; whenever a chunk cannot be proven to parse as in one pass, the caller reads the file again on
+ * one thread (undefined is returned).
+ */
+import { existsSync, openSync, readSync, closeSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { CsvParserOptions } from '../../table/csv-parser.js';
+import { LIMITS } from '../../table/limits.js';
+import { ByteHasher } from '../../table/source-file.js';
+import type { Cell, OpenedTable, TableStats } from '../../table/types.js';
+import type { ErrorBudget } from '../budget.js';
+import type { ForeignKeyPlan } from '../keys.js';
+import { RowChecker } from '../row-checker.js';
+import type { TableLimits, TablePlan } from '../table.js';
+import { parseChunk, type ChunkEncoding, type ChunkRange } from './chunk.js';
+import { ChunkChecker } from './chunk-checker.js';
+import { chunkBytesOverride, parallelThreads } from './eligible.js';
+import { newArrays, rebaseError, type ChunkResult, type RowArrays, type WorkerSetup } from './protocol.js';
+import { splitFile } from './split.js';
+
+export interface ParallelInput {
+  path: string;
+  fileBytes: number;
+  table: OpenedTable;
+  plan: TablePlan;
+  foreignKeys: ForeignKeyPlan[];
+  /** Presize of the key indexes (estimateRows). */
+  capacity: number;
+  budget: ErrorBudget;
+  limits: TableLimits;
+}
+
+/** How often the parallel path ran and fell back to one thread (read by the equivalence test). */
+export const parallelRuns = { started: 0, fellBack: 0 };
+
+const YOUNG_MB = Number(process.env.SATUDATA_WORKER_YOUNG_MB) || 24;
+const WORKER = new URL('./worker.js', import.meta.url);
+
+/** Chunks of about a quarter of a thread's share, between 1 and 2 MiB: the rows of a chunk die young. */
+function chunkSize(fileBytes: number, threads: number): number {
+  return chunkBytesOverride() ?? Math.min(2 << 20, Math.max(1 << 20, Math.ceil(fileBytes / (threads * 4))));
+}
+
+function parserOptions(table: OpenedTable, path: string): CsvParserOptions {
+  const d = table.dialect;
+  return {
+    delimiter: d.delimiter ?? ',',
+    quoteChar: d.quoteChar ?? '"',
+    doubleQuote: d.doubleQuote ?? true,
+    escapeChar: d.escapeChar ?? '',
+    skipInitialSpace: d.skipInitialSpace ?? false,
+    nullSequence: d.nullSequence,
+    maxCellChars: LIMITS.cellChars,
+    label: basename(path),
+  };
+}
+
+function bomLength(path: string, encoding: ChunkEncoding): number {
+  if (encoding !== 'utf-8') return 0;
+  const head = Buffer.alloc(3);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, 3, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+}
+
+export async function checkRowsParallel(input: ParallelInput): Promise<{ dataRows: number; stats: TableStats } | undefined> {
+  if (!existsSync(fileURLToPath(WORKER))) return undefined; // running from the TypeScript sources
+  parallelRuns.started++;
+  const out = await run(input);
+  if (!out) parallelRuns.fellBack++;
+  return out;
+}
+
+async function run(input: ParallelInput): Promise<{ dataRows: number; stats: TableStats } | undefined> {
+  const { path, table, plan, budget, limits } = input;
+  const encoding = table.encoding as ChunkEncoding;
+  const popts = parserOptions(table, path);
+  const threads = Math.max(1, parallelThreads());
+  const setup: WorkerSetup = {
+    path,
+    encoding,
+    popts,
+    schema: plan.schema,
+    labels: plan.labels,
+    noLabels: plan.noLabels,
+    layout: plan.layout,
+    foreignKeys: input.foreignKeys.map((fk) => ({ fields: fk.fields, referenceName: fk.referenceName, referenceFields: fk.referenceFields, lookup: fk.lookup.share() })),
+    limitErrors: limits.limitErrors,
+    reportChars: LIMITS.reportChars,
+  };
+  const checker = new RowChecker(plan.schema, plan.mapping, false, input.foreignKeys, input.capacity);
+  const slots = checker.keySlots;
+  const pool: RowArrays[] = [];
+  const merger = new Merger(checker, plan.layout.headerEnd, budget, (range, needed) => cellsOf(path, range, encoding, popts, needed), (a) => pool.push(a));
+  const hasher = new ByteHasher();
+  const quote = popts.quoteChar ? popts.quoteChar.charCodeAt(0) : -1;
+  const chunks = splitFile(path, input.fileBytes, bomLength(path, encoding), quote, chunkSize(input.fileBytes, threads), hasher);
+  // The main thread checks chunks too (between its hashing and merging): threads - 1 workers.
+  const workers: Thread[] = [];
+  try {
+    for (let i = 1; i < threads; i++) workers.push(startThread(setup));
+  } catch {
+    await Promise.all(workers.map((t) => t.w.terminate()));
+    await chunks.return(undefined);
+    return undefined; // no worker thread (refused flags, no memory): one thread
+  }
+  const here = new ChunkChecker(setup);
+  let queue: Promise<unknown> = Promise.resolve();
+  let produced = 0;
+  let exhausted = false;
+  const nextChunk = (): Promise<ChunkRange | undefined> => {
+    const p = queue.then(() => chunks.next());
+    queue = p.catch(() => undefined);
+    return p.then((r) => {
+      if (r.done) {
+        exhausted = true;
+        return undefined;
+      }
+      produced++;
+      return r.value;
+    });
+  };
+  const loop = async (w: Thread | undefined) => {
+    while (merger.state === 'running') {
+      const range = await nextChunk();
+      if (!range) return;
+      const arrays = pool.pop() ?? newArrays(1 << 14, slots);
+      let result: ChunkResult;
+      if (w) result = await runOn(w, range, arrays);
+      else {
+        await new Promise((resolve) => setImmediate(resolve)); // let the workers' results and requests in first
+        result = here.run(range, arrays);
+      }
+      merger.add(range, result);
+      if (merger.state === 'running' && merger.dataRows > 0) limits.onProgress?.(merger.dataRows);
+    }
+  };
+  try {
+    // Two chunks in flight per worker, so a worker never waits while the main thread checks its own chunk.
+    await Promise.all([...workers.flatMap((w) => [loop(w), loop(w)]), loop(undefined)]);
+  } catch {
+    return undefined; // a worker failed: the single-threaded reader decides
+  } finally {
+    await chunks.return(undefined).catch(() => undefined);
+    await Promise.all(workers.map((t) => t.w.terminate()));
+  }
+  if (merger.state === 'fallback') return undefined;
+  if (merger.state === 'running' && !(exhausted && merger.merged === produced)) return undefined;
+  return { dataRows: merger.dataRows, stats: hasher.finish() };
+}
+
+/** A worker and the promise that rejects when it fails or stops (listened to from its start: an early failure is not an uncaught error). */
+interface Thread {
+  w: Worker;
+  dead: Promise<never>;
+  /** Callers waiting for a result, in the order their chunks were sent (a worker answers in order). */
+  waiting: ((r: ChunkResult) => void)[];
+}
+
+function startThread(setup: WorkerSetup): Thread {
+  // None of the process's flags: --input-type (node -e) is not for a file, --max-old-space-size is refused in a worker.
+  const execArgv: string[] = [];
+  // The young generation: 6 MiB cost the worker a third of its time in GC (--cpu-prof), 24 MiB ~10%,
+  // for about the same peak RSS.
+  const w = new Worker(WORKER, { workerData: setup, execArgv, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
+  const dead = new Promise<never>((_, reject) => {
+    w.once('error', reject);
+    w.once('exit', () => reject(new Error('the worker stopped')));
+  });
+  dead.catch(() => undefined);
+  const t: Thread = { w, dead, waiting: [] };
+  w.on('message', (m: ChunkResult) => t.waiting.shift()?.(m));
+  return t;
+}
+
+function runOn(t: Thread, range: ChunkRange, arrays: RowArrays): Promise<ChunkResult> {
+  const result = new Promise<ChunkResult>((resolve) => t.waiting.push(resolve));
+  t.w.postMessage({ chunk: range, arrays });
+  return Promise.race([result, t.dead]);
+}
+
+/** The cells of some records of a chunk (numbered within it), parsed again on the main thread for key errors. */
+function cellsOf(path: string, range: ChunkRange, encoding: ChunkEncoding, popts: CsvParserOptions, needed: Set<number>): Map<number, Cell[]> {
+  const out = new Map<number, Cell[]>();
+  parseChunk(path, range, encoding, popts, (rows) => {
+    for (const r of rows) if (needed.has(r.rowNumber)) out.set(r.rowNumber, r.cells);
+    return out.size < needed.size;
+  });
+  return out;
+}
+
+/** Takes the workers' chunk results in file order and replays them into the key indexes and the error budget. */
+class Merger {
+  state: 'running' | 'stopped' | 'fallback' = 'running';
+  dataRows = 0;
+  merged = 0;
+  private records = 0;
+  private readonly waiting = new Map<number, { range: ChunkRange; result: ChunkResult }>();
+
+  constructor(
+    private readonly checker: RowChecker,
+    private readonly headerEnd: number,
+    private readonly budget: ErrorBudget,
+    private readonly reparse: (range: ChunkRange, needed: Set<number>) => Map<number, Cell[]>,
+    /** Arrays of a merged chunk, free again. */
+    private readonly release: (a: RowArrays) => void,
+  ) {}
+
+  add(range: ChunkRange, result: ChunkResult): void {
+    this.waiting.set(range.index, { range, result });
+    for (let w = this.waiting.get(this.merged); w && this.state === 'running'; w = this.waiting.get(this.merged)) {
+      this.waiting.delete(this.merged);
+      this.merged++;
+      this.take(w.range, w.result);
+      if (w.result.ok) this.release(w.result.arrays);
+    }
+  }
+
+  private take(range: ChunkRange, r: ChunkResult): void {
+    if (!r.ok || (range.index === 0 && r.records < this.headerEnd)) {
+      this.state = 'fallback';
+      return;
+    }
+    const { checker, budget } = this;
+    const offset = this.records;
+    const slots = checker.keySlots;
+    // The merge below walks typed arrays and the findings list by indexes bounded by their lengths
+    // (checked in each loop condition) or written by the worker for this chunk (rns has dataRows
+    // entries; events hold triples): checked reads would cost per row for nothing.
+    /* eslint-disable @typescript-eslint/no-non-null-assertion */
+    // 1. Keys, in row order: [row j, slot, earlier row (0: a primary key with every cell empty)].
+    const events: number[] = [];
+    if (slots) {
+      const { rns, status, hashes } = r.arrays;
+      for (let j = 0, at = 0; j < r.dataRows; j++) {
+        const rn = rns[j]! + offset;
+        for (let s = 0; s < slots; s++, at++) {
+          const st = status[at];
+          if (st === 1) {
+            const prev = checker.probeSlot(s, hashes, at * 3, rn);
+            if (prev) events.push(j, s, prev);
+          } else if (st === 2) events.push(j, s, 0);
+        }
+      }
+    }
+    let cells: Map<number, Cell[]> | undefined;
+    if (events.length) {
+      const needed = new Set<number>();
+      for (let k = 0; k < events.length; k += 3) needed.add(r.arrays.rns[events[k]!]!);
+      cells = this.reparse(range, needed);
+      if (cells.size !== needed.size) {
+        this.state = 'fallback';
+        return;
+      }
+    }
+    // 2. Errors, row by row: the row's cell errors, its key errors, its foreign-key errors.
+    const f = r.findings;
+    let fi = 0;
+    let ei = 0;
+    while (fi < f.length || ei < events.length) {
+      const j = Math.min(fi < f.length ? f[fi]!.j : Infinity, ei < events.length ? events[ei]! : Infinity);
+      while (fi < f.length && f[fi]!.j === j && !f[fi]!.post) budget.push(rebaseError(f[fi++]!.e, offset));
+      while (ei < events.length && events[ei] === j) {
+        const local = r.arrays.rns[j]!;
+        budget.push(checker.keyError(events[ei + 1]!, events[ei + 2]!, cells!.get(local)!, local + offset));
+        ei += 3;
+      }
+      while (fi < f.length && f[fi]!.j === j) budget.push(rebaseError(f[fi++]!.e, offset));
+      if (budget.stopped) {
+        this.dataRows += j + 1;
+        this.state = 'stopped';
+        return;
+      }
+    }
+    /* eslint-enable @typescript-eslint/no-non-null-assertion */
+    if (r.truncated) {
+      this.state = 'fallback'; // cannot happen: a truncated chunk holds a full error budget
+      return;
+    }
+    this.dataRows += r.dataRows;
+    this.records += r.records;
+  }
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from '../helpers/cli.js';
+// The built library: the worker threads run dist/validate/parallel/worker.js (npm test builds first).
+import { validate } from '../../dist/index.js';
+import { parallelRuns } from '../../dist/validate/parallel/index.js';
+// @ts-expect-error no type declarations for the .js generator
+import { generateCase } from '../differential/generate.js';
+
+/**
+ * The CSV rows checked on all cores must give the report of the single-threaded reader, byte for byte
+ * (seconds aside). The parallel path is forced on small files (SATUDATA_PARALLEL_MIN_BYTES=0) with tiny
+ * chunks, so every file is cut at many places: after almost every line, inside quoted cells, around
+ * duplicate keys, blank rows and the error limit.
+ */
+type Report = { stats: { seconds: number }; tasks: { stats: { seconds: number } }[] };
+const ENV = ['SATUDATA_THREADS', 'SATUDATA_PARALLEL_MIN_BYTES', 'SATUDATA_PARALLEL_CHUNK_BYTES'] as const;
+const saved = ENV.map((k) => process.env[k]);
+afterAll(() => ENV.forEach((k, i) => (saved[i] === undefined ? delete process.env[k] : (process.env[k] = saved[i]))));
+
+async function report(parallel: boolean, target: string, cwd: string, opts: Record<string, unknown>, chunk: number): Promise<string> {
+  process.env.SATUDATA_THREADS = parallel ? '2' : '1';
+  process.env.SATUDATA_PARALLEL_MIN_BYTES = '0';
+  process.env.SATUDATA_PARALLEL_CHUNK_BYTES = String(chunk);
+  const r = (await validate([target], { cwd, ...opts })) as Report;
+  r.stats.seconds = 0;
+  for (const t of r.tasks) t.stats.seconds = 0;
+  return JSON.stringify(r, null, 2);
+}
+
+async function both(target: string, cwd: string, opts: Record<string, unknown> = {}, chunk = 24): Promise<void> {
+  const one = await report(false, target, cwd, opts, chunk);
+  const many = await report(true, target, cwd, opts, chunk);
+  expect(many).toBe(one);
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'satudata-parallel-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('CSV rows on all cores: the same report as on one thread', () => {
+  it('differential corpus: 80 generated CSV cases, limits 100000 and 3 errors, chunks of 24 and 200 bytes', async () => {
+    const before = { ...parallelRuns };
+    let cases = 0;
+    for (let seed = 1; cases < 80; seed++) {
+      const c = generateCase(seed, { maxRows: 40 });
+      if (Object.values(c.files).some((f) => f && typeof f === 'object' && 'xlsx' in f)) continue; // xlsx: one thread anyway
+      const caseDir = path.join(dir, c.id);
+      mkdirSync(caseDir, { recursive: true });
+      for (const [name, content] of Object.entries(c.files)) writeFileSync(path.join(caseDir, name), content as string | Buffer);
+      const opts = c.schema ? { schema: c.schema } : {};
+      await both(c.target, caseDir, { ...opts, limitErrors: 100000 }, 24);
+      await both(c.target, caseDir, { ...opts, limitErrors: 3 }, 200);
+      cases++;
+    }
+    // The parallel path really ran (not only its fallback to one thread).
+    const ran = parallelRuns.started - before.started - (parallelRuns.fellBack - before.fellBack);
+    expect(ran).toBeGreaterThan(120);
+  }, 240_000);
+
+  it('conformance fixtures (real agency files and hand-made cases)', async () => {
+    const conf = path.join(ROOT, 'test/fixtures/conformance');
+    const expected = JSON.parse(readFileSync(path.join(conf, 'expected.json'), 'utf8')) as { expected: Record<string, unknown> };
+    const before = parallelRuns.started;
+    for (const target of Object.keys(expected.expected)) {
+      const cwd = path.join(conf, path.dirname(target));
+      await both(path.basename(target), cwd, { limitErrors: 100000 }, 64);
+      await both(path.basename(target), cwd, {}, 4096);
+    }
+    expect(parallelRuns.started - before).toBeGreaterThan(10);
+  }, 240_000);
+
+  it('quoted line breaks, CRLF, a BOM, empty lines and keys repeated across chunks', async () => {
+    const rows = ['id,kode,teks'];
+    for (let i = 1; i <= 300; i++) {
+      const teks = i % 7 === 0 ? `"baris\r\n""${i}"", dengan koma"` : i % 11 === 0 ? '' : `teks ${i}`;
+      rows.push(`${i % 97 === 0 ? 5 : i},${i % 13 === 0 ? '' : `K${i % 50}`},${teks}`);
+      if (i % 37 === 0) rows.push('');
+    }
+    writeFileSync(path.join(dir, 'keys.csv'), '\uFEFF' + rows.join('\r\n') + '\r\n');
+    const schema = {
+      fields: [
+        { name: 'id', type: 'integer', constraints: { unique: true } },
+        { name: 'kode', type: 'string' },
+        { name: 'teks', type: 'string', constraints: { maxLength: 12 } },
+      ],
+      primaryKey: ['kode'],
+      uniqueKeys: [['kode', 'teks']],
+      foreignKeys: [{ fields: ['id'], reference: { resource: '', fields: ['id'] } }],
+    };
+    writeFileSync(path.join(dir, 'datapackage.json'), JSON.stringify({ name: 'p', resources: [{ name: 'keys', path: 'keys.csv', schema }] }));
+    const before = { ...parallelRuns };
+    for (const chunk of [1, 16, 100, 1000]) {
+      for (const limitErrors of [100000, 1, 7, 40]) await both('datapackage.json', dir, { limitErrors }, chunk);
+    }
+    expect(parallelRuns.started - before.started).toBe(16);
+    expect(parallelRuns.fellBack - before.fellBack).toBe(0);
+  }, 120_000);
+
+  it('a split the workers cannot prove (a literal quote before a quoted line break fools the quote count) falls back to one thread', async () => {
+    const lines = ['a,b'];
+    for (let i = 0; i < 50; i++) lines.push(i === 3 ? 'x"y,1' : i === 20 ? '"multi\nline",2' : `v${i},${i}`);
+    writeFileSync(path.join(dir, 'odd.csv'), lines.join('\n') + '\n');
+    const before = { ...parallelRuns };
+    await both('odd.csv', dir, {}, 1);
+    expect(parallelRuns.started - before.started).toBe(1);
+    expect(parallelRuns.fellBack - before.fellBack).toBe(1);
+  });
+});
