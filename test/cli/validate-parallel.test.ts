@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,8 +21,8 @@ const ENV = ['SATUDATA_THREADS', 'SATUDATA_PARALLEL_MIN_BYTES', 'SATUDATA_PARALL
 const saved = ENV.map((k) => process.env[k]);
 afterAll(() => ENV.forEach((k, i) => (saved[i] === undefined ? delete process.env[k] : (process.env[k] = saved[i]))));
 
-async function report(parallel: boolean, target: string, cwd: string, opts: Record<string, unknown>, chunk: number): Promise<string> {
-  process.env.SATUDATA_THREADS = parallel ? '2' : '1';
+async function report(parallel: boolean | number, target: string, cwd: string, opts: Record<string, unknown>, chunk: number): Promise<string> {
+  process.env.SATUDATA_THREADS = typeof parallel === 'number' ? String(parallel) : parallel ? '2' : '1';
   process.env.SATUDATA_PARALLEL_MIN_BYTES = '0';
   process.env.SATUDATA_PARALLEL_CHUNK_BYTES = String(chunk);
   const r = (await validate([target], { cwd, ...opts })) as Report;
@@ -109,5 +110,25 @@ describe('CSV rows on all cores: the same report as on one thread', () => {
     await both('odd.csv', dir, {}, 1);
     expect(parallelRuns.started - before.started).toBe(1);
     expect(parallelRuns.fellBack - before.fellBack).toBe(1);
+  });
+
+  it('three threads: a thread of its own hashes the file, and the report (MD5, SHA-256 included) is the one-thread one', async () => {
+    const before = { ...parallelRuns };
+    const lines = ['id,kota,jumlah,catatan'];
+    for (let i = 1; i <= 400; i++) lines.push(`${i},Makassar,${i * 7},"baris ${i}\nkedua"`);
+    const body = '\uFEFF' + lines.join('\r\n') + '\r\n';
+    writeFileSync(path.join(dir, 'hash3.csv'), body);
+    const schema = { fields: [{ name: 'id', type: 'integer' }, { name: 'kota', type: 'string' }, { name: 'jumlah', type: 'integer' }, { name: 'catatan', type: 'string' }], primaryKey: ['id'] };
+    writeFileSync(path.join(dir, 'hash3.schema.json'), JSON.stringify(schema));
+    const one = await report(false, 'hash3.csv', dir, { schema: 'hash3.schema.json' }, 300);
+    const three = await report(3, 'hash3.csv', dir, { schema: 'hash3.schema.json' }, 300);
+    expect(three).toBe(one);
+    const task = (JSON.parse(three) as { tasks: { valid: boolean; stats: { md5?: string; sha256?: string; rows: number } }[] }).tasks[0];
+    expect(task?.valid).toBe(true);
+    expect(task?.stats.rows).toBe(400);
+    expect(task?.stats.md5).toBe(createHash('md5').update(body).digest('hex'));
+    expect(task?.stats.sha256).toBe(createHash('sha256').update(body).digest('hex'));
+    expect(parallelRuns.started - before.started).toBe(1);
+    expect(parallelRuns.fellBack - before.fellBack).toBe(0);
   });
 });

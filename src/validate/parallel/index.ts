@@ -24,7 +24,7 @@ import { parseChunk, type ChunkEncoding, type ChunkRange } from './chunk.js';
 import { ChunkChecker } from './chunk-checker.js';
 import { chunkBytesOverride, parallelThreads } from './eligible.js';
 import { newArrays, rebaseError, type ChunkResult, type RowArrays, type WorkerSetup } from './protocol.js';
-import { splitFile } from './split.js';
+import { splitFile, type BlockSink } from './split.js';
 
 export interface ParallelInput {
   path: string;
@@ -43,6 +43,10 @@ export const parallelRuns = { started: 0, fellBack: 0 };
 
 const YOUNG_MB = Number(process.env.SATUDATA_WORKER_YOUNG_MB) || 24;
 const WORKER = new URL('./worker.js', import.meta.url);
+const HASH_WORKER = new URL('./hash-worker.js', import.meta.url);
+/** From this many threads on, a thread of its own hashes the file; below, the main thread does (a third thread on two cores only takes time from the row worker). */
+const HASH_THREAD_FROM = 3;
+const NO_SINK: BlockSink = { update: () => undefined, finish: () => undefined };
 
 /** Chunks of about a quarter of a thread's share, between 1 and 2 MiB: the rows of a chunk die young. */
 function chunkSize(fileBytes: number, threads: number): number {
@@ -119,13 +123,15 @@ async function run(input: ParallelInput): Promise<{ dataRows: number; stats: Tab
   const pool: RowArrays[] = [];
   const merger = new Merger(checker, plan.layout.headerEnd, budget, (range, needed) => cellsOf(path, range, encoding, popts, needed), (a) => pool.push(a));
   const hasher = new ByteHasher();
+  const hashing = threads >= HASH_THREAD_FROM ? hashInThread(path) : undefined;
   const quote = popts.quoteChar ? popts.quoteChar.charCodeAt(0) : -1;
-  const chunks = splitFile(path, input.fileBytes, bomLength(path, encoding), quote, chunkSize(input.fileBytes, threads), hasher);
+  const chunks = splitFile(path, input.fileBytes, bomLength(path, encoding), quote, chunkSize(input.fileBytes, threads), hashing ? NO_SINK : hasher);
   // The main thread checks chunks too (between its hashing and merging): threads - 1 workers.
   const workers: Thread[] = [];
   try {
     for (let i = 1; i < threads; i++) workers.push(startThread(setup));
   } catch {
+    await hashing?.stop();
     await Promise.all(workers.map((t) => t.w.terminate()));
     await chunks.return(undefined);
     return undefined; // no worker thread (refused flags, no memory): one thread
@@ -165,14 +171,35 @@ async function run(input: ParallelInput): Promise<{ dataRows: number; stats: Tab
     // Two chunks in flight per worker, so a worker never waits while the main thread checks its own chunk.
     await Promise.all([...workers.flatMap((w) => [loop(w), loop(w)]), loop(undefined)]);
   } catch {
+    await hashing?.stop();
     return undefined; // a worker failed: the single-threaded reader decides
   } finally {
     await chunks.return(undefined).catch(() => undefined);
     await Promise.all(workers.map((t) => t.w.terminate()));
   }
-  if (merger.state === 'fallback') return undefined;
-  if (merger.state === 'running' && !(exhausted && merger.merged === produced)) return undefined;
-  return { dataRows: merger.dataRows, stats: hasher.finish() };
+  if (merger.state === 'fallback' || (merger.state === 'running' && !(exhausted && merger.merged === produced))) {
+    await hashing?.stop();
+    return undefined;
+  }
+  if (!hashing) return { dataRows: merger.dataRows, stats: hasher.finish() };
+  // Stopped by the error budget: the report is partial and carries no hashes, so do not wait for them.
+  if (merger.state === 'stopped') {
+    await hashing.stop();
+    return { dataRows: merger.dataRows, stats: hasher.finish() };
+  }
+  const stats = await hashing.result;
+  return stats ? { dataRows: merger.dataRows, stats } : undefined; // a failed hash: one thread decides
+}
+
+/** MD5 and SHA-256 of the file, computed on a thread of their own; `result` is undefined when that thread fails. */
+function hashInThread(path: string): { result: Promise<TableStats | undefined>; stop: () => Promise<unknown> } {
+  const w = new Worker(HASH_WORKER, { workerData: path, execArgv: [] });
+  const result = new Promise<TableStats | undefined>((resolve) => {
+    w.once('message', (m: { ok: boolean; stats?: TableStats }) => resolve(m.ok ? m.stats : undefined));
+    w.once('error', () => resolve(undefined));
+    w.once('exit', () => resolve(undefined));
+  });
+  return { result, stop: () => w.terminate() };
 }
 
 /** A worker and the promise that rejects when it fails or stops (listened to from its start: an early failure is not an uncaught error). */

@@ -1,5 +1,5 @@
 /**
- * The main thread's one pass over a CSV file: it hashes every byte (MD5, SHA-256) and cuts the data into
+ * The main thread's one pass over a CSV file: it hashes every byte (MD5, SHA-256; unless a hashing thread does) and cuts the data into
  * chunks of about `chunkBytes` at line feeds where the count of quote chars since the start of the data
  * is even, i.e. outside any quoted cell of a well-formed file. That is only a good guess (a quote in the
  * middle of an unquoted cell, or an escape char, can fool it); the proof is in the workers: every chunk
@@ -7,7 +7,6 @@
  * start, each next chunk starts at a true record boundary too.
  */
 import { open } from 'node:fs/promises';
-import type { ByteHasher } from '../../table/source-file.js';
 import type { ChunkRange } from './chunk.js';
 
 const BLOCK = 1 << 20;
@@ -31,7 +30,13 @@ function countQuotes(block: Buffer, quote: number, from: number, to: number): nu
  * into `hasher`; the hashes are complete when the generator is done.
  * @param quote the quote char's byte, or -1 when the dialect has no quoting.
  */
-export async function* splitFile(path: string, size: number, dataStart: number, quote: number, chunkBytes: number, hasher: ByteHasher): AsyncGenerator<ChunkRange> {
+/** What splitFile feeds every byte it reads to (a ByteHasher, or nothing when a hashing thread reads the file itself). */
+export interface BlockSink {
+  update(block: Uint8Array): void;
+  finish(): unknown;
+}
+
+export async function* splitFile(path: string, size: number, dataStart: number, quote: number, chunkBytes: number, hasher: BlockSink): AsyncGenerator<ChunkRange> {
   const fh = await open(path, 'r');
   try {
     const block = Buffer.allocUnsafe(BLOCK);
