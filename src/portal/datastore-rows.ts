@@ -7,7 +7,7 @@
 import type { Row } from '../table/types.js';
 import type { Schema } from '../schema/types.js';
 import { compileSchema, INVALID } from '../schema/cast.js';
-import { decideLayout, isCommentRow, joinLabels } from '../validate/header.js';
+import { decideHeader, isCommentRow } from '../validate/header.js';
 import { mapFields } from '../validate/labels.js';
 import { SAMPLE_ROWS } from '../validate/keys.js';
 import type { PreparedResource } from '../validate/resource.js';
@@ -39,14 +39,6 @@ export interface ReadSummary {
   sha256: string;
 }
 
-function lastFilled(cells: readonly unknown[]): number {
-  for (let i = cells.length - 1; i >= 0; i--) {
-    const c = cells[i];
-    if (c !== null && c !== undefined && c !== '') return i;
-  }
-  return -1;
-}
-
 /**
  * Yield batches of records of `prepared` (a tabular resource with a schema, as validate prepared it).
  * The generator's return value holds the row count and the SHA-256 of the bytes read.
@@ -68,15 +60,7 @@ export async function* castBatches(prepared: PreparedResource, schema: Schema, c
       for (const r of next.value) (sample.length < SAMPLE_ROWS ? sample : pending).push(r);
     }
     // The header exactly as validateTable decides it (src/validate/table.ts).
-    const layout = decideLayout(prepared.dialect, sample, padded);
-    const headerCells = layout.headerRows.map((n) => sample.find((r) => r.rowNumber === n)?.cells ?? []);
-    const labels = layout.headerless ? [] : joinLabels(headerCells, layout.headerJoin);
-    const noLabels = layout.headerless || (labels.length === 0 && !padded);
-    if (padded && !noLabels) {
-      let width = labels.length;
-      for (const r of sample) if (r.rowNumber > layout.headerEnd) width = Math.max(width, lastFilled(r.cells) + 1);
-      while (labels.length < width) labels.push('');
-    }
+    const { layout, labels, noLabels } = decideHeader(prepared.dialect, sample, padded);
     const fields = compileSchema(schema);
     const mapping = mapFields(schema, fields, labels, noLabels);
     if (mapping.fatal) throw new RowReadError('header');

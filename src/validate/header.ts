@@ -94,3 +94,40 @@ export function joinLabels(headerCells: (readonly Cell[])[], headerJoin: string)
   }
   return labels.map((l) => l.trim());
 }
+
+/** The last non-empty cell's index, -1 for an empty row. */
+export function lastFilled(cells: readonly unknown[]): number {
+  for (let i = cells.length - 1; i >= 0; i--) {
+    const c = cells[i];
+    if (c !== null && c !== undefined && c !== '') return i;
+  }
+  return -1;
+}
+
+export interface HeaderDecision {
+  layout: RowLayout;
+  labels: string[];
+  /** No labels to check: a headerless table, or a CSV whose header row is empty. */
+  noLabels: boolean;
+}
+
+/**
+ * The header rows and labels of a table from its sample: the one decision validate makes and every
+ * other reader of the same table (push --datastore) must repeat exactly, so the columns are the same.
+ */
+export function decideHeader(dialect: Dialect, sample: { rowNumber: number; cells: readonly Cell[] }[], padded: boolean): HeaderDecision {
+  const layout = decideLayout(dialect, sample, padded);
+  const headerRowCells = layout.headerRows.map((n) => sample.find((r) => r.rowNumber === n)?.cells ?? []);
+  const labels = layout.headerless ? [] : joinLabels(headerRowCells, layout.headerJoin);
+  // An empty header row (a CSV whose first line is empty) declares no labels at all: frictionless-py
+  // 5.21 then treats the header as missing, maps the fields by position and checks no labels.
+  const noLabels = layout.headerless || (labels.length === 0 && !padded);
+  if (padded && !noLabels) {
+    // Spreadsheet rows are padded to the sheet's width (openpyxl, errors.md §8): a value beyond the
+    // header's last column makes a blank label there rather than extra cells on every row.
+    let width = labels.length;
+    for (const r of sample) if (r.rowNumber > layout.headerEnd) width = Math.max(width, lastFilled(r.cells) + 1);
+    while (labels.length < width) labels.push('');
+  }
+  return { layout, labels, noLabels };
+}

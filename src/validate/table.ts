@@ -6,7 +6,7 @@ import type { ReportError, ReportTask } from './types.js';
 import { buildError } from './build-error.js';
 import { ErrorBudget } from './budget.js';
 import { wantsParallel } from './parallel/eligible.js';
-import { decideLayout, isCommentRow, joinLabels, type RowLayout } from './header.js';
+import { decideHeader, isCommentRow, lastFilled, type RowLayout } from './header.js';
 import { inferSchema, namesFromLabels } from './infer.js';
 import { checkHeader, mapFields, type FieldMapping } from './labels.js';
 import { SAMPLE_ROWS, type ForeignKeyPlan } from './keys.js';
@@ -35,14 +35,6 @@ export interface TableLimits {
   limitErrors: number;
   limitRows?: number;
   onProgress?: (rows: number) => void;
-}
-
-function lastFilled(cells: readonly Cell[]): number {
-  for (let i = cells.length - 1; i >= 0; i--) {
-    const c = cells[i];
-    if (c !== null && c !== undefined && c !== '') return i;
-  }
-  return -1;
 }
 
 /**
@@ -224,19 +216,7 @@ async function readParallel(job: TableJob, table: OpenedTable, plan: TablePlan, 
 function planTable(job: TableJob, table: OpenedTable, all: Row[], task: ReportTask): TablePlan | 'empty' {
   const padded = table.format === 'xlsx';
   const sample = all.length > SAMPLE_ROWS ? all.slice(0, SAMPLE_ROWS) : all;
-  const layout = decideLayout(job.dialect, sample, padded);
-  const headerRowCells = layout.headerRows.map((n) => sample.find((r) => r.rowNumber === n)?.cells ?? []);
-  const labels = layout.headerless ? [] : joinLabels(headerRowCells, layout.headerJoin);
-  // An empty header row (a CSV whose first line is empty) declares no labels at all: frictionless-py
-  // 5.21 then treats the header as missing, maps the fields by position and checks no labels.
-  const noLabels = layout.headerless || (labels.length === 0 && !padded);
-  if (padded && !noLabels) {
-    // Spreadsheet rows are padded to the sheet's width (openpyxl, errors.md §8): a value beyond the
-    // header's last column makes a blank label there rather than extra cells on every row.
-    let width = labels.length;
-    for (const r of sample) if (r.rowNumber > layout.headerEnd) width = Math.max(width, lastFilled(r.cells) + 1);
-    while (labels.length < width) labels.push('');
-  }
+  const { layout, labels, noLabels } = decideHeader(job.dialect, sample, padded);
   task.labels = labels;
   const hasHeaderRow = !layout.headerless && sample.some((r) => r.rowNumber === layout.headerRows[0]);
 

@@ -8,7 +8,7 @@
  * gives; whenever a chunk cannot be proven to parse as in one pass, the caller reads the file again on
  * one thread (undefined is returned).
  */
-import { existsSync, openSync, readSync, closeSync } from 'node:fs';
+import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -81,9 +81,23 @@ function bomLength(path: string, encoding: ChunkEncoding): number {
 export async function checkRowsParallel(input: ParallelInput): Promise<{ dataRows: number; stats: TableStats } | undefined> {
   if (!existsSync(fileURLToPath(WORKER))) return undefined; // running from the TypeScript sources
   parallelRuns.started++;
+  // The workers read their chunks themselves while this thread hashes its own read of the file: the
+  // hashed bytes are the checked bytes only if the file did not change meanwhile. If it did, the
+  // single-threaded reader (one read for both) decides.
+  const before = fileState(input.path);
   const out = await run(input);
+  const after = fileState(input.path);
+  if (out && before !== after) {
+    parallelRuns.fellBack++;
+    return undefined;
+  }
   if (!out) parallelRuns.fellBack++;
   return out;
+}
+
+function fileState(path: string): string {
+  const st = statSync(path, { bigint: true });
+  return `${st.size}:${st.mtimeNs}:${st.ino}`;
 }
 
 async function run(input: ParallelInput): Promise<{ dataRows: number; stats: TableStats } | undefined> {
