@@ -12,6 +12,8 @@
  *   --no-install    do not install frictionless-py into its cache when it is missing (skip it)
  *   --runs N        runs of satudata and of exceljs's reader (default 3; the median run is shown, as the
  *                   machine may be shared); frictionless-py and tableschema-js, 5-30x slower, run once
+ *   --generate-only write the CSV and XLSX packages into --dir and stop (for `/usr/bin/time -v` runs)
+ *   --no-keys       the CSV's schema without the unique id and the primary key
  *   --startup-runs N   runs of the start-up measure (default 10): `satudata validate` of a 10-row CSV
  *                   package through bin/satudata.js in a fresh process, median and best wall time
  */
@@ -35,6 +37,8 @@ const PEERS = !process.argv.includes('--no-peers');
 const INSTALL = !process.argv.includes('--no-install');
 const RUNS = Math.max(1, Number(arg('--runs', '3')));
 const STARTUP_RUNS = Math.max(1, Number(arg('--startup-runs', '10')));
+const GENERATE_ONLY = process.argv.includes('--generate-only');
+const NO_KEYS = process.argv.includes('--no-keys');
 
 /** The run of median time out of `n` (each a fresh process). */
 async function median(n, once) {
@@ -89,6 +93,10 @@ const schema = {
   ],
   primaryKey: ['kode_kecamatan', 'nomor'],
 };
+if (NO_KEYS) {
+  delete schema.primaryKey;
+  schema.fields[0].constraints = { required: true };
+}
 
 const quote = (v) => (typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v));
 
@@ -175,6 +183,7 @@ async function main() {
   writePackage(csvDir, csv, 'csv');
   await makeXlsx(xlsx, XLSX_ROWS);
   writePackage(xlsxDir, xlsx, 'xlsx');
+  if (GENERATE_ONLY) return;
 
   const results = [];
   for (const [kind, folder, file, rows, threads] of [

@@ -41,16 +41,19 @@ export interface ParallelInput {
 /** How often the parallel path ran and fell back to one thread (read by the equivalence test). */
 export const parallelRuns = { started: 0, fellBack: 0 };
 
-const YOUNG_MB = Number(process.env.SATUDATA_WORKER_YOUNG_MB) || 24;
+const YOUNG_MB = Number(process.env.SATUDATA_WORKER_YOUNG_MB) || 12;
 const WORKER = new URL('./worker.js', import.meta.url);
 const HASH_WORKER = new URL('./hash-worker.js', import.meta.url);
 /** From this many threads on, a thread of its own hashes the file; below, the main thread does (a third thread on two cores only takes time from the row worker). */
 const HASH_THREAD_FROM = 3;
 const NO_SINK: BlockSink = { update: () => undefined, finish: () => undefined };
 
-/** Chunks of about a quarter of a thread's share, between 1 and 2 MiB: the rows of a chunk die young. */
+/**
+ * Chunks of about a quarter of a thread's share, between 512 KiB and 1 MiB: the rows of a chunk die
+ * young (2 MiB chunks cost ~5 MiB more peak RSS for the same CPU time).
+ */
 function chunkSize(fileBytes: number, threads: number): number {
-  return chunkBytesOverride() ?? Math.min(2 << 20, Math.max(1 << 20, Math.ceil(fileBytes / (threads * 4))));
+  return chunkBytesOverride() ?? Math.min(1 << 20, Math.max(512 << 10, Math.ceil(fileBytes / (threads * 4))));
 }
 
 function parserOptions(table: OpenedTable, path: string): CsvParserOptions {
@@ -213,8 +216,8 @@ interface Thread {
 function startThread(setup: WorkerSetup): Thread {
   // None of the process's flags: --input-type (node -e) is not for a file, --max-old-space-size is refused in a worker.
   const execArgv: string[] = [];
-  // The young generation: 6 MiB cost the worker a third of its time in GC (--cpu-prof), 24 MiB ~10%,
-  // for about the same peak RSS.
+  // The young generation: 6 MiB cost the worker a third of its time in GC (--cpu-prof); 12 MiB costs
+  // the same CPU time as 24 MiB (1M-row bench, 3 runs each) for ~10 MiB less peak RSS.
   const w = new Worker(WORKER, { workerData: setup, execArgv, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
   const dead = new Promise<never>((_, reject) => {
     w.once('error', reject);

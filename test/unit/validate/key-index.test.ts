@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KeyIndex } from '../../../src/validate/key-index.js';
+import { estimateRows } from '../../../src/validate/table.js';
 
 describe('KeyIndex', () => {
   it('remembers keys with their row numbers and reports repeats', () => {
@@ -50,5 +51,22 @@ describe('KeyIndex', () => {
     const idx = new KeyIndex();
     for (let i = 0; i < 100_000; i++) idx.begin().part(i).add(i + 1);
     expect(idx.bytes).toBeLessThanOrEqual(100_000 * 1.9 * 16);
+  });
+
+  // The README's memory budget (bytes per key, rows within 200 MiB) rests on this: an index presized as
+  // RowChecker does (estimateRows from the sample and the file size, at most 80% full) never grows
+  // and holds a key in 16-28 bytes (the first rows are shorter than later ones when ids grow: more slots).
+  it('presized from the file size: no growth, at most 28 bytes per key', () => {
+    const rows = 200_000;
+    const line = (i: number) => [i, '73.71.0' + (i % 9), Math.floor(i / 15), '2024-03-07', 'banjir', i % 1000].join(',');
+    let fileBytes = 0;
+    for (let i = 1; i <= rows; i++) fileBytes += line(i).length + 1;
+    const sample = Array.from({ length: 100 }, (_, k) => ({ rowNumber: k + 2, cells: line(k + 1).split(',') }));
+    const idx = new KeyIndex(estimateRows(fileBytes, sample) / 0.8);
+    const before = idx.bytes;
+    for (let i = 1; i <= rows; i++) expect(idx.begin().part(i).add(i + 1)).toBe(0);
+    expect(idx.bytes).toBe(before);
+    expect(idx.bytes / rows).toBeGreaterThanOrEqual(16);
+    expect(idx.bytes / rows).toBeLessThanOrEqual(28);
   });
 });
