@@ -69,8 +69,13 @@ export const DEFAULT_BATCH: BatchOptions = { rows: 20_000, bytes: 4 * 1024 * 102
 /** datastore_info: the table's columns and row count, or undefined when the resource has no table. */
 export async function tableInfo(client: CkanClient, id: string, lang: Lang): Promise<ShownTable | undefined> {
   try {
-    const info = await client.action<{ fields?: { id: string; type: string }[]; meta?: { count?: number } }>('datastore_info', { id }, { method: 'GET' });
-    return { fields: Array.isArray(info?.fields) ? info.fields : [], count: typeof info?.meta?.count === 'number' ? info.meta.count : -1 };
+    const info = await client.action<{ fields?: unknown; meta?: { count?: unknown } } | null>('datastore_info', { id }, { method: 'GET' });
+    // Portal data: only columns with a string id and type are read (anything else never matches a wanted column).
+    const fields = (Array.isArray(info?.fields) ? (info.fields as unknown[]) : []).filter(
+      (f): f is { id: string; type: string } => !!f && typeof f === 'object' && typeof (f as { id?: unknown }).id === 'string' && typeof (f as { type?: unknown }).type === 'string',
+    );
+    const count = info?.meta?.count;
+    return { fields: fields.map((f) => ({ id: f.id, type: f.type })), count: typeof count === 'number' && Number.isInteger(count) ? count : -1 };
   } catch (e) {
     if (e instanceof PortalError && e.code === PORTAL_CODES.notFound) return undefined;
     if (e instanceof PortalError && e.code === PORTAL_CODES.badRequest) {
