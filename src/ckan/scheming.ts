@@ -69,8 +69,7 @@ export function langText(t: LangText | undefined, lang: Lang): string {
   return texts.find((x): x is string => typeof x === 'string') ?? '';
 }
 
-/** At most this many choices of one field, and label characters, are read from a portal's schema. */
-export const MAX_CHOICES = 1000;
+/** Label characters shown from a portal's schema (every choice is kept: the prompts offer only the codes they know). */
 export const MAX_LABEL = 200;
 
 /** One line a terminal shows as written: escape sequences, controls and bidi overrides go, line breaks become spaces. */
@@ -91,7 +90,7 @@ export function oneLine(s: string, max = MAX_LABEL): string {
 export function schemingChoices(choices: unknown, lang: Lang): { value: string; label: string }[] | undefined {
   if (!Array.isArray(choices)) return undefined;
   const out: { value: string; label: string }[] = [];
-  for (const c of choices.slice(0, MAX_CHOICES)) {
+  for (const c of choices as unknown[]) {
     if (!c || typeof c !== 'object' || typeof (c as SchemingChoice).value !== 'string') continue;
     const value = (c as SchemingChoice).value;
     out.push({ value, label: oneLine(langText((c as SchemingChoice).label, lang)) || oneLine(value) });
