@@ -61,9 +61,39 @@ export function applyScheming(draft: CkanDatasetDraft, schema: SchemingSchema | 
   return { ...draft, extras: draft.extras.filter((e) => !set.has(e.key)), schemaFields };
 }
 
-/** The text of a scheming label in `lang`, then Indonesian, English, or any language it has. */
+/** The text of a scheming label in `lang`, then Indonesian, English, or any language it has ('' when none is a string). */
 export function langText(t: LangText | undefined, lang: Lang): string {
-  if (t === undefined || t === null) return '';
   if (typeof t === 'string') return t;
-  return t[lang] ?? t.id ?? t.en ?? Object.values(t)[0] ?? '';
+  if (!t || typeof t !== 'object') return '';
+  const texts = [t[lang], t.id, t.en, ...Object.values(t)];
+  return texts.find((x): x is string => typeof x === 'string') ?? '';
+}
+
+/** Label characters shown from a portal's schema (every choice is kept: the prompts offer only the codes they know). */
+export const MAX_LABEL = 200;
+
+/** One line a terminal shows as written: escape sequences, controls and bidi overrides go, line breaks become spaces. */
+export function oneLine(s: string, max = MAX_LABEL): string {
+  const t = s
+    .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '')
+    .replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, '')
+    .replace(/[\t\n\r]+/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '')
+    .trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/**
+ * A field's choices as the prompts offer them, from portal text: only choices with a string value,
+ * labels in `lang` made one safe line (the value when there is none); undefined when `choices` is no list.
+ */
+export function schemingChoices(choices: unknown, lang: Lang): { value: string; label: string }[] | undefined {
+  if (!Array.isArray(choices)) return undefined;
+  const out: { value: string; label: string }[] = [];
+  for (const c of choices as unknown[]) {
+    if (!c || typeof c !== 'object' || typeof (c as SchemingChoice).value !== 'string') continue;
+    const value = (c as SchemingChoice).value;
+    out.push({ value, label: oneLine(langText((c as SchemingChoice).label, lang)) || oneLine(value) });
+  }
+  return out;
 }

@@ -2,7 +2,7 @@
  * Everything an interactive session needs: the real prompts on the context's streams (stderr, so
  * stdout stays clean) and the portal lookups when a portal is configured (offline otherwise).
  */
-import type { CliContext } from './context.js';
+import { terminalSafe, type CliContext } from './context.js';
 import { findToken, normalisePortal, portalNamedByUser } from '../config/token.js';
 import type { LoadedConfig, SatudataConfig } from '../config/types.js';
 import { CkanClient } from '../portal/client.js';
@@ -36,7 +36,7 @@ export async function promptKit(ctx: CliContext, config: SatudataConfig, portalF
     warned.done = true;
     const m = (e as Error)?.message ?? String(e);
     ctx.stderr.write(
-      msg(ctx.lang, 'metadata.prompt-kit.note_portal_lookup_failed', { m }),
+      msg(ctx.lang, 'metadata.prompt-kit.note_portal_lookup_failed', { m: terminalSafe(m).replace(/\s+/g, ' ').trim() }),
     );
   };
   return { ask: theAsk, portal: ckanMetadataPortal(client, Boolean(found), warn), online: true, close: () => client.close() };

@@ -86,17 +86,19 @@ export interface LoadAllInput {
   lang: Lang;
   batch?: BatchOptions;
   onEvent?: (e: DatastoreEvent) => void;
+  /** Resources whose file the push found replaced on the portal by another route (their tables are loaded again). */
+  drifted?: ReadonlySet<string>;
 }
 
 /** --dry-run: what each load would do (reads only); outcomes by resource name. */
-export async function planDatastores(client: CkanClient, remote: RemoteDataset | undefined, targets: DatastoreTarget[], lang: Lang): Promise<Map<string, DatastoreOutcome>> {
+export async function planDatastores(client: CkanClient, remote: RemoteDataset | undefined, targets: DatastoreTarget[], lang: Lang, drifted: ReadonlySet<string> = new Set()): Promise<Map<string, DatastoreOutcome>> {
   const outcomes = new Map<string, DatastoreOutcome>();
   const active = (remote?.resources ?? []).filter((r) => r.state !== 'deleted');
   const used = new Set<string>();
   for (const t of targets) {
     const r = matchResource(active, t.name, used);
     if (r) used.add(r.id);
-    outcomes.set(t.name, await planDatastore(client, r, t, lang));
+    outcomes.set(t.name, await planDatastore(client, r, t, lang, drifted.has(t.name)));
   }
   return outcomes;
 }
@@ -110,7 +112,7 @@ export async function loadDatastores(input: LoadAllInput): Promise<Map<string, D
     const r = matchResource(active, t.name, used);
     if (!r) continue;
     used.add(r.id);
-    outcomes.set(t.name, await syncDatastore(input.client, r, t, { lang: input.lang, batch: input.batch, onEvent: input.onEvent }));
+    outcomes.set(t.name, await syncDatastore(input.client, r, t, { lang: input.lang, batch: input.batch, onEvent: input.onEvent, fileDrift: input.drifted?.has(t.name) ?? false }));
   }
   return outcomes;
 }

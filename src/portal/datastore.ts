@@ -69,8 +69,13 @@ export const DEFAULT_BATCH: BatchOptions = { rows: 20_000, bytes: 4 * 1024 * 102
 /** datastore_info: the table's columns and row count, or undefined when the resource has no table. */
 export async function tableInfo(client: CkanClient, id: string, lang: Lang): Promise<ShownTable | undefined> {
   try {
-    const info = await client.action<{ fields?: { id: string; type: string }[]; meta?: { count?: number } }>('datastore_info', { id }, { method: 'GET' });
-    return { fields: Array.isArray(info?.fields) ? info.fields : [], count: typeof info?.meta?.count === 'number' ? info.meta.count : -1 };
+    const info = await client.action<{ fields?: unknown; meta?: { count?: unknown } } | null>('datastore_info', { id }, { method: 'GET' });
+    // Portal data: only columns with a string id and type are read (anything else never matches a wanted column).
+    const fields = (Array.isArray(info?.fields) ? (info.fields as unknown[]) : []).filter(
+      (f): f is { id: string; type: string } => !!f && typeof f === 'object' && typeof (f as { id?: unknown }).id === 'string' && typeof (f as { type?: unknown }).type === 'string',
+    );
+    const count = info?.meta?.count;
+    return { fields: fields.map((f) => ({ id: f.id, type: f.type })), count: typeof count === 'number' && Number.isInteger(count) ? count : -1 };
   } catch (e) {
     if (e instanceof PortalError && e.code === PORTAL_CODES.notFound) return undefined;
     if (e instanceof PortalError && e.code === PORTAL_CODES.badRequest) {
@@ -99,6 +104,8 @@ async function idempotent<T>(write: () => Promise<T>, budget: { unknown: number 
 
 export interface SyncOptions {
   lang: Lang;
+  /** The push found the file replaced on the portal by another route: a loader may have filled the table from it. */
+  fileDrift?: boolean;
   batch?: BatchOptions;
   onEvent?: (e: DatastoreEvent) => void;
 }
@@ -107,26 +114,29 @@ export interface SyncOptions {
  * Pure: what a load would do, from the resource as shown (its recorded hash and row count) and its
  * table (datastore_info; undefined when there is none). `rows` is the recorded count when unchanged.
  */
-export function decideDatastore(resource: Record<string, unknown>, shown: ShownTable | undefined, t: Pick<DatastoreTarget, 'hash' | 'fields'>, lang: Lang): DatastoreOutcome {
+export function decideDatastore(resource: Record<string, unknown>, shown: ShownTable | undefined, t: Pick<DatastoreTarget, 'hash' | 'fields'>, lang: Lang, fileDrift = false): DatastoreOutcome {
   const recorded = typeof resource[DATASTORE_HASH_KEY] === 'string' ? (resource[DATASTORE_HASH_KEY] as string) : '';
   const recordedRows = Number(resource[DATASTORE_ROWS_KEY]);
   const columnsOk = shown !== undefined && sameColumns(shown.fields, t.fields);
-  if (shown && recorded === t.hash && columnsOk && shown.count === recordedRows) return { action: 'unchanged', rows: recordedRows };
+  // The same columns and count prove nothing when another file reached the portal (XLoader loads it
+  // under the same text columns): then the rows are always loaded again.
+  const trusted = shown !== undefined && columnsOk && shown.count === recordedRows && !fileDrift;
+  if (trusted && recorded === t.hash) return { action: 'unchanged', rows: recordedRows };
   // Same rows, only labels or descriptions changed: the dictionary is written, the rows stay.
-  if (shown && columnsOk && recorded && rowsPart(recorded) === rowsPart(t.hash) && shown.count === recordedRows) return { action: 'updated', rows: recordedRows, dictionaryOnly: true };
+  if (trusted && recorded && rowsPart(recorded) === rowsPart(t.hash)) return { action: 'updated', rows: recordedRows, dictionaryOnly: true };
   const outcome: DatastoreOutcome = { action: recorded && shown ? 'updated' : 'created', rows: 0 };
   if (shown && !columnsOk) outcome.recreated = true;
   if (shown && recorded === t.hash) {
-    outcome.drift = columnsOk ? msg(lang, 'datastore.drift_rows', { count: shown.count, recorded: recordedRows }) : msg(lang, 'datastore.drift_columns');
+    outcome.drift = !columnsOk ? msg(lang, 'datastore.drift_columns') : shown.count !== recordedRows ? msg(lang, 'datastore.drift_rows', { count: shown.count, recorded: recordedRows }) : msg(lang, 'datastore.drift_file');
   }
   return outcome;
 }
 
 /** --dry-run: the outcome a push would have, from reads only (rows: those the validation counted). */
-export async function planDatastore(client: CkanClient, resource: (Record<string, unknown> & { id: string }) | undefined, t: DatastoreTarget, lang: Lang): Promise<DatastoreOutcome> {
+export async function planDatastore(client: CkanClient, resource: (Record<string, unknown> & { id: string }) | undefined, t: DatastoreTarget, lang: Lang, fileDrift = false): Promise<DatastoreOutcome> {
   const rows = t.expectedRows ?? 0;
   if (!resource) return { action: 'created', rows };
-  const o = decideDatastore(resource, await tableInfo(client, resource.id, lang), t, lang);
+  const o = decideDatastore(resource, await tableInfo(client, resource.id, lang), t, lang, fileDrift);
   return o.action === 'unchanged' ? o : { ...o, rows };
 }
 
@@ -134,7 +144,7 @@ export async function syncDatastore(client: CkanClient, resource: Record<string,
   const { lang } = opts;
   const id = resource.id;
   let shown = await tableInfo(client, id, lang);
-  const outcome = decideDatastore(resource, shown, t, lang);
+  const outcome = decideDatastore(resource, shown, t, lang, opts.fileDrift);
   if (outcome.action === 'unchanged') return outcome;
   const budget = { unknown: 0 };
   const force = true;

@@ -5,7 +5,7 @@
 import type { CkanClient } from './client.js';
 import type { MetadataPortal, PortalFieldHint } from '../metadata/portal.js';
 import { SDI_EXTRAS } from '../ckan/mapping.js';
-import { langText } from '../ckan/scheming.js';
+import { schemingChoices } from '../ckan/scheming.js';
 import { portalDatasetSchema } from './scheming.js';
 
 type Warn = (e: unknown) => void;
@@ -40,7 +40,8 @@ export function ckanMetadataPortal(client: CkanClient, hasToken: boolean, warn: 
         const hints: Record<string, PortalFieldHint> = {};
         for (const x of SDI_EXTRAS) {
           const f = schema.dataset_fields.find((d) => d.field_name === x.extra);
-          if (f?.choices) hints[`sdi.${x.sdi}`] = { choices: f.choices.map((c) => ({ value: c.value, label: langText(c.label, lang) || c.value })) };
+          const choices = schemingChoices(f?.choices, lang);
+          if (choices) hints[`sdi.${x.sdi}`] = { choices };
         }
         return hints;
       }),

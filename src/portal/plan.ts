@@ -195,6 +195,12 @@ function normaliseJson(v: unknown): string {
  * MD5) with what satudata recorded. Returns a short reason, or undefined.
  */
 export function driftOf(remote: Record<string, unknown>, local: LocalResource): string | undefined {
+  const reason = driftReason(remote, local);
+  // Quoted portal values are shown on a terminal: printable ASCII only (they are dates and hex digests).
+  return reason?.replace(/[^\x20-\x7e≠…]/g, '?');
+}
+
+function driftReason(remote: Record<string, unknown>, local: LocalResource): string | undefined {
   if (local.sha256 === undefined) return undefined;
   const size = remote.size;
   if (typeof size === 'number' && size !== local.bytes) return `size ${size} B ≠ ${local.bytes} B`;

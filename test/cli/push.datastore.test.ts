@@ -288,6 +288,30 @@ describe('push --datastore', () => {
     expect(tableOf(name, 'retribusi')!.rows).toHaveLength(5);
   });
 
+  it('a file replaced on the portal by another route (XLoader then reloaded the table, same columns and count): the table is loaded again too', async () => {
+    const name = uniqueName('retribusi');
+    const dir = copy(FIXTURE, name);
+    expect((await push(dir)).code).toBe(0);
+    const table = tableOf(name, 'retribusi')!;
+    const content = (rows: Record<string, unknown>[]) => rows.map(({ _id, ...rest }) => rest);
+    const good = content(JSON.parse(JSON.stringify(table.rows)));
+    // Another file on the portal (XLoader records its MD5 in `hash`), its rows in the table: same count.
+    const { createHash } = await import('node:crypto');
+    resourceOf(name, 'retribusi').hash = createHash('md5').update('another file').digest('hex');
+    const first = table.rows[0] as Record<string, unknown>;
+    const key = Object.keys(first).find((k) => typeof first[k] === 'string' && !k.startsWith('_'))!;
+    first[key] = 'FROM THE OTHER FILE';
+    const dry = JSON.parse((await push(dir, ['--datastore', '--dry-run'])).stdout);
+    expect(dry.resources.find((x: { name: string }) => x.name === 'retribusi').datastore.action).toBe('updated');
+    const r = await push(dir);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.resources.find((x: { name: string }) => x.name === 'retribusi').datastore.action).toBe('updated');
+    expect(content(tableOf(name, 'retribusi')!.rows as Record<string, unknown>[])).toEqual(good);
+    expect(r.stderr).toContain('the file on the portal had been replaced by another route');
+    expect((await push(dir)).writes).toEqual([]);
+  });
+
   it('an Excel table: Excel dates and numbers arrive typed', async () => {
     const name = uniqueName('puskesmas');
     const dir = copy(join(ROOT, 'examples', 'dinkes-puskesmas-kecamatan'), name);

@@ -48,7 +48,8 @@ export async function datastoreStep(input: DatastoreStepInput): Promise<ResultWi
       }
     } else if (e.rows === 0) note(msg(lang, 'datastore.loading', { name: e.name, total: e.total ?? '?' }));
   };
-  const outcomes = await loadDatastores({ client: input.client, remote, targets: selection.targets, lang, batch: batchFromEnv(ctx.env), onEvent });
+  const drifted = new Set(result.resources.filter((r) => r.drift).map((r) => r.name));
+  const outcomes = await loadDatastores({ client: input.client, remote, targets: selection.targets, lang, batch: batchFromEnv(ctx.env), onEvent, drifted });
   for (const r of result.resources) {
     const o = outcomes.get(r.name);
     if (!o) continue;
@@ -61,7 +62,8 @@ export async function datastoreStep(input: DatastoreStepInput): Promise<ResultWi
 /** --dry-run: each table's planned outcome (reads only), added to the plan's result. */
 export async function datastorePlanStep(input: { client: CkanClient; selection: DatastoreSelection; remote: RemoteDataset | undefined; result: PushResult; lang: Lang }): Promise<ResultWithDatastore> {
   const result = input.result as ResultWithDatastore;
-  const outcomes = await planDatastores(input.client, input.remote, input.selection.targets, input.lang);
+  const drifted = new Set(result.resources.filter((r) => r.drift).map((r) => r.name));
+  const outcomes = await planDatastores(input.client, input.remote, input.selection.targets, input.lang, drifted);
   for (const r of result.resources) {
     const o = outcomes.get(r.name);
     if (o) r.datastore = o;

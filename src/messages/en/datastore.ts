@@ -5,6 +5,7 @@ export const datastore: Record<keyof typeof ID, string> = {
   'datastore.no_datastore': 'The portal {portal} has no DataStore (the CKAN "datastore" plugin is not enabled).',
   'datastore.no_datastore.hint': 'Push without --datastore (and without "datastore": true in the configuration), or ask the portal admin to enable the DataStore.',
   'datastore.drift_rows': 'the portal table holds {count} rows, not the {recorded} satudata loaded',
+  'datastore.drift_file': 'the file on the portal had been replaced by another route, so the table may hold its rows',
   'datastore.drift_columns': 'the portal table columns were changed by another route',
   'datastore.file_changed': 'Resource {name}: the file changed while it was loaded into the DataStore; the table is incomplete.',
   'datastore.count_mismatch': 'Resource {name}: the DataStore table holds {total} rows, where {rows} were expected.',

@@ -3,6 +3,7 @@ export const datastore = {
   'datastore.no_datastore': 'Portal {portal} tidak menyediakan DataStore (plugin "datastore" CKAN tidak aktif).',
   'datastore.no_datastore.hint': 'Jalankan push tanpa --datastore (dan tanpa "datastore": true di konfigurasi), atau minta admin portal mengaktifkan DataStore.',
   'datastore.drift_rows': 'tabel di portal berisi {count} baris, bukan {recorded} yang dimuat satudata',
+  'datastore.drift_file': 'berkas di portal telah diganti lewat jalur lain, jadi tabelnya mungkin berisi baris berkas itu',
   'datastore.drift_columns': 'kolom tabel di portal telah diubah lewat jalur lain',
   'datastore.file_changed': 'Resource {name}: berkas berubah saat dimuat ke DataStore; tabelnya belum lengkap.',
   'datastore.count_mismatch': 'Resource {name}: tabel DataStore berisi {total} baris, padahal seharusnya {rows}.',

@@ -81,3 +81,42 @@ describe('metadata portal lookups', () => {
     await client.close();
   });
 });
+
+describe('metadata portal lookups: a hostile scheming schema', () => {
+  it('labels lose escape sequences, bidi overrides and line breaks, are capped; odd choices are dropped, never thrown on', async () => {
+    const field = (name: string, choices: unknown) => ({ field_name: name, label: 'x', choices });
+    const schema = {
+      dataset_type: 'dataset',
+      dataset_fields: [
+        field('frekuensi_penerbitan', [
+          { value: 'harian', label: { en: '\u001b]8;;http://evil\u0007Daily\u001b[31m\u202e\nFAKE: ok' } },
+          { value: 'mingguan', label: { en: { nested: 'object' } } },
+          { value: 7, label: 'a number value' },
+          null,
+          'bulanan',
+          { value: 'tahunan', label: 'Y'.repeat(5000) },
+        ]),
+        field('tingkat_penyajian', { kota: 'City' }),
+        field('ukuran', Array.from({ length: 5000 }, (_, i) => ({ value: `v${i}`, label: `L${i}` }))),
+      ],
+    };
+    const hostile = await startFakeCkan({ scheming: schema as never });
+    try {
+      const client = new CkanClient({ portal: hostile.url, retries: 0, env: {} });
+      const warnings: unknown[] = [];
+      const hints = (await ckanMetadataPortal(client, false, (e) => warnings.push(e)).fieldHints!('en'))!;
+      expect(warnings).toEqual([]);
+      const choices = hints['sdi.frekuensi']?.choices ?? [];
+      expect(choices.map((c) => c.value)).toEqual(['harian', 'mingguan', 'tahunan']);
+      expect(choices[0]?.label).toBe('Daily FAKE: ok');
+      expect(choices[1]?.label).toBe('mingguan');
+      expect(choices[2]?.label.length).toBeLessThanOrEqual(200);
+      for (const c of choices) expect(c.label).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+      expect(hints['sdi.tingkat_penyajian']).toBeUndefined();
+      expect(hints['sdi.ukuran']?.choices?.length).toBe(5000);
+      await client.close();
+    } finally {
+      await hostile.close();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { desiredExtras, planIsNoop, planPush, type LocalResource, type RemoteDataset } from '../../../src/portal/plan.js';
+import { desiredExtras, driftOf, planIsNoop, planPush, type LocalResource, type RemoteDataset } from '../../../src/portal/plan.js';
 import type { CkanDatasetDraft } from '../../../src/ckan/mapping.js';
 
 const draft = (over: Partial<CkanDatasetDraft> = {}): CkanDatasetDraft => ({
@@ -150,5 +150,17 @@ describe('issue 14: matching, migration, duplicates, drift', () => {
     const p = planPush(draft(), [local('one', 'new-sha')], remote({ resources: [res({ size: 3 })] }), { prune: false });
     expect(p.resources[0]).toMatchObject({ upload: true });
     expect(p.resources[0]?.drift).toBeUndefined();
+  });
+});
+
+describe('driftOf: the reason quotes portal values only as printable text', () => {
+  const local = { draft: { name: 'r' }, sha256: 'a'.repeat(64), md5: 'b'.repeat(32), bytes: 10 } as unknown as LocalResource;
+  it.each([
+    ['last_modified', { last_modified: '2024-01-01T00:00:00\u001b]0;pwned\u0007\u202e\nFAKE', satudata_last_modified: '2023-01-01T00:00:00' }],
+    ['hash', { hash: 'sha256:\u001b[2J\u202e' + 'c'.repeat(60) }],
+  ])('%s', (_label, remote) => {
+    const reason = driftOf({ size: 10, ...remote }, local);
+    expect(reason).toBeTruthy();
+    expect(reason).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
 });
