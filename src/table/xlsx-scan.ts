@@ -1,7 +1,10 @@
 /**
  * The byte-level scanning helpers of the XLSX sheet parser's fast path (xlsx-sheet.ts): the plain cell
- * tag, digits and numbers read in place without slicing, with the exact results of the general path.
+ * tag, digits and numbers read in place without slicing, with the exact results of the general path;
+ * cell references and child elements, shared with the general path.
  */
+import { LIMITS } from './limits.js';
+import { mf, type Msg } from '../i18n.js';
 export function nameEnds(c: number): boolean {
   return c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
 }
@@ -122,4 +125,66 @@ export function numberAt(s: string, from: number, to: number): number {
   if (digits === 0 || digits > 15 || dot === to - 1) return Number(s.slice(from, to));
   const v = dot < 0 ? n : n / (POW10[to - 1 - dot] ?? 10 ** (to - 1 - dot));
   return neg ? -v : v;
+}
+
+const MAX_COLUMNS = LIMITS.columns; // XFD
+const MAX_ROWS = LIMITS.sheetRows;
+
+/** Builds the parser's error for a bad cell reference (the sheet's name and file in front). */
+export type Fail = (what: Msg) => Error;
+
+/**
+ * `columnOf` on `s[from, to)` without slicing it; NOT_PLAIN when it holds anything but ASCII letters
+ * and digits (an entity, say: the general path decodes it first).
+ */
+export function columnAt(s: string, from: number, to: number, fail: Fail): number {
+  let col = 0;
+  let k = from;
+  for (; k < to; k++) {
+    const c = s.charCodeAt(k) | 32;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  for (let j = k; j < to; j++) {
+    const d = s.charCodeAt(j);
+    if (!(d >= 48 && d <= 57) && !((d | 32) >= 97 && (d | 32) <= 122)) return NOT_PLAIN;
+  }
+  if (col > MAX_COLUMNS) return columnOf(s.slice(from, to), fail);
+  if (k < to) {
+    const row = digitsAt(s, k, to);
+    if (!(row >= 1 && row <= MAX_ROWS)) return columnOf(s.slice(from, to), fail);
+  }
+  return col - 1;
+}
+
+/** Column index of a ref like `AB12` (validating the row part too), or -1 if it has no letters. */
+export function columnOf(ref: string, fail: Fail): number {
+  let col = 0;
+  let k = 0;
+  for (; k < ref.length; k++) {
+    const c = ref.charCodeAt(k) | 32; // lower-case letters
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+    if (col > MAX_COLUMNS) {
+      throw fail(mf('source.xlsx.sheet.ref_beyond_xfd', { ref: ref.slice(0, 20), max: MAX_COLUMNS }));
+    }
+  }
+  if (k < ref.length) {
+    const row = Number(ref.slice(k));
+    if (!(row >= 1 && row <= MAX_ROWS)) {
+      throw fail(mf('source.xlsx.sheet.ref_outside_rows', { ref: ref.slice(0, 20), max: MAX_ROWS }));
+    }
+  }
+  return col - 1;
+}
+
+/** Raw text of the first child element `open...close` between gt and end, '' if self-closed. */
+export function childText(s: string, gt: number, end: number, open: string, close: string): string | undefined {
+  let k = s.indexOf(open, gt);
+  while (k >= 0 && k < end && !nameEnds(s.charCodeAt(k + open.length))) k = s.indexOf(open, k + 1);
+  if (k < 0 || k >= end) return undefined;
+  const cgt = s.indexOf('>', k);
+  if (s.charCodeAt(cgt - 1) === 47) return '';
+  const e = s.indexOf(close, cgt);
+  return s.slice(cgt + 1, e < 0 || e > end ? end : e);
 }

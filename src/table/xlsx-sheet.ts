@@ -11,7 +11,7 @@ import { serialToDate } from './xlsx-dates.js';
 import { HOLD_FROM, itemText, maxItemXmlChars } from './xlsx-parts.js';
 import { attr, decodeXml, rootPrefix } from './xlsx-xml.js';
 import { m, mf, notes, type Msg } from '../i18n.js';
-import { nameEnds, T_N, T_S, T_OTHER, NOT_PLAIN, readCellTag, digitsAt, numberAt, type CellTag } from './xlsx-scan.js';
+import { childText, columnAt, columnOf, nameEnds, T_N, T_S, T_OTHER, NOT_PLAIN, readCellTag, digitsAt, numberAt, type CellTag } from './xlsx-scan.js';
 
 const MAX_COLUMNS = LIMITS.columns; // XFD
 const MAX_ROWS = LIMITS.sheetRows;
@@ -278,7 +278,7 @@ export class SheetParser {
     }
     let col = this.lastCol + 1;
     if (a.rStart >= 0) {
-      col = this.columnAt(s, a.rStart, a.rEnd);
+      col = columnAt(s, a.rStart, a.rEnd, this.fail);
       if (col === NOT_PLAIN) return -1;
       if (col < 0) col = this.lastCol + 1;
     }
@@ -297,7 +297,7 @@ export class SheetParser {
   private cell(s: string, lt: number, gt: number, contentEnd: number, selfClose: boolean): void {
     const tag = s.slice(lt, gt + 1);
     const r = attr(tag, 'r');
-    let col = r === undefined ? this.lastCol + 1 : this.columnOf(r);
+    let col = r === undefined ? this.lastCol + 1 : columnOf(r, this.fail);
     if (col < 0) col = this.lastCol + 1;
     if (col >= MAX_COLUMNS) {
       throw this.error(mf('source.xlsx.sheet.cell_beyond_xfd', { row: this.curRow, max: MAX_COLUMNS }));
@@ -311,58 +311,13 @@ export class SheetParser {
     cur[col] = value;
   }
 
-  /**
-   * `columnOf` on `s[from, to)` without slicing it; NOT_PLAIN when it holds anything but ASCII letters
-   * and digits (an entity, say: the general path decodes it first).
-   */
-  private columnAt(s: string, from: number, to: number): number {
-    let col = 0;
-    let k = from;
-    for (; k < to; k++) {
-      const c = s.charCodeAt(k) | 32;
-      if (c < 97 || c > 122) break;
-      col = col * 26 + (c - 96);
-    }
-    for (let j = k; j < to; j++) {
-      const d = s.charCodeAt(j);
-      if (!(d >= 48 && d <= 57) && !((d | 32) >= 97 && (d | 32) <= 122)) return NOT_PLAIN;
-    }
-    if (col > MAX_COLUMNS) return this.columnOf(s.slice(from, to));
-    if (k < to) {
-      const row = digitsAt(s, k, to);
-      if (!(row >= 1 && row <= MAX_ROWS)) return this.columnOf(s.slice(from, to));
-    }
-    return col - 1;
-  }
-
-  /** Column index of a ref like `AB12` (validating the row part too), or -1 if it has no letters. */
-  private columnOf(ref: string): number {
-    let col = 0;
-    let k = 0;
-    for (; k < ref.length; k++) {
-      const c = ref.charCodeAt(k) | 32; // lower-case letters
-      if (c < 97 || c > 122) break;
-      col = col * 26 + (c - 96);
-      if (col > MAX_COLUMNS) {
-        throw this.error(mf('source.xlsx.sheet.ref_beyond_xfd', { ref: ref.slice(0, 20), max: MAX_COLUMNS }));
-      }
-    }
-    if (k < ref.length) {
-      const row = Number(ref.slice(k));
-      if (!(row >= 1 && row <= MAX_ROWS)) {
-        throw this.error(mf('source.xlsx.sheet.ref_outside_rows', { ref: ref.slice(0, 20), max: MAX_ROWS }));
-      }
-    }
-    return col - 1;
-  }
-
   private value(s: string, tag: string, gt: number, end: number): Cell {
     const t = attr(tag, 't');
     if (t === 'inlineStr') {
-      const is = this.child(s, gt, end, this.tIs, this.tIsClose);
+      const is = childText(s, gt, end, this.tIs, this.tIsClose);
       if (is !== undefined) return this.checkLen(itemText(is, this.p ?? ''));
     }
-    const v = this.child(s, gt, end, this.tV, this.tVClose);
+    const v = childText(s, gt, end, this.tV, this.tVClose);
     if (v === undefined || (v === '' && t !== 'str' && t !== 's')) return this.formulaOnly(s, gt, end);
     switch (t) {
       case 's': {
@@ -413,17 +368,6 @@ export class SheetParser {
     return new CellFault('formula-without-value', text);
   }
 
-  /** Raw text of the first child element `open...close` between gt and end, '' if self-closed. */
-  private child(s: string, gt: number, end: number, open: string, close: string): string | undefined {
-    let k = s.indexOf(open, gt);
-    while (k >= 0 && k < end && !nameEnds(s.charCodeAt(k + open.length))) k = s.indexOf(open, k + 1);
-    if (k < 0 || k >= end) return undefined;
-    const cgt = s.indexOf('>', k);
-    if (s.charCodeAt(cgt - 1) === 47) return '';
-    const e = s.indexOf(close, cgt);
-    return s.slice(cgt + 1, e < 0 || e > end ? end : e);
-  }
-
   private checkLen(v: string): string {
     if (v.length > this.ctx.maxCellChars) {
       throw this.error(mf('source.xlsx.sheet.cell_too_large', { row: this.curRow, max: this.ctx.maxCellChars }));
@@ -439,6 +383,8 @@ export class SheetParser {
       throw new TableSourceError('format-error', ...notes('source.xlsx.sheet_doctype', { label: this.ctx.label, sheet: this.ctx.sheet }));
     }
   }
+
+  private readonly fail = (what: Msg): TableSourceError => this.error(what);
 
   private error(what: Msg): TableSourceError {
     return new TableSourceError('format-error', ...notes('source.xlsx.sheet_invalid', { label: this.ctx.label, sheet: this.ctx.sheet, what }));
