@@ -3,12 +3,27 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { run } from '../../src/cli/main.js';
+import { startFakeCkan, type FakeCkan } from '../fake-ckan/server.js';
 
 export interface Ran {
   code: number;
   stdout: string;
   stderr: string;
+}
+
+/** One fake CKAN for a test file: started before its tests, faults cleared before each, closed after. */
+export function useFakeCkan(set: (ckan: FakeCkan) => void): void {
+  let ckan: FakeCkan | undefined;
+  beforeAll(async () => {
+    ckan = await startFakeCkan();
+    set(ckan);
+  });
+  afterAll(async () => {
+    await ckan?.close();
+  });
+  beforeEach(() => ckan?.clearFaults());
 }
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'push');

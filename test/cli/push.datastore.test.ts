@@ -7,23 +7,17 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeCkan, type FakeCkan } from '../fake-ckan/server.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeCkan } from '../fake-ckan/server.js';
 import { datastoreOf, viewsOf } from '../fake-ckan/datastore.js';
 import { ACTIONS } from '../fake-ckan/actions.js';
 import { runCli, ROOT, type CliResult } from '../helpers/cli.js';
-import { editPackage, runCli as runInProcess, uniqueName } from './push-helpers.js';
+import { editPackage, runCli as runInProcess, uniqueName, useFakeCkan } from './push-helpers.js';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'datastore', 'retribusi');
 
 let ckan: FakeCkan;
-beforeAll(async () => {
-  ckan = await startFakeCkan();
-});
-afterAll(async () => {
-  await ckan.close();
-});
-beforeEach(() => ckan.clearFaults());
+useFakeCkan((c) => (ckan = c));
 
 function copy(from: string, name: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'satudata-ds-'));

@@ -6,19 +6,13 @@
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isWriteAction, startFakeCkan, type FakeCkan } from '../fake-ckan/server.js';
+import { describe, expect, it } from 'vitest';
+import { isWriteAction, type FakeCkan } from '../fake-ckan/server.js';
 import { APPLIED_FAULTS } from '../fake-ckan/faults.js';
-import { editPackage, packageCopy, runCli, uniqueName } from './push-helpers.js';
+import { editPackage, packageCopy, runCli, uniqueName, useFakeCkan } from './push-helpers.js';
 
 let ckan: FakeCkan;
-beforeAll(async () => {
-  ckan = await startFakeCkan();
-});
-afterAll(async () => {
-  await ckan.close();
-});
-beforeEach(() => ckan.clearFaults());
+useFakeCkan((c) => (ckan = c));
 
 async function push(dir: string, extra: string[] = []) {
   const before = ckan.calls.length;

@@ -8,19 +8,13 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isWriteAction, startFakeCkan, type FakeCkan } from '../fake-ckan/server.js';
-import { packageCopy, runCli, uniqueName } from './push-helpers.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isWriteAction, type FakeCkan } from '../fake-ckan/server.js';
+import { packageCopy, runCli, uniqueName, useFakeCkan } from './push-helpers.js';
 import { replaceFileElsewhere } from './push-helpers.js';
 
 let ckan: FakeCkan;
-beforeAll(async () => {
-  ckan = await startFakeCkan();
-});
-afterAll(async () => {
-  await ckan.close();
-});
-beforeEach(() => ckan.clearFaults());
+useFakeCkan((c) => (ckan = c));
 
 async function push(dir: string, extra: string[] = [], portal = ckan.url) {
   const before = ckan.calls.length;

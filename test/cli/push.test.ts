@@ -1,17 +1,11 @@
 import { readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isWriteAction, startFakeCkan, type FakeCkan, type Fault } from '../fake-ckan/server.js';
-import { editPackage, packageCopy, pushLog, runCli, uniqueName, type Ran } from './push-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { isWriteAction, type FakeCkan, type Fault } from '../fake-ckan/server.js';
+import { editPackage, packageCopy, pushLog, runCli, uniqueName, type Ran, useFakeCkan } from './push-helpers.js';
 
 let ckan: FakeCkan;
-beforeAll(async () => {
-  ckan = await startFakeCkan();
-});
-afterAll(async () => {
-  await ckan.close();
-});
-beforeEach(() => ckan.clearFaults());
+useFakeCkan((c) => (ckan = c));
 
 const ALL_TOKENS = () => Object.values(ckan.tokens);
 
