@@ -45,6 +45,7 @@ export function localizeWarning(w: string, lang: Lang, files: string[] = []): st
     [/^merged cells: (.*) \(the value belongs to the top-left cell; the other cells are empty\)$/, (m) => msg(lang, 'report.warning.merged_cells', { cells: m[1] })],
     [/^no datapackage\.json in (.*): validating (\d+) data file\(s\) with inferred schemas$/, (m) => msg(lang, 'report.warning.no_package', { dir: m[1], count: m[2], describe, each })],
     [/^resource "(.*)" in (.*) has no schema: it was inferred from the data$/, (m) => msg(lang, 'report.warning.no_schema', { resource: m[1], place: m[2] })],
+    [/^keys checked in memory: no room for their fingerprints in (.*) \((\w+)\); free disk space there or set TMPDIR to a larger disk$/, (m) => msg(lang, 'report.warning.keys_in_memory', { dir: m[1], code: m[2] })],
     [/^hash algorithm "(.*)" is not supported: the hash was not checked$/, (m) => msg(lang, 'report.warning.hash_unsupported', { algorithm: m[1] })],
   ];
   for (const [re, f] of rules) {

@@ -10,7 +10,7 @@ import type { ReportError } from './types.js';
 /** Indentation, quotes and comma around one array item in `JSON.stringify(report, null, 2)`. */
 const ITEM_OVERHEAD = 12;
 /** Keys, title, description and tags of an error. */
-const ERROR_OVERHEAD = 400;
+export const ERROR_OVERHEAD = 400;
 
 const measured = new WeakMap<readonly string[], number>();
 

@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream } from 'node:stream/web';
 import { redactUrl } from '../redact-url.js';
+import { onExitCleanup } from './exit-cleanup.js';
 
 const MAX_BYTES = 2 * 1024 ** 3;
 
@@ -24,17 +25,7 @@ function removeTemps(): void {
 function hookExit(): void {
   if (hooked) return;
   hooked = true;
-  process.once('exit', removeTemps);
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    const onSignal = () => {
-      removeTemps();
-      // Die of the same signal, as without this handler (exit status 128 + n for the shell).
-      for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(s);
-      process.kill(process.pid, sig);
-    };
-    // Only when nobody else handles the signal: a host program's own handler keeps its behaviour.
-    if (process.listenerCount(sig) === 0) process.once(sig, onSignal);
-  }
+  onExitCleanup(removeTemps);
 }
 
 /** Run `work` with downloads kept until it (and every other holder) is done, then removed. */

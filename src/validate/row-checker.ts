@@ -36,9 +36,12 @@ export class RowChecker {
     capacity: number,
     /** Spreadsheets: the sheet's width; fields beyond it are missing cells on every row (openpyxl pads rows to it). */
     private readonly sheetWidth?: number,
+    /** The index of each key slot (in keySlots order), when not a KeyIndex of its own (the two-pass reader, see key-spill/). */
+    makeIndex?: (slot: number) => KeyIndex,
   ) {
     // Presized indexes never grow: growing two indexes at once doubles their memory for a moment.
-    const newIndex = () => new KeyIndex(capacity > 0 ? capacity / 0.8 : 1024);
+    let slot = 0;
+    const newIndex = () => (makeIndex ? makeIndex(slot++) : new KeyIndex(capacity > 0 ? capacity / 0.8 : 1024));
     const fields = mapping.expected;
     this.fields = fields;
     this.n = fields.length;

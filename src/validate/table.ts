@@ -6,6 +6,8 @@ import type { ReportError, ReportTask } from './types.js';
 import { buildError } from './build-error.js';
 import { ErrorBudget } from './budget.js';
 import { wantsParallel } from './parallel/eligible.js';
+import { wantsKeySpill } from './key-spill/eligible.js';
+import type { KeyIndex } from './key-index.js';
 import { decideHeader, isCommentRow, lastFilled, type RowLayout } from './header.js';
 import { inferSchema, namesFromLabels } from './infer.js';
 import { checkHeader, mapFields, type FieldMapping } from './labels.js';
@@ -112,8 +114,9 @@ export async function validateTable(job: TableJob, limits: TableLimits): Promise
   const budget = new ErrorBudget(task.errors, limits.limitErrors);
   let dataRows = 0;
   let stats: () => TableStats = () => table.stats();
+  const late: LateWarnings = [];
   try {
-    const read = await readTable(job, table, limits, task, budget);
+    const read = await readTable(job, table, limits, task, budget, late);
     if (read === 'empty') return finish(task, started);
     dataRows = read.dataRows;
     stats = read.stats;
@@ -137,6 +140,7 @@ export async function validateTable(job: TableJob, limits: TableLimits): Promise
     task.stats.bytes = hashed.bytes;
     endChecks(job, hashed, task);
   }
+  task.warnings.push(...late);
   const merges = table.merges?.();
   if (merges && merges.length) {
     task.warnings.push(`merged cells: ${merges.slice(0, 10).join(', ')}${merges.length > 10 ? ', …' : ''} (the value belongs to the top-left cell; the other cells are empty)`);
@@ -146,16 +150,20 @@ export async function validateTable(job: TableJob, limits: TableLimits): Promise
 
 type ReadOutcome = { dataRows: number; stats: () => TableStats } | 'empty';
 
+/** Warnings of the reading itself, added after the partial-report warning (which the text report reads first). */
+type LateWarnings = string[];
+
 /**
  * Read the table once, in three phases: the sample (the first SAMPLE_ROWS rows) decides the header and,
  * for bare files, the schema; the header is checked; then every data row, on this thread or, for a large
  * CSV file, on all cores (./parallel). Returns the data rows read and the file's hashes, or 'empty' for a
  * source without labels and data (its error is already in the task).
  */
-async function readTable(job: TableJob, table: OpenedTable, limits: TableLimits, task: ReportTask, budget: ErrorBudget): Promise<ReadOutcome> {
+async function readTable(job: TableJob, table: OpenedTable, limits: TableLimits, task: ReportTask, budget: ErrorBudget, late: LateWarnings): Promise<ReadOutcome> {
   const sample: Row[] = [];
   let rows: RowsPhase | undefined;
   let plan: TablePlan | 'empty' | undefined;
+  let twoPass = false;
   for await (const batch of table.batches) {
     if (rows) rows.feed(batch);
     else {
@@ -165,7 +173,8 @@ async function readTable(job: TableJob, table: OpenedTable, limits: TableLimits,
       if (plan === 'empty') return 'empty';
       checkHeaderPhase(plan, budget);
       if (budget.stopped) return { dataRows: 0, stats: () => table.stats() };
-      if (wantsParallel(table, job.csvPath, job.fileBytes, plan.layout, limits.limitRows)) break;
+      twoPass = wantsTwoPass(job, table, plan);
+      if (twoPass || wantsParallel(table, job.csvPath, job.fileBytes, plan.layout, limits.limitRows)) break;
       rows = new RowsPhase(job, table, plan, limits, budget);
       rows.feed(sample);
     }
@@ -178,30 +187,66 @@ async function readTable(job: TableJob, table: OpenedTable, limits: TableLimits,
     if (plan === 'empty') return 'empty';
     checkHeaderPhase(plan, budget);
     if (budget.stopped) return { dataRows: 0, stats: () => table.stats() };
-    if (!wantsParallel(table, job.csvPath, job.fileBytes, plan.layout, limits.limitRows)) {
+    twoPass = wantsTwoPass(job, table, plan);
+    if (!twoPass && !wantsParallel(table, job.csvPath, job.fileBytes, plan.layout, limits.limitRows)) {
       rows = new RowsPhase(job, table, plan, limits, budget);
       rows.feed(sample);
       return { dataRows: rows.dataRows, stats: () => table.stats() };
     }
   }
   if (plan === 'empty') return 'empty';
-  // The loop's end (or its break) has closed the file; the rows are read again in chunks.
+  // The loop's end (or its break) has closed the file; the rows are read again (twice, or in chunks).
+  if (twoPass) return readTwoPass(job, table, plan, limits, budget, late);
   return readParallel(job, table, plan, limits, budget);
 }
 
+/** A local CSV file whose key indexes would be too large for memory (see key-spill/eligible.ts). */
+function wantsTwoPass(job: TableJob, table: OpenedTable, plan: TablePlan): boolean {
+  if (!job.csvPath || table.format !== 'csv') return false;
+  return wantsKeySpill(estimateRows(job.fileBytes, plan.sample), () => new RowChecker(plan.schema, plan.mapping, false, [], 0).keySlots);
+}
+
+/**
+ * The keys first (pass 1 and the resolve, ./key-spill), then the rows as usual, on all cores or on this
+ * thread, with the key indexes replaced by the duplicates found. A file that changed between the passes
+ * is an error: the keys and the rows would not be the same file's.
+ */
+async function readTwoPass(job: TableJob, table: OpenedTable, plan: TablePlan, limits: TableLimits, budget: ErrorBudget, late: LateWarnings): Promise<ReadOutcome> {
+  const { changedError, fileState, findDuplicates, SpillUnavailable } = await import('./key-spill/index.js');
+  const path = defined(job.csvPath, 'the CSV path of a table chosen for the two-pass reader');
+  const before = fileState(path);
+  const parallel = wantsParallel(table, path, job.fileBytes, plan.layout, limits.limitRows);
+  let dups;
+  try {
+    dups = await findDuplicates({ job, path, table, plan, limits, rows: estimateRows(job.fileBytes, plan.sample), parallel });
+  } catch (e) {
+    if (!(e instanceof SpillUnavailable)) throw e;
+    late.push(e.warning); // no temporary folder: the usual one pass, keys in memory
+    return parallel ? readParallel(job, table, plan, limits, budget) : readAgain(job, plan, limits, budget);
+  }
+  const read = parallel ? await readParallel(job, table, plan, limits, budget, dups.keys) : await readAgain(job, plan, limits, budget, dups.keys);
+  if (fileState(path) !== before) throw changedError(path);
+  return read;
+}
+
 /** The rows of a large CSV file on all cores; read again on this thread when the split cannot be proven safe. */
-async function readParallel(job: TableJob, table: OpenedTable, plan: TablePlan, limits: TableLimits, budget: ErrorBudget): Promise<ReadOutcome> {
+async function readParallel(job: TableJob, table: OpenedTable, plan: TablePlan, limits: TableLimits, budget: ErrorBudget, keys?: (slot: number) => KeyIndex): Promise<ReadOutcome> {
   const { checkRowsParallel } = await import('./parallel/index.js');
   const mark = budget.snapshot();
-  const capacity = estimateRows(job.fileBytes, plan.sample);
+  const capacity = keys ? 0 : estimateRows(job.fileBytes, plan.sample);
   const path = defined(job.csvPath, 'the CSV path of a table chosen for the parallel reader');
   const fileBytes = defined(job.fileBytes, 'the size of a table chosen for the parallel reader');
-  const done = await checkRowsParallel({ path, fileBytes, table, plan, foreignKeys: job.foreignKeys ?? [], capacity, budget, limits });
+  const done = await checkRowsParallel({ path, fileBytes, table, plan, foreignKeys: job.foreignKeys ?? [], capacity, budget, limits, keys });
   if (done) return { dataRows: done.dataRows, stats: () => done.stats };
   budget.restore(mark);
+  return readAgain(job, plan, limits, budget, keys);
+}
+
+/** Every row again, from the start of the table, on this thread. */
+async function readAgain(job: TableJob, plan: TablePlan, limits: TableLimits, budget: ErrorBudget, keys?: (slot: number) => KeyIndex): Promise<ReadOutcome> {
   const again = await job.open();
   try {
-    const rows = new RowsPhase(job, again, plan, limits, budget);
+    const rows = new RowsPhase(job, again, plan, limits, budget, keys);
     for await (const batch of again.batches) {
       rows.feed(batch);
       if (budget.stopped) break;
@@ -267,10 +312,12 @@ class RowsPhase {
     plan: TablePlan,
     private readonly limits: TableLimits,
     private readonly budget: ErrorBudget,
+    /** The two-pass reader's stand-ins for the key indexes (key-spill/). */
+    keys?: (slot: number) => KeyIndex,
   ) {
-    const capacity = table.format === 'csv' ? estimateRows(job.fileBytes, plan.sample) : 0;
+    const capacity = table.format === 'csv' && !keys ? estimateRows(job.fileBytes, plan.sample) : 0;
     this.layout = plan.layout;
-    this.checker = new RowChecker(plan.schema, plan.mapping, table.format === 'xlsx', job.foreignKeys ?? [], capacity, plan.sheetWidth);
+    this.checker = new RowChecker(plan.schema, plan.mapping, table.format === 'xlsx', job.foreignKeys ?? [], capacity, plan.sheetWidth, keys);
   }
 
   feed(rows: readonly Row[]): void {

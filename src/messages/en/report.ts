@@ -146,6 +146,7 @@ export const report: Record<keyof typeof id, string> = {
   'report.warning.no_package': 'no datapackage.json in {dir}: validating {count} data file(s) with inferred schemas; create a schema with: {describe}{each}',
   'report.warning.no_package.each': ' (for each file)',
   'report.warning.no_schema': 'resource "{resource}" in {place} has no schema: it was inferred from the data',
+  'report.warning.keys_in_memory': 'keys checked in memory: no room for their fingerprints in {dir} ({code}); free disk space there or set TMPDIR to a larger disk',
   'report.warning.hash_unsupported': 'hash algorithm "{algorithm}" is not supported: the hash was not checked',
   'cli.internal_error': 'Internal error (this is a bug in satudata, please report it): {message}',
   'cli.debug_hint': 'Run again with --debug for details.',

@@ -21,6 +21,7 @@ export const source: Record<keyof typeof id, string> = {
   'source.open.xls_other': '"{name}" is not an .xlsx workbook (an .xls that is not a binary Excel file, often an HTML table)',
   'source.open.xlsx_not_zip': 'invalid excel file "{name}": it is not a zip-based .xlsx workbook (a CSV or another file renamed to .xlsx?)',
 
+  'source.csv.changed_between_passes': `the file "{path}" changed while it was validated (its keys are read in a first pass, its rows in a second): validate it again once nothing writes to it`,
   'source.csv.unknown_encoding': 'unknown encoding: {encoding}',
   'source.csv.encoding_declared': 'declared',
   'source.csv.encoding_detected': 'detected',

@@ -144,6 +144,7 @@ export const report = {
   'report.warning.no_package': 'tidak ada datapackage.json di {dir}: {count} berkas data divalidasi dengan skema tebakan; buat skemanya dengan perintah: {describe}{each}',
   'report.warning.no_package.each': ' (untuk tiap berkas)',
   'report.warning.no_schema': 'sumber daya "{resource}" di {place} tidak punya skema: skema ditebak dari datanya',
+  'report.warning.keys_in_memory': 'kunci diperiksa di memori: tidak ada ruang untuk sidik kuncinya di {dir} ({code}); kosongkan ruang disk di sana atau atur TMPDIR ke disk yang lebih besar',
   'report.warning.hash_unsupported': 'algoritma hash "{algorithm}" tidak didukung: hash tidak diperiksa',
   'cli.internal_error': 'Galat internal (ini bug di satudata, mohon laporkan): {message}',
   'cli.debug_hint': 'Jalankan lagi dengan --debug untuk detail.',

@@ -18,6 +18,7 @@ export const source = {
   'source.open.xls_other': 'Berkas "{name}" bukan buku kerja Excel yang dapat dibaca (berkas .xls yang sebenarnya tabel HTML atau format lain)',
   'source.open.xlsx_not_zip': 'Berkas "{name}" bukan buku kerja .xlsx yang sah (mungkin berkas CSV atau lain yang diganti namanya menjadi .xlsx)',
 
+  'source.csv.changed_between_passes': 'Berkas "{path}" berubah selama divalidasi (kuncinya dibaca pada putaran pertama, barisnya pada putaran kedua). Validasi lagi setelah tidak ada program yang menulis ke berkas itu.',
   'source.csv.unknown_encoding': 'Encoding "{encoding}" tidak dikenal. Gunakan "utf-8" (disarankan) atau "windows-1252".',
   'source.csv.encoding_declared': 'yang dinyatakan',
   'source.csv.encoding_detected': 'yang terdeteksi',

@@ -45,6 +45,7 @@ export class ChunkChecker {
     let errorText = 0;
     let truncated = false;
     const note = (post: boolean) => (e: ReportError) => {
+      if (setup.keysOnly) return;
       findings.push({ j, post, e });
       errorText += errorChars(e);
       if (findings.length >= setup.limitErrors || errorText > setup.reportChars) truncated = true;

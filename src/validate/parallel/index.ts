@@ -17,6 +17,7 @@ import { LIMITS } from '../../table/limits.js';
 import { ByteHasher } from '../../table/source-file.js';
 import type { Cell, OpenedTable, TableStats } from '../../table/types.js';
 import type { ErrorBudget } from '../budget.js';
+import type { KeyIndex } from '../key-index.js';
 import type { ForeignKeyPlan } from '../keys.js';
 import { RowChecker } from '../row-checker.js';
 import type { TableLimits, TablePlan } from '../table.js';
@@ -36,6 +37,10 @@ export interface ParallelInput {
   capacity: number;
   budget: ErrorBudget;
   limits: TableLimits;
+  /** The key slots' indexes, when not KeyIndexes of their own (see RowChecker's makeIndex and key-spill/). */
+  keys?: (slot: number) => KeyIndex;
+  /** Pass 1 of the two-pass reader: only the keys matter (no errors, no hashes). */
+  keysOnly?: boolean;
 }
 
 /** How often the parallel path ran and fell back to one thread (read by the equivalence test). */
@@ -120,15 +125,17 @@ async function run(input: ParallelInput): Promise<{ dataRows: number; stats: Tab
     foreignKeys: input.foreignKeys.map((fk) => ({ fields: fk.fields, referenceName: fk.referenceName, referenceFields: fk.referenceFields, lookup: fk.lookup.share() })),
     limitErrors: limits.limitErrors,
     reportChars: LIMITS.reportChars,
+    keysOnly: input.keysOnly,
   };
-  const checker = new RowChecker(plan.schema, plan.mapping, false, input.foreignKeys, input.capacity);
+  const checker = new RowChecker(plan.schema, plan.mapping, false, input.foreignKeys, input.capacity, undefined, input.keys);
   const slots = checker.keySlots;
   const pool: RowArrays[] = [];
-  const merger = new Merger(checker, plan.layout.headerEnd, budget, (range, needed) => cellsOf(path, range, encoding, popts, needed), (a) => pool.push(a));
+  const merger = new Merger(checker, plan.layout.headerEnd, budget, (range, needed) => cellsOf(path, range, encoding, popts, needed), (a) => pool.push(a), input.keysOnly === true);
   const hasher = new ByteHasher();
-  const hashing = threads >= HASH_THREAD_FROM ? hashInThread(path) : undefined;
+  // Pass 1 of the two-pass reader needs no hashes (pass 2 computes them).
+  const hashing = threads >= HASH_THREAD_FROM && !input.keysOnly ? hashInThread(path) : undefined;
   const quote = popts.quoteChar ? popts.quoteChar.charCodeAt(0) : -1;
-  const chunks = splitFile(path, input.fileBytes, bomLength(path, encoding), quote, chunkSize(input.fileBytes, threads), hashing ? NO_SINK : hasher);
+  const chunks = splitFile(path, input.fileBytes, bomLength(path, encoding), quote, chunkSize(input.fileBytes, threads), hashing || input.keysOnly ? NO_SINK : hasher);
   // The main thread checks chunks too (between its hashing and merging): threads - 1 workers.
   const workers: Thread[] = [];
   try {
@@ -260,6 +267,8 @@ class Merger {
     private readonly reparse: (range: ChunkRange, needed: Set<number>) => Map<number, Cell[]>,
     /** Arrays of a merged chunk, free again. */
     private readonly release: (a: RowArrays) => void,
+    /** Pass 1 of the two-pass reader: the keys go to the indexes (which spill them), nothing is reported. */
+    private readonly keysOnly: boolean,
   ) {}
 
   add(range: ChunkRange, result: ChunkResult): void {
@@ -295,7 +304,7 @@ class Merger {
           if (st === 1) {
             const prev = checker.probeSlot(s, hashes, at * 3, rn);
             if (prev) events.push(j, s, prev);
-          } else if (st === 2) events.push(j, s, 0);
+          } else if (st === 2 && !this.keysOnly) events.push(j, s, 0);
         }
       }
     }

@@ -20,6 +20,8 @@ export interface WorkerSetup {
   /** A chunk stops collecting errors past these (the main thread stops at or before them). */
   limitErrors: number;
   reportChars: number;
+  /** Pass 1 of the two-pass reader (key-spill/): the rows' errors are not collected, only their keys. */
+  keysOnly?: boolean;
 }
 
 /** A data row's error; `post` ones (foreign keys) come after the row's key errors. */
