@@ -35,7 +35,7 @@ export class SpillSink extends KeyIndex {
     return 0;
   }
 
-  override add(): number {
+  override add(_rowNumber: number): number {
     return unused();
   }
 
@@ -58,11 +58,11 @@ export class DuplicateLookup extends KeyIndex {
     return this;
   }
 
-  override part(): this {
+  override part(_v: string | number | null): this {
     return this;
   }
 
-  override withState(): this {
+  override withState(_from: Int32Array, _at: number): this {
     return this;
   }
 
@@ -70,7 +70,7 @@ export class DuplicateLookup extends KeyIndex {
     return this.dups.get(rowNumber * this.slots + this.slot) ?? 0;
   }
 
-  override add(): number {
+  override add(_rowNumber: number): number {
     return unused();
   }
 
