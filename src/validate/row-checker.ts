@@ -27,6 +27,8 @@ export class RowChecker {
   private readonly pk?: { fields: number[]; compiled: CompiledField[]; index: KeyIndex };
   private readonly uniqueKeys: { fields: number[]; compiled: CompiledField[]; index: KeyIndex; names: string[] }[];
   private readonly fks: (ForeignKeyPlan & { idx: number[]; compiled: CompiledField[] })[];
+  /** Expected fields some key is made of (keyFingerprints casts only these). */
+  private readonly keyFields: number[];
 
   constructor(
     schema: Schema,
@@ -60,6 +62,7 @@ export class RowChecker {
       const idx = names.map(pos);
       return { fields: idx, compiled: idx.map((i) => at(fields, i)), index: newIndex(), names };
     });
+    this.keyFields = [...new Set([...this.uniques.map((u) => u.field), ...(this.pk?.fields ?? []), ...this.uniqueKeys.flatMap((uk) => uk.fields)])];
     this.fks = fks.filter((fk) => present(fk.fields)).map((fk) => {
       const idx = fk.fields.map(pos);
       return { ...fk, idx, compiled: idx.map((i) => at(fields, i)) };
@@ -99,6 +102,35 @@ export class RowChecker {
       status.fill(0, at, at + this.keySlots);
       return;
     }
+    this.deferKeys(status, hashes, at);
+    this.checkForeignKeys(row, post);
+  }
+
+  /**
+   * Pass 1 of the two-pass key check (./key-spill): the key slots as checkDeferred writes them, without
+   * checking the row: only whether it is blank and its key fields' values (null when missing, INVALID
+   * when the cell does not cast), as checkCells finds them.
+   */
+  keyFingerprints(row: Row, status: Uint8Array, hashes: Int32Array, at: number): void {
+    const { fields, values, n } = this;
+    const cells = row.cells;
+    const len = cells.length;
+    let blank = true;
+    for (let i = 0; i < n && blank; i++) if (!atIndex(fields, i).isMissing(i < len ? cells[i] ?? null : null)) blank = false;
+    if (blank) {
+      status.fill(0, at, at + this.keySlots);
+      return;
+    }
+    for (const i of this.keyFields) {
+      const f = atIndex(fields, i);
+      const cell: Cell = i < len ? cells[i] ?? null : null;
+      values[i] = f.isMissing(cell) ? null : f.cast(cell);
+    }
+    this.deferKeys(status, hashes, at);
+  }
+
+  /** The key slots of the row whose values are in `values` (see checkDeferred). */
+  private deferKeys(status: Uint8Array, hashes: Int32Array, at: number): void {
     const { values, fields } = this;
     const k = this.hasher;
     let s = at;
@@ -131,7 +163,6 @@ export class RowChecker {
       }
       s++;
     }
-    this.checkForeignKeys(row, post);
   }
 
   /** Main thread: add key slot `s` of row `rn` from its fingerprint; the latest earlier row with that key, or 0. */

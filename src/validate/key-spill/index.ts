@@ -156,7 +156,6 @@ async function spillOnOneThread(input: SpillInput, writer: BucketWriter, slots: 
   const checker = new RowChecker(plan.schema, plan.mapping, false, [], 0);
   const status = new Uint8Array(slots);
   const hashes = new Int32Array(slots * 3);
-  const ignore = () => undefined;
   let dataRows = 0;
   const table = await input.job.open();
   try {
@@ -166,7 +165,7 @@ async function spillOnOneThread(input: SpillInput, writer: BucketWriter, slots: 
         if (rn <= layout.headerEnd || isCommentRow(layout, rn, row.cells)) continue;
         if (limits.limitRows !== undefined && dataRows >= limits.limitRows) return;
         dataRows++;
-        checker.checkDeferred(row, ignore, ignore, status, hashes, 0);
+        checker.keyFingerprints(row, status, hashes, 0);
         for (let s = 0; s < slots; s++) if (status[s] === 1) writer.add(s, hashes, s * 3, rn);
       }
     }
