@@ -67,6 +67,31 @@ afterEach(() => {
   process.env.TMPDIR = saved[ENV.indexOf('TMPDIR')] ?? os.tmpdir();
 });
 
+// Duplicates early and late, repeated keys (the most recent earlier row is named), blank rows (no keys),
+// all-empty primary keys, invalid and empty key cells (no key), NaN (equals nothing), unique keys.
+const rows = ['id,kode,teks,nilai'];
+for (let i = 1; i <= 400; i++) {
+  const id = i === 3 ? 'abc' : i % 97 === 0 ? 5 : i === 398 ? 2 : i;
+  const kode = i % 13 === 0 ? '' : i % 17 === 0 ? 'K1' : `K${i % 150}`;
+  const teks = i % 7 === 0 ? `"baris\n""${i}"", koma"` : i % 11 === 0 ? '' : `teks ${i % 60}`;
+  const nilai = i % 19 === 0 ? 'NaN' : i % 23 === 0 ? 'x' : String(i % 50);
+  rows.push(`${id},${kode},${teks},${nilai}`);
+  if (i % 37 === 0) rows.push('');
+  if (i % 91 === 0) rows.push(',,,');
+}
+const schema = {
+  fields: [
+    { name: 'id', type: 'integer', constraints: { unique: true } },
+    { name: 'kode', type: 'string' },
+    { name: 'teks', type: 'string', constraints: { maxLength: 12 } },
+    { name: 'nilai', type: 'number', constraints: { unique: true } },
+  ],
+  primaryKey: ['kode'],
+  uniqueKeys: [['kode', 'teks'], ['nilai', 'kode']],
+  foreignKeys: [{ fields: ['nilai'], reference: { resource: '', fields: ['id'] } }],
+};
+
+
 describe('keys in two passes: the same report as in one', () => {
   it('differential corpus: generated CSV cases with keys, limits 100000 and 3 errors', async () => {
     const before = { ...spillRuns };
@@ -99,30 +124,6 @@ describe('keys in two passes: the same report as in one', () => {
     }
     expect(spillRuns.started - before).toBeGreaterThan(4);
   }, 300_000);
-
-  // Duplicates early and late, repeated keys (the most recent earlier row is named), blank rows (no keys),
-  // all-empty primary keys, invalid and empty key cells (no key), NaN (equals nothing), unique keys.
-  const rows = ['id,kode,teks,nilai'];
-  for (let i = 1; i <= 400; i++) {
-    const id = i === 3 ? 'abc' : i % 97 === 0 ? 5 : i === 398 ? 2 : i;
-    const kode = i % 13 === 0 ? '' : i % 17 === 0 ? 'K1' : `K${i % 150}`;
-    const teks = i % 7 === 0 ? `"baris\n""${i}"", koma"` : i % 11 === 0 ? '' : `teks ${i % 60}`;
-    const nilai = i % 19 === 0 ? 'NaN' : i % 23 === 0 ? 'x' : String(i % 50);
-    rows.push(`${id},${kode},${teks},${nilai}`);
-    if (i % 37 === 0) rows.push('');
-    if (i % 91 === 0) rows.push(',,,');
-  }
-  const schema = {
-    fields: [
-      { name: 'id', type: 'integer', constraints: { unique: true } },
-      { name: 'kode', type: 'string' },
-      { name: 'teks', type: 'string', constraints: { maxLength: 12 } },
-      { name: 'nilai', type: 'number', constraints: { unique: true } },
-    ],
-    primaryKey: ['kode'],
-    uniqueKeys: [['kode', 'teks'], ['nilai', 'kode']],
-    foreignKeys: [{ fields: ['nilai'], reference: { resource: '', fields: ['id'] } }],
-  };
 
   it('hand-made keys: every limit, chunk and bucket size', async () => {
     writeFileSync(path.join(dir, 'keys.csv'), '\uFEFF' + rows.join('\r\n') + '\r\n');
@@ -184,6 +185,22 @@ describe('keys in two passes: the same report as in one', () => {
 });
 
 describe('keys in two passes: the temporary folder', () => {
+  it('cannot be made: the keys are checked in memory (the one-pass report) with a warning saying why', async () => {
+    writeFileSync(path.join(dir, 'notmp.csv'), rows.join('\n') + '\n');
+    writeFileSync(path.join(dir, 'notmp.schema.json'), JSON.stringify({ ...schema, foreignKeys: undefined }));
+    const opts = { schema: 'notmp.schema.json', limitErrors: 100000 };
+    const one = JSON.parse(await report('one-pass', 'notmp.csv', dir, opts)) as Report & { tasks: { warnings: string[] }[] };
+    process.env.TMPDIR = path.join(dir, 'no-such-folder');
+    const before = spillRuns.started;
+    const two = JSON.parse(await report('two-pass', 'notmp.csv', dir, opts)) as Report & { tasks: { warnings: string[] }[] };
+    expect(spillRuns.started - before).toBe(1);
+    expect(two.tasks[0]!.warnings).toEqual([expect.stringMatching(/^keys checked in memory: no room for their fingerprints in .*no-such-folder \(ENOENT\)/)]);
+    // Apart from that warning (and its counts), the one-pass report.
+    two.tasks[0]!.warnings = [];
+    expect(JSON.stringify(two).replace(/"warnings":1/g, '"warnings":0')).toBe(JSON.stringify(one));
+    expect(one.tasks[0]!.errors.some((e) => e.type === 'unique-error')).toBe(true);
+  });
+
   it('is removed when the process is interrupted (Ctrl-C) during the passes', async () => {
     const lines = ['id,kode,nilai'];
     for (let i = 1; i <= 300_000; i++) lines.push(`${i},K${i % 1000}-${i},${i % 977}`);
