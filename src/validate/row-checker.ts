@@ -84,6 +84,14 @@ export class RowChecker {
     this.checkForeignKeys(row, push);
   }
 
+  /** Bytes held by the key indexes (a one-pass read over the two-pass limit starts again in two passes). */
+  get keyBytes(): number {
+    let b = this.pk ? this.pk.index.bytes : 0;
+    for (const u of this.uniques) b += u.index.bytes;
+    for (const uk of this.uniqueKeys) b += uk.index.bytes;
+    return b;
+  }
+
   /** Key slots, in check order: each unique field, the primary key, each unique key. */
   get keySlots(): number {
     return this.uniques.length + (this.pk ? 1 : 0) + this.uniqueKeys.length;

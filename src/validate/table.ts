@@ -6,7 +6,7 @@ import type { ReportError, ReportTask } from './types.js';
 import { buildError } from './build-error.js';
 import { ErrorBudget } from './budget.js';
 import { wantsParallel } from './parallel/eligible.js';
-import { wantsKeySpill } from './key-spill/eligible.js';
+import { keySpillBytes, wantsKeySpill } from './key-spill/eligible.js';
 import type { KeyIndex } from './key-index.js';
 import { decideHeader, isCommentRow, lastFilled, type RowLayout } from './header.js';
 import { inferSchema, namesFromLabels } from './infer.js';
@@ -164,6 +164,7 @@ async function readTable(job: TableJob, table: OpenedTable, limits: TableLimits,
   let rows: RowsPhase | undefined;
   let plan: TablePlan | 'empty' | undefined;
   let twoPass = false;
+  let afterHeader = budget.snapshot();
   for await (const batch of table.batches) {
     if (rows) rows.feed(batch);
     else {
@@ -173,31 +174,44 @@ async function readTable(job: TableJob, table: OpenedTable, limits: TableLimits,
       if (plan === 'empty') return 'empty';
       checkHeaderPhase(plan, budget);
       if (budget.stopped) return { dataRows: 0, stats: () => table.stats() };
+      afterHeader = budget.snapshot();
       twoPass = wantsTwoPass(job, table, plan);
       if (twoPass || wantsParallel(table, job.csvPath, job.fileBytes, plan.layout, limits.limitRows)) break;
-      rows = new RowsPhase(job, table, plan, limits, budget);
+      rows = new RowsPhase(job, table, plan, limits, budget, undefined, spillLimit(job, table));
       rows.feed(sample);
     }
-    if (budget.stopped) break;
+    if (budget.stopped || rows?.overflow) break;
   }
-  if (rows) return { dataRows: rows.dataRows, stats: () => table.stats() };
+  if (rows && !rows.overflow) return { dataRows: rows.dataRows, stats: () => table.stats() };
   if (!plan) {
     // The whole table fits in the sample.
     plan = planTable(job, table, sample, task);
     if (plan === 'empty') return 'empty';
     checkHeaderPhase(plan, budget);
     if (budget.stopped) return { dataRows: 0, stats: () => table.stats() };
+    afterHeader = budget.snapshot();
     twoPass = wantsTwoPass(job, table, plan);
     if (!twoPass && !wantsParallel(table, job.csvPath, job.fileBytes, plan.layout, limits.limitRows)) {
-      rows = new RowsPhase(job, table, plan, limits, budget);
+      rows = new RowsPhase(job, table, plan, limits, budget, undefined, spillLimit(job, table));
       rows.feed(sample);
-      return { dataRows: rows.dataRows, stats: () => table.stats() };
+      if (!rows.overflow) return { dataRows: rows.dataRows, stats: () => table.stats() };
     }
   }
   if (plan === 'empty') return 'empty';
   // The loop's end (or its break) has closed the file; the rows are read again (twice, or in chunks).
-  if (twoPass) return readTwoPass(job, table, plan, limits, budget, late);
-  return readParallel(job, table, plan, limits, budget);
+  if (!twoPass && !rows) {
+    const read = await readParallel(job, table, plan, limits, budget, undefined, spillLimit(job, table));
+    if (read !== 'spill') return read;
+  }
+  // Two passes from the start: chosen from the estimate, or the key indexes outgrew it (the errors of
+  // the rows read so far are dropped: the budget goes back to the end of the header phase).
+  budget.restore(afterHeader);
+  return readTwoPass(job, table, plan, limits, budget, late);
+}
+
+/** The key-index bytes past which a one-pass read of this table starts again in two passes (undefined: never). */
+function spillLimit(job: TableJob, table: OpenedTable): number | undefined {
+  return job.csvPath && table.format === 'csv' ? keySpillBytes() : undefined;
 }
 
 /** A local CSV file whose key indexes would be too large for memory (see key-spill/eligible.ts). */
@@ -222,34 +236,50 @@ async function readTwoPass(job: TableJob, table: OpenedTable, plan: TablePlan, l
   } catch (e) {
     if (!(e instanceof SpillUnavailable)) throw e;
     late.push(e.warning); // no temporary folder: the usual one pass, keys in memory
-    return parallel ? readParallel(job, table, plan, limits, budget) : readAgain(job, plan, limits, budget);
+    return definite(parallel ? await readParallel(job, table, plan, limits, budget) : await readAgain(job, plan, limits, budget));
   }
   const read = parallel ? await readParallel(job, table, plan, limits, budget, dups.keys) : await readAgain(job, plan, limits, budget, dups.keys);
   if (fileState(path) !== before) throw changedError(path);
+  return definite(read);
+}
+
+/** A read without a key limit cannot ask for two passes. */
+function definite(read: ReadOutcome | 'spill'): ReadOutcome {
+  if (read === 'spill') throw new Error('invariant broken: a read without a key limit asked for two passes');
   return read;
 }
 
 /** The rows of a large CSV file on all cores; read again on this thread when the split cannot be proven safe. */
-async function readParallel(job: TableJob, table: OpenedTable, plan: TablePlan, limits: TableLimits, budget: ErrorBudget, keys?: (slot: number) => KeyIndex): Promise<ReadOutcome> {
+async function readParallel(
+  job: TableJob,
+  table: OpenedTable,
+  plan: TablePlan,
+  limits: TableLimits,
+  budget: ErrorBudget,
+  keys?: (slot: number) => KeyIndex,
+  keyLimit?: number,
+): Promise<ReadOutcome | 'spill'> {
   const { checkRowsParallel } = await import('./parallel/index.js');
   const mark = budget.snapshot();
   const capacity = keys ? 0 : estimateRows(job.fileBytes, plan.sample);
   const path = defined(job.csvPath, 'the CSV path of a table chosen for the parallel reader');
   const fileBytes = defined(job.fileBytes, 'the size of a table chosen for the parallel reader');
-  const done = await checkRowsParallel({ path, fileBytes, table, plan, foreignKeys: job.foreignKeys ?? [], capacity, budget, limits, keys });
+  const done = await checkRowsParallel({ path, fileBytes, table, plan, foreignKeys: job.foreignKeys ?? [], capacity, budget, limits, keys, keyLimit });
+  if (done === 'spill') return 'spill';
   if (done) return { dataRows: done.dataRows, stats: () => done.stats };
   budget.restore(mark);
-  return readAgain(job, plan, limits, budget, keys);
+  return readAgain(job, plan, limits, budget, keys, keyLimit);
 }
 
-/** Every row again, from the start of the table, on this thread. */
-async function readAgain(job: TableJob, plan: TablePlan, limits: TableLimits, budget: ErrorBudget, keys?: (slot: number) => KeyIndex): Promise<ReadOutcome> {
+/** Every row again, from the start of the table, on this thread ('spill': the key indexes passed `keyLimit`). */
+async function readAgain(job: TableJob, plan: TablePlan, limits: TableLimits, budget: ErrorBudget, keys?: (slot: number) => KeyIndex, keyLimit?: number): Promise<ReadOutcome | 'spill'> {
   const again = await job.open();
   try {
-    const rows = new RowsPhase(job, again, plan, limits, budget, keys);
+    const rows = new RowsPhase(job, again, plan, limits, budget, keys, keyLimit);
     for await (const batch of again.batches) {
       rows.feed(batch);
       if (budget.stopped) break;
+      if (rows.overflow) return 'spill';
     }
     return { dataRows: rows.dataRows, stats: () => again.stats() };
   } finally {
@@ -302,6 +332,8 @@ function checkHeaderPhase(plan: TablePlan, budget: ErrorBudget): void {
 /** Phase 3: every data row, in order, through one RowChecker. */
 class RowsPhase {
   dataRows = 0;
+  /** The key indexes passed `keyLimit` (the estimate was low): the table is read again in two passes. */
+  overflow = false;
   private sinceProgress = 0;
   private readonly checker: RowChecker;
   private readonly layout: RowLayout;
@@ -314,6 +346,7 @@ class RowsPhase {
     private readonly budget: ErrorBudget,
     /** The two-pass reader's stand-ins for the key indexes (key-spill/). */
     keys?: (slot: number) => KeyIndex,
+    private readonly keyLimit?: number,
   ) {
     const capacity = table.format === 'csv' && !keys ? estimateRows(job.fileBytes, plan.sample) : 0;
     this.layout = plan.layout;
@@ -334,6 +367,7 @@ class RowsPhase {
       checker.check(row, budget.push);
       if (budget.stopped) return;
     }
+    if (this.keyLimit !== undefined && checker.keyBytes > this.keyLimit) this.overflow = true;
     this.sinceProgress += rows.length;
     if (limits.onProgress && this.sinceProgress >= 50000) {
       this.sinceProgress = 0;

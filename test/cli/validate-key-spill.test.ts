@@ -166,6 +166,30 @@ describe('keys in two passes: the same report as in one', () => {
     expect(early.tasks[0]!.errors).toHaveLength(3); // stopped before the bad bytes, in both modes
   });
 
+  it('an estimate too low (long rows first): a one-pass read whose indexes outgrow the limit starts again in two passes', async () => {
+    const lines = ['id,kode,teks'];
+    for (let i = 1; i <= 100; i++) lines.push(`${i},K${i},${'x'.repeat(2000)}`);
+    for (let i = 101; i <= 20_000; i++) lines.push(`${i % 3000 ? i : 5},K${i % 4001 ? i : 7},t`);
+    writeFileSync(path.join(dir, 'skew.csv'), lines.join('\n') + '\n');
+    writeFileSync(path.join(dir, 'skew.schema.json'), JSON.stringify({ fields: [{ name: 'id', type: 'integer', constraints: { unique: true } }, { name: 'kode', type: 'string' }, { name: 'teks', type: 'string' }], primaryKey: ['kode'] }));
+    const opts = { schema: 'skew.schema.json', limitErrors: 5000 };
+    const one = await report('one-pass', 'skew.csv', dir, opts); // 48 MiB: never reached here
+    expect(one).toContain('the same as in the row at position');
+    // ~280 rows estimated (11 KiB of indexes, under 20,000 bytes): one pass first, then two.
+    for (const threads of ['1', '2']) {
+      setMode('one-pass', 4096, 1000);
+      process.env.SATUDATA_KEY_SPILL_BYTES = '20000';
+      process.env.SATUDATA_THREADS = threads;
+      const before = { ...spillRuns };
+      const r = (await validate(['skew.csv'], { cwd: dir, ...opts })) as Report;
+      r.stats.seconds = 0;
+      for (const t of r.tasks) t.stats.seconds = 0;
+      expect(JSON.stringify(r, null, 2)).toBe(one);
+      expect(spillRuns.started - before.started).toBe(1);
+      expect(spillRuns.parallel - before.parallel).toBe(threads === '2' ? 1 : 0);
+    }
+  });
+
   it('a file that changes between the passes is an error, not a report of two different files', async () => {
     const file = path.join(dir, 'moving.csv');
     writeFileSync(file, rows.join('\n') + '\n');

@@ -41,6 +41,8 @@ export interface ParallelInput {
   keys?: (slot: number) => KeyIndex;
   /** Pass 1 of the two-pass reader: only the keys matter (no errors, no hashes). */
   keysOnly?: boolean;
+  /** Key-index bytes past which the read stops and 'spill' is returned (the caller reads in two passes). */
+  keyLimit?: number;
 }
 
 /** How often the parallel path ran and fell back to one thread (read by the equivalence test). */
@@ -87,7 +89,7 @@ function bomLength(path: string, encoding: ChunkEncoding): number {
   return head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
 }
 
-export async function checkRowsParallel(input: ParallelInput): Promise<{ dataRows: number; stats: TableStats } | undefined> {
+export async function checkRowsParallel(input: ParallelInput): Promise<{ dataRows: number; stats: TableStats } | undefined | 'spill'> {
   if (!existsSync(fileURLToPath(WORKER))) return undefined; // running from the TypeScript sources
   parallelRuns.started++;
   // The workers read their chunks themselves while this thread hashes its own read of the file: the
@@ -95,6 +97,7 @@ export async function checkRowsParallel(input: ParallelInput): Promise<{ dataRow
   // single-threaded reader (one read for both) decides.
   const before = fileState(input.path);
   const out = await run(input);
+  if (out === 'spill') return out;
   const after = fileState(input.path);
   if (out && before !== after) {
     parallelRuns.fellBack++;
@@ -109,7 +112,7 @@ function fileState(path: string): string {
   return `${st.size}:${st.mtimeNs}:${st.ino}`;
 }
 
-async function run(input: ParallelInput): Promise<{ dataRows: number; stats: TableStats } | undefined> {
+async function run(input: ParallelInput): Promise<{ dataRows: number; stats: TableStats } | undefined | 'spill'> {
   const { path, table, plan, budget, limits } = input;
   const encoding = table.encoding as ChunkEncoding;
   const popts = parserOptions(table, path);
@@ -174,6 +177,7 @@ async function run(input: ParallelInput): Promise<{ dataRows: number; stats: Tab
         result = here.run(range, arrays);
       }
       merger.add(range, result);
+      if (merger.state === 'running' && input.keyLimit !== undefined && checker.keyBytes > input.keyLimit) merger.state = 'spill';
       if (merger.state === 'running' && merger.dataRows > 0) limits.onProgress?.(merger.dataRows);
     }
   };
@@ -186,6 +190,10 @@ async function run(input: ParallelInput): Promise<{ dataRows: number; stats: Tab
   } finally {
     await chunks.return(undefined).catch(() => undefined);
     await Promise.all(workers.map((t) => t.w.terminate()));
+  }
+  if (merger.state === 'spill') {
+    await hashing?.stop();
+    return 'spill';
   }
   if (merger.state === 'fallback' || (merger.state === 'running' && !(exhausted && merger.merged === produced))) {
     await hashing?.stop();
@@ -254,7 +262,8 @@ function cellsOf(path: string, range: ChunkRange, encoding: ChunkEncoding, popts
 
 /** Takes the workers' chunk results in file order and replays them into the key indexes and the error budget. */
 class Merger {
-  state: 'running' | 'stopped' | 'fallback' = 'running';
+  /** 'spill': the key indexes outgrew their limit (see ParallelInput.keyLimit). */
+  state: 'running' | 'stopped' | 'fallback' | 'spill' = 'running';
   dataRows = 0;
   merged = 0;
   private records = 0;
