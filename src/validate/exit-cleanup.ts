@@ -1,11 +1,12 @@
 /**
- * Clean-ups that must run however the process ends: on exit, and on Ctrl-C (SIGINT), SIGTERM or SIGHUP,
- * after which the process dies of the same signal (exit status 128 + n for the shell). Used for
- * temporary folders (downloads, spilled key fingerprints). One set of hooks for all of them: two
+ * Clean-ups that must run however the process ends: on exit, and on Ctrl-C (SIGINT), SIGTERM or SIGHUP.
+ * Used for temporary folders (downloads, spilled key fingerprints). One set of hooks for all of them: two
  * modules each re-raising the signal would drop each other's clean-up.
  */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 const cleanups = new Set<() => void>();
-let hooked = false;
+let exitHooked = false;
+let signalsHooked = false;
 
 function runAll(): void {
   for (const fn of [...cleanups]) {
@@ -19,17 +20,26 @@ function runAll(): void {
 }
 
 function hook(): void {
-  if (hooked) return;
-  hooked = true;
-  process.once('exit', runAll);
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  if (!exitHooked) {
+    exitHooked = true;
+    process.once('exit', runAll);
+  }
+  if (signalsHooked) return;
+  signalsHooked = true;
+  const handlers: [NodeJS.Signals, () => void][] = [];
+  for (const sig of SIGNALS) {
     const onSignal = () => {
       runAll();
-      for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(s);
-      process.kill(process.pid, sig);
+      for (const [s, h] of handlers) process.removeListener(s, h);
+      signalsHooked = false;
+      // Nobody else listens: die of the signal, as without this handler (exit status 128 + n for the
+      // shell). Otherwise the other listeners decide, as they would without it: a host program's own
+      // handler, or the spinner's (signal-exit), which re-raises the signal once it is the only listener.
+      if (process.listenerCount(sig) === 0) process.kill(process.pid, sig);
     };
-    // Only when nobody else handles the signal: a host program's own handler keeps its behaviour.
-    if (process.listenerCount(sig) === 0) process.once(sig, onSignal);
+    handlers.push([sig, onSignal]);
+    // First: a listener that ends the process (the spinner's) must not run before the clean-up.
+    process.prependListener(sig, onSignal);
   }
 }
 
