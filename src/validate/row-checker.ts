@@ -142,6 +142,17 @@ export class RowChecker {
     return atIndex(this.uniqueKeys, s).index.withState(hashes, at).addOrReplace(rn);
   }
 
+  /** Prefetch for `probeSlot(s, hashes, at, …)` (see KeyIndex.touch); returns a word to fold into a sink. */
+  touchSlot(s: number, hashes: Int32Array, at: number): number {
+    if (s < this.uniques.length) return atIndex(this.uniques, s).index.touch(hashes, at);
+    s -= this.uniques.length;
+    if (this.pk) {
+      if (s === 0) return this.pk.index.touch(hashes, at);
+      s--;
+    }
+    return atIndex(this.uniqueKeys, s).index.touch(hashes, at);
+  }
+
   /** The error of key slot `s`, as `check` words it: a duplicate of row `prev`, or (prev 0) a primary key with every cell empty. */
   keyError(s: number, prev: number, cells: readonly Cell[], rn: number): ReportError {
     if (s < this.uniques.length) {
@@ -167,9 +178,11 @@ export class RowChecker {
     let blank = true;
     let rowErrs: ReportError[] | undefined;
     for (let i = 0; i < n; i++) {
-      const f = at(fields, i);
+      // once per cell: i < n = fields.length (a checked read here costs per cell for nothing)
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion
+      const f = fields[i]!;
       const cell: Cell = i < len ? cells[i] ?? null : null; // null and undefined are both missing
-      if (f.isMissing(cell)) {
+      if (f.onlyEmptyMissing ? cell === null || cell === '' : f.isMissing(cell)) {
         values[i] = null;
         if (f.required) {
           const fails = f.check(null);
@@ -180,7 +193,7 @@ export class RowChecker {
         continue;
       }
       blank = false;
-      const v = f.cast(cell);
+      const v = typeof cell === 'string' ? f.readText(cell) : f.cast(cell);
       values[i] = v;
       if (v === INVALID) {
         (rowErrs ??= []).push(cellError('type-error', f.typeNote, cells, rn, cellText(cell), f.name, i + 1));
