@@ -148,8 +148,32 @@ function boundTest(type: string, name: string, bound: unknown, cmp: (a: unknown,
 
 /** Membership in a Set of keys; a string is its own key for most types (keyOf), so it is looked up as it is. */
 function memberTest(keys: Set<string>, key: (v: unknown) => string): Test {
-  if (key === keyOf) return (v) => (typeof v === 'string' ? keys.has(v) : keys.has(key(v)));
-  return (v) => keys.has(key(v));
+  if (key !== keyOf) return (v) => keys.has(key(v));
+  const has = keys.size <= SMALL_SET ? smallStringSet([...keys]) : (t: string) => keys.has(t);
+  return (v) => (typeof v === 'string' ? has(v) : keys.has(key(v)));
+}
+
+/** Enums up to this size are looked up in buckets (an enum of codes, categories), larger ones in the Set. */
+const SMALL_SET = 64;
+
+/**
+ * Membership in a few strings without hashing the text (a fresh cell's text has no hash yet, and a Set
+ * lookup then costs about three times this): a bucket by length and two characters, then `===`.
+ * Exported for tests.
+ */
+export function smallStringSet(values: readonly string[]): (s: string) => boolean {
+  let mask = 15;
+  while (mask + 1 < values.length * 4) mask = mask * 2 + 1;
+  const slot = (t: string) => (t.length * 31 + t.charCodeAt(t.length - 1) * 7 + t.charCodeAt(t.length >> 1)) & mask;
+  const buckets: string[][] = Array.from({ length: mask + 1 }, () => []);
+  for (const v of values) buckets[slot(v)]?.push(v);
+  return (t) => {
+    // NaN char codes of the empty text: slot 0 (NaN & mask), where '' itself would be
+    const b = buckets[slot(t)];
+    if (b === undefined) return false;
+    for (let i = 0; i < b.length; i++) if (b[i] === t) return true;
+    return false;
+  };
 }
 
 /** One closure over the tests, in order (unrolled for one and two: most constrained fields have one or two). */

@@ -26,6 +26,7 @@ export class RowChecker {
   private readonly uniques: { field: number; index: KeyIndex }[];
   private readonly pk?: { fields: number[]; compiled: CompiledField[]; index: KeyIndex };
   private readonly uniqueKeys: { fields: number[]; compiled: CompiledField[]; index: KeyIndex; names: string[] }[];
+  private readonly slotIndexes: KeyIndex[];
   private readonly fks: (ForeignKeyPlan & { idx: number[]; compiled: CompiledField[] })[];
 
   constructor(
@@ -57,18 +58,21 @@ export class RowChecker {
       const idx = names.map(pos);
       return { fields: idx, compiled: idx.map((i) => at(fields, i)), index: newIndex(), names };
     });
+    this.slotIndexes = [...this.uniques.map((u) => u.index), ...(this.pk ? [this.pk.index] : []), ...this.uniqueKeys.map((uk) => uk.index)];
     this.fks = fks.filter((fk) => present(fk.fields)).map((fk) => {
       const idx = fk.fields.map(pos);
       return { ...fk, idx, compiled: idx.map((i) => at(fields, i)) };
     });
   }
 
-  private readonly tmp: unknown[] = [];
+  /** Reused arrays, one per key width (setting an array's length is a runtime call: once per key of every row). */
+  private readonly tmps: unknown[][] = [];
   /** The values of some fields, in a reused array (no allocation per row). */
   private scratch(idx: readonly number[]): unknown[] {
-    const t = this.tmp;
-    t.length = idx.length;
-    for (let k = 0; k < idx.length; k++) t[k] = this.values[at(idx, k)];
+    const n = idx.length;
+    const t = (this.tmps[n] ??= new Array<unknown>(n).fill(null));
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- k < n = idx.length; once per key part of every row
+    for (let k = 0; k < n; k++) t[k] = this.values[idx[k]!];
     return t;
   }
 
@@ -133,24 +137,19 @@ export class RowChecker {
 
   /** Main thread: add key slot `s` of row `rn` from its fingerprint; the latest earlier row with that key, or 0. */
   probeSlot(s: number, hashes: Int32Array, at: number, rn: number): number {
-    if (s < this.uniques.length) return atIndex(this.uniques, s).index.withState(hashes, at).addOrReplace(rn);
-    s -= this.uniques.length;
-    if (this.pk) {
-      if (s === 0) return this.pk.index.withState(hashes, at).addOrReplace(rn);
-      s--;
-    }
-    return atIndex(this.uniqueKeys, s).index.withState(hashes, at).addOrReplace(rn);
+    return this.slotIndex(s).withState(hashes, at).addOrReplace(rn);
   }
 
   /** Prefetch for `probeSlot(s, hashes, at, …)` (see KeyIndex.touch); returns a word to fold into a sink. */
   touchSlot(s: number, hashes: Int32Array, at: number): number {
-    if (s < this.uniques.length) return atIndex(this.uniques, s).index.touch(hashes, at);
-    s -= this.uniques.length;
-    if (this.pk) {
-      if (s === 0) return this.pk.index.touch(hashes, at);
-      s--;
-    }
-    return atIndex(this.uniqueKeys, s).index.touch(hashes, at);
+    return this.slotIndex(s).touch(hashes, at);
+  }
+
+  /** The index of key slot `s`: each unique field's, the primary key's, each unique key's. */
+  private slotIndex(s: number): KeyIndex {
+    const index = this.slotIndexes[s];
+    if (index === undefined) throw new Error(`invariant broken: no key slot ${s}`);
+    return index;
   }
 
   /** The error of key slot `s`, as `check` words it: a duplicate of row `prev`, or (prev 0) a primary key with every cell empty. */

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compileField, INVALID } from '../../../src/schema/cast.js';
 import { PY_INT, pyInt } from '../../../src/schema/readers/common.js';
 import { plainDecimalValue, plainIntValue } from '../../../src/schema/readers/numeric.js';
+import { smallStringSet } from '../../../src/schema/constraints.js';
 import type { Field } from '../../../src/schema/types.js';
 
 const TRICKY = [
@@ -158,5 +159,31 @@ describe('constraints: one and two tests unrolled, in order', () => {
     const f = compileField({ name: 'x' }, [...missingValues]);
     expect(f.onlyEmptyMissing).toBe(only);
     if (only) for (const c of ['', null, 'NA', ' ']) expect(f.isMissing(c)).toBe(c === '' || c === null);
+  });
+});
+
+describe('smallStringSet: enum membership without hashing', () => {
+  const values = ['73.71.01', '73.71.10', '73.71.11', '', 'banjir', 'Banjir', 'é', 'e\u0301', '😀', 'angin puting beliung'];
+  const has = smallStringSet(values);
+  it.each([
+    ...values.map((v) => [v, true] as const),
+    ['73.71.1', false], ['73.71.011', false], ['73.71.00', false], ['banjir ', false], ['BANJIR', false], ['e', false],
+    ['😁', false], ['\ud83d', false], [' ', false], ['angin puting beliunG', false],
+  ] as const)('%j: %s', (s, want) => {
+    expect(has(s)).toBe(want);
+  });
+
+  it('agrees with a Set on 5,000 generated texts, for sets of 1 to 64 values', () => {
+    let seed = 99;
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const word = () => Array.from({ length: rnd(6) }, () => 'ab1.é😀'.charAt(rnd(7))).join('');
+    for (const size of [1, 2, 15, 16, 17, 64]) {
+      const set = new Set(Array.from({ length: size }, word));
+      const small = smallStringSet([...set]);
+      for (let k = 0; k < 5000; k++) {
+        const w = word();
+        expect(small(w), w).toBe(set.has(w));
+      }
+    }
   });
 });
