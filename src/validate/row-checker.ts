@@ -135,6 +135,30 @@ export class RowChecker {
     this.checkForeignKeys(row, post);
   }
 
+  /**
+   * For worker threads, after `checkDeferred` of a row: nums[at + s] is the key of slot s when it is one
+   * number (a unique field's, or a one-field primary key's), else NaN. The main thread adds those keys
+   * with `probeNumber` (ascending ids then cost no random memory access, see KeyIndex).
+   */
+  keyNumbers(nums: Float64Array, at: number): void {
+    const { values } = this;
+    let s = at;
+    for (const u of this.uniques) {
+      const v = values[u.field];
+      nums[s++] = typeof v === 'number' ? v : NaN;
+    }
+    if (this.pk) {
+      const v = this.pk.fields.length === 1 ? values[this.pk.fields[0] ?? -1] : undefined;
+      nums[s++] = typeof v === 'number' ? v : NaN;
+    }
+    for (let k = 0; k < this.uniqueKeys.length; k++) nums[s++] = NaN;
+  }
+
+  /** Main thread: add key slot `s` of row `rn`, a number (see keyNumbers); as probeSlot with its fingerprint. */
+  probeNumber(s: number, v: number, rn: number): number {
+    return this.slotIndex(s).addOrReplaceNumber(v, rn);
+  }
+
   /** Main thread: add key slot `s` of row `rn` from its fingerprint; the latest earlier row with that key, or 0. */
   probeSlot(s: number, hashes: Int32Array, at: number, rn: number): number {
     return this.slotIndex(s).withState(hashes, at).addOrReplace(rn);
@@ -230,12 +254,17 @@ export class RowChecker {
       const v = values[u.field];
       if (v === null || v === INVALID || v !== v) continue; // NaN equals nothing, not even NaN (as in Python)
       const f = at(fields, u.field);
-      const prev = u.index.begin().part(typeof v === 'number' ? v : f.key(v)).addOrReplace(rn);
+      const prev = typeof v === 'number' ? u.index.addOrReplaceNumber(v, rn) : u.index.begin().part(f.key(v)).addOrReplace(rn);
       if (prev) push(cellError('unique-error', `the same as in the row at position ${prev}`, cells, rn, cellText(cells[u.field]), f.name, u.field + 1));
     }
     if (this.pk) {
       const vals = this.scratch(this.pk.fields);
-      if (!feedKey(this.pk.index, this.pk.compiled, vals)) push(rowError('primary-key', 'cells composing the primary keys are all "None"', cells, rn));
+      const one = vals.length === 1 ? vals[0] : undefined;
+      if (typeof one === 'number') {
+        // a one-field key of one number: the ascending run (see KeyIndex); NaN equals nothing
+        const prev = one === one ? this.pk.index.addOrReplaceNumber(one, rn) : 0;
+        if (prev) push(rowError('primary-key', `the same as in the row at position ${prev}`, cells, rn));
+      } else if (!feedKey(this.pk.index, this.pk.compiled, vals)) push(rowError('primary-key', 'cells composing the primary keys are all "None"', cells, rn));
       else if (!hasNaN(vals)) {
         const prev = this.pk.index.addOrReplace(rn);
         if (prev) push(rowError('primary-key', `the same as in the row at position ${prev}`, cells, rn));

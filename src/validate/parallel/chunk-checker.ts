@@ -38,7 +38,7 @@ export class ChunkChecker {
     const { setup, checker } = this;
     const slots = checker.keySlots;
     const layout = setup.layout;
-    let { rns, status, hashes } = into;
+    let { rns, status, hashes, nums } = into;
     let cap = rns.length;
     const findings: RowFinding[] = [];
     let j = 0;
@@ -58,10 +58,11 @@ export class ChunkChecker {
         if (isCommentRow(layout, rn, row.cells)) continue;
         if (j === cap) {
           cap *= 2;
-          ({ rns, status, hashes } = growArrays({ rns, status, hashes }, cap, slots));
+          ({ rns, status, hashes, nums } = growArrays({ rns, status, hashes, nums }, cap, slots));
         }
         rns[j] = rn;
         checker.checkDeferred(row, pre, post, status, hashes, j * slots);
+        if (slots) checker.keyNumbers(nums, j * slots);
         j++;
         if (truncated) return false;
       }
@@ -72,7 +73,7 @@ export class ChunkChecker {
       index: range.index,
       records,
       dataRows: j,
-      arrays: { rns, status, hashes },
+      arrays: { rns, status, hashes, nums },
       findings,
       truncated,
     };

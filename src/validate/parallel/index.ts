@@ -295,18 +295,22 @@ class Merger {
     // 1. Keys, in row order: [row j, slot, earlier row (0: a primary key with every cell empty)].
     const events: number[] = [];
     if (slots) {
-      const { rns, status, hashes } = r.arrays;
+      const { rns, status, hashes, nums } = r.arrays;
       // In blocks of rows: first touch every slot the block's keys will probe (independent reads, so
       // their cache misses overlap), then probe in row order (the merge's cost was mostly those misses).
+      // A key of one number goes by its number (an ascending id costs no slot: see KeyIndex).
       for (let j0 = 0; j0 < r.dataRows; j0 += PROBE_BLOCK) {
         const j1 = Math.min(r.dataRows, j0 + PROBE_BLOCK);
-        for (let at = j0 * slots; at < j1 * slots; at++) if (status[at] === 1) sink ^= checker.touchSlot(at % slots, hashes, at * 3);
+        for (let j = j0, at = j0 * slots; j < j1; j++) {
+          for (let s = 0; s < slots; s++, at++) if (status[at] === 1 && nums[at] !== nums[at]) sink ^= checker.touchSlot(s, hashes, at * 3);
+        }
         for (let j = j0, at = j0 * slots; j < j1; j++) {
           const rn = rns[j]! + offset;
           for (let s = 0; s < slots; s++, at++) {
             const st = status[at];
             if (st === 1) {
-              const prev = checker.probeSlot(s, hashes, at * 3, rn);
+              const v = nums[at]!;
+              const prev = v === v ? checker.probeNumber(s, v, rn) : checker.probeSlot(s, hashes, at * 3, rn);
               if (prev) events.push(j, s, prev);
             } else if (st === 2) events.push(j, s, 0);
           }
