@@ -6,7 +6,7 @@
 import type { Ajv, ValidateFunction } from 'ajv';
 import { newAjv } from './lazy-ajv.js';
 import type { Field } from './types.js';
-import { INVALID, type Reader } from './readers/common.js';
+import { INVALID, smallStringIndex, type Reader } from './readers/common.js';
 import { temporalSortKey } from './readers/temporal.js';
 import { compilePattern, safeRegExp } from './pattern.js';
 import { pyStr } from './pyrepr.js';
@@ -156,24 +156,10 @@ function memberTest(keys: Set<string>, key: (v: unknown) => string): Test {
 /** Enums up to this size are looked up in buckets (an enum of codes, categories), larger ones in the Set. */
 const SMALL_SET = 64;
 
-/**
- * Membership in a few strings without hashing the text (a fresh cell's text has no hash yet, and a Set
- * lookup then costs about three times this): a bucket by length and two characters, then `===`.
- * Exported for tests.
- */
+/** Membership in a few strings (see smallStringIndex). Exported for tests. */
 export function smallStringSet(values: readonly string[]): (s: string) => boolean {
-  let mask = 15;
-  while (mask + 1 < values.length * 4) mask = mask * 2 + 1;
-  const slot = (t: string) => (t.length * 31 + t.charCodeAt(t.length - 1) * 7 + t.charCodeAt(t.length >> 1)) & mask;
-  const buckets: string[][] = Array.from({ length: mask + 1 }, () => []);
-  for (const v of values) buckets[slot(v)]?.push(v);
-  return (t) => {
-    // NaN char codes of the empty text: slot 0 (NaN & mask), where '' itself would be
-    const b = buckets[slot(t)];
-    if (b === undefined) return false;
-    for (let i = 0; i < b.length; i++) if (b[i] === t) return true;
-    return false;
-  };
+  const index = smallStringIndex(values);
+  return (t) => index(t) >= 0;
 }
 
 /** One closure over the tests, in order (unrolled for one and two: most constrained fields have one or two). */

@@ -187,3 +187,17 @@ describe('smallStringSet: enum membership without hashing', () => {
     }
   });
 });
+
+describe('boolean reader: values looked up in buckets, as the Map did', () => {
+  it.each<[Partial<Field>, string, unknown]>([
+    [{}, 'true', true], [{}, 'True', true], [{}, 'TRUE', true], [{}, '1', true], [{}, 'false', false], [{}, '0', false],
+    [{}, 'tRUE', INVALID], [{}, ' true', INVALID], [{}, '', INVALID], [{}, 'yes', INVALID], [{}, '01', INVALID],
+    [{ trueValues: ['ya', 'Y'], falseValues: ['tidak', 'T'] }, 'ya', true], [{ trueValues: ['ya', 'Y'], falseValues: ['tidak', 'T'] }, 'T', false],
+    [{ trueValues: ['ya', 'Y'], falseValues: ['tidak', 'T'] }, 'true', INVALID],
+    [{ trueValues: ['x'], falseValues: ['x'] }, 'x', false], // in both lists: falseValues are set last
+    [{ trueValues: ['', 'ok'], falseValues: [] }, '', true],
+  ])('%j %j', (field, cell, want) => {
+    const f = compileField({ name: 'b', type: 'boolean', ...field }, ['NA']);
+    expect(f.cast(cell)).toBe(want);
+  });
+});
