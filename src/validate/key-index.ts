@@ -174,7 +174,8 @@ export class KeyIndex {
   }
 
   private growRun(): void {
-    const cap = Math.max(1024, Math.ceil(this.runValues.length * 1.5));
+    // first as many as the slots are presized for (pages are only resident once written), then 1.5x
+    const cap = this.runValues.length ? Math.ceil(this.runValues.length * 1.5) : Math.max(1024, Math.ceil(this.cap * 0.8));
     const values = new Float64Array(cap);
     const rows = new Int32Array(cap);
     values.set(this.runValues);
