@@ -9,13 +9,15 @@
  * Two different keys would collide only if all 96 bits agreed (for 10 million keys the chance is about
  * 1e-14): equality is verified on the full fingerprint, not only on the slot.
  *
- * Keys of one number (an id column) that come in ascending order, the usual case, are kept apart in an
- * ascending run (the number and its row, appended: no random memory access per key, which is what a
- * slot costs for a million keys); `addOrReplaceNumber` puts a number there when it is above every
- * number before it, else looks it up there (binary search) and then in the slots. Any operation by
- * fingerprint (add, addOrReplace, has, share) first moves the run into the slots, so callers that mix
- * both ways still see every key.
+ * Keys whose last part is a number and that ascend per prefix, the usual case (an id column; a code and
+ * a sequence number), are kept apart in ascending runs (AscendingRuns: the numbers and their rows,
+ * appended: no random memory access per key, which is what a slot costs for a million keys);
+ * `addOrReplaceLast` appends a number above its run's last, else looks it up in the run (binary
+ * search) and then in the slots. Any operation by fingerprint alone (add, addOrReplace, has, share)
+ * first moves the runs into the slots, so callers that mix both ways still see every key.
  */
+
+import { AscendingRuns, NOT_IN_RUN } from './ascending-runs.js';
 
 const f64 = new Float64Array(1);
 
@@ -27,8 +29,6 @@ export interface SharedKeys {
 }
 /** Words in a slot: a, b, c (the fingerprint), row. */
 const SLOT = 4;
-const EMPTY_F64 = new Float64Array(0);
-const EMPTY_I32 = new Int32Array(0);
 const u32 = new Uint32Array(f64.buffer);
 
 export class KeyIndex {
@@ -39,12 +39,10 @@ export class KeyIndex {
   size = 0;
   /** Keys in the slots (the load factor). */
   private used = 0;
-  /** The ascending run: runLen numbers, strictly ascending, and their rows. */
-  private runValues = EMPTY_F64;
-  private runRows = EMPTY_I32;
-  private runLen = 0;
-  /** False once the run was moved into the slots: numbers then go to the slots too. */
-  private runOpen = true;
+  /** Keys ending in a number, by prefix (see AscendingRuns); created on the first such key. */
+  private runs: AscendingRuns | undefined;
+  /** False once the runs were moved into the slots: such keys then go to the slots too. */
+  private runsOpen = true;
   // The hash state of the key being built (begin → part* → add/has).
   private a = 0;
   private b = 0;
@@ -111,7 +109,7 @@ export class KeyIndex {
 
   /** The slots in shared memory, for read-only lookups (`has`) in worker threads. */
   share(): SharedKeys {
-    this.closeRun();
+    this.closeRuns();
     const slots = new Int32Array(new SharedArrayBuffer(this.slots.byteLength));
     slots.set(this.slots);
     return { slots, size: this.size };
@@ -123,76 +121,66 @@ export class KeyIndex {
     k.cap = s.slots.length / SLOT;
     k.size = s.size;
     k.used = s.size;
-    k.runOpen = false;
+    k.runsOpen = false;
     return k;
   }
 
   /** Insert the key built so far; return the row of an earlier equal key (0 if new). The earlier row is kept. */
   add(rowNumber: number): number {
-    if (this.runLen) this.closeRun();
+    if (this.runs) this.closeRuns();
     return this.probe(rowNumber, true, false);
   }
 
   /** Insert or replace; return the previous row (0 if new): frictionless names the most recent earlier row. */
   addOrReplace(rowNumber: number): number {
-    if (this.runLen) this.closeRun();
+    if (this.runs) this.closeRuns();
     return this.probe(rowNumber, true, true);
   }
 
   has(): boolean {
-    if (this.runLen) this.closeRun();
+    if (this.runs) this.closeRuns();
     return this.probe(0, false, false) !== 0;
   }
 
   /**
-   * `begin().part(v).addOrReplace(rowNumber)` for a key of one number (not NaN), with the same result;
-   * a number above every number before it is appended to the ascending run instead of a slot.
+   * `begin().part(v).addOrReplace(rowNumber)` for a key of one number (see addOrReplaceLast).
    */
   addOrReplaceNumber(v: number, rowNumber: number): number {
-    if (this.runOpen && v === v) {
-      const len = this.runLen;
-      const values = this.runValues;
-      // Every number in the slots is <= the run's last (it went there because it was not above it).
-      // Reads below len: in range by construction (len <= values.length).
-      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion
-      if (len === 0 || v > values[len - 1]!) {
-        if (len === values.length) this.growRun();
-        this.runValues[len] = v;
-        this.runRows[len] = rowNumber;
-        this.runLen = len + 1;
-        this.size++;
-        return 0;
-      }
-      const k = findAscending(values, len, v);
-      if (k >= 0) {
-        const prev = this.runRows[k] ?? 0;
-        this.runRows[k] = rowNumber;
-        return prev;
-      }
+    return this.begin().addOrReplaceLast(v, rowNumber);
+  }
+
+  /**
+   * `part(v).addOrReplace(rowNumber)`, the key built so far being the prefix and `v` its last part, with
+   * the same result; a number above every earlier number of its prefix goes to that prefix's ascending
+   * run instead of a slot.
+   */
+  addOrReplaceLast(v: number, rowNumber: number): number {
+    if (this.runsOpen && v === v) {
+      const runs = (this.runs ??= new AscendingRuns(Math.ceil(this.cap * 0.8)));
+      const id = runs.find(this.a, this.b, this.c);
+      if (id >= 0) {
+        const r = runs.add(id, v, rowNumber);
+        if (r === 0) this.size++;
+        if (r !== NOT_IN_RUN) return r;
+      } else this.closeRuns(); // too many prefixes: the slots only, from now on
     }
-    return this.begin().part(v).probe(rowNumber, true, true);
+    return this.part(v).probe(rowNumber, true, true);
   }
 
-  private growRun(): void {
-    // first as many as the slots are presized for (pages are only resident once written), then 1.5x
-    const cap = this.runValues.length ? Math.ceil(this.runValues.length * 1.5) : Math.max(1024, Math.ceil(this.cap * 0.8));
-    const values = new Float64Array(cap);
-    const rows = new Int32Array(cap);
-    values.set(this.runValues);
-    rows.set(this.runRows);
-    this.runValues = values;
-    this.runRows = rows;
-  }
-
-  /** Move the run into the slots (its numbers are in no slot: each was above every number before it). */
-  private closeRun(): void {
-    const { runValues, runRows, runLen, a, b, c } = this; // a, b, c: the key being built, kept
-    this.runValues = EMPTY_F64;
-    this.runRows = EMPTY_I32;
-    this.runLen = 0;
-    this.runOpen = false;
-    this.size -= runLen;
-    for (let k = 0; k < runLen; k++) this.begin().part(runValues[k] ?? NaN).probe(runRows[k] ?? 0, true, false);
+  /** Move the runs into the slots (their keys are in no slot: each was above every earlier one of its prefix). */
+  private closeRuns(): void {
+    const runs = this.runs;
+    this.runs = undefined;
+    this.runsOpen = false;
+    if (!runs) return;
+    const { a, b, c } = this; // the key being built, kept
+    this.size -= runs.size;
+    runs.forEach((pa, pb, pc, v, row) => {
+      this.a = pa;
+      this.b = pb;
+      this.c = pc;
+      this.part(v).probe(row, true, false);
+    });
     this.a = a;
     this.b = b;
     this.c = c;
@@ -285,20 +273,6 @@ export class KeyIndex {
 
   /** Bytes held by the typed arrays (for the memory notes in the README). */
   get bytes(): number {
-    return this.slots.length * 4 + this.runValues.length * 12;
+    return this.slots.length * 4 + (this.runs?.bytes ?? 0);
   }
-}
-
-/** The position of `v` in the first `len` values (strictly ascending), or -1. */
-function findAscending(values: Float64Array, len: number, v: number): number {
-  let lo = 0;
-  let hi = len - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const x = values[mid] ?? NaN;
-    if (x < v) lo = mid + 1;
-    else if (x > v) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
 }

@@ -136,27 +136,39 @@ export class RowChecker {
   }
 
   /**
-   * For worker threads, after `checkDeferred` of a row: nums[at + s] is the key of slot s when it is one
-   * number (a unique field's, or a one-field primary key's), else NaN. The main thread adds those keys
-   * with `probeNumber` (ascending ids then cost no random memory access, see KeyIndex).
+   * For worker threads, after `checkDeferred` of a row: for each key slot s whose key ends in a number
+   * (a unique field's number; a primary key's last part), nums[at + s] is that number and heads[(at + s)
+   * * 3] the fingerprint state of the key's other parts; else nums[at + s] is NaN. The main thread adds
+   * those keys with `probeLast` (keys ascending per prefix then cost no random memory access, see KeyIndex).
    */
-  keyNumbers(nums: Float64Array, at: number): void {
+  keyNumbers(nums: Float64Array, heads: Int32Array, at: number): void {
     const { values } = this;
+    const k = this.hasher;
     let s = at;
     for (const u of this.uniques) {
       const v = values[u.field];
-      nums[s++] = typeof v === 'number' ? v : NaN;
+      if (typeof v === 'number' && v === v) {
+        nums[s] = v;
+        k.begin().stateInto(heads, s * 3);
+      } else nums[s] = NaN;
+      s++;
     }
     if (this.pk) {
-      const v = this.pk.fields.length === 1 ? values[this.pk.fields[0] ?? -1] : undefined;
-      nums[s++] = typeof v === 'number' ? v : NaN;
+      const vals = this.scratch(this.pk.fields);
+      const last = vals[vals.length - 1];
+      if (typeof last === 'number' && !hasNaN(vals)) {
+        nums[s] = last;
+        feedKey(k, this.pk.compiled, vals, vals.length - 1);
+        k.stateInto(heads, s * 3);
+      } else nums[s] = NaN;
+      s++;
     }
-    for (let k = 0; k < this.uniqueKeys.length; k++) nums[s++] = NaN;
+    for (let u = 0; u < this.uniqueKeys.length; u++) nums[s++] = NaN;
   }
 
-  /** Main thread: add key slot `s` of row `rn`, a number (see keyNumbers); as probeSlot with its fingerprint. */
-  probeNumber(s: number, v: number, rn: number): number {
-    return this.slotIndex(s).addOrReplaceNumber(v, rn);
+  /** Main thread: add key slot `s` of row `rn` from its prefix state and last number (see keyNumbers); as probeSlot does. */
+  probeLast(s: number, heads: Int32Array, at: number, v: number, rn: number): number {
+    return this.slotIndex(s).withState(heads, at).addOrReplaceLast(v, rn);
   }
 
   /** Main thread: add key slot `s` of row `rn` from its fingerprint; the latest earlier row with that key, or 0. */
@@ -259,11 +271,15 @@ export class RowChecker {
     }
     if (this.pk) {
       const vals = this.scratch(this.pk.fields);
-      const one = vals.length === 1 ? vals[0] : undefined;
-      if (typeof one === 'number') {
-        // a one-field key of one number: the ascending run (see KeyIndex); NaN equals nothing
-        const prev = one === one ? this.pk.index.addOrReplaceNumber(one, rn) : 0;
-        if (prev) push(rowError('primary-key', `the same as in the row at position ${prev}`, cells, rn));
+      const last = vals[vals.length - 1];
+      if (typeof last === 'number') {
+        // a key ending in a number: its prefix, then the number by the ascending runs (see KeyIndex);
+        // a NaN part equals nothing
+        if (!hasNaN(vals)) {
+          feedKey(this.pk.index, this.pk.compiled, vals, vals.length - 1);
+          const prev = this.pk.index.addOrReplaceLast(last, rn);
+          if (prev) push(rowError('primary-key', `the same as in the row at position ${prev}`, cells, rn));
+        }
       } else if (!feedKey(this.pk.index, this.pk.compiled, vals)) push(rowError('primary-key', 'cells composing the primary keys are all "None"', cells, rn));
       else if (!hasNaN(vals)) {
         const prev = this.pk.index.addOrReplace(rn);

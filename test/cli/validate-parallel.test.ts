@@ -131,6 +131,33 @@ describe('CSV rows on all cores: the same report as on one thread', () => {
     expect(expected.length).toBe(8);
   });
 
+  it('composite keys ending in a number (code, sequence): every duplicate found, on one thread and on two', async () => {
+    // codes cycle, sequences ascend per code; then repeats, a jump back, an empty code, a text sequence
+    const lines = ['kode,nomor'];
+    const keys: [string, string][] = [];
+    for (let i = 0; i < 120; i++) keys.push([`K${i % 7}`, String(Math.floor(i / 7))]);
+    keys.push(['K3', '2'], ['K0', '16'], ['K6', '0'], ['', '5'], ['', '5'], ['K1', '1.0'], ['K9', '3'], ['K9', '1'], ['K9', '3']);
+    for (const [k, n] of keys) lines.push(`${k},${n}`);
+    writeFileSync(path.join(dir, 'comp.csv'), lines.join('\n') + '\n');
+    const schema = { fields: [{ name: 'kode', type: 'string' }, { name: 'nomor', type: 'number' }], primaryKey: ['kode', 'nomor'] };
+    writeFileSync(path.join(dir, 'comp.schema.json'), JSON.stringify(schema));
+    const latest = new Map<string, number>();
+    const expected: string[] = [];
+    keys.forEach(([k, n], i) => {
+      const key = `${k}|${Number(n)}`;
+      const prev = latest.get(key);
+      if (prev !== undefined) expected.push(`${i + 2}: ${prev}`);
+      latest.set(key, i + 2);
+    });
+    for (const chunk of [1, 40, 5000]) {
+      await both('comp.csv', dir, { schema: 'comp.schema.json' }, chunk);
+      const r = JSON.parse(await report(true, 'comp.csv', dir, { schema: 'comp.schema.json' }, chunk)) as { tasks: { errors: { type: string; rowNumber: number; note: string }[] }[] };
+      const pk = (r.tasks[0]?.errors ?? []).filter((e) => e.type === 'primary-key').map((e) => `${e.rowNumber}: ${/position (\d+)/.exec(e.note)?.[1]}`);
+      expect(pk).toEqual(expected);
+    }
+    expect(expected).toEqual(['122: 19', '123: 114', '124: 8', '126: 125', '127: 10', '130: 128']);
+  });
+
   it('a split the workers cannot prove (a literal quote before a quoted line break fools the quote count) falls back to one thread', async () => {
     const lines = ['a,b'];
     for (let i = 0; i < 50; i++) lines.push(i === 3 ? 'x"y,1' : i === 20 ? '"multi\nline",2' : `v${i},${i}`);

@@ -295,10 +295,10 @@ class Merger {
     // 1. Keys, in row order: [row j, slot, earlier row (0: a primary key with every cell empty)].
     const events: number[] = [];
     if (slots) {
-      const { rns, status, hashes, nums } = r.arrays;
+      const { rns, status, hashes, nums, heads } = r.arrays;
       // In blocks of rows: first touch every slot the block's keys will probe (independent reads, so
       // their cache misses overlap), then probe in row order (the merge's cost was mostly those misses).
-      // A key of one number goes by its number (an ascending id costs no slot: see KeyIndex).
+      // A key ending in a number goes by its prefix and number (an ascending id costs no slot: see KeyIndex).
       for (let j0 = 0; j0 < r.dataRows; j0 += PROBE_BLOCK) {
         const j1 = Math.min(r.dataRows, j0 + PROBE_BLOCK);
         for (let j = j0, at = j0 * slots; j < j1; j++) {
@@ -310,7 +310,7 @@ class Merger {
             const st = status[at];
             if (st === 1) {
               const v = nums[at]!;
-              const prev = v === v ? checker.probeNumber(s, v, rn) : checker.probeSlot(s, hashes, at * 3, rn);
+              const prev = v === v ? checker.probeLast(s, heads, at * 3, v, rn) : checker.probeSlot(s, hashes, at * 3, rn);
               if (prev) events.push(j, s, prev);
             } else if (st === 2) events.push(j, s, 0);
           }

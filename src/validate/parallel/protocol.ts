@@ -38,8 +38,10 @@ export interface RowArrays {
   rns: Int32Array;
   status: Uint8Array;
   hashes: Int32Array;
-  /** A key slot's number when its key is one number (RowChecker.keyNumbers), else NaN. */
+  /** A key slot's last part when it is a number (RowChecker.keyNumbers), else NaN. */
   nums: Float64Array;
+  /** Three words a slot: the fingerprint state of the key's other parts, where nums holds a number. */
+  heads: Int32Array;
 }
 
 function shared<T extends Int32Array | Uint8Array | Float64Array>(make: new (b: SharedArrayBuffer) => T, bytes: number): T {
@@ -52,6 +54,7 @@ export function newArrays(rows: number, slots: number): RowArrays {
     status: shared(Uint8Array, rows * slots),
     hashes: shared(Int32Array, rows * slots * 12),
     nums: shared(Float64Array, rows * slots * 8),
+    heads: shared(Int32Array, rows * slots * 12),
   };
 }
 
@@ -62,6 +65,7 @@ export function growArrays(a: RowArrays, rows: number, slots: number): RowArrays
   b.status.set(a.status);
   b.hashes.set(a.hashes);
   b.nums.set(a.nums);
+  b.heads.set(a.heads);
   return b;
 }
 

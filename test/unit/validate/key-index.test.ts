@@ -139,3 +139,48 @@ describe('KeyIndex: keys of one number, by addOrReplaceNumber (the ascending run
     expect(byNumber([NaN, 1, NaN])).toEqual(byFingerprint([NaN, 1, NaN]));
   });
 });
+
+describe('KeyIndex: keys ending in a number, by addOrReplaceLast (ascending runs per prefix)', () => {
+  type Key = readonly [string | null, number];
+  const byFingerprint = (keys: readonly Key[]) => {
+    const idx = new KeyIndex(16);
+    return keys.map(([p, v], i) => idx.begin().part(p).part(v).addOrReplace(i + 1));
+  };
+  const byLast = (keys: readonly Key[]) => {
+    const idx = new KeyIndex(16);
+    return keys.map(([p, v], i) => idx.begin().part(p).addOrReplaceLast(v, i + 1));
+  };
+
+  it.each<[string, Key[]]>([
+    ['codes cycling, numbers ascending per code', [['a', 1], ['b', 1], ['c', 1], ['a', 2], ['b', 2], ['a', 1], ['c', 1], ['b', 3]]],
+    ['the same number under two prefixes is two keys', [['a', 5], ['b', 5], ['a', 5]]],
+    ['a null prefix part', [[null, 1], ['a', 1], [null, 1], [null, 2]]],
+    ['descending within a prefix: the slots', [['x', 9], ['x', 8], ['x', 9], ['x', 8], ['y', 8]]],
+    ['-0 and 0', [['a', 0], ['a', -0], ['b', -0], ['b', 0]]],
+  ])('%s: the same rows as by fingerprint', (_name, keys) => {
+    expect(byLast(keys)).toEqual(byFingerprint(keys));
+  });
+
+  it('agrees with the fingerprint path on 30,000 keys of 40 prefixes, mostly ascending, with repeats', () => {
+    let seed = 11;
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const keys: Key[] = [];
+    for (let i = 0; i < 30_000; i++) keys.push([`K${rnd(40)}`, rnd(8) === 0 ? rnd(i + 1) : i]);
+    expect(byLast(keys)).toEqual(byFingerprint(keys));
+  });
+
+  it('more prefixes than it tracks (4096): the runs move into the slots, and every key is still found', () => {
+    const keys: Key[] = [];
+    for (let i = 0; i < 5000; i++) keys.push([`p${i}`, 1]);
+    for (let i = 0; i < 5000; i += 7) keys.push([`p${i}`, 1], [`p${i}`, 2]);
+    expect(byLast(keys)).toEqual(byFingerprint(keys));
+  });
+
+  it('a one-number key and a key by fingerprint in the same index', () => {
+    const idx = new KeyIndex(16);
+    expect(idx.addOrReplaceNumber(3, 1)).toBe(0);
+    expect(idx.begin().part('3').addOrReplace(2)).toBe(0); // text "3" is not the number 3
+    expect(idx.addOrReplaceNumber(3, 3)).toBe(1);
+    expect(idx.size).toBe(2);
+  });
+});
