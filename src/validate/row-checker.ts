@@ -265,9 +265,8 @@ export class RowChecker {
     for (const u of this.uniques) {
       const v = values[u.field];
       if (v === null || v === INVALID || v !== v) continue; // NaN equals nothing, not even NaN (as in Python)
-      const f = at(fields, u.field);
-      const prev = typeof v === 'number' ? u.index.addOrReplaceNumber(v, rn) : u.index.begin().part(f.key(v)).addOrReplace(rn);
-      if (prev) push(cellError('unique-error', `the same as in the row at position ${prev}`, cells, rn, cellText(cells[u.field]), f.name, u.field + 1));
+      const prev = typeof v === 'number' ? u.index.addOrReplaceNumber(v, rn) : u.index.begin().part(at(fields, u.field).key(v)).addOrReplace(rn);
+      if (prev) push(cellError('unique-error', `the same as in the row at position ${prev}`, cells, rn, cellText(cells[u.field]), at(fields, u.field).name, u.field + 1));
     }
     if (this.pk) {
       const vals = this.scratch(this.pk.fields);
