@@ -20,8 +20,12 @@ export interface CompiledField {
   readonly required: boolean; readonly unique: boolean;
   /** null/undefined cell, or a cell whose text is in the active missingValues. */
   isMissing(cell: Cell): boolean;
+  /** True when the only missing value is '' (then isMissing(cell) is `cell === null || cell === undefined || cell === ''`). */
+  readonly onlyEmptyMissing: boolean;
   /** Logical value, or INVALID (a CellFault is always INVALID). */
   cast(cell: Cell): unknown;
+  /** `cast` of a text cell (never a CellFault): one call less per cell on the hot path. */
+  readText(text: string): unknown;
   /** Failing constraints except `unique`, in frictionless order; undefined when all pass. */
   check(value: unknown): ConstraintFailure[] | undefined;
   /** Canonical key: equal logical values give equal keys, across field types too. */
@@ -38,9 +42,11 @@ export function missingValueStrings(list: readonly MissingValue[]): string[] {
   return out;
 }
 
+const onlyEmpty = (values: string[]): boolean => values.length > 0 && values.every((v) => v === '');
+
 function missingTest(values: string[]): (cell: Cell) => boolean {
   const set = new Set(values);
-  if (set.size === 1 && set.has('')) {
+  if (onlyEmpty(values)) {
     return (cell) => cell === null || cell === undefined || cell === '';
   }
   // fl-py compares `str(cell)`: a numeric Excel cell -99 matches the missing value "-99"
@@ -71,7 +77,9 @@ export function compileField(field: Field, schemaMissingValues?: MissingValue[])
     required: field.constraints?.required === true,
     unique: field.constraints?.unique === true,
     isMissing: missingTest(missingValueStrings(active)),
+    onlyEmptyMissing: onlyEmpty(missingValueStrings(active)),
     cast: (cell) => (cell instanceof CellFault ? INVALID : reader(cell)),
+    readText: reader,
     check: compileCheck(field, type, reader, key),
     key,
   };

@@ -6,12 +6,13 @@
 import type { Ajv, ValidateFunction } from 'ajv';
 import { newAjv } from './lazy-ajv.js';
 import type { Field } from './types.js';
-import { INVALID, type Reader } from './readers/common.js';
+import { INVALID, smallStringIndex, type Reader } from './readers/common.js';
 import { temporalSortKey } from './readers/temporal.js';
 import { compilePattern, safeRegExp } from './pattern.js';
 import { pyStr } from './pyrepr.js';
 import { CATEGORY_TYPES, CONSTRAINT_ORDER, PATTERN_MAX_CHARS, SUPPORTED_CONSTRAINTS } from './support.js';
 import { at } from '../invariant.js';
+import { keyOf } from './keys.js';
 
 export interface ConstraintFailure { constraint: string; note: string }
 type Test = (value: unknown) => boolean;
@@ -78,14 +79,12 @@ export function compileCheck(
         if (raw === true) requiredFailure = f;
         break;
       case 'minLength': if (typeof raw === 'number') tests.push([f, (v) => length(v) >= raw]); break;
-      case 'maxLength': if (typeof raw === 'number') tests.push([f, (v) => length(v) <= raw]); break;
+      // a string's code points are at most its UTF-16 length: a short one passes without counting them
+      case 'maxLength': if (typeof raw === 'number') tests.push([f, (v) => (typeof v === 'string' && v.length <= raw) || length(v) <= raw]); break;
       case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': {
         const bound = castConstraintValue(type, reader, raw);
         if (bound === INVALID) break; // reported by the descriptor check
-        if (name === 'minimum') tests.push([f, (v) => cmp(v, bound) >= 0]);
-        else if (name === 'maximum') tests.push([f, (v) => cmp(v, bound) <= 0]);
-        else if (name === 'exclusiveMinimum') tests.push([f, (v) => cmp(v, bound) > 0]);
-        else tests.push([f, (v) => cmp(v, bound) < 0]);
+        tests.push([f, boundTest(type, name, bound, cmp)]);
         break;
       }
       case 'pattern': {
@@ -103,7 +102,7 @@ export function compileCheck(
           const v = castConstraintValue(type, reader, e);
           if (v !== INVALID) keys.add(key(v));
         }
-        tests.push([f, (v) => keys.has(key(v))]);
+        tests.push([f, memberTest(keys, key)]);
         break;
       }
       case 'jsonSchema': {
@@ -123,12 +122,64 @@ export function compileCheck(
       const v = castConstraintValue(type, reader, e);
       if (v !== INVALID) keys.add(key(v));
     }
-    tests.push([failure('categories', values), (v) => keys.has(key(v))]);
+    tests.push([failure('categories', values), memberTest(keys, key)]);
   }
+  return checkAll(tests, requiredFailure);
+}
 
+/**
+ * A bound as a comparison (called for every cell of the field): the same results as `cmp(v, bound)`
+ * against 0, which fails NaN on every bound and passes values that compare neither way, without the
+ * comparator's call. Times and datetimes compare by their sort keys (through `cmp`).
+ */
+function boundTest(type: string, name: string, bound: unknown, cmp: (a: unknown, b: unknown) => number): Test {
+  if (type === 'time' || type === 'datetime') {
+    if (name === 'minimum') return (v) => cmp(v, bound) >= 0;
+    if (name === 'maximum') return (v) => cmp(v, bound) <= 0;
+    if (name === 'exclusiveMinimum') return (v) => cmp(v, bound) > 0;
+    return (v) => cmp(v, bound) < 0;
+  }
+  const b = bound as number;
+  if (name === 'minimum') return (v) => v === v && !((v as number) < b);
+  if (name === 'maximum') return (v) => v === v && !((v as number) > b);
+  if (name === 'exclusiveMinimum') return (v) => (v as number) > b;
+  return (v) => (v as number) < b;
+}
+
+/** Membership in a Set of keys; a string is its own key for most types (keyOf), so it is looked up as it is. */
+function memberTest(keys: Set<string>, key: (v: unknown) => string): Test {
+  if (key !== keyOf) return (v) => keys.has(key(v));
+  const has = keys.size <= SMALL_SET ? smallStringSet([...keys]) : (t: string) => keys.has(t);
+  return (v) => (typeof v === 'string' ? has(v) : keys.has(key(v)));
+}
+
+/** Enums up to this size are looked up in buckets (an enum of codes, categories), larger ones in the Set. */
+const SMALL_SET = 64;
+
+/** Membership in a few strings (see smallStringIndex). Exported for tests. */
+export function smallStringSet(values: readonly string[]): (s: string) => boolean {
+  const index = smallStringIndex(values);
+  return (t) => index(t) >= 0;
+}
+
+/** One closure over the tests, in order (unrolled for one and two: most constrained fields have one or two). */
+function checkAll(tests: Array<[ConstraintFailure, Test]>, requiredFailure: ConstraintFailure | undefined): (value: unknown) => ConstraintFailure[] | undefined {
+  const missing = (): ConstraintFailure[] | undefined => (requiredFailure ? [requiredFailure] : undefined);
   const n = tests.length;
+  if (n === 0) return (value) => (value === null || value === undefined ? missing() : undefined);
+  const [f0, t0] = at(tests, 0);
+  if (n === 1) return (value) => (value === null || value === undefined ? missing() : t0(value) ? undefined : [f0]);
+  const [f1, t1] = at(tests, 1);
+  if (n === 2) {
+    return (value) => {
+      if (value === null || value === undefined) return missing();
+      const ok0 = t0(value);
+      const ok1 = t1(value);
+      return ok0 && ok1 ? undefined : ok0 ? [f1] : ok1 ? [f0] : [f0, f1];
+    };
+  }
   return (value) => {
-    if (value === null || value === undefined) return requiredFailure ? [requiredFailure] : undefined;
+    if (value === null || value === undefined) return missing();
     let out: ConstraintFailure[] | undefined;
     for (let i = 0; i < n; i++) {
       const t = at(tests, i);

@@ -21,12 +21,12 @@ export interface ForeignKeyPlan {
  * Feed one key tuple into a KeyIndex without building a joined string. Numbers go in by value (so the
  * integer 3 and the number 3.0 are one key, as in frictionless); other values by their canonical key
  * (strings are their own key). Returns false when every part is null (such tuples are skipped or
- * reported, never indexed).
+ * reported, never indexed). `count` < fields.length feeds only the first parts (a key's prefix).
  */
-export function feedKey(index: KeyIndex, fields: readonly CompiledField[], values: readonly unknown[]): boolean {
+export function feedKey(index: KeyIndex, fields: readonly CompiledField[], values: readonly unknown[], count = fields.length): boolean {
   index.begin();
   let allNull = true;
-  for (let i = 0; i < fields.length; i++) {
+  for (let i = 0; i < count; i++) {
     const v = values[i];
     if (v === null || v === undefined || v === INVALID) index.part(null);
     else {

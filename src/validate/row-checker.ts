@@ -26,6 +26,7 @@ export class RowChecker {
   private readonly uniques: { field: number; index: KeyIndex }[];
   private readonly pk?: { fields: number[]; compiled: CompiledField[]; index: KeyIndex };
   private readonly uniqueKeys: { fields: number[]; compiled: CompiledField[]; index: KeyIndex; names: string[] }[];
+  private readonly slotIndexes: KeyIndex[];
   private readonly fks: (ForeignKeyPlan & { idx: number[]; compiled: CompiledField[] })[];
   /** Expected fields some key is made of (keyFingerprints casts only these). */
   private readonly keyFields: number[];
@@ -63,18 +64,21 @@ export class RowChecker {
       return { fields: idx, compiled: idx.map((i) => at(fields, i)), index: newIndex(), names };
     });
     this.keyFields = [...new Set([...this.uniques.map((u) => u.field), ...(this.pk?.fields ?? []), ...this.uniqueKeys.flatMap((uk) => uk.fields)])];
+    this.slotIndexes = [...this.uniques.map((u) => u.index), ...(this.pk ? [this.pk.index] : []), ...this.uniqueKeys.map((uk) => uk.index)];
     this.fks = fks.filter((fk) => present(fk.fields)).map((fk) => {
       const idx = fk.fields.map(pos);
       return { ...fk, idx, compiled: idx.map((i) => at(fields, i)) };
     });
   }
 
-  private readonly tmp: unknown[] = [];
+  /** Reused arrays, one per key width (setting an array's length is a runtime call: once per key of every row). */
+  private readonly tmps: unknown[][] = [];
   /** The values of some fields, in a reused array (no allocation per row). */
   private scratch(idx: readonly number[]): unknown[] {
-    const t = this.tmp;
-    t.length = idx.length;
-    for (let k = 0; k < idx.length; k++) t[k] = this.values[at(idx, k)];
+    const n = idx.length;
+    const t = (this.tmps[n] ??= new Array<unknown>(n).fill(null));
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- k < n = idx.length; once per key part of every row
+    for (let k = 0; k < n; k++) t[k] = this.values[idx[k]!];
     return t;
   }
 
@@ -85,10 +89,10 @@ export class RowChecker {
   }
 
   /** Bytes held by the key indexes (a one-pass read over the two-pass limit starts again in two passes). */
+  /** Memory the key indexes hold (see KeyIndex.residentBytes): past a limit, a one-pass read starts again in two passes. */
   get keyBytes(): number {
-    let b = this.pk ? this.pk.index.bytes : 0;
-    for (const u of this.uniques) b += u.index.bytes;
-    for (const uk of this.uniqueKeys) b += uk.index.bytes;
+    let b = 0;
+    for (const index of this.slotIndexes) b += index.residentBytes;
     return b;
   }
 
@@ -173,15 +177,57 @@ export class RowChecker {
     }
   }
 
+  /**
+   * For worker threads, after `checkDeferred` of a row: for each key slot s whose key ends in a number
+   * (a unique field's number; a primary key's last part), nums[at + s] is that number and heads[(at + s)
+   * * 3] the fingerprint state of the key's other parts; else nums[at + s] is NaN. The main thread adds
+   * those keys with `probeLast` (keys ascending per prefix then cost no random memory access, see KeyIndex).
+   */
+  keyNumbers(nums: Float64Array, heads: Int32Array, at: number): void {
+    const { values } = this;
+    const k = this.hasher;
+    let s = at;
+    for (const u of this.uniques) {
+      const v = values[u.field];
+      if (typeof v === 'number' && v === v) {
+        nums[s] = v;
+        k.begin().stateInto(heads, s * 3);
+      } else nums[s] = NaN;
+      s++;
+    }
+    if (this.pk) {
+      const vals = this.scratch(this.pk.fields);
+      const last = vals[vals.length - 1];
+      if (typeof last === 'number' && !hasNaN(vals)) {
+        nums[s] = last;
+        feedKey(k, this.pk.compiled, vals, vals.length - 1);
+        k.stateInto(heads, s * 3);
+      } else nums[s] = NaN;
+      s++;
+    }
+    for (let u = 0; u < this.uniqueKeys.length; u++) nums[s++] = NaN;
+  }
+
+  /** Main thread: add key slot `s` of row `rn` from its prefix state and last number (see keyNumbers); as probeSlot does. */
+  probeLast(s: number, heads: Int32Array, at: number, v: number, rn: number): number {
+    return this.slotIndex(s).withState(heads, at).addOrReplaceLast(v, rn);
+  }
+
   /** Main thread: add key slot `s` of row `rn` from its fingerprint; the latest earlier row with that key, or 0. */
   probeSlot(s: number, hashes: Int32Array, at: number, rn: number): number {
-    if (s < this.uniques.length) return atIndex(this.uniques, s).index.withState(hashes, at).addOrReplace(rn);
-    s -= this.uniques.length;
-    if (this.pk) {
-      if (s === 0) return this.pk.index.withState(hashes, at).addOrReplace(rn);
-      s--;
-    }
-    return atIndex(this.uniqueKeys, s).index.withState(hashes, at).addOrReplace(rn);
+    return this.slotIndex(s).withState(hashes, at).addOrReplace(rn);
+  }
+
+  /** Prefetch for `probeSlot(s, hashes, at, …)` (see KeyIndex.touch); returns a word to fold into a sink. */
+  touchSlot(s: number, hashes: Int32Array, at: number): number {
+    return this.slotIndex(s).touch(hashes, at);
+  }
+
+  /** The index of key slot `s`: each unique field's, the primary key's, each unique key's. */
+  private slotIndex(s: number): KeyIndex {
+    const index = this.slotIndexes[s];
+    if (index === undefined) throw new Error(`invariant broken: no key slot ${s}`);
+    return index;
   }
 
   /** The error of key slot `s`, as `check` words it: a duplicate of row `prev`, or (prev 0) a primary key with every cell empty. */
@@ -209,9 +255,11 @@ export class RowChecker {
     let blank = true;
     let rowErrs: ReportError[] | undefined;
     for (let i = 0; i < n; i++) {
-      const f = at(fields, i);
+      // once per cell: i < n = fields.length (a checked read here costs per cell for nothing)
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion
+      const f = fields[i]!;
       const cell: Cell = i < len ? cells[i] ?? null : null; // null and undefined are both missing
-      if (f.isMissing(cell)) {
+      if (f.onlyEmptyMissing ? cell === null || cell === '' : f.isMissing(cell)) {
         values[i] = null;
         if (f.required) {
           const fails = f.check(null);
@@ -222,7 +270,7 @@ export class RowChecker {
         continue;
       }
       blank = false;
-      const v = f.cast(cell);
+      const v = typeof cell === 'string' ? f.readText(cell) : f.cast(cell);
       values[i] = v;
       if (v === INVALID) {
         (rowErrs ??= []).push(cellError('type-error', f.typeNote, cells, rn, cellText(cell), f.name, i + 1));
@@ -259,13 +307,21 @@ export class RowChecker {
     for (const u of this.uniques) {
       const v = values[u.field];
       if (v === null || v === INVALID || v !== v) continue; // NaN equals nothing, not even NaN (as in Python)
-      const f = at(fields, u.field);
-      const prev = u.index.begin().part(typeof v === 'number' ? v : f.key(v)).addOrReplace(rn);
-      if (prev) push(cellError('unique-error', `the same as in the row at position ${prev}`, cells, rn, cellText(cells[u.field]), f.name, u.field + 1));
+      const prev = typeof v === 'number' ? u.index.addOrReplaceNumber(v, rn) : u.index.begin().part(at(fields, u.field).key(v)).addOrReplace(rn);
+      if (prev) push(cellError('unique-error', `the same as in the row at position ${prev}`, cells, rn, cellText(cells[u.field]), at(fields, u.field).name, u.field + 1));
     }
     if (this.pk) {
       const vals = this.scratch(this.pk.fields);
-      if (!feedKey(this.pk.index, this.pk.compiled, vals)) push(rowError('primary-key', 'cells composing the primary keys are all "None"', cells, rn));
+      const last = vals[vals.length - 1];
+      if (typeof last === 'number') {
+        // a key ending in a number: its prefix, then the number by the ascending runs (see KeyIndex);
+        // a NaN part equals nothing
+        if (!hasNaN(vals)) {
+          feedKey(this.pk.index, this.pk.compiled, vals, vals.length - 1);
+          const prev = this.pk.index.addOrReplaceLast(last, rn);
+          if (prev) push(rowError('primary-key', `the same as in the row at position ${prev}`, cells, rn));
+        }
+      } else if (!feedKey(this.pk.index, this.pk.compiled, vals)) push(rowError('primary-key', 'cells composing the primary keys are all "None"', cells, rn));
       else if (!hasNaN(vals)) {
         const prev = this.pk.index.addOrReplace(rn);
         if (prev) push(rowError('primary-key', `the same as in the row at position ${prev}`, cells, rn));

@@ -102,6 +102,62 @@ describe('CSV rows on all cores: the same report as on one thread', () => {
     expect(parallelRuns.fellBack - before.fellBack).toBe(0);
   }, 120_000);
 
+  it('number keys (ids ascending, then back, repeats, -0, fractions, huge ids): every duplicate found, on one thread and on two', async () => {
+    // ids: ascending with gaps; then a run back down (into the slots); repeats of both kinds; the same
+    // numbers spelt differently (007, -0 / 0, 2.50 / 2.5); ids beyond 2^53 (bigints, keyed by text)
+    const ids = ['1', '2', '3', '10', '5', '11', '5', '3', '007', '12', '-0', '0', '13', '2.5', '2.50', '14', '9007199254740993', '9007199254740993', '15', '4', '4', '100', '99', '98', '99', '101', '1'];
+    const body = ['id,pk', ...ids.map((id, i) => `${id},${id.includes('.') ? 1000 + i : id}`)].join('\n') + '\n';
+    writeFileSync(path.join(dir, 'nums.csv'), body);
+    const schema = { fields: [{ name: 'id', type: 'number', constraints: { unique: true } }, { name: 'pk', type: 'integer' }], primaryKey: ['pk'] };
+    writeFileSync(path.join(dir, 'nums.schema.json'), JSON.stringify(schema));
+    // the model: a Map of each logical number (bigints by text) to its latest row
+    const expected: string[] = [];
+    const latest = new Map<string, number>();
+    ids.forEach((id, i) => {
+      const key = /^\d{16,}$/.test(id) ? id : String(Number(id) === 0 ? 0 : Number(id));
+      const row = i + 2;
+      const prev = latest.get(key);
+      if (prev !== undefined) expected.push(`${row}: ${prev}`);
+      latest.set(key, row);
+    });
+    for (const chunk of [1, 30, 1000]) {
+      await both('nums.csv', dir, { schema: 'nums.schema.json' }, chunk);
+      const r = JSON.parse(await report(true, 'nums.csv', dir, { schema: 'nums.schema.json' }, chunk)) as { tasks: { errors: { type: string; rowNumber: number; note: string }[] }[] };
+      const unique = (r.tasks[0]?.errors ?? []).filter((e) => e.type === 'unique-error').map((e) => `${e.rowNumber}: ${/position (\d+)/.exec(e.note)?.[1]}`);
+      expect(unique).toEqual(expected);
+      const pk = (r.tasks[0]?.errors ?? []).filter((e) => e.type === 'primary-key').map((e) => e.rowNumber);
+      expect(pk).toEqual(expected.map((x) => Number(x.split(':')[0])).filter((row) => !ids[row - 2]?.includes('.')));
+    }
+    expect(expected.length).toBe(8);
+  });
+
+  it('composite keys ending in a number (code, sequence): every duplicate found, on one thread and on two', async () => {
+    // codes cycle, sequences ascend per code; then repeats, a jump back, an empty code, a text sequence
+    const lines = ['kode,nomor'];
+    const keys: [string, string][] = [];
+    for (let i = 0; i < 120; i++) keys.push([`K${i % 7}`, String(Math.floor(i / 7))]);
+    keys.push(['K3', '2'], ['K0', '16'], ['K6', '0'], ['', '5'], ['', '5'], ['K1', '1.0'], ['K9', '3'], ['K9', '1'], ['K9', '3']);
+    for (const [k, n] of keys) lines.push(`${k},${n}`);
+    writeFileSync(path.join(dir, 'comp.csv'), lines.join('\n') + '\n');
+    const schema = { fields: [{ name: 'kode', type: 'string' }, { name: 'nomor', type: 'number' }], primaryKey: ['kode', 'nomor'] };
+    writeFileSync(path.join(dir, 'comp.schema.json'), JSON.stringify(schema));
+    const latest = new Map<string, number>();
+    const expected: string[] = [];
+    keys.forEach(([k, n], i) => {
+      const key = `${k}|${Number(n)}`;
+      const prev = latest.get(key);
+      if (prev !== undefined) expected.push(`${i + 2}: ${prev}`);
+      latest.set(key, i + 2);
+    });
+    for (const chunk of [1, 40, 5000]) {
+      await both('comp.csv', dir, { schema: 'comp.schema.json' }, chunk);
+      const r = JSON.parse(await report(true, 'comp.csv', dir, { schema: 'comp.schema.json' }, chunk)) as { tasks: { errors: { type: string; rowNumber: number; note: string }[] }[] };
+      const pk = (r.tasks[0]?.errors ?? []).filter((e) => e.type === 'primary-key').map((e) => `${e.rowNumber}: ${/position (\d+)/.exec(e.note)?.[1]}`);
+      expect(pk).toEqual(expected);
+    }
+    expect(expected).toEqual(['122: 19', '123: 114', '124: 8', '126: 125', '127: 10', '130: 128']);
+  });
+
   it('a split the workers cannot prove (a literal quote before a quoted line break fools the quote count) falls back to one thread', async () => {
     const lines = ['a,b'];
     for (let i = 0; i < 50; i++) lines.push(i === 3 ? 'x"y,1' : i === 20 ? '"multi\nline",2' : `v${i},${i}`);

@@ -19,6 +19,59 @@ function decimalValue(text: string): number {
   return Number(text.replace(/_/g, ''));
 }
 
+/**
+ * The hot path for the common integer text: an optional sign and 1-15 ASCII digits, nothing else (no
+ * whitespace, `_` or exponent). Its value, exact (below 2^53) and the same as Number(s) (`-0` is -0), or
+ * NaN when the text is not of that form (the general path decides then).
+ */
+export function plainIntValue(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 16) return NaN;
+  const c0 = s.charCodeAt(0);
+  const neg = c0 === 45;
+  let i = neg || c0 === 43 ? 1 : 0;
+  if (i === n || n - i > 15) return NaN;
+  let v = 0;
+  for (; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    v = v * 10 + d;
+  }
+  return neg ? -v : v;
+}
+
+/** Exact powers of ten (all below 2^53, so each is a double without rounding). */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The hot path for the common decimal text: an optional sign, ASCII digits with at most one `.`, at
+ * least one digit and at most 15 in all (no whitespace, `_` or exponent). Both the digits as an integer
+ * and the power of ten are exact doubles, so their quotient is the correctly rounded value: the same
+ * double as Number(s) (Clinger's fast path). NaN when the text is not of that form.
+ */
+export function plainDecimalValue(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 17) return NaN;
+  const c0 = s.charCodeAt(0);
+  const neg = c0 === 45;
+  let i = neg || c0 === 43 ? 1 : 0;
+  let v = 0;
+  let digits = 0;
+  let point = -1;
+  for (; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d >= 0 && d <= 9) {
+      v = v * 10 + d;
+      digits++;
+    } else if (d === -2 && point < 0) point = digits; // '.'
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  const frac = point < 0 ? 0 : digits - point;
+  const x = frac === 0 ? v : v / (POW10[frac] ?? NaN);
+  return neg ? -x : x;
+}
+
 /** Plain digits with an optional sign, short enough to be exact: the common case, parsed without regex. */
 function plainInt(s: string): boolean {
   const n = s.length;
@@ -47,8 +100,13 @@ export function integerReader(field: Field): Reader {
   const bare = field.bareNumber !== false;
   // v2 integer groupChar (fl-py has none): removed before parsing, like number's groupChar
   const group = typeof field.groupChar === 'string' && field.groupChar !== '' ? field.groupChar : undefined;
+  const plain = bare && group === undefined;
   return (cell) => {
     if (typeof cell === 'string') {
+      if (plain) {
+        const v = plainIntValue(cell);
+        if (v === v) return v;
+      }
       let s = cell.trim();
       if (!bare) s = s.replace(NOT_BARE, '');
       if (group !== undefined) s = s.split(group).join('');
@@ -69,6 +127,10 @@ export function numberReader(field: Field): Reader {
   const process = field.groupChar !== undefined || field.decimalChar !== undefined || field.bareNumber !== undefined;
   return (cell) => {
     if (typeof cell === 'string') {
+      if (!process) {
+        const v = plainDecimalValue(cell);
+        if (v === v) return v;
+      }
       let s = cell.trim();
       if (process) {
         if (!bare) s = s.replace(NOT_BARE, '');
@@ -95,9 +157,11 @@ export function yearReader(): Reader {
     if (typeof cell === 'string') {
       // fl-py: exactly four characters, then Python int() (so `0999` and even `+123` pass)
       if (cell.length !== 4) return INVALID;
-      if (plainInt(cell)) n = Number(cell);
-      else if (PY_INT.test(cell)) n = Number(cell.trim().replace(/_/g, ''));
-      else return INVALID;
+      n = plainIntValue(cell);
+      if (n !== n) {
+        if (!PY_INT.test(cell)) return INVALID;
+        n = Number(cell.trim().replace(/_/g, ''));
+      }
     } else if (typeof cell === 'number' && Number.isInteger(cell)) {
       n = cell; // an Excel number cell is fine when whole
     } else return INVALID;

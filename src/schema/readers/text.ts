@@ -1,7 +1,7 @@
 /** string (default, email, uri, uuid, binary), boolean and any readers, fl-py's rules. */
 import { domainToASCII } from 'node:url';
 import type { Field } from '../types.js';
-import { INVALID, type Reader } from './common.js';
+import { INVALID, smallStringIndex, type Reader } from './common.js';
 
 // validators.email: one `@`, a dot-atom or quoted local part (<= 64 chars), a hostname domain.
 const EMAIL_LOCAL = /^(?:[\u00A0-\u024F0-9a-z!#$%&'*+/=?^_`{}|~-]+(?:\.[\u00A0-\u024F0-9a-z!#$%&'*+/=?^_`{}|~-]+)*|"(?:[\u00A0-\u024F\x01-\x08\x0B\x0C\x0E-\x1F!#-[\]-\x7F]|\\[\x09.])*")$/i;
@@ -61,9 +61,15 @@ export function booleanReader(field: Field): Reader {
   const falses = Array.isArray(field.falseValues) ? field.falseValues : ['false', 'False', 'FALSE', '0'];
   for (const v of trues) map.set(String(v), true);
   for (const v of falses) map.set(String(v), false);
+  const texts = [...map.keys()];
+  const results = [...map.values()];
+  const index = texts.length <= 64 ? smallStringIndex(texts) : undefined;
   return (cell) => {
     if (typeof cell === 'boolean') return cell;
-    if (typeof cell === 'string') return map.get(cell) ?? INVALID;
+    if (typeof cell === 'string') {
+      if (index === undefined) return map.get(cell) ?? INVALID;
+      return results[index(cell)] ?? INVALID;
+    }
     // Decision: Excel users type 1/0 as numbers; map them through the same lists as their text
     // (fl-py refuses numeric cells here).
     if (typeof cell === 'number') return map.get(String(cell)) ?? INVALID;

@@ -42,6 +42,15 @@ export class SpillSink extends KeyIndex {
   override has(): boolean {
     return unused();
   }
+
+  /** Pass 1 merges by full fingerprint (the workers write no numbers in keysOnly mode). */
+  override addOrReplaceLast(_v: number, _rowNumber: number): number {
+    return unused();
+  }
+
+  override touch(_from: Int32Array, _at: number): number {
+    return 0;
+  }
 }
 
 /** Pass 2: the earlier row of a duplicate that can reach the report, 0 for every other key. */
@@ -49,7 +58,7 @@ export class DuplicateLookup extends KeyIndex {
   constructor(
     private readonly dups: ReadonlyMap<number, number>,
     private readonly slot: number,
-    private readonly slots: number,
+    private readonly slotCount: number,
   ) {
     super(16);
   }
@@ -67,7 +76,20 @@ export class DuplicateLookup extends KeyIndex {
   }
 
   override addOrReplace(rowNumber: number): number {
-    return this.dups.get(rowNumber * this.slots + this.slot) ?? 0;
+    return this.dups.get(rowNumber * this.slotCount + this.slot) ?? 0;
+  }
+
+  // A key ending in a number (KeyIndex's ascending runs): the same answer, by row.
+  override addOrReplaceLast(_v: number, rowNumber: number): number {
+    return this.addOrReplace(rowNumber);
+  }
+
+  override addOrReplaceNumber(_v: number, rowNumber: number): number {
+    return this.addOrReplace(rowNumber);
+  }
+
+  override touch(_from: Int32Array, _at: number): number {
+    return 0;
   }
 
   override add(_rowNumber: number): number {

@@ -38,7 +38,7 @@ export class ChunkChecker {
     const { setup, checker } = this;
     const slots = checker.keySlots;
     const layout = setup.layout;
-    let { rns, status, hashes } = into;
+    let { rns, status, hashes, nums, heads } = into;
     let cap = rns.length;
     const findings: RowFinding[] = [];
     let j = 0;
@@ -58,11 +58,14 @@ export class ChunkChecker {
         if (isCommentRow(layout, rn, row.cells)) continue;
         if (j === cap) {
           cap *= 2;
-          ({ rns, status, hashes } = growArrays({ rns, status, hashes }, cap, slots));
+          ({ rns, status, hashes, nums, heads } = growArrays({ rns, status, hashes, nums, heads }, cap, slots));
         }
         rns[j] = rn;
         if (setup.keysOnly) checker.keyFingerprints(row, status, hashes, j * slots);
-        else checker.checkDeferred(row, pre, post, status, hashes, j * slots);
+        else {
+          checker.checkDeferred(row, pre, post, status, hashes, j * slots);
+          if (slots) checker.keyNumbers(nums, heads, j * slots);
+        }
         j++;
         if (truncated) return false;
       }
@@ -73,7 +76,7 @@ export class ChunkChecker {
       index: range.index,
       records,
       dataRows: j,
-      arrays: { rns, status, hashes },
+      arrays: { rns, status, hashes, nums, heads },
       findings,
       truncated,
     };

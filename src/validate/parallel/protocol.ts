@@ -40,14 +40,24 @@ export interface RowArrays {
   rns: Int32Array;
   status: Uint8Array;
   hashes: Int32Array;
+  /** A key slot's last part when it is a number (RowChecker.keyNumbers), else NaN. */
+  nums: Float64Array;
+  /** Three words a slot: the fingerprint state of the key's other parts, where nums holds a number. */
+  heads: Int32Array;
 }
 
-function shared<T extends Int32Array | Uint8Array>(make: new (b: SharedArrayBuffer) => T, bytes: number): T {
+function shared<T extends Int32Array | Uint8Array | Float64Array>(make: new (b: SharedArrayBuffer) => T, bytes: number): T {
   return new make(new SharedArrayBuffer(bytes));
 }
 
 export function newArrays(rows: number, slots: number): RowArrays {
-  return { rns: shared(Int32Array, rows * 4), status: shared(Uint8Array, rows * slots), hashes: shared(Int32Array, rows * slots * 12) };
+  return {
+    rns: shared(Int32Array, rows * 4),
+    status: shared(Uint8Array, rows * slots),
+    hashes: shared(Int32Array, rows * slots * 12),
+    nums: shared(Float64Array, rows * slots * 8),
+    heads: shared(Int32Array, rows * slots * 12),
+  };
 }
 
 /** Room for `rows` rows, the old content kept (the pool then holds the larger arrays). */
@@ -56,6 +66,8 @@ export function growArrays(a: RowArrays, rows: number, slots: number): RowArrays
   b.rns.set(a.rns);
   b.status.set(a.status);
   b.hashes.set(a.hashes);
+  b.nums.set(a.nums);
+  b.heads.set(a.heads);
   return b;
 }
 
