@@ -25,7 +25,7 @@ export interface SheetContext {
   dateStyles: boolean[];
   date1904: boolean;
   maxCellChars: number;
-  /** Read every cell by the general path (the differential test compares it with the fast one). */
+  /** Read every cell and row tag by the general path (the differential test compares it with the fast one). */
   generalOnly?: boolean;
 }
 
@@ -147,7 +147,7 @@ export class SheetParser {
         continue;
       }
       if (s.startsWith(this.tRow, lt) && nameEnds(s.charCodeAt(lt + this.tRow.length))) {
-        const rn = plainRowNumber(s, lt, this.tRow);
+        const rn = this.ctx.generalOnly ? -1 : plainRowNumber(s, lt, this.tRow);
         if (rn >= 1 && rn <= MAX_ROWS) this.openRowAt(rn, s.charCodeAt(gt - 1) === 47, out);
         else this.openRow(s.slice(lt, gt + 1), out);
       } else if (s.startsWith(this.tRowClose, lt)) {
