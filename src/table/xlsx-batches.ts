@@ -1,0 +1,64 @@
+/**
+ * The rows of a sheet part in batches, as the sheet parser emits them: the loop of the XLSX reader,
+ * run on the main thread, or for a large sheet on a thread of its own (xlsx-worker.ts).
+ */
+import type { Row } from './types.js';
+import type { SheetParser } from './xlsx-sheet.js';
+import { refuseDtd, Utf8Chunks } from './xlsx-xml.js';
+import type { ZipReader } from './zip.js';
+import { at } from '../invariant.js';
+
+const BATCH_ROWS = 1024;
+/** A batch also ends at this many cells, so 1,024 rows 16,384 wide are not alive at once. */
+const BATCH_CELLS = 1 << 20;
+
+/** The sheet part's rows in batches (a batch is never empty). */
+export async function* sheetBatches(zip: ZipReader, part: string, parser: SheetParser, label: string): AsyncGenerator<Row[]> {
+  const dec = new Utf8Chunks();
+  let pending: Row[] = [];
+  let first = true;
+  for await (const chunk of zip.stream(part)) {
+    const text = dec.decode(chunk);
+    if (first) {
+      refuseDtd(text.slice(0, 4096), label, part);
+      first = false;
+    }
+    let more = parser.push(text, pending);
+    for (;;) {
+      if (pending.length >= BATCH_ROWS || cellsOf(pending) >= BATCH_CELLS) {
+        yield* split(pending);
+        pending = [];
+      }
+      if (!more) break;
+      more = parser.push('', pending, true);
+    }
+  }
+  parser.finish(pending);
+  if (pending.length) yield* split(pending);
+}
+
+/** Batches of at most BATCH_ROWS rows and (but for one wide row) BATCH_CELLS cells. */
+function* split(rows: Row[]): Generator<Row[]> {
+  if (rows.length <= BATCH_ROWS * 2 && cellsOf(rows) <= BATCH_CELLS) {
+    yield rows;
+    return;
+  }
+  let start = 0;
+  let cells = 0;
+  for (let i = 0; i < rows.length; i++) {
+    cells += at(rows, i).cells.length;
+    if (i + 1 - start >= BATCH_ROWS || cells >= BATCH_CELLS) {
+      yield rows.slice(start, i + 1);
+      start = i + 1;
+      cells = 0;
+    }
+  }
+  if (start < rows.length) yield rows.slice(start);
+}
+
+function cellsOf(rows: readonly Row[]): number {
+  let n = 0;
+  for (const r of rows) n += r.cells.length;
+  return n;
+}
+

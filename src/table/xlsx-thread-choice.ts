@@ -1,0 +1,35 @@
+/**
+ * Whether a sheet is parsed on a thread of its own (xlsx-thread.ts): kept apart from the thread's
+ * code, which only a large sheet loads, so the start-up of a small file does not grow.
+ */
+import { availableParallelism } from 'node:os';
+import type { Row, TableStats } from './types.js';
+
+/** Sheets with this much XML or more get a thread (SATUDATA_PARALLEL_MIN_BYTES overrides, as for CSV). */
+export const SHEET_THREAD_MIN_BYTES = 8 << 20;
+/** Batches the sheet thread may send before the main thread has taken them (4 × 1,024 rows). */
+export const SHEET_THREAD_AHEAD = 4;
+
+function envNumber(name: string): number | undefined {
+  const v = process.env[name];
+  if (v === undefined || v.trim() === '') return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+/** Whether a sheet of `xmlBytes` (as the zip declares) is parsed on a thread of its own. */
+export function wantsSheetThread(xmlBytes: number): boolean {
+  const threads = Math.floor(envNumber('SATUDATA_THREADS') ?? availableParallelism());
+  return threads >= 2 && xmlBytes >= (envNumber('SATUDATA_PARALLEL_MIN_BYTES') ?? SHEET_THREAD_MIN_BYTES);
+}
+
+export interface SheetThread {
+  /** The rows in batches (read on this thread after all when the thread fails before its first batch). */
+  batches: AsyncGenerator<Row[]>;
+  /** The file's hashes, once `batches` is done (before that: nothing hashed yet, as on one thread). */
+  stats(): TableStats | undefined;
+  merges(): string[];
+  /** Stop the thread (before the file is closed: it reads the main thread's descriptor). */
+  stop(): Promise<void>;
+}
+
