@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli/main.js';
+import { run } from '../dist/bundle/main.js';
 
 run(process.argv.slice(2)).then(
   (code) => {

@@ -149,7 +149,7 @@ function writePackage(folder, dataFile, format) {
  */
 function runValidate(target, threads) {
   const wrapper = `
-    const { run } = await import(${JSON.stringify(path.join(root, 'dist/cli/main.js'))});
+    const { run } = await import(${JSON.stringify(path.join(root, 'dist/bundle/main.js'))});
     const out = { write() {}, isTTY: false };
     const code = await run(['validate', ${JSON.stringify(target)}, '--json', '-o', ${JSON.stringify(path.join(dir, 'report.json'))}], { stdout: out, stderr: out });
     const u = process.resourceUsage();

@@ -10,8 +10,21 @@ import type { CommandName, CommandOptionsMap, CommandRunner, GlobalOptions } fro
 import { at } from '../invariant.js';
 
 /** Each command lives in ./commands/<name>.js and exports `run`; loaded lazily so start-up stays fast. */
+const COMMANDS: { [N in CommandName]: () => Promise<{ run: CommandRunner<N> }> } = {
+  init: () => import('./commands/init.js'),
+  validate: () => import('./commands/validate.js'),
+  describe: () => import('./commands/describe.js'),
+  metadata: () => import('./commands/metadata.js'),
+  login: () => import('./commands/login.js'),
+  logout: () => import('./commands/logout.js'),
+  push: () => import('./commands/push.js'),
+  status: () => import('./commands/status.js'),
+  template: () => import('./commands/template.js'),
+  convert: () => import('./commands/convert.js'),
+};
+
 async function loadCommand<N extends CommandName>(name: N): Promise<{ run: CommandRunner<N> }> {
-  return (await import(new URL(`./commands/${name}.js`, import.meta.url).href)) as { run: CommandRunner<N> };
+  return COMMANDS[name]();
 }
 
 function version(): string {

@@ -30,7 +30,7 @@ const T = {
 /** The describe engine is loaded lazily: init works (without inferred schemas) if it fails to load. */
 async function loadDescriber(): Promise<Describer | undefined> {
   try {
-    const mod = (await import(new URL('../../describe/index.js', import.meta.url).href)) as { describeFile?: Describer };
+    const mod = (await import('../../describe/index.js')) as { describeFile?: Describer };
     return typeof mod.describeFile === 'function' ? mod.describeFile : undefined;
   } catch {
     return undefined;

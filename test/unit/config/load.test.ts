@@ -29,6 +29,21 @@ describe('loadConfig', () => {
     expect((await loadConfig(repo({ [file]: text }))).config.organization).toBe('dinas-kesehatan');
   });
 
+  // package.json without a "satudata" key is skipped without loading cosmiconfig; the search goes on as before.
+  it.each([
+    ['a package.json without the key beside .satudatarc.json', { 'package.json': '{"name":"x","satudata_x":1}', '.satudatarc.json': '{"organization":"dinas-kesehatan"}' }, '.'],
+    ['a package.json without the key below the config', { 'data/package.json': '{"name":"satudata"}', '.satudatarc.json': '{"organization":"dinas-kesehatan"}' }, 'data'],
+    ['the key in package.json, beside nothing else', { 'data/package.json': '{"name":"y","satudata":{"organization":"dinas-kesehatan"}}' }, 'data'],
+  ])('%s', async (_name, files, from) => {
+    expect((await loadConfig(path.join(repo(files), from))).config.organization).toBe('dinas-kesehatan');
+  });
+
+  it('a package.json that does not parse is still reported (exit 2)', async () => {
+    const err = await loadConfig(repo({ 'package.json': '{"name": "x",' })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).exitCode).toBe(2);
+  });
+
   it.each([
     [{ portal: 'data.makassarkota.go.id' }, /"portal" harus alamat URL/],
     [{ organization: 'Dinas Kesehatan' }, /"organization" harus nama organisasi CKAN/],
