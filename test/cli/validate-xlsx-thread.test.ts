@@ -172,7 +172,7 @@ describe('XLSX: small sheets stay on one thread', () => {
     const folder = writePackage('small', minimalXlsx(bigSheet(10), { sst: SST, styles: STYLES }));
     // A resolve hook records every module of the run; the sheet thread's modules must not be among them.
     const hooks = path.join(dir, 'hooks.mjs');
-    writeFileSync(hooks, 'export async function resolve(s, c, next) { const r = await next(s, c); if (/xlsx-(thread|worker|wire)\\.js$/.test(r.url)) process.stderr.write("LOADED " + r.url + "\\n"); return r; }\n');
+    writeFileSync(hooks, 'export async function resolve(s, c, next) { const r = await next(s, c); if (/xlsx-(thread|worker)[-.][^/]*js$/.test(r.url)) process.stderr.write("LOADED " + r.url + "\\n"); return r; }\n');
     const register = path.join(dir, 'register.mjs');
     writeFileSync(register, `import { register } from 'node:module'; register(${JSON.stringify('file://' + hooks)});\n`);
     const env: NodeJS.ProcessEnv = { ...process.env, SATUDATA_THREADS: '2' };
