@@ -1,23 +1,23 @@
 /**
- * The rows of a sheet part in batches, as the sheet parser emits them: the loop of the XLSX reader,
- * run on the main thread, or for a large sheet on a thread of its own (xlsx-worker.ts).
+ * The rows of a sheet part in batches, as the sheet parser emits them from the inflated part's chunks:
+ * the loop of the XLSX reader, run on the main thread, or for a large sheet on a thread of its own
+ * (xlsx-worker.ts, fed the same chunks by the main thread).
  */
 import type { Row } from './types.js';
 import type { SheetParser } from './xlsx-sheet.js';
 import { refuseDtd, Utf8Chunks } from './xlsx-xml.js';
-import type { ZipReader } from './zip.js';
 import { at } from '../invariant.js';
 
 const BATCH_ROWS = 1024;
 /** A batch also ends at this many cells, so 1,024 rows 16,384 wide are not alive at once. */
 const BATCH_CELLS = 1 << 20;
 
-/** The sheet part's rows in batches (a batch is never empty). */
-export async function* sheetBatches(zip: ZipReader, part: string, parser: SheetParser, label: string): AsyncGenerator<Row[]> {
+/** The sheet part's rows in batches (a batch is never empty); `chunks` is the inflated part (`zip.stream`). */
+export async function* sheetBatches(chunks: AsyncIterable<Uint8Array>, part: string, parser: SheetParser, label: string): AsyncGenerator<Row[]> {
   const dec = new Utf8Chunks();
   let pending: Row[] = [];
   let first = true;
-  for await (const chunk of zip.stream(part)) {
+  for await (const chunk of chunks) {
     const text = dec.decode(chunk);
     if (first) {
       refuseDtd(text.slice(0, 4096), label, part);

@@ -4,7 +4,7 @@
  * index: the sheet thread's parser is given `SharedRef` tokens in place of the strings (it never looks
  * into them), and the main thread, which holds the strings, puts them back.
  */
-import { CellFault, type Cell, type Row } from './types.js';
+import { CellFault, TableSourceError, type Cell, type Row, type SourceErrorType } from './types.js';
 
 /** Stands for shared string `i` in the sheet thread's parser. */
 export class SharedRef {
@@ -123,4 +123,16 @@ export function decodeBatch(b: WireBatch, sharedStrings: readonly string[]): Row
     rows[j] = { rowNumber: rowNumbers[j] as number, cells };
   }
   return rows;
+}
+
+/** An error thrown on one thread, to be thrown again on the other: a reader error stays one. */
+export type WireError = { type: SourceErrorType; note: string; noteId?: string } | { message: string };
+
+export function toWireError(e: unknown): WireError {
+  if (e instanceof TableSourceError) return { type: e.type, note: e.note, noteId: e.noteId };
+  return { message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+}
+
+export function fromWireError(e: WireError): Error {
+  return 'type' in e ? new TableSourceError(e.type, e.note, e.noteId) : new Error(`the sheet thread failed: ${e.message}`);
 }

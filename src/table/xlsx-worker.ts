@@ -1,41 +1,54 @@
 /**
- * The sheet thread (see xlsx-thread.ts): inflates and parses the sheet part of the file the main thread
- * opened (the same file descriptor), posts the rows in batches as typed arrays, a few batches ahead of
- * the main thread, then hashes the file and posts the hashes and the merged cells.
+ * The sheet thread (see xlsx-thread.ts): parses the sheet part's inflated chunks, which the main
+ * thread sends in order, and posts the rows in batches as typed arrays, a few batches ahead of the
+ * main thread, then the merged cells. An error the main thread met reading the part (the zip's checks)
+ * comes in order after the chunks read before it and is thrown where one thread throws it.
  */
-import { read } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { ByteHasher, hashFile } from './source-file.js';
-import { TableSourceError } from './types.js';
 import { sheetBatches } from './xlsx-batches.js';
 import { SheetParser } from './xlsx-sheet.js';
-import type { SheetThreadSetup, ToMain } from './xlsx-thread.js';
-import { encodeBatch, sharedRefs, transferList } from './xlsx-wire.js';
-import { ZipReader } from './zip.js';
+import type { SheetThreadSetup, ToMain, ToSheetThread } from './xlsx-thread.js';
+import { encodeBatch, fromWireError, sharedRefs, toWireError, transferList, type WireError } from './xlsx-wire.js';
 
 if (!parentPort) throw new Error('invariant broken: the sheet thread runs without its parent port');
 const port = parentPort;
 const setup = workerData as SheetThreadSetup;
-
-/** The reads the zip reader and the hasher make, on the main thread's descriptor (positioned reads only). */
-const fh = {
-  read: (buffer: Buffer, offset: number, length: number, position: number) =>
-    new Promise<{ bytesRead: number; buffer: Buffer }>((resolve, reject) => {
-      read(setup.fd, buffer, offset, length, position, (err, bytesRead) => (err ? reject(err) : resolve({ bytesRead, buffer })));
-    }),
-} as unknown as FileHandle;
+const post = (m: ToMain, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer);
+const ACK_EVERY = 4;
 
 let credits = setup.ahead;
+const chunks: Uint8Array[] = [];
+let ended = false;
+let failure: WireError | undefined;
 let wake: (() => void) | undefined;
-port.on('message', (m: { credit: number }) => {
-  credits += m.credit;
+port.on('message', (m: ToSheetThread) => {
+  if (m.kind === 'credit') credits += m.n;
+  else if (m.kind === 'bytes') chunks.push(m.data);
+  else if (m.kind === 'end') ended = true;
+  else failure = m.error;
   wake?.();
 });
+const waitForMessage = () => new Promise<void>((resolve) => (wake = resolve));
+
+/** The part's chunks as the main thread read them (taken ones are acknowledged by fours: the main thread keeps a few in flight). */
+async function* received(): AsyncGenerator<Uint8Array> {
+  let taken = 0;
+  for (;;) {
+    const chunk = chunks.shift();
+    if (chunk) {
+      if (++taken % ACK_EVERY === 0 || chunks.length === 0) {
+        post({ kind: 'ack', n: taken });
+        taken = 0;
+      }
+      yield chunk;
+    } else if (failure) throw fromWireError(failure);
+    else if (ended) return;
+    else await waitForMessage();
+  }
+}
 
 async function run(): Promise<void> {
   const { context } = setup;
-  const zip = ZipReader.ofEntries(fh, context.label, setup.entries);
   const parser = new SheetParser({ ...context, sharedStrings: sharedRefs(setup.sharedStrings) });
   let sent = 0;
   const newMerges = (): string[] => {
@@ -43,18 +56,14 @@ async function run(): Promise<void> {
     sent = parser.merges.length;
     return m;
   };
-  for await (const rows of sheetBatches(zip, setup.part, parser, context.label)) {
+  for await (const rows of sheetBatches(received(), setup.part, parser, context.label)) {
     const batch = encodeBatch(rows);
     const merges = newMerges();
-    while (credits <= 0) await new Promise<void>((resolve) => (wake = resolve));
+    while (credits <= 0) await waitForMessage();
     credits--;
-    port.postMessage({ kind: 'rows', batch, merges } satisfies ToMain, transferList(batch));
+    post({ kind: 'rows', batch, merges }, transferList(batch));
   }
-  const stats = await hashFile(fh, setup.size, new ByteHasher());
-  port.postMessage({ kind: 'done', stats, merges: newMerges() } satisfies ToMain);
+  post({ kind: 'done', merges: newMerges() });
 }
 
-run().catch((e: unknown) => {
-  const error = e instanceof TableSourceError ? { type: e.type, note: e.note, noteId: e.noteId } : { message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
-  port.postMessage({ kind: 'error', error } satisfies ToMain);
-});
+run().catch((e: unknown) => post({ kind: 'error', error: toWireError(e) }));

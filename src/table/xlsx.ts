@@ -14,7 +14,6 @@ import { SHEET_THREAD_AHEAD, wantsSheetThread, type SheetThread } from './xlsx-t
 import { SheetParser } from './xlsx-sheet.js';
 import { ZipReader } from './zip.js';
 import { m, notes } from '../i18n.js';
-import { defined } from '../invariant.js';
 
 export async function openXlsx(opts: OpenTableOptions, fh: FileHandle, size: number): Promise<OpenedTable> {
   const label = basename(opts.path);
@@ -49,7 +48,7 @@ export async function openXlsx(opts: OpenTableOptions, fh: FileHandle, size: num
   };
 
   async function* here(): AsyncGenerator<Row[]> {
-    yield* sheetBatches(zip, part, parser, label);
+    yield* sheetBatches(zip.stream(part), part, parser, label);
     // The parts were read out of order, so hash the file once, sequentially, at the end.
     await hashFile(fh, size, hasher);
   }
@@ -57,9 +56,9 @@ export async function openXlsx(opts: OpenTableOptions, fh: FileHandle, size: num
   const xmlBytes = zip.entries.get(part)?.uncompressedSize ?? 0;
   if (wantsSheetThread(xmlBytes)) {
     const { startSheetThread } = await import('./xlsx-thread.js');
-    const entries = new Map([[part, defined(zip.entries.get(part), 'the zip entry of the chosen sheet')]]);
     const local = { rows: here, stats: () => hasher.snapshot(), merges: () => parser.merges };
-    thread = startSheetThread({ fd: fh.fd, size, part, entries, context, sharedStrings: sharedStrings.length, ahead: SHEET_THREAD_AHEAD }, sharedStrings, local);
+    const source = { bytes: () => zip.stream(part), hash: () => hashFile(fh, size, hasher) };
+    thread = startSheetThread({ part, context, sharedStrings: sharedStrings.length, ahead: SHEET_THREAD_AHEAD }, sharedStrings, local, source);
   }
   const rows = thread?.batches ?? here();
   async function* batches(): AsyncGenerator<Row[]> {
