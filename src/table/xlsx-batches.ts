@@ -6,6 +6,7 @@
 import type { Row } from './types.js';
 import type { SheetParser } from './xlsx-sheet.js';
 import { refuseDtd, Utf8Chunks } from './xlsx-xml.js';
+import { LIMITS } from './limits.js';
 import { at } from '../invariant.js';
 
 const BATCH_ROWS = 1024;
@@ -62,3 +63,31 @@ function cellsOf(rows: readonly Row[]): number {
   return n;
 }
 
+
+const ROW_END = Buffer.from('row>');
+
+/**
+ * Rows a sheet part probably holds, from the row ends (`</row>`, any prefix) in its first inflated
+ * chunk and the part's declared size, with 10% headroom, at most a sheet's rows; 0 when the chunk holds
+ * too few rows to tell. Only a hint to presize the key indexes: a wrong guess costs a regrow or a few
+ * idle slots (bounded by a sheet's row limit), never a wrong result.
+ */
+export function estimateSheetRows(first: Uint8Array, declaredBytes: number): number {
+  const chunk = Buffer.isBuffer(first) ? first : Buffer.from(first.buffer, first.byteOffset, first.byteLength);
+  let rows = 0;
+  for (let k = chunk.indexOf(ROW_END); k >= 0; k = chunk.indexOf(ROW_END, k + ROW_END.length)) rows++;
+  if (rows < 16) return 0;
+  return Math.min(Math.ceil((declaredBytes / (chunk.length / rows)) * 1.1), LIMITS.sheetRows);
+}
+
+/** The chunks, the first one shown to `look` on its way. */
+export async function* tapFirst<T>(chunks: AsyncIterable<T>, look: (first: T) => void): AsyncGenerator<T> {
+  let first = true;
+  for await (const c of chunks) {
+    if (first) {
+      first = false;
+      look(c);
+    }
+    yield c;
+  }
+}

@@ -7,6 +7,12 @@ import type { Row, TableStats } from './types.js';
 
 /** Sheets with this much XML or more get a thread (SATUDATA_PARALLEL_MIN_BYTES overrides, as for CSV). */
 export const SHEET_THREAD_MIN_BYTES = 8 << 20;
+/**
+ * Sheets with more XML than this stay on one thread: the thread costs ~30 MiB, and the key indexes of
+ * a sheet that large (~600,000 rows of the bench's 11 columns) need the rest of the 200 MiB peak RSS
+ * (a 1M-row sheet: 169 MiB on one thread, 194-202 MiB with the thread).
+ */
+export const SHEET_THREAD_MAX_BYTES = 256 << 20;
 /** Batches the sheet thread may send before the main thread has taken them (4 × 1,024 rows). */
 export const SHEET_THREAD_AHEAD = 4;
 
@@ -20,7 +26,7 @@ function envNumber(name: string): number | undefined {
 /** Whether a sheet of `xmlBytes` (as the zip declares) is parsed on a thread of its own. */
 export function wantsSheetThread(xmlBytes: number): boolean {
   const threads = Math.floor(envNumber('SATUDATA_THREADS') ?? availableParallelism());
-  return threads >= 2 && xmlBytes >= (envNumber('SATUDATA_PARALLEL_MIN_BYTES') ?? SHEET_THREAD_MIN_BYTES);
+  return threads >= 2 && xmlBytes >= (envNumber('SATUDATA_PARALLEL_MIN_BYTES') ?? SHEET_THREAD_MIN_BYTES) && xmlBytes <= SHEET_THREAD_MAX_BYTES;
 }
 
 export interface SheetThread {

@@ -65,8 +65,9 @@ export function startSheetThread(setup: SheetThreadSetup, sharedStrings: readonl
   if (!existsSync(fileURLToPath(WORKER))) return undefined;
   let w: Worker;
   try {
-    // None of the process's flags: --max-old-space-size is refused in a worker.
-    w = new Worker(WORKER, { workerData: setup, execArgv: [] });
+    // None of the process's flags: --max-old-space-size is refused in a worker. A young generation of
+    // 8 MiB: the default (16) cost ~40 MiB more peak RSS on a 1M-row sheet for the same CPU time.
+    w = new Worker(WORKER, { workerData: setup, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   } catch {
     return undefined;
   }

@@ -9,7 +9,7 @@ import { LIMITS } from './limits.js';
 import { ByteHasher, hashFile } from './source-file.js';
 import { TableSourceError, type OpenedTable, type OpenTableOptions, type Row } from './types.js';
 import { readDateStyles, readSharedStrings, readWorkbook, type SheetInfo, type WorkbookInfo } from './xlsx-parts.js';
-import { sheetBatches } from './xlsx-batches.js';
+import { estimateSheetRows, sheetBatches, tapFirst } from './xlsx-batches.js';
 import { SHEET_THREAD_AHEAD, wantsSheetThread, type SheetThread } from './xlsx-thread-choice.js';
 import { SheetParser } from './xlsx-sheet.js';
 import { ZipReader } from './zip.js';
@@ -47,17 +47,19 @@ export async function openXlsx(opts: OpenTableOptions, fh: FileHandle, size: num
     await fh.close().catch(() => undefined);
   };
 
+  const xmlBytes = zip.entries.get(part)?.uncompressedSize ?? 0;
+  let rowsHint = 0;
+  const sheetChunks = () => tapFirst(zip.stream(part), (first) => (rowsHint = estimateSheetRows(first, xmlBytes)));
   async function* here(): AsyncGenerator<Row[]> {
-    yield* sheetBatches(zip.stream(part), part, parser, label);
+    yield* sheetBatches(sheetChunks(), part, parser, label);
     // The parts were read out of order, so hash the file once, sequentially, at the end.
     await hashFile(fh, size, hasher);
   }
-  // A large sheet: inflated and parsed on a thread of its own while this thread checks the rows.
-  const xmlBytes = zip.entries.get(part)?.uncompressedSize ?? 0;
+  // A large sheet: parsed on a thread of its own while this thread inflates it and checks the rows.
   if (wantsSheetThread(xmlBytes)) {
     const { startSheetThread } = await import('./xlsx-thread.js');
     const local = { rows: here, stats: () => hasher.snapshot(), merges: () => parser.merges };
-    const source = { bytes: () => zip.stream(part), hash: () => hashFile(fh, size, hasher) };
+    const source = { bytes: sheetChunks, hash: () => hashFile(fh, size, hasher) };
     thread = startSheetThread({ part, context, sharedStrings: sharedStrings.length, ahead: SHEET_THREAD_AHEAD }, sharedStrings, local, source);
   }
   const rows = thread?.batches ?? here();
@@ -79,6 +81,7 @@ export async function openXlsx(opts: OpenTableOptions, fh: FileHandle, size: num
     stats: () => (thread ? (thread.stats() ?? new ByteHasher().snapshot()) : hasher.snapshot()),
     close,
     merges: () => [...(thread ? thread.merges() : parser.merges)],
+    rowsHint: () => rowsHint,
   };
   return table;
 }

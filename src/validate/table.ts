@@ -268,7 +268,7 @@ class RowsPhase {
     private readonly limits: TableLimits,
     private readonly budget: ErrorBudget,
   ) {
-    const capacity = table.format === 'csv' ? estimateRows(job.fileBytes, plan.sample) : 0;
+    const capacity = table.format === 'csv' ? estimateRows(job.fileBytes, plan.sample) : (table.rowsHint?.() ?? 0);
     this.layout = plan.layout;
     this.checker = new RowChecker(plan.schema, plan.mapping, table.format === 'xlsx', job.foreignKeys ?? [], capacity, plan.sheetWidth);
   }
