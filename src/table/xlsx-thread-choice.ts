@@ -8,11 +8,11 @@ import type { Row, TableStats } from './types.js';
 /** Sheets with this much XML or more get a thread (SATUDATA_PARALLEL_MIN_BYTES overrides, as for CSV). */
 export const SHEET_THREAD_MIN_BYTES = 8 << 20;
 /**
- * Sheets with more XML than this stay on one thread: the thread costs ~30 MiB, and the key indexes of
- * a sheet that large (~600,000 rows of the bench's 11 columns) need the rest of the 200 MiB peak RSS
- * (a 1M-row sheet: 169 MiB on one thread, 194-202 MiB with the thread).
+ * Sheets with more XML than this stay on one thread: the thread costs ~30 MiB of peak RSS, which the
+ * key indexes of a larger sheet need to stay under 200 MiB (the bench's 11 columns, two keys: 600,000
+ * rows, 237 MiB of XML, 157 MiB on one thread, 186-191 MiB with the thread; 1M rows: 169 and 194-202).
  */
-export const SHEET_THREAD_MAX_BYTES = 256 << 20;
+export const SHEET_THREAD_MAX_BYTES = 192 << 20;
 /** Batches the sheet thread may send before the main thread has taken them (4 × 1,024 rows). */
 export const SHEET_THREAD_AHEAD = 4;
 
