@@ -13,13 +13,17 @@ const BATCH_ROWS = 1024;
 /** A batch also ends at this many cells, so 1,024 rows 16,384 wide are not alive at once. */
 const BATCH_CELLS = 1 << 20;
 
-/** The sheet part's rows in batches (a batch is never empty); `chunks` is the inflated part (`zip.stream`). */
-export async function* sheetBatches(chunks: AsyncIterable<Uint8Array>, part: string, parser: SheetParser, label: string): AsyncGenerator<Row[]> {
+/** The inflated part's chunks (`zip.stream`) decoded, a character cut by a chunk's end kept for the next. */
+export async function* decodeChunks(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
   const dec = new Utf8Chunks();
+  for await (const chunk of chunks) yield dec.decode(chunk);
+}
+
+/** The sheet part's rows in batches (a batch is never empty), from its decoded chunks (`decodeChunks`). */
+export async function* sheetBatches(texts: AsyncIterable<string>, part: string, parser: SheetParser, label: string): AsyncGenerator<Row[]> {
   let pending: Row[] = [];
   let first = true;
-  for await (const chunk of chunks) {
-    const text = dec.decode(chunk);
+  for await (const text of texts) {
     if (first) {
       refuseDtd(text.slice(0, 4096), label, part);
       first = false;

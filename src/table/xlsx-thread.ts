@@ -1,8 +1,8 @@
 /**
- * A large sheet is parsed on a thread of its own (xlsx-worker.ts) while the main thread inflates the
- * sheet part, casts and checks the rows, and hashes the file. The thread runs the reader's own batch
- * loop (xlsx-batches.ts) on the same inflated chunks, so the rows come in the same batches and the
- * report is the one-thread report. Only the XLSX reader loads this module, and only for a sheet of
+ * A large sheet is parsed on a thread of its own (xlsx-worker.ts) while the main thread inflates and
+ * decodes the sheet part, casts and checks the rows, and hashes the file. The thread runs the reader's
+ * own batch loop (xlsx-batches.ts) on the same decoded chunks, so the rows come in the same batches and
+ * the report is the one-thread report. Only the XLSX reader loads this module, and only for a sheet of
  * SHEET_THREAD_MIN_BYTES of XML or more (xlsx-thread-choice.ts): small files never load the thread.
  */
 import { existsSync } from 'node:fs';
@@ -23,7 +23,7 @@ export interface SheetThreadSetup {
 }
 
 export type ToSheetThread =
-  | { kind: 'bytes'; data: Uint8Array }
+  | { kind: 'text'; data: string }
   | { kind: 'end' }
   | { kind: 'error'; error: WireError }
   | { kind: 'credit'; n: number };
@@ -43,14 +43,14 @@ export interface LocalSheet {
   merges(): string[];
 }
 
-/** The inflated sheet part and the file's hashes, read on this thread. */
+/** The sheet part, inflated and decoded, and the file's hashes, read on this thread. */
 export interface SheetSource {
-  bytes(): AsyncGenerator<Buffer>;
+  texts(): AsyncGenerator<string>;
   hash(): Promise<TableStats>;
 }
 
 const WORKER = new URL('./xlsx-worker.js', import.meta.url);
-/** Inflated chunks (~200 KiB each) sent and not yet taken by the thread. */
+/** Decoded chunks (~200 KiB each) sent and not yet taken by the thread. */
 const CHUNKS_AHEAD = 12;
 
 /** How often a sheet thread was started (read by the equivalence test). */
@@ -102,17 +102,15 @@ export function startSheetThread(setup: SheetThreadSetup, sharedStrings: readonl
     acked?.();
   });
 
-  // This thread inflates the part (the zip's checks apply here) and hands each chunk on, a few ahead.
+  // This thread inflates and decodes the part (the zip's checks apply here) and hands each chunk on, a few ahead.
   let stats: TableStats | undefined;
   let hashFailure: unknown;
   const pump = async (): Promise<void> => {
     try {
-      for await (const b of source.bytes()) {
+      for await (const text of source.texts()) {
         if (stopped || exited) return; // leaving the loop releases the inflater
-        const copy = new Uint8Array(b.length); // the inflater's buffers are reused: send a copy
-        copy.set(b);
         inFlight++;
-        send({ kind: 'bytes', data: copy }, [copy.buffer]);
+        send({ kind: 'text', data: text });
         while (inFlight >= CHUNKS_AHEAD && !stopped && !exited) await new Promise<void>((resolve) => (acked = resolve));
       }
       send({ kind: 'end' });

@@ -1,5 +1,5 @@
 /**
- * The sheet thread (see xlsx-thread.ts): parses the sheet part's inflated chunks, which the main
+ * The sheet thread (see xlsx-thread.ts): parses the sheet part's decoded chunks, which the main
  * thread sends in order, and posts the rows in batches as typed arrays, a few batches ahead of the
  * main thread, then the merged cells. An error the main thread met reading the part (the zip's checks)
  * comes in order after the chunks read before it and is thrown where one thread throws it.
@@ -17,13 +17,13 @@ const post = (m: ToMain, transfer?: ArrayBuffer[]) => port.postMessage(m, transf
 const ACK_EVERY = 4;
 
 let credits = setup.ahead;
-const chunks: Uint8Array[] = [];
+const chunks: string[] = [];
 let ended = false;
 let failure: WireError | undefined;
 let wake: (() => void) | undefined;
 port.on('message', (m: ToSheetThread) => {
   if (m.kind === 'credit') credits += m.n;
-  else if (m.kind === 'bytes') chunks.push(m.data);
+  else if (m.kind === 'text') chunks.push(m.data);
   else if (m.kind === 'end') ended = true;
   else failure = m.error;
   wake?.();
@@ -31,11 +31,11 @@ port.on('message', (m: ToSheetThread) => {
 const waitForMessage = () => new Promise<void>((resolve) => (wake = resolve));
 
 /** The part's chunks as the main thread read them (taken ones are acknowledged by fours: the main thread keeps a few in flight). */
-async function* received(): AsyncGenerator<Uint8Array> {
+async function* received(): AsyncGenerator<string> {
   let taken = 0;
   for (;;) {
     const chunk = chunks.shift();
-    if (chunk) {
+    if (chunk !== undefined) {
       if (++taken % ACK_EVERY === 0 || chunks.length === 0) {
         post({ kind: 'ack', n: taken });
         taken = 0;

@@ -9,7 +9,7 @@ import { LIMITS } from './limits.js';
 import { ByteHasher, hashFile } from './source-file.js';
 import { TableSourceError, type OpenedTable, type OpenTableOptions, type Row } from './types.js';
 import { readDateStyles, readSharedStrings, readWorkbook, type SheetInfo, type WorkbookInfo } from './xlsx-parts.js';
-import { estimateSheetRows, sheetBatches, tapFirst } from './xlsx-batches.js';
+import { decodeChunks, estimateSheetRows, sheetBatches, tapFirst } from './xlsx-batches.js';
 import { SHEET_THREAD_AHEAD, wantsSheetThread, type SheetThread } from './xlsx-thread-choice.js';
 import { SheetParser } from './xlsx-sheet.js';
 import { ZipReader } from './zip.js';
@@ -51,7 +51,7 @@ export async function openXlsx(opts: OpenTableOptions, fh: FileHandle, size: num
   let rowsHint = 0;
   const sheetChunks = () => tapFirst(zip.stream(part), (first) => (rowsHint = estimateSheetRows(first, xmlBytes)));
   async function* here(): AsyncGenerator<Row[]> {
-    yield* sheetBatches(sheetChunks(), part, parser, label);
+    yield* sheetBatches(decodeChunks(sheetChunks()), part, parser, label);
     // The parts were read out of order, so hash the file once, sequentially, at the end.
     await hashFile(fh, size, hasher);
   }
@@ -59,7 +59,7 @@ export async function openXlsx(opts: OpenTableOptions, fh: FileHandle, size: num
   if (wantsSheetThread(xmlBytes)) {
     const { startSheetThread } = await import('./xlsx-thread.js');
     const local = { rows: here, stats: () => hasher.snapshot(), merges: () => parser.merges };
-    const source = { bytes: sheetChunks, hash: () => hashFile(fh, size, hasher) };
+    const source = { texts: () => decodeChunks(sheetChunks()), hash: () => hashFile(fh, size, hasher) };
     thread = startSheetThread({ part, context, sharedStrings: sharedStrings.length, ahead: SHEET_THREAD_AHEAD }, sharedStrings, local, source);
   }
   const rows = thread?.batches ?? here();

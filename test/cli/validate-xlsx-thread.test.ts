@@ -91,6 +91,8 @@ describe('XLSX: the sheet parsed on a thread of its own gives the one-thread rep
   it('hand-made sheet of 5,000 rows (every kind of cell, gaps, blank rows, duplicate keys, merges), error limits 100000, 1, 7 and 40', async () => {
     const folder = writePackage('big', minimalXlsx(bigSheet(5000), { sst: SST, styles: STYLES }));
     for (const limitErrors of [100000, 1, 7, 40]) await both('datapackage.json', folder, { limitErrors });
+    // A row limit stops reading early: the thread, a few batches ahead, is stopped with the file.
+    for (const limitRows of [1, 150, 2047]) await both('datapackage.json', folder, { limitRows });
     const r = JSON.parse(await both('datapackage.json', folder, { limitErrors: 100000 })) as { tasks: { stats: { rows: number; md5: string }; errors: { type: string }[]; warnings: string[] }[] };
     const task = r.tasks[0]!;
     expect(task.stats.rows).toBe(5000);
