@@ -43,7 +43,7 @@ export async function openXlsx(opts: OpenTableOptions, fh: FileHandle, size: num
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
-    await thread?.stop(); // it reads this descriptor
+    await thread?.stop(); // it may be reading this descriptor
     await fh.close().catch(() => undefined);
   };
 
@@ -55,17 +55,20 @@ export async function openXlsx(opts: OpenTableOptions, fh: FileHandle, size: num
     // The parts were read out of order, so hash the file once, sequentially, at the end.
     await hashFile(fh, size, hasher);
   }
-  // A large sheet: parsed on a thread of its own while this thread inflates it and checks the rows.
-  if (wantsSheetThread(xmlBytes)) {
-    const { startSheetThread } = await import('./xlsx-thread.js');
-    const local = { rows: here, stats: () => hasher.snapshot(), merges: () => parser.merges };
-    const source = { texts: () => decodeChunks(sheetChunks()), hash: () => hashFile(fh, size, hasher) };
-    thread = startSheetThread({ part, context, sharedStrings: sharedStrings.length, ahead: SHEET_THREAD_AHEAD }, sharedStrings, local, source);
+  // A large sheet: parsed on a thread of its own while this thread inflates it and checks the rows. The
+  // thread starts with the first batch asked for: a table opened for its sheet name only never starts one.
+  async function* rows(): AsyncGenerator<Row[]> {
+    if (wantsSheetThread(xmlBytes)) {
+      const { startSheetThread } = await import('./xlsx-thread.js');
+      const local = { rows: here, stats: () => hasher.snapshot(), merges: () => parser.merges };
+      const source = { texts: () => decodeChunks(sheetChunks()), hash: () => hashFile(fh, size, hasher) };
+      if (!closed) thread = startSheetThread({ part, context, sharedStrings: sharedStrings.length, ahead: SHEET_THREAD_AHEAD }, sharedStrings, local, source);
+    }
+    yield* thread?.batches ?? here();
   }
-  const rows = thread?.batches ?? here();
   async function* batches(): AsyncGenerator<Row[]> {
     try {
-      yield* rows;
+      yield* rows();
     } finally {
       await close();
     }

@@ -169,6 +169,23 @@ describe('XLSX: the sheet parsed on a thread of its own gives the one-thread rep
   }, 60_000);
 });
 
+describe('XLSX: other readers of a large sheet', () => {
+  it('describe (reads a sample, then closes the table): the same output, and the process ends', () => {
+    const folder = writePackage('describe', minimalXlsx(bigSheet(3000), { sst: SST, styles: STYLES }));
+    const run = (threads: string) =>
+      spawnSync(process.execPath, [path.join(ROOT, 'bin/satudata.js'), 'describe', path.join(folder, 'data.xlsx'), '--json'], {
+        env: { ...process.env, SATUDATA_THREADS: threads, SATUDATA_PARALLEL_MIN_BYTES: '0' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+    const one = run('1');
+    const two = run('2');
+    expect([two.status, two.signal]).toEqual([0, null]);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stdout).toContain('"tanggal"');
+  }, 120_000);
+});
+
 describe('XLSX: small sheets stay on one thread', () => {
   it('a 10-row workbook never loads the sheet thread code (start-up does not grow)', () => {
     const folder = writePackage('small', minimalXlsx(bigSheet(10), { sst: SST, styles: STYLES }));
