@@ -23,10 +23,14 @@ function envNumber(name: string): number | undefined {
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
-/** Whether a sheet of `xmlBytes` (as the zip declares) is parsed on a thread of its own. */
-export function wantsSheetThread(xmlBytes: number): boolean {
+/** A workbook with more shared strings stays on one thread (the thread holds a ~32-byte token for each). */
+export const SHEET_THREAD_MAX_SHARED_STRINGS = 500_000;
+
+/** Whether a sheet of `xmlBytes` (as the zip declares) in a workbook of `sharedStrings` is parsed on a thread of its own. */
+export function wantsSheetThread(xmlBytes: number, sharedStrings = 0): boolean {
   const threads = Math.floor(envNumber('SATUDATA_THREADS') ?? availableParallelism());
-  return threads >= 2 && xmlBytes >= (envNumber('SATUDATA_PARALLEL_MIN_BYTES') ?? SHEET_THREAD_MIN_BYTES) && xmlBytes <= SHEET_THREAD_MAX_BYTES;
+  if (threads < 2 || sharedStrings > SHEET_THREAD_MAX_SHARED_STRINGS) return false;
+  return xmlBytes >= (envNumber('SATUDATA_PARALLEL_MIN_BYTES') ?? SHEET_THREAD_MIN_BYTES) && xmlBytes <= SHEET_THREAD_MAX_BYTES;
 }
 
 export interface SheetThread {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { estimateSheetRows } from '../../../src/table/xlsx-batches.js';
 import { readAll, tempFile } from './helpers.js';
 import { minimalXlsx, sheet } from './zip-builder.js';
-import { SHEET_THREAD_MAX_BYTES, SHEET_THREAD_MIN_BYTES, wantsSheetThread } from '../../../src/table/xlsx-thread-choice.js';
+import { SHEET_THREAD_MAX_BYTES, SHEET_THREAD_MAX_SHARED_STRINGS, SHEET_THREAD_MIN_BYTES, wantsSheetThread } from '../../../src/table/xlsx-thread-choice.js';
 
 const ENV = ['SATUDATA_THREADS', 'SATUDATA_PARALLEL_MIN_BYTES'] as const;
 const saved = ENV.map((k) => process.env[k]);
@@ -28,6 +28,13 @@ describe('wantsSheetThread', () => {
     if (minBytes === undefined) delete process.env.SATUDATA_PARALLEL_MIN_BYTES;
     else process.env.SATUDATA_PARALLEL_MIN_BYTES = minBytes;
     expect(wantsSheetThread(xmlBytes)).toBe(expected);
+  });
+
+  it('a workbook with very many shared strings stays on one thread (a token per string in the thread)', () => {
+    process.env.SATUDATA_THREADS = '2';
+    delete process.env.SATUDATA_PARALLEL_MIN_BYTES;
+    expect(wantsSheetThread(40 * MiB, SHEET_THREAD_MAX_SHARED_STRINGS)).toBe(true);
+    expect(wantsSheetThread(40 * MiB, SHEET_THREAD_MAX_SHARED_STRINGS + 1)).toBe(false);
   });
 });
 
