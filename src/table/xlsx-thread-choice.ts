@@ -28,16 +28,16 @@ export const SHEET_THREAD_MAX_SHARED_STRINGS = 500_000;
 
 /**
  * Whether a sheet of `xmlBytes` (as the zip declares) in a workbook of `sharedStrings` is parsed on a
- * thread of its own. Not when the cores are already oversubscribed (1-minute load average at or above
- * 1.5 × the cores: the bench's own runs raise it to ~2 on 2 cores), unless SATUDATA_THREADS asks for
- * threads: the two threads use ~18% more CPU time than one, so on a saturated machine one thread
- * finishes first (load 5 on 2 cores: 1.5 s vs 1.9 s). The report is the same either way.
+ * thread of its own. Not when the cores are already busy (1-minute load average at or above the
+ * cores), unless SATUDATA_THREADS asks for threads: the two threads use ~18% more CPU time than one, so
+ * on a busy machine one thread finishes first (load 5 on 2 cores: 1.5 s vs 1.9 s; load 2-2.3: even
+ * or worse). The report is the same either way.
  */
 export function wantsSheetThread(xmlBytes: number, sharedStrings = 0, load = loadavg()[0] ?? 0): boolean {
   const asked = envNumber('SATUDATA_THREADS');
   const threads = Math.floor(asked ?? availableParallelism());
   if (threads < 2 || sharedStrings > SHEET_THREAD_MAX_SHARED_STRINGS) return false;
-  if (asked === undefined && load >= threads * 1.5) return false;
+  if (asked === undefined && load >= threads) return false;
   return xmlBytes >= (envNumber('SATUDATA_PARALLEL_MIN_BYTES') ?? SHEET_THREAD_MIN_BYTES) && xmlBytes <= SHEET_THREAD_MAX_BYTES;
 }
 

@@ -31,14 +31,14 @@ describe('wantsSheetThread', () => {
     expect(wantsSheetThread(xmlBytes, 0, 0)).toBe(expected);
   });
 
-  it('cores oversubscribed (load ≥ 1.5 × cores): one thread, unless SATUDATA_THREADS asks for threads', () => {
+  it('cores busy (load ≥ cores): one thread, unless SATUDATA_THREADS asks for threads', () => {
     delete process.env.SATUDATA_PARALLEL_MIN_BYTES;
     delete process.env.SATUDATA_THREADS;
     const cores = availableParallelism();
     if (cores >= 2) {
       expect(wantsSheetThread(40 * MiB, 0, 0.3)).toBe(true);
-      expect(wantsSheetThread(40 * MiB, 0, cores)).toBe(true);
-      expect(wantsSheetThread(40 * MiB, 0, cores * 1.5)).toBe(false);
+      expect(wantsSheetThread(40 * MiB, 0, cores - 0.5)).toBe(true);
+      expect(wantsSheetThread(40 * MiB, 0, cores)).toBe(false);
     }
     process.env.SATUDATA_THREADS = '2';
     expect(wantsSheetThread(40 * MiB, 0, 9)).toBe(true);
