@@ -2,7 +2,7 @@
  * Whether a sheet is parsed on a thread of its own (xlsx-thread.ts): kept apart from the thread's
  * code, which only a large sheet loads, so the start-up of a small file does not grow.
  */
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import type { Row, TableStats } from './types.js';
 
 /** Sheets with this much XML or more get a thread (SATUDATA_PARALLEL_MIN_BYTES overrides, as for CSV). */
@@ -28,16 +28,11 @@ export const SHEET_THREAD_MAX_SHARED_STRINGS = 500_000;
 
 /**
  * Whether a sheet of `xmlBytes` (as the zip declares) in a workbook of `sharedStrings` is parsed on a
- * thread of its own. Not when the cores are already busy (1-minute load average at or above the
- * cores), unless SATUDATA_THREADS asks for threads: the two threads use ~18% more CPU time than one, so
- * on a busy machine one thread finishes first (load 5 on 2 cores: 1.5 s vs 1.9 s; load 2-2.3: even
- * or worse). The report is the same either way.
+ * thread of its own: a choice made from the file, SATUDATA_THREADS and the cores Node may use only.
  */
-export function wantsSheetThread(xmlBytes: number, sharedStrings = 0, load = loadavg()[0] ?? 0): boolean {
-  const asked = envNumber('SATUDATA_THREADS');
-  const threads = Math.floor(asked ?? availableParallelism());
+export function wantsSheetThread(xmlBytes: number, sharedStrings = 0): boolean {
+  const threads = Math.floor(envNumber('SATUDATA_THREADS') ?? availableParallelism());
   if (threads < 2 || sharedStrings > SHEET_THREAD_MAX_SHARED_STRINGS) return false;
-  if (asked === undefined && load >= threads) return false;
   return xmlBytes >= (envNumber('SATUDATA_PARALLEL_MIN_BYTES') ?? SHEET_THREAD_MIN_BYTES) && xmlBytes <= SHEET_THREAD_MAX_BYTES;
 }
 
@@ -47,7 +42,7 @@ export interface SheetThread {
   /** The file's hashes, once `batches` is done (before that: nothing hashed yet, as on one thread). */
   stats(): TableStats | undefined;
   merges(): string[];
-  /** Stop the thread (before the file is closed: it reads the main thread's descriptor). */
+  /** Stop the thread and the reading of the part for it (before the file is closed). */
   stop(): Promise<void>;
 }
 

@@ -43,7 +43,7 @@ export async function openXlsx(opts: OpenTableOptions, fh: FileHandle, size: num
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
-    await thread?.stop(); // it may be reading this descriptor
+    await thread?.stop(); // its feeding may be reading this descriptor
     await fh.close().catch(() => undefined);
   };
 

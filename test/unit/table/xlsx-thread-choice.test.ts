@@ -1,7 +1,6 @@
 /**
  * When a sheet is parsed on a thread of its own, and the row estimate that presizes the key indexes.
  */
-import { availableParallelism } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { estimateSheetRows } from '../../../src/table/xlsx-batches.js';
 import { readAll, tempFile } from './helpers.js';
@@ -28,27 +27,14 @@ describe('wantsSheetThread', () => {
     process.env.SATUDATA_THREADS = threads;
     if (minBytes === undefined) delete process.env.SATUDATA_PARALLEL_MIN_BYTES;
     else process.env.SATUDATA_PARALLEL_MIN_BYTES = minBytes;
-    expect(wantsSheetThread(xmlBytes, 0, 0)).toBe(expected);
-  });
-
-  it('cores busy (load ≥ cores): one thread, unless SATUDATA_THREADS asks for threads', () => {
-    delete process.env.SATUDATA_PARALLEL_MIN_BYTES;
-    delete process.env.SATUDATA_THREADS;
-    const cores = availableParallelism();
-    if (cores >= 2) {
-      expect(wantsSheetThread(40 * MiB, 0, 0.3)).toBe(true);
-      expect(wantsSheetThread(40 * MiB, 0, cores - 0.5)).toBe(true);
-      expect(wantsSheetThread(40 * MiB, 0, cores)).toBe(false);
-    }
-    process.env.SATUDATA_THREADS = '2';
-    expect(wantsSheetThread(40 * MiB, 0, 9)).toBe(true);
+    expect(wantsSheetThread(xmlBytes)).toBe(expected);
   });
 
   it('a workbook with very many shared strings stays on one thread (a token per string in the thread)', () => {
     process.env.SATUDATA_THREADS = '2';
     delete process.env.SATUDATA_PARALLEL_MIN_BYTES;
-    expect(wantsSheetThread(40 * MiB, SHEET_THREAD_MAX_SHARED_STRINGS, 0)).toBe(true);
-    expect(wantsSheetThread(40 * MiB, SHEET_THREAD_MAX_SHARED_STRINGS + 1, 0)).toBe(false);
+    expect(wantsSheetThread(40 * MiB, SHEET_THREAD_MAX_SHARED_STRINGS)).toBe(true);
+    expect(wantsSheetThread(40 * MiB, SHEET_THREAD_MAX_SHARED_STRINGS + 1)).toBe(false);
   });
 });
 
