@@ -31,12 +31,12 @@ export function isSpace(c: number): boolean {
 
 /**
  * Reads a cell start tag at `lt` (`<c` or `<x:c`, `openLen` long; the caller checked its name)
- * in place, in one pass: its r, s and t attributes into `out`. Returns the index of its `>` (also of
- * `/>`), or -1. Only the plain form is accepted: `name="value"` pairs separated by whitespace (no spaces
- * around `=`, no prefix on a name, each of r, s and t at most once, no `>` in a value, no `=` in other
- * values). A value of r, s or t with anything else than letters and digits is refused later (columnAt,
- * digitsAt, a one-letter t). On anything else the general path reads the cell with `attr`, which gives
- * the same result on a plain tag; -1 also when the tag is cut off by the end of the text.
+ * in place: its r, s and t attributes into `out`. Returns the index of its `>` (also of `/>`), or -1.
+ * Only the plain form is accepted: `name="value"` pairs separated by whitespace (no spaces around
+ * `=`, no prefix on a name, each of r, s and t at most once, no `=` or `>` in other values). A value
+ * of r, s or t with anything else than letters and digits is refused later (columnAt, digitsAt, a
+ * one-letter t). On anything else the general path reads the cell with `attr`, which gives the same
+ * result on a plain tag; -1 also when the tag is cut off by the end of the text.
  */
 export function readCellTag(s: string, lt: number, openLen: number, out: CellTag): number {
   const gt = s.indexOf('>', lt);

@@ -51,11 +51,6 @@ export class ZipReader {
     private readonly limits: ZipLimits,
   ) {}
 
-  /** A reader of entries already found in the central directory (by `open` on another thread). */
-  static ofEntries(fh: FileHandle, label: string, entries: Map<string, ZipEntry>, limits = DEFAULT_ZIP_LIMITS): ZipReader {
-    return new ZipReader(fh, label, entries, limits);
-  }
-
   static async open(fh: FileHandle, size: number, label: string, limits = DEFAULT_ZIP_LIMITS): Promise<ZipReader> {
     const tailLen = Math.min(size, 22 + 0xffff);
     const tail = await readAt(fh, size - tailLen, tailLen);
