@@ -190,6 +190,7 @@ async function main() {
     ['csv', csvDir, csv, ROWS, undefined],
     ['csv', csvDir, csv, ROWS, 1],
     ['xlsx', xlsxDir, xlsx, XLSX_ROWS, undefined],
+    ['xlsx', xlsxDir, xlsx, XLSX_ROWS, 1],
   ]) {
     log(`validating ${kind}${threads ? ` on ${threads} thread` : ''} …`);
     const loadAverage = Number(os.loadavg()[0].toFixed(2));

@@ -74,6 +74,8 @@ export interface OpenedTable {
   stats(): TableStats;
   /** XLSX: merged cell ranges (`A1:C1`), known once `batches` has been consumed. */
   merges?(): string[];
+  /** XLSX: the rows the sheet probably holds (0: unknown), once its first batch is read; presizes the key indexes. */
+  rowsHint?(): number;
   /** Release the file (safe to call twice, and after an early `break`). */
   close(): Promise<void>;
 }

@@ -11,7 +11,8 @@ export function nameEnds(c: number): boolean {
 
 export const T_N = 0; // no t, or t="n"
 export const T_S = 1;
-export const T_OTHER = 2; // inlineStr, str, b, e, d, anything else: the general path
+export const T_OTHER = 2; // inlineStr, str, e, d, anything else: the general path
+export const T_B = 3;
 
 export interface CellTag {
   rStart: number;
@@ -80,12 +81,27 @@ export function readCellTag(s: string, lt: number, openLen: number, out: CellTag
       if (seen & 4) return -1;
       seen |= 4;
       const c = v - vStart === 1 ? s.charCodeAt(vStart) : 0;
-      out.t = c === 115 ? T_S : c === 110 ? T_N : T_OTHER;
+      out.t = c === 115 ? T_S : c === 110 ? T_N : c === 98 ? T_B : T_OTHER;
     } else {
       for (let j = vStart; j < v; j++) if (s.charCodeAt(j) === 61) return -1;
     }
     k = v + 1;
   }
+}
+
+/**
+ * The number of a row start tag in its plain form, `<row r="123"` followed by a space, `>` or `/>`
+ * (`tRow` is `<row` with the sheet's prefix): what `attr(tag, 'r')` gives for it. -1 for anything else.
+ */
+export function plainRowNumber(s: string, lt: number, tRow: string): number {
+  const k = lt + tRow.length;
+  if (s.charCodeAt(k) !== 32 || s.charCodeAt(k + 1) !== 114 || s.charCodeAt(k + 2) !== 61 || s.charCodeAt(k + 3) !== 34) return -1;
+  let e = k + 4;
+  while (e < k + 20 && s.charCodeAt(e) >= 48 && s.charCodeAt(e) <= 57) e++;
+  if (s.charCodeAt(e) !== 34) return -1;
+  const c = s.charCodeAt(e + 1);
+  if (!(c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13)) return -1;
+  return digitsAt(s, k + 4, e);
 }
 
 /** The value of `s[from, to)` when it is 1 to 15 ASCII digits, else -1. */

@@ -11,7 +11,7 @@ import { serialToDate } from './xlsx-dates.js';
 import { HOLD_FROM, itemText, maxItemXmlChars } from './xlsx-parts.js';
 import { attr, decodeXml, rootPrefix } from './xlsx-xml.js';
 import { m, mf, notes, type Msg } from '../i18n.js';
-import { childText, columnAt, columnOf, nameEnds, T_N, T_S, T_OTHER, NOT_PLAIN, readCellTag, digitsAt, numberAt, type CellTag } from './xlsx-scan.js';
+import { childText, columnAt, columnOf, nameEnds, T_B, T_N, T_S, T_OTHER, NOT_PLAIN, plainRowNumber, readCellTag, digitsAt, numberAt, type CellTag } from './xlsx-scan.js';
 
 const MAX_COLUMNS = LIMITS.columns; // XFD
 const MAX_ROWS = LIMITS.sheetRows;
@@ -25,7 +25,7 @@ export interface SheetContext {
   dateStyles: boolean[];
   date1904: boolean;
   maxCellChars: number;
-  /** Read every cell by the general path (the differential test compares it with the fast one). */
+  /** Read every cell and row tag by the general path (the differential test compares it with the fast one). */
   generalOnly?: boolean;
 }
 
@@ -147,7 +147,9 @@ export class SheetParser {
         continue;
       }
       if (s.startsWith(this.tRow, lt) && nameEnds(s.charCodeAt(lt + this.tRow.length))) {
-        this.openRow(s.slice(lt, gt + 1), out);
+        const rn = this.ctx.generalOnly ? -1 : plainRowNumber(s, lt, this.tRow);
+        if (rn >= 1 && rn <= MAX_ROWS) this.openRowAt(rn, s.charCodeAt(gt - 1) === 47, out);
+        else this.openRow(s.slice(lt, gt + 1), out);
       } else if (s.startsWith(this.tRowClose, lt)) {
         this.closeRow(out);
         if (this.stepCells >= STEP_CELLS) {
@@ -199,11 +201,17 @@ export class SheetParser {
     if (!Number.isInteger(rn) || rn < 1 || rn > MAX_ROWS) {
       throw this.error(mf('source.xlsx.sheet.row_out_of_range', { row: r, max: MAX_ROWS }));
     }
+    this.openRowAt(rn, tag.charCodeAt(tag.length - 2) === 47, out);
+  }
+
+  /** Row `rn` (valid) opens, or is empty when its tag is self-closed. */
+  private openRowAt(rn: number, selfClosed: boolean, out: Row[]): void {
+    if (this.cur) this.closeRow(out);
     // Rows absent from the XML are empty rows of the sheet: emit them so numbering stays the sheet's.
     for (let k = this.lastEmitted + 1; k < rn; k++) this.emit(out, { rowNumber: k, cells: [] });
     this.curRow = rn;
     this.lastCol = -1;
-    if (tag.charCodeAt(tag.length - 2) === 47) {
+    if (selfClosed) {
       this.emit(out, { rowNumber: rn, cells: [] });
       this.lastEmitted = Math.max(this.lastEmitted, rn);
     } else {
@@ -265,6 +273,10 @@ export class SheetParser {
         const idx = digitsAt(s, vs, ve);
         value = idx >= 0 ? (this.ctx.sharedStrings[idx] ?? null) : null;
         if (value === null) return -1;
+      } else if (a.t === T_B) {
+        // The general path: `v === '1' || v === 'true'`, the text undecoded.
+        const len = ve - vs;
+        value = len === 1 ? s.charCodeAt(vs) === 49 : len === 4 && s.startsWith('true', vs);
       } else {
         const num = numberAt(s, vs, ve);
         if (Number.isNaN(num)) return -1;

@@ -9,15 +9,11 @@ import { LIMITS } from './limits.js';
 import { ByteHasher, hashFile } from './source-file.js';
 import { TableSourceError, type OpenedTable, type OpenTableOptions, type Row } from './types.js';
 import { readDateStyles, readSharedStrings, readWorkbook, type SheetInfo, type WorkbookInfo } from './xlsx-parts.js';
+import { decodeChunks, estimateSheetRows, sheetBatches, tapFirst } from './xlsx-batches.js';
+import { SHEET_THREAD_AHEAD, wantsSheetThread, type SheetThread } from './xlsx-thread-choice.js';
 import { SheetParser } from './xlsx-sheet.js';
-import { refuseDtd, Utf8Chunks } from './xlsx-xml.js';
 import { ZipReader } from './zip.js';
 import { m, notes } from '../i18n.js';
-import { at } from '../invariant.js';
-
-const BATCH_ROWS = 1024;
-/** A batch also ends at this many cells, so 1,024 rows 16,384 wide are not alive at once. */
-const BATCH_CELLS = 1 << 20;
 
 export async function openXlsx(opts: OpenTableOptions, fh: FileHandle, size: number): Promise<OpenedTable> {
   const label = basename(opts.path);
@@ -38,41 +34,41 @@ export async function openXlsx(opts: OpenTableOptions, fh: FileHandle, size: num
   const part: string = maybePart;
   const dateStyles = await readDateStyles(zip, wb, label);
   const sharedStrings = await readSharedStrings(zip, wb, label, maxCellChars);
-  const parser = new SheetParser({ label, sheet: sheet.name, sharedStrings, dateStyles, date1904: wb.date1904, maxCellChars });
+  const context = { label, sheet: sheet.name, dateStyles, date1904: wb.date1904, maxCellChars };
+  const parser = new SheetParser({ ...context, sharedStrings });
   const hasher = new ByteHasher();
 
+  let thread: SheetThread | undefined;
   let closed = false;
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
+    await thread?.stop(); // its feeding may be reading this descriptor
     await fh.close().catch(() => undefined);
   };
 
+  const xmlBytes = zip.entries.get(part)?.uncompressedSize ?? 0;
+  let rowsHint = 0;
+  const sheetChunks = () => tapFirst(zip.stream(part), (first) => (rowsHint = estimateSheetRows(first, xmlBytes)));
+  async function* here(): AsyncGenerator<Row[]> {
+    yield* sheetBatches(decodeChunks(sheetChunks()), part, parser, label);
+    // The parts were read out of order, so hash the file once, sequentially, at the end.
+    await hashFile(fh, size, hasher);
+  }
+  // A large sheet: parsed on a thread of its own while this thread inflates it and checks the rows. The
+  // thread starts with the first batch asked for: a table opened for its sheet name only never starts one.
+  async function* rows(): AsyncGenerator<Row[]> {
+    if (wantsSheetThread(xmlBytes, sharedStrings.length)) {
+      const { startSheetThread } = await import('./xlsx-thread.js');
+      const local = { rows: here, stats: () => hasher.snapshot(), merges: () => parser.merges };
+      const source = { texts: () => decodeChunks(sheetChunks()), hash: () => hashFile(fh, size, hasher) };
+      if (!closed) thread = startSheetThread({ part, context, sharedStrings: sharedStrings.length, ahead: SHEET_THREAD_AHEAD }, sharedStrings, local, source);
+    }
+    yield* thread?.batches ?? here();
+  }
   async function* batches(): AsyncGenerator<Row[]> {
     try {
-      const dec = new Utf8Chunks();
-      let pending: Row[] = [];
-      let first = true;
-      for await (const chunk of zip.stream(part)) {
-        const text = dec.decode(chunk);
-        if (first) {
-          refuseDtd(text.slice(0, 4096), label, part);
-          first = false;
-        }
-        let more = parser.push(text, pending);
-        for (;;) {
-          if (pending.length >= BATCH_ROWS || cellsOf(pending) >= BATCH_CELLS) {
-            yield* split(pending);
-            pending = [];
-          }
-          if (!more) break;
-          more = parser.push('', pending, true);
-        }
-      }
-      parser.finish(pending);
-      if (pending.length) yield* split(pending);
-      // The parts were read out of order, so hash the file once, sequentially, at the end.
-      await hashFile(fh, size, hasher);
+      yield* rows();
     } finally {
       await close();
     }
@@ -84,36 +80,13 @@ export async function openXlsx(opts: OpenTableOptions, fh: FileHandle, size: num
     dialect: { sheetName: sheet.name, sheetNumber: wb.sheets.indexOf(sheet) + 1 },
     sheet: sheet.name,
     batches: batches(),
-    stats: () => hasher.snapshot(),
+    // Before the thread's last batch nothing is hashed yet, as on one thread (the file is hashed at the end).
+    stats: () => (thread ? (thread.stats() ?? new ByteHasher().snapshot()) : hasher.snapshot()),
     close,
-    merges: () => [...parser.merges],
+    merges: () => [...(thread ? thread.merges() : parser.merges)],
+    rowsHint: () => rowsHint,
   };
   return table;
-}
-
-/** Batches of at most BATCH_ROWS rows and (but for one wide row) BATCH_CELLS cells. */
-function* split(rows: Row[]): Generator<Row[]> {
-  if (rows.length <= BATCH_ROWS * 2 && cellsOf(rows) <= BATCH_CELLS) {
-    yield rows;
-    return;
-  }
-  let start = 0;
-  let cells = 0;
-  for (let i = 0; i < rows.length; i++) {
-    cells += at(rows, i).cells.length;
-    if (i + 1 - start >= BATCH_ROWS || cells >= BATCH_CELLS) {
-      yield rows.slice(start, i + 1);
-      start = i + 1;
-      cells = 0;
-    }
-  }
-  if (start < rows.length) yield rows.slice(start);
-}
-
-function cellsOf(rows: readonly Row[]): number {
-  let n = 0;
-  for (const r of rows) n += r.cells.length;
-  return n;
 }
 
 /** The sheet named by the dialect (`sheetName` first, then 1-based `sheetNumber`), default the first. */

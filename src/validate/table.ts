@@ -348,7 +348,7 @@ class RowsPhase {
     keys?: (slot: number) => KeyIndex,
     private readonly keyLimit?: number,
   ) {
-    const capacity = table.format === 'csv' && !keys ? estimateRows(job.fileBytes, plan.sample) : 0;
+    const capacity = keys ? 0 : table.format === 'csv' ? estimateRows(job.fileBytes, plan.sample) : (table.rowsHint?.() ?? 0);
     this.layout = plan.layout;
     this.checker = new RowChecker(plan.schema, plan.mapping, table.format === 'xlsx', job.foreignKeys ?? [], capacity, plan.sheetWidth, keys);
   }

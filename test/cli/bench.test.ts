@@ -28,6 +28,7 @@ describe('npm run bench (small size)', () => {
       ['csv', 'satudata validate', 3000, 0],
       ['csv', 'satudata validate (one thread)', 3000, 0],
       ['xlsx', 'satudata validate', 400, 0],
+      ['xlsx', 'satudata validate (one thread)', 400, 0],
     ]);
     for (const r of results) {
       expect(r.rowsPerSecond).toBeGreaterThan(0);

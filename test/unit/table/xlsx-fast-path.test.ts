@@ -94,10 +94,12 @@ function sheetXml(p: string): string {
   for (let r = 1; r <= rows; r++) {
     if (rnd(10) === 0) continue; // a missing row
     if (rnd(12) === 0) {
-      xml += `<${p}row r="${r}"/>`;
+      xml += pick([`<${p}row r="${r}"/>`, `<${p}row r="${r}" />`]);
       continue;
     }
-    xml += rnd(8) === 0 ? `<${p}row>` : `<${p}row r="${r}" spans="1:5">`;
+    // Row tags: the plain form (read in place) and forms the general path reads (also bad numbers).
+    const rowTag = rnd(300) === 0 ? pick(['r="0"', 'r="x"', 'r=""', 'r="99999999"', `r="${r}.5"`]) : pick([`r="${r}" spans="1:5"`, `r="${r}"`, `r="00${r}"`, `r='${r}'`, ` r="${r}"`, `r="${r}"\t`, `spans="1:5" r="${r}"`, `r = "${r}"`, `x:r="${r}"`, '']);
+    xml += `<${p}row${rowTag ? ' ' + rowTag : ''}>`;
     const width = 1 + rnd(6);
     for (let c = 0; c < width; c++) {
       if (rnd(6) === 0) c++; // a gap
