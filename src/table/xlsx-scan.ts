@@ -204,3 +204,9 @@ export function childText(s: string, gt: number, end: number, open: string, clos
   const e = s.indexOf(close, cgt);
   return s.slice(cgt + 1, e < 0 || e > end ? end : e);
 }
+
+/** A boolean cell's `<v>` text as the general path reads it (`v === '1' || v === 'true'`), undecoded. */
+export function booleanAt(s: string, vs: number, ve: number): boolean {
+  const len = ve - vs;
+  return len === 1 ? s.charCodeAt(vs) === 49 : len === 4 && s.startsWith('true', vs);
+}

@@ -11,10 +11,9 @@ import { serialToDate } from './xlsx-dates.js';
 import { HOLD_FROM, itemText, maxItemXmlChars } from './xlsx-parts.js';
 import { attr, decodeXml, rootPrefix } from './xlsx-xml.js';
 import { m, mf, notes, type Msg } from '../i18n.js';
-import { childText, columnAt, columnOf, nameEnds, T_B, T_N, T_S, T_OTHER, NOT_PLAIN, plainRowNumber, readCellTag, digitsAt, numberAt, type CellTag } from './xlsx-scan.js';
+import { childText, columnAt, columnOf, nameEnds, T_B, T_N, T_S, T_OTHER, NOT_PLAIN, plainRowNumber, readCellTag, booleanAt, digitsAt, numberAt, type CellTag } from './xlsx-scan.js';
 
-const MAX_COLUMNS = LIMITS.columns; // XFD
-const MAX_ROWS = LIMITS.sheetRows;
+const { columns: MAX_COLUMNS, sheetRows: MAX_ROWS } = LIMITS; // XFD, 1,048,576
 /** Cells one `push` emits before it returns to let them be consumed. */
 const STEP_CELLS = 1 << 20;
 
@@ -198,9 +197,7 @@ export class SheetParser {
     if (this.cur) this.closeRow(out);
     const r = attr(tag, 'r');
     const rn = r === undefined ? Math.max(this.curRow, this.lastEmitted) + 1 : Number(r);
-    if (!Number.isInteger(rn) || rn < 1 || rn > MAX_ROWS) {
-      throw this.error(mf('source.xlsx.sheet.row_out_of_range', { row: r, max: MAX_ROWS }));
-    }
+    if (!Number.isInteger(rn) || rn < 1 || rn > MAX_ROWS) throw this.error(mf('source.xlsx.sheet.row_out_of_range', { row: r, max: MAX_ROWS }));
     this.openRowAt(rn, tag.charCodeAt(tag.length - 2) === 47, out);
   }
 
@@ -274,9 +271,7 @@ export class SheetParser {
         value = idx >= 0 ? (this.ctx.sharedStrings[idx] ?? null) : null;
         if (value === null) return -1;
       } else if (a.t === T_B) {
-        // The general path: `v === '1' || v === 'true'`, the text undecoded.
-        const len = ve - vs;
-        value = len === 1 ? s.charCodeAt(vs) === 49 : len === 4 && s.startsWith('true', vs);
+        value = booleanAt(s, vs, ve);
       } else {
         const num = numberAt(s, vs, ve);
         if (Number.isNaN(num)) return -1;

@@ -2,7 +2,7 @@
  * Whether a sheet is parsed on a thread of its own (xlsx-thread.ts): kept apart from the thread's
  * code, which only a large sheet loads, so the start-up of a small file does not grow.
  */
-import { availableParallelism } from 'node:os';
+import { envNumber, tableThreads } from '../tuning.js';
 import type { Row, TableStats } from './types.js';
 
 /** Sheets with this much XML or more get a thread (SATUDATA_PARALLEL_MIN_BYTES overrides, as for CSV). */
@@ -16,13 +16,6 @@ export const SHEET_THREAD_MAX_BYTES = 192 << 20;
 /** Batches the sheet thread may send before the main thread has taken them (4 × 1,024 rows). */
 export const SHEET_THREAD_AHEAD = 4;
 
-function envNumber(name: string): number | undefined {
-  const v = process.env[name];
-  if (v === undefined || v.trim() === '') return undefined;
-  const n = Number(v);
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
-}
-
 /** A workbook with more shared strings stays on one thread (the thread holds a ~32-byte token for each). */
 export const SHEET_THREAD_MAX_SHARED_STRINGS = 500_000;
 
@@ -31,7 +24,7 @@ export const SHEET_THREAD_MAX_SHARED_STRINGS = 500_000;
  * thread of its own: a choice made from the file, SATUDATA_THREADS and the cores Node may use only.
  */
 export function wantsSheetThread(xmlBytes: number, sharedStrings = 0): boolean {
-  const threads = Math.floor(envNumber('SATUDATA_THREADS') ?? availableParallelism());
+  const threads = tableThreads();
   if (threads < 2 || sharedStrings > SHEET_THREAD_MAX_SHARED_STRINGS) return false;
   return xmlBytes >= (envNumber('SATUDATA_PARALLEL_MIN_BYTES') ?? SHEET_THREAD_MIN_BYTES) && xmlBytes <= SHEET_THREAD_MAX_BYTES;
 }

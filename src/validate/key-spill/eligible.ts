@@ -2,16 +2,10 @@
  * When a table's keys are checked in two passes (see ./index.ts): kept apart so a small file never
  * loads the spilling code.
  */
+import { envNumber } from '../../tuning.js';
 
 /** Estimated key-index bytes from which a local CSV file is read twice (SATUDATA_KEY_SPILL_BYTES overrides; 0 forces it for any keyed file). */
 export const KEY_SPILL_BYTES = 48 << 20;
-
-function envNumber(name: string): number | undefined {
-  const v = process.env[name];
-  if (v === undefined || v.trim() === '') return undefined;
-  const n = Number(v);
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
-}
 
 export function keySpillBytes(): number {
   return envNumber('SATUDATA_KEY_SPILL_BYTES') ?? KEY_SPILL_BYTES;

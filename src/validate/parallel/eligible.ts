@@ -2,23 +2,16 @@
  * When a table's rows are checked on all cores (see ./index.ts). Kept apart from the worker code so a
  * small file never loads it: start-up stays what it was.
  */
-import { availableParallelism } from 'node:os';
+import { envNumber, tableThreads } from '../../tuning.js';
 import type { OpenedTable } from '../../table/types.js';
 import type { RowLayout } from '../header.js';
 
 /** CSV files from this size up are split across worker threads (SATUDATA_PARALLEL_MIN_BYTES overrides). */
 export const PARALLEL_MIN_BYTES = 8 << 20;
 
-function envNumber(name: string): number | undefined {
-  const v = process.env[name];
-  if (v === undefined || v.trim() === '') return undefined;
-  const n = Number(v);
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
-}
-
 /** Worker threads to use: SATUDATA_THREADS, else the cores Node may use. */
 export function parallelThreads(): number {
-  return Math.floor(envNumber('SATUDATA_THREADS') ?? availableParallelism());
+  return tableThreads();
 }
 
 export function parallelMinBytes(): number {
