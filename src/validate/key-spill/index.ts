@@ -83,10 +83,15 @@ export async function findDuplicates(input: SpillInput): Promise<Duplicates> {
   const maxKeys = bucketKeys();
   const buckets = Math.min(MAX_BUCKETS, Math.max(1, Math.ceil((input.rows * slots * 1.25) / maxKeys)));
   spillRuns.started++;
-  const dir = tempDir();
-  const remove = () => rmSync(dir, { recursive: true, force: true });
+  // The clean-up is hooked before the folder exists: a Ctrl-C that comes right after mkdtemp would
+  // otherwise find no listener and end the process with the folder left behind.
+  let dir: string | undefined;
+  const remove = () => {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  };
   const forget = onExitCleanup(remove);
   try {
+    dir = tempDir();
     const heap = new BoundedHeap(reportableErrors(limits.limitErrors));
     const writer = new BucketWriter(dir, 'k', buckets, slots, 0);
     try {
