@@ -88,7 +88,6 @@ export class RowChecker {
     this.checkForeignKeys(row, push);
   }
 
-  /** Bytes held by the key indexes (a one-pass read over the two-pass limit starts again in two passes). */
   /** Memory the key indexes hold (see KeyIndex.residentBytes): past a limit, a one-pass read starts again in two passes. */
   get keyBytes(): number {
     let b = 0;
@@ -108,13 +107,17 @@ export class RowChecker {
    * every earlier row of the table) write each key slot's fingerprint: status[at + s] is 0 (no key: an
    * empty, invalid or NaN part), 1 (a key, its fingerprint at hashes[(at + s) * 3]) or 2 (a primary key
    * whose cells are all empty). Cell errors go to `pre`, foreign-key errors (after the keys) to `post`.
+   * With `nums`/`heads`, a key slot whose key ends in a number (a unique field's number; a primary key's
+   * last part) also gets that number at nums[at + s] and the fingerprint state of its other parts at
+   * heads[(at + s) * 3] (else nums[at + s] is NaN): the main thread adds those keys with `probeLast`
+   * (keys ascending per prefix then cost no random memory access, see KeyIndex).
    */
-  checkDeferred(row: Row, pre: (e: ReportError) => void, post: (e: ReportError) => void, status: Uint8Array, hashes: Int32Array, at: number): void {
+  checkDeferred(row: Row, pre: (e: ReportError) => void, post: (e: ReportError) => void, status: Uint8Array, hashes: Int32Array, at: number, nums?: Float64Array, heads?: Int32Array): void {
     if (!this.checkCells(row, pre)) {
       status.fill(0, at, at + this.keySlots);
       return;
     }
-    this.deferKeys(status, hashes, at);
+    this.deferKeys(status, hashes, at, nums, heads);
     this.checkForeignKeys(row, post);
   }
 
@@ -142,22 +145,40 @@ export class RowChecker {
   }
 
   /** The key slots of the row whose values are in `values` (see checkDeferred). */
-  private deferKeys(status: Uint8Array, hashes: Int32Array, at: number): void {
+  private deferKeys(status: Uint8Array, hashes: Int32Array, at: number, nums?: Float64Array, heads?: Int32Array): void {
     const { values, fields } = this;
     const k = this.hasher;
     let s = at;
     for (const u of this.uniques) {
       const v = values[u.field];
+      if (nums) nums[s] = NaN;
       if (v === null || v === INVALID || v !== v) status[s] = 0;
       else {
-        k.begin().part(typeof v === 'number' ? v : atIndex(fields, u.field).key(v)).stateInto(hashes, s * 3);
+        k.begin();
+        if (nums && heads && typeof v === 'number') {
+          nums[s] = v;
+          k.stateInto(heads, s * 3);
+        }
+        k.part(typeof v === 'number' ? v : atIndex(fields, u.field).key(v)).stateInto(hashes, s * 3);
         status[s] = 1;
       }
       s++;
     }
     if (this.pk) {
       const vals = this.scratch(this.pk.fields);
-      if (!feedKey(k, this.pk.compiled, vals)) status[s] = 2;
+      const last = vals[vals.length - 1];
+      if (nums) nums[s] = NaN;
+      if (nums && heads && typeof last === 'number') {
+        // The prefix once: its state is the head, the last part completes the fingerprint (as feedKey would).
+        feedKey(k, this.pk.compiled, vals, vals.length - 1);
+        if (hasNaN(vals)) status[s] = 0;
+        else {
+          nums[s] = last;
+          k.stateInto(heads, s * 3);
+          k.part(last).stateInto(hashes, s * 3);
+          status[s] = 1;
+        }
+      } else if (!feedKey(k, this.pk.compiled, vals)) status[s] = 2;
       else if (hasNaN(vals)) status[s] = 0;
       else {
         k.stateInto(hashes, s * 3);
@@ -167,6 +188,7 @@ export class RowChecker {
     }
     for (const uk of this.uniqueKeys) {
       const vals = this.scratch(uk.fields);
+      if (nums) nums[s] = NaN;
       if (vals.some((v) => v === null || v === INVALID || v !== v)) status[s] = 0;
       else {
         feedKey(k, uk.compiled, vals);
@@ -177,38 +199,7 @@ export class RowChecker {
     }
   }
 
-  /**
-   * For worker threads, after `checkDeferred` of a row: for each key slot s whose key ends in a number
-   * (a unique field's number; a primary key's last part), nums[at + s] is that number and heads[(at + s)
-   * * 3] the fingerprint state of the key's other parts; else nums[at + s] is NaN. The main thread adds
-   * those keys with `probeLast` (keys ascending per prefix then cost no random memory access, see KeyIndex).
-   */
-  keyNumbers(nums: Float64Array, heads: Int32Array, at: number): void {
-    const { values } = this;
-    const k = this.hasher;
-    let s = at;
-    for (const u of this.uniques) {
-      const v = values[u.field];
-      if (typeof v === 'number' && v === v) {
-        nums[s] = v;
-        k.begin().stateInto(heads, s * 3);
-      } else nums[s] = NaN;
-      s++;
-    }
-    if (this.pk) {
-      const vals = this.scratch(this.pk.fields);
-      const last = vals[vals.length - 1];
-      if (typeof last === 'number' && !hasNaN(vals)) {
-        nums[s] = last;
-        feedKey(k, this.pk.compiled, vals, vals.length - 1);
-        k.stateInto(heads, s * 3);
-      } else nums[s] = NaN;
-      s++;
-    }
-    for (let u = 0; u < this.uniqueKeys.length; u++) nums[s++] = NaN;
-  }
-
-  /** Main thread: add key slot `s` of row `rn` from its prefix state and last number (see keyNumbers); as probeSlot does. */
+  /** Main thread: add key slot `s` of row `rn` from its prefix state and last number (see checkDeferred); as probeSlot does. */
   probeLast(s: number, heads: Int32Array, at: number, v: number, rn: number): number {
     return this.slotIndex(s).withState(heads, at).addOrReplaceLast(v, rn);
   }
@@ -300,39 +291,46 @@ export class RowChecker {
     return true;
   }
 
+  /** Add the row's keys to the indexes; a duplicate (or an all-empty primary key) is worded by keyError. */
   private checkKeys(row: Row, push: (e: ReportError) => void): void {
     const { fields, values } = this;
     const cells = row.cells;
     const rn = row.rowNumber;
+    let s = 0;
     for (const u of this.uniques) {
       const v = values[u.field];
-      if (v === null || v === INVALID || v !== v) continue; // NaN equals nothing, not even NaN (as in Python)
-      const prev = typeof v === 'number' ? u.index.addOrReplaceNumber(v, rn) : u.index.begin().part(at(fields, u.field).key(v)).addOrReplace(rn);
-      if (prev) push(cellError('unique-error', `the same as in the row at position ${prev}`, cells, rn, cellText(cells[u.field]), at(fields, u.field).name, u.field + 1));
+      // NaN equals nothing, not even NaN (as in Python)
+      if (v !== null && v !== INVALID && v === v) {
+        const prev = typeof v === 'number' ? u.index.addOrReplaceNumber(v, rn) : u.index.begin().part(at(fields, u.field).key(v)).addOrReplace(rn);
+        if (prev) push(this.keyError(s, prev, cells, rn));
+      }
+      s++;
     }
     if (this.pk) {
       const vals = this.scratch(this.pk.fields);
       const last = vals[vals.length - 1];
+      let prev = 0;
       if (typeof last === 'number') {
         // a key ending in a number: its prefix, then the number by the ascending runs (see KeyIndex);
         // a NaN part equals nothing
         if (!hasNaN(vals)) {
           feedKey(this.pk.index, this.pk.compiled, vals, vals.length - 1);
-          const prev = this.pk.index.addOrReplaceLast(last, rn);
-          if (prev) push(rowError('primary-key', `the same as in the row at position ${prev}`, cells, rn));
+          prev = this.pk.index.addOrReplaceLast(last, rn);
         }
-      } else if (!feedKey(this.pk.index, this.pk.compiled, vals)) push(rowError('primary-key', 'cells composing the primary keys are all "None"', cells, rn));
-      else if (!hasNaN(vals)) {
-        const prev = this.pk.index.addOrReplace(rn);
-        if (prev) push(rowError('primary-key', `the same as in the row at position ${prev}`, cells, rn));
-      }
+      } else if (!feedKey(this.pk.index, this.pk.compiled, vals)) push(this.keyError(s, 0, cells, rn));
+      else if (!hasNaN(vals)) prev = this.pk.index.addOrReplace(rn);
+      if (prev) push(this.keyError(s, prev, cells, rn));
+      s++;
     }
     for (const uk of this.uniqueKeys) {
       const vals = this.scratch(uk.fields);
-      if (vals.some((v) => v === null || v === INVALID || v !== v)) continue; // SQL UNIQUE semantics (v2); NaN is never equal
-      feedKey(uk.index, uk.compiled, vals);
-      const prev = uk.index.addOrReplace(rn);
-      if (prev) push(rowError('unique-key', `for "${uk.names.join(', ')}": the same as in the row at position ${prev}`, cells, rn));
+      // SQL UNIQUE semantics (v2); NaN is never equal
+      if (!vals.some((v) => v === null || v === INVALID || v !== v)) {
+        feedKey(uk.index, uk.compiled, vals);
+        const prev = uk.index.addOrReplace(rn);
+        if (prev) push(this.keyError(s, prev, cells, rn));
+      }
+      s++;
     }
   }
 

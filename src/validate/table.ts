@@ -13,6 +13,7 @@ import { inferSchema, namesFromLabels } from './infer.js';
 import { checkHeader, mapFields, type FieldMapping } from './labels.js';
 import { SAMPLE_ROWS, type ForeignKeyPlan } from './keys.js';
 import { RowChecker } from './row-checker.js';
+import { endChecks } from './integrity.js';
 import { at, defined } from '../invariant.js';
 
 export { collectKeys, feedKey, type ForeignKeyPlan } from './keys.js';
@@ -161,52 +162,65 @@ type LateWarnings = string[];
  */
 async function readTable(job: TableJob, table: OpenedTable, limits: TableLimits, task: ReportTask, budget: ErrorBudget, late: LateWarnings): Promise<ReadOutcome> {
   const sample: Row[] = [];
+  const oneRead = (r: RowsPhase) => ({ dataRows: r.dataRows, stats: () => table.stats() });
+  const startHere = (d: Decided) => {
+    const r = new RowsPhase(job, table, d.plan, limits, budget, undefined, spillLimit(job, table));
+    r.feed(sample);
+    return r;
+  };
   let rows: RowsPhase | undefined;
-  let plan: TablePlan | 'empty' | undefined;
-  let twoPass = false;
-  let afterHeader = budget.snapshot();
+  let decided: Decided | undefined;
   for await (const batch of table.batches) {
     if (rows) rows.feed(batch);
     else {
       for (const r of batch) sample.push(r);
       if (sample.length < SAMPLE_ROWS) continue;
-      plan = planTable(job, table, sample, task);
-      if (plan === 'empty') return 'empty';
-      checkHeaderPhase(plan, budget);
-      if (budget.stopped) return { dataRows: 0, stats: () => table.stats() };
-      afterHeader = budget.snapshot();
-      twoPass = wantsTwoPass(job, table, plan);
-      if (twoPass || wantsParallel(table, job.csvPath, job.fileBytes, plan.layout, limits.limitRows)) break;
-      rows = new RowsPhase(job, table, plan, limits, budget, undefined, spillLimit(job, table));
-      rows.feed(sample);
+      const d = decide(job, table, sample, task, budget, limits);
+      if (!isDecided(d)) return d;
+      decided = d;
+      if (d.read !== 'here') break;
+      rows = startHere(d);
     }
     if (budget.stopped || rows?.overflow) break;
   }
-  if (rows && !rows.overflow) return { dataRows: rows.dataRows, stats: () => table.stats() };
-  if (!plan) {
+  if (rows && !rows.overflow) return oneRead(rows);
+  if (!decided) {
     // The whole table fits in the sample.
-    plan = planTable(job, table, sample, task);
-    if (plan === 'empty') return 'empty';
-    checkHeaderPhase(plan, budget);
-    if (budget.stopped) return { dataRows: 0, stats: () => table.stats() };
-    afterHeader = budget.snapshot();
-    twoPass = wantsTwoPass(job, table, plan);
-    if (!twoPass && !wantsParallel(table, job.csvPath, job.fileBytes, plan.layout, limits.limitRows)) {
-      rows = new RowsPhase(job, table, plan, limits, budget, undefined, spillLimit(job, table));
-      rows.feed(sample);
-      if (!rows.overflow) return { dataRows: rows.dataRows, stats: () => table.stats() };
-    }
+    const d = decide(job, table, sample, task, budget, limits);
+    if (!isDecided(d)) return d;
+    decided = d;
+    if (d.read === 'here' && !(rows = startHere(d)).overflow) return oneRead(rows);
   }
-  if (plan === 'empty') return 'empty';
+  const { plan, read, afterHeader } = decided;
   // The loop's end (or its break) has closed the file; the rows are read again (twice, or in chunks).
-  if (!twoPass && !rows) {
-    const read = await readParallel(job, table, plan, limits, budget, undefined, spillLimit(job, table));
-    if (read !== 'spill') return read;
+  if (read === 'parallel') {
+    const done = await readParallel(job, table, plan, limits, budget, undefined, spillLimit(job, table));
+    if (done !== 'spill') return done;
   }
   // Two passes from the start: chosen from the estimate, or the key indexes outgrew it (the errors of
   // the rows read so far are dropped: the budget goes back to the end of the header phase).
   budget.restore(afterHeader);
   return readTwoPass(job, table, plan, limits, budget, late);
+}
+
+/** How the data rows are read, decided once the sample is in: here (one pass), on all cores, or in two passes. */
+interface Decided {
+  plan: TablePlan;
+  read: 'here' | 'parallel' | 'two-pass';
+  /** The budget after the header phase (a read that starts again in two passes goes back to it). */
+  afterHeader: ReturnType<ErrorBudget['snapshot']>;
+}
+
+const isDecided = (d: Decided | ReadOutcome): d is Decided => typeof d === 'object' && 'read' in d;
+
+/** Plan the table from the sample and check its header; the outcome itself when there is nothing more to read. */
+function decide(job: TableJob, table: OpenedTable, sample: Row[], task: ReportTask, budget: ErrorBudget, limits: TableLimits): Decided | ReadOutcome {
+  const plan = planTable(job, table, sample, task);
+  if (plan === 'empty') return 'empty';
+  checkHeaderPhase(plan, budget);
+  if (budget.stopped) return { dataRows: 0, stats: () => table.stats() };
+  const read = wantsTwoPass(job, table, plan) ? 'two-pass' : wantsParallel(table, job.csvPath, job.fileBytes, plan.layout, limits.limitRows) ? 'parallel' : 'here';
+  return { plan, read, afterHeader: budget.snapshot() };
 }
 
 /** The key-index bytes past which a one-pass read of this table starts again in two passes (undefined: never). */
@@ -373,22 +387,5 @@ class RowsPhase {
       this.sinceProgress = 0;
       limits.onProgress(this.dataRows);
     }
-  }
-}
-
-function endChecks(job: TableJob, stats: { bytes: number; md5: string; sha256: string }, task: ReportTask) {
-  if (job.expectedHash) {
-    const m = /^(?:(\w+):)?([0-9a-fA-F]+)$/.exec(job.expectedHash.trim());
-    const algo = (m?.[1] ?? 'md5').toLowerCase();
-    const expected = (m?.[2] ?? job.expectedHash).toLowerCase();
-    if (algo === 'md5' || algo === 'sha256') {
-      const actual = algo === 'md5' ? stats.md5 : stats.sha256;
-      if (actual !== expected) task.errors.push(buildError('hash-count', `expected is "${expected}" and actual is "${actual}"`));
-    } else {
-      task.warnings.push(`hash algorithm "${algo}" is not supported: the hash was not checked`);
-    }
-  }
-  if (job.expectedBytes !== undefined && job.expectedBytes !== stats.bytes) {
-    task.errors.push(buildError('byte-count', `expected is "${job.expectedBytes}" and actual is "${stats.bytes}"`));
   }
 }

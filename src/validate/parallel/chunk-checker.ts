@@ -62,10 +62,7 @@ export class ChunkChecker {
         }
         rns[j] = rn;
         if (setup.keysOnly) checker.keyFingerprints(row, status, hashes, j * slots);
-        else {
-          checker.checkDeferred(row, pre, post, status, hashes, j * slots);
-          if (slots) checker.keyNumbers(nums, heads, j * slots);
-        }
+        else checker.checkDeferred(row, pre, post, status, hashes, j * slots, nums, heads);
         j++;
         if (truncated) return false;
       }

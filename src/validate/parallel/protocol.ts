@@ -40,7 +40,7 @@ export interface RowArrays {
   rns: Int32Array;
   status: Uint8Array;
   hashes: Int32Array;
-  /** A key slot's last part when it is a number (RowChecker.keyNumbers), else NaN. */
+  /** A key slot's last part when it is a number (RowChecker.checkDeferred), else NaN. */
   nums: Float64Array;
   /** Three words a slot: the fingerprint state of the key's other parts, where nums holds a number. */
   heads: Int32Array;
