@@ -58,7 +58,7 @@ export async function openXlsx(opts: OpenTableOptions, fh: FileHandle, size: num
   // A large sheet: parsed on a thread of its own while this thread inflates it and checks the rows. The
   // thread starts with the first batch asked for: a table opened for its sheet name only never starts one.
   async function* rows(): AsyncGenerator<Row[]> {
-    if (wantsSheetThread(xmlBytes, sharedStrings.length)) {
+    if (opts.sheetThread === true && wantsSheetThread(xmlBytes, sharedStrings.length)) {
       const { startSheetThread } = await import('./xlsx-thread.js');
       const local = { rows: here, stats: () => hasher.snapshot(), merges: () => parser.merges };
       const source = { texts: () => decodeChunks(sheetChunks()), hash: () => hashFile(fh, size, hasher) };

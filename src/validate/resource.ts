@@ -189,6 +189,7 @@ export async function prepareResource(
     format: format || undefined,
     encoding: typeof resource.encoding === 'string' ? resource.encoding : undefined,
     dialect: readerDialect(out.dialect),
+    sheetThread: true,
   });
   const headerRows = out.dialect.header === false ? 0 : Math.max(1, ...(Array.isArray(out.dialect.headerRows) ? out.dialect.headerRows : [1]));
   out.open = locals.length > 1 ? () => openMultipart(locals.map(readerOpts), headerRows) : () => openTable(readerOpts(at(locals, 0)));

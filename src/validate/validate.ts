@@ -150,7 +150,7 @@ async function bareFileTask(target: string, abs: string, schema: Schema | undefi
     }
   }
   const dialect: Dialect = {};
-  const open = () => openTable({ path: localPath, dialect: readerDialect(undefined, options.sheet) });
+  const open = () => openTable({ path: localPath, dialect: readerDialect(undefined, options.sheet), sheetThread: true });
   // A schema given with --schema may hold foreign keys: self-references are checked as in a package.
   const { plans, error } = await planForeignKeys({ name, tabular: true, schema, dialect, open }, undefined);
   if (error) return { name, type: 'table', valid: false, place, labels: [], stats: { errors: 1, warnings: 0, seconds: 0 }, warnings: [], errors: [error] };

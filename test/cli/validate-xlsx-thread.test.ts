@@ -9,6 +9,7 @@ import { buildZip, minimalXlsx, sheet } from '../unit/table/zip-builder.js';
 // The built library: the sheet thread runs dist/table/xlsx-worker.js (npm test builds first).
 import { validate } from '../../dist/index.js';
 import { sheetThreads } from '../../dist/table/xlsx-thread.js';
+import { openTable } from '../../dist/table/open.js';
 // @ts-expect-error no type declarations for the .js generator
 import { generateCase } from '../differential/generate.js';
 
@@ -170,6 +171,24 @@ describe('XLSX: the sheet parsed on a thread of its own gives the one-thread rep
 });
 
 describe('XLSX: other readers of a large sheet', () => {
+  // Only validation asks for the thread (its checks keep the main thread busy): a reader that only
+  // copies rows (convert, describe) would gain nothing but ~60 MiB of peak memory.
+  it.each([
+    [undefined, 0],
+    [true, 1],
+  ])('a table opened with sheetThread %s starts %i sheet threads', async (sheetThread, threads) => {
+    process.env.SATUDATA_THREADS = '2';
+    process.env.SATUDATA_PARALLEL_MIN_BYTES = '0';
+    const folder = writePackage(`open-${String(sheetThread)}`, minimalXlsx(bigSheet(3000), { sst: SST, styles: STYLES }));
+    const started = sheetThreads.started;
+    const table = await openTable({ path: path.join(folder, 'data.xlsx'), sheetThread });
+    let rows = 0;
+    for await (const batch of table.batches) rows += batch.length;
+    await table.close();
+    expect(rows).toBeGreaterThan(3000);
+    expect(sheetThreads.started - started).toBe(threads);
+  });
+
   it('describe (reads a sample, then closes the table): the same output, and the process ends', () => {
     const folder = writePackage('describe', minimalXlsx(bigSheet(3000), { sst: SST, styles: STYLES }));
     const run = (threads: string) =>
