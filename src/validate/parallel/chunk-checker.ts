@@ -12,7 +12,7 @@ import { mapFields } from '../labels.js';
 import { RowChecker } from '../row-checker.js';
 import type { ReportError } from '../types.js';
 import { parseChunk, UnsafeChunk, type ChunkRange } from './chunk.js';
-import { growArrays, type ChunkResult, type RowArrays, type RowFinding, type WorkerSetup } from './protocol.js';
+import { failedResult, growArrays, okResult, type ChunkResult, type RowArrays, type RowFinding, type WorkerSetup } from './protocol.js';
 
 export class ChunkChecker {
   private readonly checker: RowChecker;
@@ -30,7 +30,7 @@ export class ChunkChecker {
       return this.check(range, into);
     } catch (e) {
       if (!(e instanceof UnsafeChunk || e instanceof TableSourceError)) throw e;
-      return { ok: false, index: range.index, reason: e.message };
+      return failedResult(range.index, e.message);
     }
   }
 
@@ -68,14 +68,6 @@ export class ChunkChecker {
       }
       return true;
     });
-    return {
-      ok: true,
-      index: range.index,
-      records,
-      dataRows: j,
-      arrays: { rns, status, hashes, nums, heads },
-      findings,
-      truncated,
-    };
+    return okResult(range.index, records, j, { rns, status, hashes, nums, heads }, findings, truncated);
   }
 }

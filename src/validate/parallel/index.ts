@@ -24,7 +24,7 @@ import type { TableLimits, TablePlan } from '../table.js';
 import { parseChunk, type ChunkEncoding, type ChunkRange } from './chunk.js';
 import { ChunkChecker } from './chunk-checker.js';
 import { chunkBytesOverride, parallelThreads } from './eligible.js';
-import { newArrays, rebaseError, type ChunkResult, type RowArrays, type WorkerSetup } from './protocol.js';
+import { newArrays, rebaseError, sameShape, type ChunkResult, type RowArrays, type WorkerSetup } from './protocol.js';
 import { splitFile, type BlockSink } from './split.js';
 
 export interface ParallelInput {
@@ -243,7 +243,7 @@ function startThread(setup: WorkerSetup): Thread {
   });
   dead.catch(() => undefined);
   const t: Thread = { w, dead, waiting: [] };
-  w.on('message', (m: ChunkResult) => t.waiting.shift()?.(m));
+  w.on('message', (m: ChunkResult) => t.waiting.shift()?.(sameShape(m)));
   return t;
 }
 
@@ -305,38 +305,12 @@ class Merger {
     }
     const { checker, budget } = this;
     const offset = this.records;
-    const slots = checker.keySlots;
     // The merge below walks typed arrays and the findings list by indexes bounded by their lengths
     // (checked in each loop condition) or written by the worker for this chunk (rns has dataRows
     // entries; events hold triples): checked reads would cost per row for nothing.
     /* eslint-disable @typescript-eslint/no-non-null-assertion */
     // 1. Keys, in row order: [row j, slot, earlier row (0: a primary key with every cell empty)].
-    const events: number[] = [];
-    if (slots) {
-      const { rns, status, hashes, nums, heads } = r.arrays;
-      // Pass 1 of the two-pass key check (keysOnly): the workers wrote full fingerprints only (no nums).
-      const keysOnly = this.keysOnly;
-      // In blocks of rows: first touch every slot the block's keys will probe (independent reads, so
-      // their cache misses overlap), then probe in row order (the merge's cost was mostly those misses).
-      // A key ending in a number goes by its prefix and number (an ascending id costs no slot: see KeyIndex).
-      for (let j0 = 0; j0 < r.dataRows; j0 += PROBE_BLOCK) {
-        const j1 = Math.min(r.dataRows, j0 + PROBE_BLOCK);
-        for (let j = j0, at = j0 * slots; j < j1; j++) {
-          for (let s = 0; s < slots; s++, at++) if (status[at] === 1 && !keysOnly && nums[at] !== nums[at]) sink ^= checker.touchSlot(s, hashes, at * 3);
-        }
-        for (let j = j0, at = j0 * slots; j < j1; j++) {
-          const rn = rns[j]! + offset;
-          for (let s = 0; s < slots; s++, at++) {
-            const st = status[at];
-            if (st === 1) {
-              const v = keysOnly ? NaN : nums[at]!;
-              const prev = v === v ? checker.probeLast(s, heads, at * 3, v, rn) : checker.probeSlot(s, hashes, at * 3, rn);
-              if (prev) events.push(j, s, prev);
-            } else if (st === 2 && !keysOnly) events.push(j, s, 0);
-          }
-        }
-      }
-    }
+    const events = this.probeKeys(r, offset);
     let cells: Map<number, Cell[]> | undefined;
     if (events.length) {
       const needed = new Set<number>();
@@ -373,5 +347,45 @@ class Merger {
     }
     this.dataRows += r.dataRows;
     this.records += r.records;
+  }
+
+  /**
+   * The chunk's keys into the key indexes, in row order; returns the key events [row j, slot, earlier
+   * row (0: a primary key with every cell empty)]. A method of its own, so the on-stack replacement of
+   * this hot loop compiles only it: compiled inside `take`, the code after the loop had no type feedback
+   * yet and was deoptimised (and `take` recompiled) at every chunk's end, ~7 times a run.
+   */
+  private probeKeys(r: Extract<ChunkResult, { ok: true }>, offset: number): number[] {
+    const { checker } = this;
+    const slots = checker.keySlots;
+    const events: number[] = [];
+    /* eslint-disable @typescript-eslint/no-non-null-assertion */
+    if (slots) {
+      const { rns, status, hashes, nums, heads } = r.arrays;
+      // Pass 1 of the two-pass key check (keysOnly): the workers wrote full fingerprints only (no nums).
+      const keysOnly = this.keysOnly;
+      // In blocks of rows: first touch every slot the block's keys will probe (independent reads, so
+      // their cache misses overlap), then probe in row order (the merge's cost was mostly those misses).
+      // A key ending in a number goes by its prefix and number (an ascending id costs no slot: see KeyIndex).
+      for (let j0 = 0; j0 < r.dataRows; j0 += PROBE_BLOCK) {
+        const j1 = Math.min(r.dataRows, j0 + PROBE_BLOCK);
+        for (let j = j0, at = j0 * slots; j < j1; j++) {
+          for (let s = 0; s < slots; s++, at++) if (status[at] === 1 && !keysOnly && nums[at] !== nums[at]) sink ^= checker.touchSlot(s, hashes, at * 3);
+        }
+        for (let j = j0, at = j0 * slots; j < j1; j++) {
+          const rn = rns[j]! + offset;
+          for (let s = 0; s < slots; s++, at++) {
+            const st = status[at];
+            if (st === 1) {
+              const v = keysOnly ? NaN : nums[at]!;
+              const prev = v === v ? checker.probeLast(s, heads, at * 3, v, rn) : checker.probeSlot(s, hashes, at * 3, rn);
+              if (prev) events.push(j, s, prev);
+            } else if (st === 2 && !keysOnly) events.push(j, s, 0);
+          }
+        }
+      }
+    }
+    /* eslint-enable @typescript-eslint/no-non-null-assertion */
+    return events;
   }
 }

@@ -87,6 +87,29 @@ export type ChunkResult =
 
 export type ToWorker = { chunk: ChunkRange; arrays: RowArrays };
 
+type OkResult = Extract<ChunkResult, { ok: true }>;
+
+/**
+ * A chunk's result, built here for the main thread's own chunks and again (sameShape) for every result
+ * a worker posts: a posted object comes out of the deserializer with maps of its own, and the merge,
+ * which saw both kinds, was deoptimised and recompiled ~6 times a run ("wrong map").
+ */
+export function okResult(index: number, records: number, dataRows: number, arrays: RowArrays, findings: RowFinding[], truncated: boolean): OkResult {
+  return { ok: true, index, records, dataRows, arrays: { rns: arrays.rns, status: arrays.status, hashes: arrays.hashes, nums: arrays.nums, heads: arrays.heads }, findings, truncated };
+}
+
+export function failedResult(index: number, reason: string): ChunkResult {
+  return { ok: false, index, reason };
+}
+
+/** A posted result, rebuilt with the maps of one made on this thread (see okResult). */
+export function sameShape(m: ChunkResult): ChunkResult {
+  if (!m.ok) return failedResult(m.index, m.reason);
+  const findings: RowFinding[] = [];
+  for (const f of m.findings) findings.push({ j: f.j, post: f.post, e: f.e });
+  return okResult(m.index, m.records, m.dataRows, m.arrays, findings, m.truncated);
+}
+
 /** A worker's error numbered within its chunk, renumbered for the whole file (message and cell reference too). */
 export function rebaseError(e: ReportError, offset: number): ReportError {
   if (offset === 0 || e.rowNumber === undefined) return e;
