@@ -261,8 +261,15 @@ export async function run(argv: string[], io: RunOptions = {}): Promise<number> 
         if (s) secrets.add(s);
       },
     };
-    const mod = await loadCommand(name);
-    exitCode = await mod.run(ctx, args, opts as CommandOptionsMap[typeof name]);
+    // `validate` reads a large table on worker threads: they start now, while its modules load and the
+    // descriptor is checked (a guess from file sizes; the ones nobody took end with the command).
+    const warming = name === 'validate' ? (await import('../validate/warm-guess.js')).warmForValidate(ctx.cwd, args, (opts as CommandOptionsMap['validate']).limitRows) : undefined;
+    try {
+      const mod = await loadCommand(name);
+      exitCode = await mod.run(ctx, args, opts as CommandOptionsMap[typeof name]);
+    } finally {
+      await warming?.release();
+    }
   });
   program.exitOverride();
   localizeProgram(program, ctxLang);

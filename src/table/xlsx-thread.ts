@@ -7,9 +7,10 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Row, TableStats } from './types.js';
-import type { SheetThread } from './xlsx-thread-choice.js';
+import { SHEET_THREAD, type SheetThread } from './xlsx-thread-choice.js';
+import { takeThread } from '../warm-threads.js';
 import type { SheetContext } from './xlsx-sheet.js';
 import { decodeBatch, fromWireError, toWireError, type WireBatch, type WireError } from './xlsx-wire.js';
 
@@ -49,7 +50,6 @@ export interface SheetSource {
   hash(): Promise<TableStats>;
 }
 
-const WORKER = new URL('./xlsx-worker.js', import.meta.url);
 /** Decoded chunks (~200 KiB each) sent and not yet taken by the thread. */
 const CHUNKS_AHEAD = 12;
 
@@ -62,12 +62,10 @@ export const sheetThreads = { started: 0 };
  * it, refused flags), `local` reads the sheet on this thread after all.
  */
 export function startSheetThread(setup: SheetThreadSetup, sharedStrings: readonly string[], local: LocalSheet, source: SheetSource): SheetThread | undefined {
-  if (!existsSync(fileURLToPath(WORKER))) return undefined;
+  if (!existsSync(fileURLToPath(SHEET_THREAD.url))) return undefined;
   let w: Worker;
   try {
-    // None of the process's flags: --max-old-space-size is refused in a worker. A young generation of
-    // 8 MiB: the default (16) cost ~40 MiB more peak RSS on a 1M-row sheet for the same CPU time.
-    w = new Worker(WORKER, { workerData: setup, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    w = takeThread(SHEET_THREAD, setup);
   } catch {
     return undefined;
   }

@@ -9,25 +9,18 @@ import { sheetBatches } from './xlsx-batches.js';
 import { SheetParser } from './xlsx-sheet.js';
 import type { SheetThreadSetup, ToMain, ToSheetThread } from './xlsx-thread.js';
 import { encodeBatch, fromWireError, sharedRefs, toWireError, transferList, type WireError } from './xlsx-wire.js';
+import { onSetup } from '../warm-threads.js';
 
 if (!parentPort) throw new Error('invariant broken: the sheet thread runs without its parent port');
 const port = parentPort;
-const setup = workerData as SheetThreadSetup;
 const post = (m: ToMain, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer);
 const ACK_EVERY = 4;
 
-let credits = setup.ahead;
+let credits = 0;
 const chunks: string[] = [];
 let ended = false;
 let failure: WireError | undefined;
 let wake: (() => void) | undefined;
-port.on('message', (m: ToSheetThread) => {
-  if (m.kind === 'credit') credits += m.n;
-  else if (m.kind === 'text') chunks.push(m.data);
-  else if (m.kind === 'end') ended = true;
-  else failure = m.error;
-  wake?.();
-});
 const waitForMessage = () => new Promise<void>((resolve) => (wake = resolve));
 
 /** The part's chunks as the main thread read them (taken ones are acknowledged by fours: the main thread keeps a few in flight). */
@@ -47,7 +40,7 @@ async function* received(): AsyncGenerator<string> {
   }
 }
 
-async function run(): Promise<void> {
+async function run(setup: SheetThreadSetup): Promise<void> {
   const { context } = setup;
   const parser = new SheetParser({ ...context, sharedStrings: sharedRefs(setup.sharedStrings) });
   let sent = 0;
@@ -66,4 +59,15 @@ async function run(): Promise<void> {
   post({ kind: 'done', merges: newMerges() });
 }
 
-run().catch((e: unknown) => post({ kind: 'error', error: toWireError(e) }));
+// Last: with a setup in workerData, `begin` runs at once and uses everything above.
+onSetup<SheetThreadSetup, ToSheetThread>(port, workerData, (setup) => {
+  credits = setup.ahead;
+  run(setup).catch((e: unknown) => post({ kind: 'error', error: toWireError(e) }));
+  return (m: ToSheetThread) => {
+    if (m.kind === 'credit') credits += m.n;
+    else if (m.kind === 'text') chunks.push(m.data);
+    else if (m.kind === 'end') ended = true;
+    else failure = m.error;
+    wake?.();
+  };
+});

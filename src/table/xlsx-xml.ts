@@ -85,3 +85,13 @@ export class Utf8Chunks {
     return data.toString('utf8', 0, end);
   }
 }
+
+/** Throws when `s[from, to)` holds a DTD (`<!DOCTYPE`, `<!ENTITY`): no entity of a sheet may expand. */
+export function refuseDtdIn(s: string, from: number, to: number, where: { label: string; sheet: string }): void {
+  const k = s.indexOf('<!', from);
+  if (k < 0 || k >= to) return;
+  const word = s.slice(k + 2, k + 9).toUpperCase();
+  if (word.startsWith('DOCTYPE') || word.startsWith('ENTITY')) {
+    throw new TableSourceError('format-error', ...notes('source.xlsx.sheet_doctype', { label: where.label, sheet: where.sheet }));
+  }
+}

@@ -3,10 +3,12 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 // The built library: the worker threads run dist/validate/parallel/worker.js (npm test builds first).
 import { validate } from '../../dist/index.js';
 import { parallelRuns } from '../../dist/validate/parallel/index.js';
+import { warmForValidate } from '../../dist/validate/warm-guess.js';
+import { warmThreads } from '../../dist/warm-threads.js';
 // @ts-expect-error no type declarations for the .js generator
 import { generateCase } from '../differential/generate.js';
 
@@ -157,6 +159,48 @@ describe('CSV rows on all cores: the same report as on one thread', () => {
     }
     expect(expected).toEqual(['122: 19', '123: 114', '124: 8', '126: 125', '127: 10', '130: 128']);
   });
+
+  it('row workers started ahead (as `satudata validate` starts them) give the same report, and are the ones used', async () => {
+    const conf = path.join(ROOT, 'test/fixtures/conformance');
+    const expected = JSON.parse(readFileSync(path.join(conf, 'expected.json'), 'utf8')) as { expected: Record<string, unknown> };
+    const before = { ...warmThreads };
+    let n = 0;
+    for (const target of Object.keys(expected.expected).filter((t) => /\.csv$|\/$|datapackage\.json$/.test(t) || !t.includes('.')).slice(0, 12)) {
+      const cwd = path.join(conf, path.dirname(target));
+      const name = path.basename(target);
+      const one = await report(false, name, cwd, {}, 64);
+      process.env.SATUDATA_THREADS = '2';
+      const warming = warmForValidate(cwd, [name]);
+      if (!warming.guess.rows) continue;
+      n++;
+      const warm = await report(true, name, cwd, {}, 64);
+      await warming.release();
+      expect(warm, target).toBe(one);
+    }
+    expect(n).toBeGreaterThan(3);
+    expect(warmThreads.started - before.started).toBe(n);
+    // Every warm worker was taken (a table that is read at all is read on two threads here).
+    expect(warmThreads.taken - before.taken).toBe(n);
+  }, 120_000);
+
+  it('through the binary: warm workers nobody takes (an invalid descriptor reads no table) do not keep the process alive', async () => {
+    const folder = path.join(dir, 'untaken');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'a.csv'), 'id\n1\n2\n');
+    // The guess reads the resources; the descriptor itself is refused (a resource without a name), so no table is read.
+    writeFileSync(path.join(folder, 'datapackage.json'), JSON.stringify({ name: 'p', resources: [{ path: 'a.csv', name: 7 }] }));
+    const env = { SATUDATA_THREADS: '2', SATUDATA_PARALLEL_MIN_BYTES: '0' };
+    const started = Date.now();
+    const r = await runCli(['validate', folder, '--json'], { env, timeoutMs: 30_000 });
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as { tasks: unknown[] }).tasks).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(25_000); // not killed by the timeout
+    // And the same package, valid: the warm worker is taken and the rows are read on two threads.
+    writeFileSync(path.join(folder, 'datapackage.json'), JSON.stringify({ name: 'p', resources: [{ path: 'a.csv', name: 'a' }] }));
+    const ok = await runCli(['validate', folder, '--json'], { env, timeoutMs: 30_000 });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('"rows": 2');
+  }, 60_000);
 
   it('a split the workers cannot prove (a literal quote before a quoted line break fools the quote count) falls back to one thread', async () => {
     const lines = ['a,b'];

@@ -9,6 +9,8 @@ import { buildZip, minimalXlsx, sheet } from '../unit/table/zip-builder.js';
 // The built library: the sheet thread runs dist/table/xlsx-worker.js (npm test builds first).
 import { validate } from '../../dist/index.js';
 import { sheetThreads } from '../../dist/table/xlsx-thread.js';
+import { warmForValidate } from '../../dist/validate/warm-guess.js';
+import { warmThreads } from '../../dist/warm-threads.js';
 import { openTable } from '../../dist/table/open.js';
 // @ts-expect-error no type declarations for the .js generator
 import { generateCase } from '../differential/generate.js';
@@ -101,6 +103,23 @@ describe('XLSX: the sheet parsed on a thread of its own gives the one-thread rep
     const types = new Set(task.errors.map((e) => e.type));
     for (const t of ['blank-row', 'unique-error', 'type-error', 'constraint-error']) expect(types).toContain(t);
     expect(task.warnings.join()).toContain('merged cells: A1:B1, C5:D6');
+  }, 120_000);
+
+  it('a sheet thread started ahead (as `satudata validate` starts it) gives the same report, and is the one used', async () => {
+    const folder = writePackage('warm', minimalXlsx(bigSheet(3000), { sst: SST, styles: STYLES }));
+    for (const limitErrors of [100000, 7]) {
+      const one = await report(1, 'datapackage.json', folder, { limitErrors });
+      const before = { ...warmThreads };
+      process.env.SATUDATA_THREADS = '2';
+      process.env.SATUDATA_PARALLEL_MIN_BYTES = '0';
+      const warming = warmForValidate(folder, ['datapackage.json']);
+      expect(warming.guess).toEqual({ rows: false, sheet: true });
+      const two = await report(2, 'datapackage.json', folder, { limitErrors });
+      await warming.release();
+      expect(two).toBe(one);
+      expect(warmThreads.started - before.started).toBe(1);
+      expect(warmThreads.taken - before.taken).toBe(1);
+    }
   }, 120_000);
 
   it('a sheet that breaks after many rows (a shared string out of range at row 4,000): the same single error, or the same partial report when the error limit comes first', async () => {

@@ -23,7 +23,8 @@ import { RowChecker } from '../row-checker.js';
 import type { TableLimits, TablePlan } from '../table.js';
 import { parseChunk, type ChunkEncoding, type ChunkRange } from './chunk.js';
 import { ChunkChecker } from './chunk-checker.js';
-import { chunkBytesOverride, parallelThreads } from './eligible.js';
+import { ROW_THREAD, chunkBytesOverride, parallelThreads } from './eligible.js';
+import { takeThread } from '../../warm-threads.js';
 import { newArrays, rebaseError, sameShape, type ChunkResult, type RowArrays, type WorkerSetup } from './protocol.js';
 import { splitFile, type BlockSink } from './split.js';
 
@@ -48,8 +49,6 @@ export interface ParallelInput {
 /** How often the parallel path ran and fell back to one thread (read by the equivalence test). */
 export const parallelRuns = { started: 0, fellBack: 0 };
 
-const YOUNG_MB = Number(process.env.SATUDATA_WORKER_YOUNG_MB) || 12;
-const WORKER = new URL('./worker.js', import.meta.url);
 const HASH_WORKER = new URL('./hash-worker.js', import.meta.url);
 /** From this many threads on, a thread of its own hashes the file; below, the main thread does (a third thread on two cores only takes time from the row worker). */
 const HASH_THREAD_FROM = 3;
@@ -92,7 +91,7 @@ function bomLength(path: string, encoding: ChunkEncoding): number {
 }
 
 export async function checkRowsParallel(input: ParallelInput): Promise<{ dataRows: number; stats: TableStats } | undefined | 'spill'> {
-  if (!existsSync(fileURLToPath(WORKER))) return undefined; // running from the TypeScript sources
+  if (!existsSync(fileURLToPath(ROW_THREAD.url))) return undefined; // running from the TypeScript sources
   parallelRuns.started++;
   // The workers read their chunks themselves while this thread hashes its own read of the file: the
   // hashed bytes are the checked bytes only if the file did not change meanwhile. If it did, the
@@ -232,11 +231,7 @@ interface Thread {
 }
 
 function startThread(setup: WorkerSetup): Thread {
-  // None of the process's flags: --input-type (node -e) is not for a file, --max-old-space-size is refused in a worker.
-  const execArgv: string[] = [];
-  // The young generation: 6 MiB cost the worker a third of its time in GC (--cpu-prof); 12 MiB costs
-  // the same CPU time as 24 MiB (1M-row bench, 3 runs each) for ~10 MiB less peak RSS.
-  const w = new Worker(WORKER, { workerData: setup, execArgv, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
+  const w = takeThread(ROW_THREAD, setup);
   const dead = new Promise<never>((_, reject) => {
     w.once('error', reject);
     w.once('exit', () => reject(new Error('the worker stopped')));
