@@ -113,6 +113,11 @@ export class CsvParser {
     if (s.length) this.parse(s, true, out);
   }
 
+  /**
+   * Rows are appended with `out[out.length] = row`, not `out.push(row)`: a fresh `[]` holds small
+   * integers (Smis) until its first object, and the inlined `push` specialised for that kind was
+   * deoptimised ("not a Smi") by the first row of each caller's array; a keyed store transitions it.
+   */
   private parse(s: string, final: boolean, out: Row[]): void {
     const { delimiter: delim, quoteChar: q, doubleQuote, escapeChar: esc, skipInitialSpace, nullSequence } = this.o;
     const max = this.o.maxCellChars;
@@ -140,7 +145,7 @@ export class CsvParser {
           break;
         }
         i += c0 === CR && s.charCodeAt(i + 1) === LF ? 2 : 1;
-        out.push({ rowNumber: ++rec, cells: [] });
+        out[out.length] = { rowNumber: ++rec, cells: [] };
         continue;
       }
       const cells: Cell[] = [];
@@ -224,7 +229,7 @@ export class CsvParser {
         cells.push(nullSequence !== undefined && value === nullSequence ? null : value);
         if (cells.length > this.maxColumns) throw this.tooWide(rec + 1);
         if (i >= n) {
-          out.push({ rowNumber: ++rec, cells });
+          out[out.length] = { rowNumber: ++rec, cells };
           break outer;
         }
         if (i === nd) {
@@ -232,7 +237,7 @@ export class CsvParser {
           if (i >= n) {
             if (!final) { incomplete = true; break outer; }
             cells.push(nullSequence === '' ? null : ''); // "a,b," at EOF: a last empty cell
-            out.push({ rowNumber: ++rec, cells });
+            out[out.length] = { rowNumber: ++rec, cells };
             break outer;
           }
           continue;
@@ -242,7 +247,7 @@ export class CsvParser {
           if (i + 1 >= n && !final) { incomplete = true; break outer; }
           i += s.charCodeAt(i + 1) === LF ? 2 : 1;
         } else i++;
-        out.push({ rowNumber: ++rec, cells });
+        out[out.length] = { rowNumber: ++rec, cells };
         continue outer;
       }
     }
