@@ -50,6 +50,39 @@ const NONE = 0x3fffffff;
 /** A pending record shorter than this is re-parsed with every chunk (cheap); a longer one waits. */
 const HOLD_FROM = 1 << 16;
 
+/** Whether this thread ran warmParser. */
+let warmed = false;
+
+/**
+ * Runs `parse` to the end a few times on a small text, once per thread, before a large text. The
+ * first real call parses a 64 KiB piece (~700 records): V8 compiles it mid-loop (on-stack replacement)
+ * before the code after the loop ever ran, so that code had no type feedback; every call then entered
+ * the cached loop code and was deoptimised on its way out (up to ~600 times in one 1M-row run, each a
+ * bailout to the interpreter). A text of ~100 records gives the function its feedback vector (V8
+ * allocates it only after enough bytecode has run) and the second and third calls record feedback on
+ * every exit: a complete text, and one cut inside a record. The text is parsed with the table's own
+ * options (delimiter, quote char, escape char) by throwaway parsers, so nothing of the real parse
+ * changes. It costs ~8 ms (interpreted), so only readers of large files call it.
+ */
+export function warmParser(opts: CsvParserOptions): void {
+  if (warmed) return;
+  warmed = true;
+  const d = opts.delimiter;
+  const q = opts.quoteChar;
+  const record = ['12', `${q}a${d}b${q}`, '3.5', '', `${q}x${q}${q}y${q}`].join(d);
+  const text = `${record}\n`.repeat(100);
+  try {
+    for (let k = 0; k < 3; k++) {
+      const p = new CsvParser({ ...opts, maxCellChars: 1 << 20, maxColumns: 64, maxRecordChars: 1 << 20, nullSequence: undefined });
+      const rows: Row[] = [];
+      p.push(text + record.slice(0, 3), rows); // ends inside a record
+      p.finish(rows);
+    }
+  } catch {
+    // Odd options (a digit as quote char) can make the sample text malformed: it only warms, so no matter.
+  }
+}
+
 export class CsvParser {
   private rest = '';
   private held: string[] = [];

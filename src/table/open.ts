@@ -47,7 +47,7 @@ export async function openTable(opts: OpenTableOptions): Promise<OpenedTable> {
       }
       return await openXlsx(opts, fh, size);
     }
-    if (format === 'csv' || format === 'tsv') return await openCsv(opts, fh, format === 'tsv');
+    if (format === 'csv' || format === 'tsv') return await openCsv(opts, fh, format === 'tsv', size);
     if (kind === 'zip' && !opts.format) return await openXlsx(opts, fh, size);
     throw new TableSourceError('format-error', ...notes('source.open.unsupported_format', { name, format: opts.format ?? extname(opts.path) }));
   } catch (err) {

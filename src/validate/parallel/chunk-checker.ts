@@ -5,6 +5,7 @@
  */
 import { compileSchema } from '../../schema/cast.js';
 import { TableSourceError } from '../../table/types.js';
+import { warmParser } from '../../table/csv-parser.js';
 import { errorChars } from '../error-budget.js';
 import { isCommentRow } from '../header.js';
 import { KeyIndex } from '../key-index.js';
@@ -22,6 +23,7 @@ export class ChunkChecker {
     const mapping = mapFields(setup.schema, fields, setup.labels, setup.noLabels);
     const fks = setup.foreignKeys.map((fk) => ({ ...fk, lookup: KeyIndex.fromShared(fk.lookup) }));
     this.checker = new RowChecker(setup.schema, mapping, false, fks, 0);
+    warmParser(setup.popts); // chunks are ~1 MiB: see warmParser
   }
 
   /** The chunk's result; `ok: false` when it cannot be proven to parse as in one pass (or does not parse). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvParser, type CsvParserOptions } from '../../../src/table/csv-parser.js';
+import { CsvParser, warmParser, type CsvParserOptions } from '../../../src/table/csv-parser.js';
 import { TableSourceError, type Cell, type Row } from '../../../src/table/types.js';
 
 const base: CsvParserOptions = {
@@ -105,5 +105,15 @@ describe('CsvParser: hostile input', () => {
   it('rejects a delimiter that is empty or a line break', () => {
     expect(() => new CsvParser({ ...base, delimiter: '' })).toThrow(/delimiter/);
     expect(() => new CsvParser({ ...base, delimiter: '\n' })).toThrow(/delimiter/);
+  });
+});
+
+describe('warmParser (runs parse on a sample text before a large file, for the JIT)', () => {
+  it('never throws, even when the options make its sample text malformed (a digit as quote char), and changes no later parse', () => {
+    const before = parse(['id,"nama, lengkap"\n1,"A ""B"""\n', '2,C\n']);
+    expect(() => warmParser({ ...base, quoteChar: '1' })).not.toThrow();
+    expect(() => warmParser({ ...base, delimiter: ';' })).not.toThrow(); // once per thread: a no-op now
+    expect(parse(['id,"nama, lengkap"\n1,"A ""B"""\n', '2,C\n'])).toEqual(before);
+    expect(before).toEqual([['id', 'nama, lengkap'], ['1', 'A "B"'], ['2', 'C']]);
   });
 });
