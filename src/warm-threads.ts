@@ -75,6 +75,13 @@ export function takeThread(kind: ThreadKind, setup: unknown): Worker {
   return w;
 }
 
+/** Terminate the waiting threads of `kind`: the table they were started for turned out not to want them. */
+export function dropWarm(kind: ThreadKind): void {
+  const list = waiting.get(kind.url.href);
+  if (!list?.length) return;
+  for (const w of list.splice(0)) void w.terminate().catch(() => undefined);
+}
+
 /** Terminate the warm threads nobody took. */
 export async function releaseWarm(): Promise<void> {
   const all = [...waiting.values()].flat();

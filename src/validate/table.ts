@@ -5,7 +5,8 @@ import { compileSchema, type CompiledField } from '../schema/cast.js';
 import type { ReportError, ReportTask } from './types.js';
 import { buildError } from './build-error.js';
 import { ErrorBudget } from './budget.js';
-import { wantsParallel } from './parallel/eligible.js';
+import { ROW_THREAD, wantsParallel } from './parallel/eligible.js';
+import { dropWarm } from '../warm-threads.js';
 import { keySpillBytes, wantsKeySpill } from './key-spill/eligible.js';
 import type { KeyIndex } from './key-index.js';
 import { decideHeader, isCommentRow, lastFilled, type RowLayout } from './header.js';
@@ -220,6 +221,7 @@ function decide(job: TableJob, table: OpenedTable, sample: Row[], task: ReportTa
   checkHeaderPhase(plan, budget);
   if (budget.stopped) return { dataRows: 0, stats: () => table.stats() };
   const read = wantsTwoPass(job, table, plan) ? 'two-pass' : wantsParallel(table, job.csvPath, job.fileBytes, plan.layout, limits.limitRows) ? 'parallel' : 'here';
+  if (read === 'here') dropWarm(ROW_THREAD); // row workers started ahead for this table (warm-threads.ts) are not needed
   return { plan, read, afterHeader: budget.snapshot() };
 }
 
@@ -244,6 +246,7 @@ async function readTwoPass(job: TableJob, table: OpenedTable, plan: TablePlan, l
   const path = defined(job.csvPath, 'the CSV path of a table chosen for the two-pass reader');
   const before = fileState(path);
   const parallel = wantsParallel(table, path, job.fileBytes, plan.layout, limits.limitRows);
+  if (!parallel) dropWarm(ROW_THREAD);
   let dups;
   try {
     dups = await findDuplicates({ job, path, table, plan, limits, rows: estimateRows(job.fileBytes, plan.sample), parallel });

@@ -8,7 +8,8 @@ import { ROOT, runCli } from '../helpers/cli.js';
 import { validate } from '../../dist/index.js';
 import { parallelRuns } from '../../dist/validate/parallel/index.js';
 import { warmForValidate } from '../../dist/validate/warm-guess.js';
-import { warmThreads } from '../../dist/warm-threads.js';
+import { warmThreads, warmWaiting } from '../../dist/warm-threads.js';
+import { ROW_THREAD } from '../../dist/validate/parallel/eligible.js';
 // @ts-expect-error no type declarations for the .js generator
 import { generateCase } from '../differential/generate.js';
 
@@ -182,6 +183,23 @@ describe('CSV rows on all cores: the same report as on one thread', () => {
     // Every warm worker was taken (a table that is read at all is read on two threads here).
     expect(warmThreads.taken - before.taken).toBe(n);
   }, 120_000);
+
+  it('row workers started ahead for a table read on one thread after all (UTF-16) end when that is decided', async () => {
+    writeFileSync(path.join(dir, 'utf16.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id,kota\n1,Makassar\n2,Gowa\n', 'utf16le')]));
+    process.env.SATUDATA_THREADS = '2';
+    process.env.SATUDATA_PARALLEL_MIN_BYTES = '0';
+    const before = { ...warmThreads, ...parallelRuns };
+    const warming = warmForValidate(dir, ['utf16.csv']);
+    expect(warming.guess.rows).toBe(true);
+    expect(warmWaiting(ROW_THREAD)).toBe(1);
+    const r = (await validate(['utf16.csv'], { cwd: dir })) as unknown as { valid: boolean; tasks: { stats: { rows: number } }[] };
+    expect(warmWaiting(ROW_THREAD)).toBe(0); // dropped at the decision, before the end of the command
+    await warming.release();
+    expect(r.valid).toBe(true);
+    expect(r.tasks[0]?.stats.rows).toBe(2);
+    expect(warmThreads.taken - before.taken).toBe(0);
+    expect(parallelRuns.started - before.started).toBe(0);
+  });
 
   it('through the binary: warm workers nobody takes (an invalid descriptor reads no table) do not keep the process alive', async () => {
     const folder = path.join(dir, 'untaken');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { once } from 'node:events';
 import type { Worker } from 'node:worker_threads';
-import { releaseWarm, takeThread, warm, warmThreads, warmWaiting, type ThreadKind } from '../../src/warm-threads.js';
+import { dropWarm, releaseWarm, takeThread, warm, warmThreads, warmWaiting, type ThreadKind } from '../../src/warm-threads.js';
 
 // The workers are plain .mjs files that use the built onSetup (dist/warm-threads.js; npm test builds first).
 const ECHO: ThreadKind = { url: new URL('../fixtures/workers/echo-worker.mjs', import.meta.url), options: { execArgv: [] } };
@@ -66,6 +66,19 @@ describe('worker threads started ahead of their use', () => {
     started.push(w);
     expect(warmThreads.taken).toBe(before);
     expect((await messages(w, 1))[0]).toEqual({ setup: { after: true } });
+  });
+
+  it('dropWarm ends the waiting threads of one kind only', async () => {
+    warm(ECHO, 2);
+    warm(BROKEN, 1);
+    dropWarm(ECHO);
+    expect(warmWaiting(ECHO)).toBe(0);
+    expect(warmWaiting(BROKEN)).toBe(1);
+    const before = warmThreads.taken;
+    const w = takeThread(ECHO, { dropped: true });
+    started.push(w);
+    expect(warmThreads.taken).toBe(before);
+    expect((await messages(w, 1))[0]).toEqual({ setup: { dropped: true } });
   });
 
   it('a warm thread that failed while waiting is not handed out; its failure is not an uncaught error', async () => {
