@@ -24,7 +24,7 @@ export const OUTPUT = path.join(root, 'src', 'schema', 'profiles-compiled.ts');
 export function profileAjv(source = false) {
   const { Ajv } = require('ajv');
   const addFormats = require('ajv-formats');
-  const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, ...(source ? { code: { source: true, esm: true } } : {}) });
+  const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, ...(source ? { code: { source: true } } : {}) });
   (addFormats.default ?? addFormats)(ajv);
   ajv.addFormat('textarea', true);
   return ajv;
@@ -33,12 +33,19 @@ export function profileAjv(source = false) {
 /** Export name of one validator: `v1_schema`, `v2_field_string`, ... */
 const exportName = (version, part, type) => (type ? `${version}_field_${type}` : `${version}_${part}`);
 
-/** The text of profiles-compiled.ts, from `patchedProfiles(version)` (src/schema/profile-patches.ts). */
+/**
+ * The text of profiles-compiled.ts, from `patchedProfiles(version)` (src/schema/profile-patches.ts):
+ * one function per version holding that version's standalone code, evaluated on first use
+ * (profiles.ts). A v1 package (most are) never evaluates the v2 validators: the two together are
+ * ~600 KB of code and schema literals, and building all of them at load cost every start-up.
+ */
 export function generate(patchedProfiles) {
-  const ajv = profileAjv(true);
-  const exports = {};
   const fieldTypes = {};
+  const versions = [];
+  const standaloneCode = require('ajv/dist/standalone').default;
   for (const version of ['v1', 'v2']) {
+    const ajv = profileAjv(true);
+    const exports = {};
     const p = patchedProfiles(version);
     for (const part of ['schema', 'dialect', 'resource', 'package']) {
       const name = exportName(version, part);
@@ -53,9 +60,9 @@ export function generate(patchedProfiles) {
       exports[name] = name;
       fieldTypes[version].push(type);
     }
+    const code = standaloneCode(ajv, exports).replace(/^"use strict";/, '');
+    versions.push(`export function ${version}() {const exports = {};${code}return exports;}`);
   }
-  const standaloneCode = require('ajv/dist/standalone').default;
-  const code = standaloneCode(ajv, exports).replace(/^"use strict";/, '');
   const { version: ajvVersion } = require('ajv/package.json');
   return [
     '// @ts-nocheck',
@@ -64,7 +71,7 @@ export function generate(patchedProfiles) {
     "import { createRequire } from 'node:module';",
     'const require = createRequire(import.meta.url);',
     `export const fieldTypes = ${JSON.stringify(fieldTypes)};`,
-    code,
+    ...versions,
     '',
   ].join('\n');
 }

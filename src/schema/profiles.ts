@@ -21,15 +21,17 @@ export interface Profiles {
 
 type Json = Record<string, any>;
 
-const validators = compiled as unknown as Record<string, ValidateFunction> & { fieldTypes: Record<Version, string[]> };
+/** Each version's validators are built on first use (a v1 package never builds the v2 ones). */
+const versions = compiled as unknown as Record<Version, () => Record<string, ValidateFunction>> & { fieldTypes: Record<Version, string[]> };
 const cache = new Map<Version, Profiles>();
 
 export function profiles(version: Version): Profiles {
   let p = cache.get(version);
   if (!p) {
     const fields = new Map<string, ValidateFunction>();
+    const validators = versions[version]();
     const get = (name: string): ValidateFunction => defined(validators[`${version}_${name}`], `the compiled ${version} validator ${name}`);
-    for (const type of validators.fieldTypes[version]) fields.set(type, get(`field_${type}`));
+    for (const type of versions.fieldTypes[version]) fields.set(type, get(`field_${type}`));
     p = { schema: get('schema'), fields, dialect: get('dialect'), resource: get('resource'), package: get('package') };
     cache.set(version, p);
   }
