@@ -76,9 +76,13 @@ export async function openCsv(opts: OpenTableOptions, fh: FileHandle, tsv: boole
 
   async function* batches(): AsyncGenerator<Row[]> {
     try {
-      const rows: Row[] = [];
-      parser.push(firstText, rows);
-      yield* split(rows);
+      // The first 512 KiB (read whole for the encoding) in pieces like the rest: a reader that wants only
+      // the sample (the header, the parallel path's decision) parses ~700 records, not ~5,000.
+      for (let at = 0; at < firstText.length; at += CHUNK_BYTES) {
+        const rows: Row[] = [];
+        parser.push(at === 0 && firstText.length <= CHUNK_BYTES ? firstText : firstText.slice(at, at + CHUNK_BYTES), rows);
+        yield* split(rows);
+      }
       let pos = first.length;
       let eof = atEof;
       // One buffer for every later chunk: the decoder copies what it keeps, the hasher consumes it now.
