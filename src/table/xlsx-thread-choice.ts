@@ -24,6 +24,12 @@ export const SHEET_THREAD_MIN_BYTES = 8 << 20;
  * rows, 237 MiB of XML, 157 MiB on one thread, 186-191 MiB with the thread; 1M rows: 169 and 194-202).
  */
 export const SHEET_THREAD_MAX_BYTES = 192 << 20;
+/**
+ * A workbook file this large likely holds a sheet of SHEET_THREAD_MIN_BYTES of XML (sheet XML zips
+ * ~10:1): `validate` starts a sheet thread ahead for it (validate/warm-guess.ts).
+ */
+export const SHEET_GUESS_MIN_BYTES = 1 << 20;
+
 /** Batches the sheet thread may send before the main thread has taken them (4 × 1,024 rows). */
 export const SHEET_THREAD_AHEAD = 4;
 

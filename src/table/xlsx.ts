@@ -10,7 +10,7 @@ import { ByteHasher, hashFile } from './source-file.js';
 import { TableSourceError, type OpenedTable, type OpenTableOptions, type Row } from './types.js';
 import { readDateStyles, readSharedStrings, readWorkbook, type SheetInfo, type WorkbookInfo } from './xlsx-parts.js';
 import { decodeChunks, estimateSheetRows, sheetBatches, tapFirst } from './xlsx-batches.js';
-import { SHEET_THREAD, SHEET_THREAD_AHEAD, wantsSheetThread, type SheetThread } from './xlsx-thread-choice.js';
+import { SHEET_GUESS_MIN_BYTES, SHEET_THREAD, SHEET_THREAD_AHEAD, wantsSheetThread, type SheetThread } from './xlsx-thread-choice.js';
 import { dropWarm } from '../warm-threads.js';
 import { SheetParser } from './xlsx-sheet.js';
 import { ZipReader } from './zip.js';
@@ -64,7 +64,7 @@ export async function openXlsx(opts: OpenTableOptions, fh: FileHandle, size: num
       const local = { rows: here, stats: () => hasher.snapshot(), merges: () => parser.merges };
       const source = { texts: () => decodeChunks(sheetChunks()), hash: () => hashFile(fh, size, hasher) };
       if (!closed) thread = startSheetThread({ part, context, sharedStrings: sharedStrings.length, ahead: SHEET_THREAD_AHEAD }, sharedStrings, local, source);
-    } else if (opts.sheetThread === true) dropWarm(SHEET_THREAD); // a sheet thread started ahead for it (warm-threads.ts) is not needed
+    } else if (opts.sheetThread === true && size >= SHEET_GUESS_MIN_BYTES) dropWarm(SHEET_THREAD); // one started ahead for this file is not needed
     yield* thread?.batches ?? here();
   }
   async function* batches(): AsyncGenerator<Row[]> {

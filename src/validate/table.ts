@@ -5,7 +5,7 @@ import { compileSchema, type CompiledField } from '../schema/cast.js';
 import type { ReportError, ReportTask } from './types.js';
 import { buildError } from './build-error.js';
 import { ErrorBudget } from './budget.js';
-import { ROW_THREAD, wantsParallel } from './parallel/eligible.js';
+import { ROW_THREAD, parallelMinBytes, wantsParallel } from './parallel/eligible.js';
 import { dropWarm } from '../warm-threads.js';
 import { keySpillBytes, wantsKeySpill } from './key-spill/eligible.js';
 import type { KeyIndex } from './key-index.js';
@@ -221,7 +221,8 @@ function decide(job: TableJob, table: OpenedTable, sample: Row[], task: ReportTa
   checkHeaderPhase(plan, budget);
   if (budget.stopped) return { dataRows: 0, stats: () => table.stats() };
   const read = wantsTwoPass(job, table, plan) ? 'two-pass' : wantsParallel(table, job.csvPath, job.fileBytes, plan.layout, limits.limitRows) ? 'parallel' : 'here';
-  if (read === 'here') dropWarm(ROW_THREAD); // row workers started ahead for this table (warm-threads.ts) are not needed
+  // Row workers started ahead for this file (a large CSV: validate/warm-guess.ts) are not needed.
+  if (read === 'here' && table.format === 'csv' && (job.fileBytes ?? 0) >= parallelMinBytes()) dropWarm(ROW_THREAD);
   return { plan, read, afterHeader: budget.snapshot() };
 }
 

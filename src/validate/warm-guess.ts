@@ -11,13 +11,11 @@ import path from 'node:path';
 import { resolvePackagePath } from '../package-path.js';
 import { envNumber, tableThreads } from '../tuning.js';
 import { ROW_THREAD, parallelMinBytes } from './parallel/eligible.js';
-import { SHEET_THREAD, SHEET_THREAD_MAX_BYTES } from '../table/xlsx-thread-choice.js';
+import { SHEET_GUESS_MIN_BYTES, SHEET_THREAD, SHEET_THREAD_MAX_BYTES } from '../table/xlsx-thread-choice.js';
 import { releaseWarm, warm } from '../warm-threads.js';
 
 const CSV_EXT = new Set(['.csv', '.tsv', '.txt']);
 const XLSX_EXT = new Set(['.xlsx', '.xlsm']);
-/** A zipped workbook this large likely holds a sheet of 8 MiB of XML or more (sheet XML zips ~10:1). */
-export const SHEET_GUESS_MIN_BYTES = 1 << 20;
 /** A descriptor larger than this is not read for a guess. */
 const DESCRIPTOR_MAX_BYTES = 1 << 20;
 /** Files looked at, at most (a folder of thousands of files is not stat-ed for a guess). */

@@ -201,6 +201,27 @@ describe('CSV rows on all cores: the same report as on one thread', () => {
     expect(parallelRuns.started - before.started).toBe(0);
   });
 
+  it('a small CSV read on one thread before a large one in the same package leaves the warm workers to the large one', async () => {
+    const folder = path.join(dir, 'small-then-big');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'small.csv'), 'id\n1\n');
+    writeFileSync(path.join(folder, 'big.csv'), 'id,teks\n' + Array.from({ length: 400 }, (_, i) => `${i},baris ${i}`).join('\n') + '\n');
+    const resources = ['small', 'big'].map((name) => ({ name, path: `${name}.csv`, schema: { fields: [{ name: 'id', type: 'integer' }, ...(name === 'big' ? [{ name: 'teks', type: 'string' }] : [])] } }));
+    writeFileSync(path.join(folder, 'datapackage.json'), JSON.stringify({ name: 'p', resources }));
+    process.env.SATUDATA_THREADS = '2';
+    process.env.SATUDATA_PARALLEL_MIN_BYTES = '1000'; // small.csv is below, big.csv above
+    process.env.SATUDATA_PARALLEL_CHUNK_BYTES = '500';
+    const before = { ...warmThreads, ...parallelRuns };
+    const warming = warmForValidate(folder, ['datapackage.json']);
+    expect(warming.guess.rows).toBe(true);
+    const r = (await validate(['datapackage.json'], { cwd: folder })) as unknown as { valid: boolean; tasks: { stats: { rows: number } }[] };
+    await warming.release();
+    expect(r.valid).toBe(true);
+    expect(r.tasks.map((t) => t.stats.rows)).toEqual([1, 400]);
+    expect(parallelRuns.started - before.started).toBe(1);
+    expect(warmThreads.taken - before.taken).toBe(1);
+  });
+
   it('through the binary: warm workers nobody takes (an invalid descriptor reads no table) do not keep the process alive', async () => {
     const folder = path.join(dir, 'untaken');
     mkdirSync(folder, { recursive: true });
