@@ -200,3 +200,46 @@ describe('CSV reader: hostile files', () => {
     expect(table.stats().bytes).toBe(0);
   });
 });
+
+describe('CSV reader: files past the first 512 KiB (the next chunk is read while one is parsed)', () => {
+  // ~2.3 MiB: rows with 2-, 3- and 4-byte UTF-8 characters, so the 64 KiB reads cut characters apart.
+  const rows = Array.from({ length: 45_000 }, (_, i) => `${i},"Jl. Ratulangi ${i}, café",€${i % 97},😀${i}`);
+  const text = 'id,alamat,harga,emoji\n' + rows.join('\n') + '\n';
+
+  it('every row, in order, with the cells and the hashes of one read', async () => {
+    const path = tempFile('ahead.csv', text);
+    const { rows: got, table } = await readAll({ path });
+    expect(got).toHaveLength(45_001);
+    expect(got[0]!.cells).toEqual(['id', 'alamat', 'harga', 'emoji']);
+    got.forEach((r, i) => expect(r.rowNumber).toBe(i + 1));
+    expect(got[25_000]!.cells).toEqual(['24999', 'Jl. Ratulangi 24999, café', `€${24999 % 97}`, '😀24999']);
+    const bytes = Buffer.from(text);
+    expect(bytes.length).toBeGreaterThan(2 << 20);
+    expect(table.stats()).toEqual({ bytes: bytes.length, md5: createHash('md5').update(bytes).digest('hex'), sha256: createHash('sha256').update(bytes).digest('hex') });
+  });
+
+  it('a byte that is not UTF-8 at ~1.5 MiB: the encoding-error names its row, and the file is closed', async () => {
+    const bytes = Buffer.from(text);
+    const bad = bytes.indexOf(Buffer.from('café'), 1_500_000) + 3; // the é's first byte
+    expect(bad).toBeGreaterThan(1_500_000);
+    bytes[bad] = 0xff;
+    const row = bytes.subarray(0, bad).toString('latin1').split('\n').length;
+    const path = tempFile('ahead-bad.csv', bytes);
+    const err = await sourceError({ path });
+    expect(err?.type).toBe('encoding-error');
+    expect(err!.note).toContain(`row ${row}`);
+    expect(openFdsTo(path)).toHaveLength(0);
+  });
+
+  it('stopping past the first 512 KiB, a read still in flight: the file is closed, nothing is left pending', async () => {
+    const path = tempFile('ahead-stop.csv', text);
+    const table = await openTable({ path });
+    let seen = 0;
+    for await (const b of table.batches) {
+      seen += b.length;
+      if (seen > 12_000) break; // past the first 512 KiB (~6,000 rows)
+    }
+    expect(openFdsTo(path)).toHaveLength(0);
+    await table.close();
+  });
+});
