@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../helpers/cli.js';
 import { validate } from '../../src/validate/validate.js';
@@ -58,6 +59,28 @@ describe('differential allowlist', () => {
     expect(explain(c, 'frictionless', [2, 1, 'constraint-error'])).toBeUndefined();
     expect(explain({ ...c, fields: [{ name: 'a', type: 'integer' }] }, 'frictionless', [2, 1, 'type-error'])).toBeUndefined();
     expect(explain(c, 'frictionless', [2, null, 'foreign-key'])).toBeUndefined();
+  });
+
+  it('a bound of another type on a table frictionless-py never compares it on (seed 91532): satudata reports the schema, the allowlist says why', async () => {
+    // Found with --seed 90210 --n 2000: an integer field with minimum "2015-01-01" and no data row.
+    // With rows frictionless-py crashes (constraint-not-castable-crash); without, it finds the package valid.
+    const c = generateCase(91532, {});
+    expect(c.desc).toContain('tanggal:integer{"minimum":"2015-01-01"}');
+    const explained = { ...c, frictionlessTypes: [], satudataTypes: ['field-error'] };
+    expect(explain(explained, 'satudata', [null, null, 'field-error'])?.id).toBe('constraint-not-castable-unread');
+    // Not an excuse for a field-error of a case without such a bound, nor for frictionless-py's side.
+    expect(explain({ ...explained, desc: 'v1, csv, package, fields [a:integer{"minimum":14}]' }, 'satudata', [null, null, 'field-error'])).toBeUndefined();
+    expect(explain(explained, 'frictionless', [null, null, 'field-error'])?.id).not.toBe('constraint-not-castable-unread');
+    const dir = mkdtempSync(path.join(tmpdir(), 'satudata-diff-91532-'));
+    try {
+      for (const [name, content] of Object.entries(c.files)) writeFileSync(path.join(dir, name), content as string | Buffer);
+      const r = await validate([c.target], { cwd: dir });
+      expect(r.valid).toBe(false);
+      expect(r.errors.map((e) => [e.type, e.note])).toEqual([['field-error', 'constraint "minimum" value "2015-01-01" is not a valid "integer"']]);
+      expect(r.tasks).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('an empty first line under fieldsMatch maps columns to fields by position (seed 425399)', () => {
