@@ -4,24 +4,14 @@
  * clear "save as .xlsx or .csv" format-error instead of a parser failure.
  */
 import { basename, extname } from 'node:path';
+import { resolveFormat } from './format.js';
 import { openCsv } from './csv.js';
 import { openSourceFile, readAt } from './source-file.js';
 import { TableSourceError, type OpenedTable, type OpenTableOptions } from './types.js';
 import { openXlsx } from './xlsx.js';
 import { mf, notes, type Msg } from '../i18n.js';
 
-export type TableFormat = 'csv' | 'tsv' | 'xlsx' | 'xls' | 'ods';
-
-/** The format named by `format` or, when absent, by the file extension. Pure. */
-export function resolveFormat(path: string, format?: string): TableFormat | undefined {
-  const f = (format ?? extname(path).slice(1)).trim().toLowerCase();
-  if (f === 'csv' || f === 'txt') return 'csv';
-  if (f === 'tsv' || f === 'tab') return 'tsv';
-  if (f === 'xlsx' || f === 'xlsm') return 'xlsx';
-  if (f === 'xls') return 'xls';
-  if (f === 'ods') return 'ods';
-  return undefined;
-}
+export { resolveFormat, type TableFormat } from './format.js';
 
 /** What the first bytes say the file is. Pure. */
 export function magicKind(head: Uint8Array): 'ole2' | 'zip' | 'other' {

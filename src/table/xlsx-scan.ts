@@ -4,6 +4,7 @@
  * cell references and child elements, shared with the general path.
  */
 import { LIMITS } from './limits.js';
+import { plainDecimalAt } from './decimal-text.js';
 import { mf, type Msg } from '../i18n.js';
 export function nameEnds(c: number): boolean {
   return c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
@@ -116,31 +117,10 @@ export function digitsAt(s: string, from: number, to: number): number {
   return n;
 }
 
-export const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-
-/**
- * `Number(s.slice(from, to))` without the slice for the common forms, `-?digits(.digits)?` with at most
- * 15 digits: the digits are an exact integer and 10^k is exact, so one division is correctly rounded,
- * the same double `Number` gives. Anything else goes to `Number`.
- */
+/** `Number(s.slice(from, to))`, without the slice for the common forms (see plainDecimalAt). */
 export function numberAt(s: string, from: number, to: number): number {
-  let k = from;
-  const neg = s.charCodeAt(k) === 45;
-  if (neg) k++;
-  let n = 0;
-  let digits = 0;
-  let dot = -1;
-  for (; k < to; k++) {
-    const c = s.charCodeAt(k);
-    if (c >= 48 && c <= 57) {
-      n = n * 10 + (c - 48);
-      digits++;
-    } else if (c === 46 && dot < 0) dot = k;
-    else return Number(s.slice(from, to));
-  }
-  if (digits === 0 || digits > 15 || dot === to - 1) return Number(s.slice(from, to));
-  const v = dot < 0 ? n : n / (POW10[to - 1 - dot] ?? 10 ** (to - 1 - dot));
-  return neg ? -v : v;
+  const v = plainDecimalAt(s, from, to);
+  return v === v ? v : Number(s.slice(from, to));
 }
 
 const MAX_COLUMNS = LIMITS.columns; // XFD

@@ -9,13 +9,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { resolvePackagePath } from '../package-path.js';
+import { resolveFormat } from '../table/format.js';
 import { envNumber, tableThreads } from '../tuning.js';
 import { ROW_THREAD, parallelMinBytes } from './parallel/eligible.js';
 import { SHEET_GUESS_MIN_BYTES, SHEET_THREAD, SHEET_THREAD_MAX_BYTES } from '../table/xlsx-thread-choice.js';
 import { releaseWarm, warm } from '../warm-threads.js';
 
-const CSV_EXT = new Set(['.csv', '.tsv', '.txt']);
-const XLSX_EXT = new Set(['.xlsx', '.xlsm']);
 /** A descriptor larger than this is not read for a guess. */
 const DESCRIPTOR_MAX_BYTES = 1 << 20;
 /** Files looked at, at most (a folder of thousands of files is not stat-ed for a guess). */
@@ -34,11 +33,8 @@ interface Candidate {
 }
 
 function kindOf(file: string, format?: unknown): Candidate['kind'] {
-  const f = typeof format === 'string' ? format.toLowerCase() : '';
-  const ext = path.extname(file).toLowerCase();
-  if (f === 'csv' || f === 'tsv' || (!f && CSV_EXT.has(ext))) return 'csv';
-  if (f === 'xlsx' || (!f && XLSX_EXT.has(ext))) return 'xlsx';
-  return undefined;
+  const f = resolveFormat(file, typeof format === 'string' ? format : undefined);
+  return f === 'csv' || f === 'tsv' ? 'csv' : f === 'xlsx' ? 'xlsx' : undefined;
 }
 
 function sizeOf(p: string): number | undefined {

@@ -7,6 +7,7 @@
 import type { Field } from '../types.js';
 import { INVALID, PY_INT, pyInt, type Reader } from './common.js';
 import { at } from '../../invariant.js';
+import { plainDecimalAt } from '../../table/decimal-text.js';
 
 /** fl-py's `bareNumber: false` pattern: drop a leading non-numeric run (keeping `-`) and a trailing one. */
 const NOT_BARE = /((^[^-\d]*)|(\D*$))/g;
@@ -40,36 +41,9 @@ export function plainIntValue(s: string): number {
   return neg ? -v : v;
 }
 
-/** Exact powers of ten (all below 2^53, so each is a double without rounding). */
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-
-/**
- * The hot path for the common decimal text: an optional sign, ASCII digits with at most one `.`, at
- * least one digit and at most 15 in all (no whitespace, `_` or exponent). Both the digits as an integer
- * and the power of ten are exact doubles, so their quotient is the correctly rounded value: the same
- * double as Number(s) (Clinger's fast path). NaN when the text is not of that form.
- */
+/** The common decimal text by char codes (see plainDecimalAt): the same double as Number(s), or NaN. */
 export function plainDecimalValue(s: string): number {
-  const n = s.length;
-  if (n === 0 || n > 17) return NaN;
-  const c0 = s.charCodeAt(0);
-  const neg = c0 === 45;
-  let i = neg || c0 === 43 ? 1 : 0;
-  let v = 0;
-  let digits = 0;
-  let point = -1;
-  for (; i < n; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d >= 0 && d <= 9) {
-      v = v * 10 + d;
-      digits++;
-    } else if (d === -2 && point < 0) point = digits; // '.'
-    else return NaN;
-  }
-  if (digits === 0 || digits > 15) return NaN;
-  const frac = point < 0 ? 0 : digits - point;
-  const x = frac === 0 ? v : v / (POW10[frac] ?? NaN);
-  return neg ? -x : x;
+  return plainDecimalAt(s, 0, s.length);
 }
 
 /** Plain digits with an optional sign, short enough to be exact: the common case, parsed without regex. */

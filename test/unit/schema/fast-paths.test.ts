@@ -7,6 +7,7 @@ import { compileField, INVALID } from '../../../src/schema/cast.js';
 import { PY_INT, pyInt } from '../../../src/schema/readers/common.js';
 import { plainDecimalValue, plainIntValue } from '../../../src/schema/readers/numeric.js';
 import { smallStringSet } from '../../../src/schema/constraints.js';
+import { numberAt } from '../../../src/table/xlsx-scan.js';
 import type { Field } from '../../../src/schema/types.js';
 
 const TRICKY = [
@@ -34,6 +35,13 @@ describe('plainIntValue: the char-code integer path', () => {
 
   it.each(['', '-', '+', ' 1', '1 ', '1_0', '1e5', '1.0', '1234567890123456', '\u0661', '１', '0x1', '--1'])('leaves %j to the general path', (s) => {
     expect(plainIntValue(s)).toBeNaN();
+  });
+});
+
+describe('numberAt: the XLSX scanner reads a number inside its text (the same fast path, by offsets)', () => {
+  it.each([...TRICKY, '0.1', '-0.0', '.5', '5.', '+.5', '1234567890.12345', '', '1e5', '  7', 'abc', '123456789012345678'])('%j between other text: exactly Number() of the slice', (t) => {
+    const s = `<v>${t}</v>`;
+    expect(Object.is(numberAt(s, 3, 3 + t.length), Number(t))).toBe(true);
   });
 });
 
