@@ -67,6 +67,7 @@ export function compileField(field: Field, schemaMissingValues?: MissingValue[])
   // v2: a field-level list replaces (does not merge with) the schema-level one
   const active = Array.isArray(field.missingValues) ? field.missingValues
     : Array.isArray(schemaMissingValues) ? schemaMissingValues : [''];
+  const missing = missingValueStrings(active);
   const itemType = typeof field.itemType === 'string' ? field.itemType : 'string';
   return {
     field,
@@ -76,8 +77,8 @@ export function compileField(field: Field, schemaMissingValues?: MissingValue[])
     typeNote: type === 'list' ? `expected item type is "${itemType}"` : `type is "${type}/${format}"`,
     required: field.constraints?.required === true,
     unique: field.constraints?.unique === true,
-    isMissing: missingTest(missingValueStrings(active)),
-    onlyEmptyMissing: onlyEmpty(missingValueStrings(active)),
+    isMissing: missingTest(missing),
+    onlyEmptyMissing: onlyEmpty(missing),
     cast: (cell) => (cell instanceof CellFault ? INVALID : reader(cell)),
     readText: reader,
     check: compileCheck(field, type, reader, key),

@@ -74,14 +74,14 @@ export async function openCsv(opts: OpenTableOptions, fh: FileHandle, tsv: boole
     await fh.close().catch(() => undefined);
   };
 
-  let pending: Promise<Buffer> | undefined;
   async function* batches(): AsyncGenerator<Row[]> {
+    let pending: Promise<Buffer> | undefined;
     try {
       // The first 512 KiB (read whole for the encoding) in pieces like the rest: a reader that wants only
       // the sample (the header, the parallel path's decision) parses ~700 records, not ~5,000.
-      for (let at = 0; at < firstText.length; at += CHUNK_BYTES) {
+      for (let from = 0; from < firstText.length; from += CHUNK_BYTES) {
         const rows: Row[] = [];
-        parser.push(at === 0 && firstText.length <= CHUNK_BYTES ? firstText : firstText.slice(at, at + CHUNK_BYTES), rows);
+        parser.push(firstText.slice(from, from + CHUNK_BYTES), rows); // the whole text is not copied
         yield* split(rows);
       }
       let pos = first.length;
