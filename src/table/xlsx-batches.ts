@@ -14,7 +14,7 @@ const BATCH_ROWS = 1024;
 const BATCH_CELLS = 1 << 20;
 
 /** The inflated part's chunks (`zip.stream`) decoded, a character cut by a chunk's end kept for the next. */
-export async function* decodeChunks(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+export async function* decodeChunks(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
   const dec = new Utf8Chunks();
   for await (const chunk of chunks) yield dec.decode(chunk);
 }
@@ -76,8 +76,7 @@ const ROW_END = Buffer.from('row>');
  * too few rows to tell. Only a hint to presize the key indexes: a wrong guess costs a regrow or a few
  * idle slots (bounded by a sheet's row limit), never a wrong result.
  */
-export function estimateSheetRows(first: Uint8Array, declaredBytes: number): number {
-  const chunk = Buffer.isBuffer(first) ? first : Buffer.from(first.buffer, first.byteOffset, first.byteLength);
+export function estimateSheetRows(chunk: Buffer, declaredBytes: number): number {
   let rows = 0;
   for (let k = chunk.indexOf(ROW_END); k >= 0; k = chunk.indexOf(ROW_END, k + ROW_END.length)) rows++;
   if (rows < 16) return 0;

@@ -77,8 +77,7 @@ export function rootPrefix(text: string, rootLocal: string): string | undefined 
 /** Decodes streamed UTF-8 chunks, keeping a cut-off character for the next chunk. */
 export class Utf8Chunks {
   private carry: Buffer | undefined;
-  decode(bytes: Uint8Array): string {
-    const chunk = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  decode(chunk: Buffer): string {
     const data = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
     const end = utf8CompleteLength(data);
     this.carry = end < data.length ? Buffer.from(data.subarray(end)) : undefined;

@@ -1,4 +1,8 @@
-/** The file's own checks after it was read: the `hash` and `bytes` a descriptor declares against the file's. */
+/**
+ * The file's own checks after it was read: the `hash` and `bytes` a descriptor declares against the
+ * file's; and its state, to notice a file that changed while it was read more than once.
+ */
+import { statSync } from 'node:fs';
 import { buildError } from './build-error.js';
 import type { ReportTask } from './types.js';
 
@@ -17,4 +21,10 @@ export function endChecks(job: { expectedHash?: string; expectedBytes?: number }
   if (job.expectedBytes !== undefined && job.expectedBytes !== stats.bytes) {
     task.errors.push(buildError('byte-count', `expected is "${job.expectedBytes}" and actual is "${stats.bytes}"`));
   }
+}
+
+/** size:mtime:inode of the file at `path`: a different state means the file changed between two reads of it. */
+export function fileState(path: string): string {
+  const st = statSync(path, { bigint: true });
+  return `${st.size}:${st.mtimeNs}:${st.ino}`;
 }

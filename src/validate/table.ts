@@ -14,7 +14,7 @@ import { inferSchema, namesFromLabels } from './infer.js';
 import { checkHeader, mapFields, type FieldMapping } from './labels.js';
 import { SAMPLE_ROWS, type ForeignKeyPlan } from './keys.js';
 import { RowChecker } from './row-checker.js';
-import { endChecks } from './integrity.js';
+import { endChecks, fileState } from './integrity.js';
 import { at, defined } from '../invariant.js';
 
 export { collectKeys, feedKey, type ForeignKeyPlan } from './keys.js';
@@ -243,7 +243,7 @@ function wantsTwoPass(job: TableJob, table: OpenedTable, plan: TablePlan): boole
  * is an error: the keys and the rows would not be the same file's.
  */
 async function readTwoPass(job: TableJob, table: OpenedTable, plan: TablePlan, limits: TableLimits, budget: ErrorBudget, late: LateWarnings): Promise<ReadOutcome> {
-  const { changedError, fileState, findDuplicates, SpillUnavailable } = await import('./key-spill/index.js');
+  const { changedError, findDuplicates, SpillUnavailable } = await import('./key-spill/index.js');
   const path = defined(job.csvPath, 'the CSV path of a table chosen for the two-pass reader');
   const before = fileState(path);
   const parallel = wantsParallel(table, path, job.fileBytes, plan.layout, limits.limitRows);

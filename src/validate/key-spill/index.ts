@@ -16,7 +16,7 @@
  * The temporary folder is removed on every exit path (errors, exit, Ctrl-C). The caller compares the
  * file's size, modification time and inode before pass 1 and after pass 2.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { notes } from '../../i18n.js';
@@ -64,12 +64,6 @@ export const spillRuns = { started: 0, parallel: 0 };
  */
 export function reportableErrors(limitErrors: number): number {
   return Math.max(0, Math.min(limitErrors, Math.floor(LIMITS.reportChars / ERROR_OVERHEAD) + 1));
-}
-
-/** size:mtime:inode, to notice a file that changed between (or during) the passes. */
-export function fileState(path: string): string {
-  const st = statSync(path, { bigint: true });
-  return `${st.size}:${st.mtimeNs}:${st.ino}`;
 }
 
 export function changedError(path: string): TableSourceError {

@@ -8,7 +8,7 @@
  * gives; whenever a chunk cannot be proven to parse as in one pass, the caller reads the file again on
  * one thread (undefined is returned).
  */
-import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { existsSync, openSync, readSync, closeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -20,6 +20,7 @@ import type { ErrorBudget } from '../budget.js';
 import type { KeyIndex } from '../key-index.js';
 import type { ForeignKeyPlan } from '../keys.js';
 import { RowChecker } from '../row-checker.js';
+import { fileState } from '../integrity.js';
 import type { TableLimits, TablePlan } from '../table.js';
 import { parseChunk, type ChunkEncoding, type ChunkRange } from './chunk.js';
 import { ChunkChecker } from './chunk-checker.js';
@@ -106,11 +107,6 @@ export async function checkRowsParallel(input: ParallelInput): Promise<{ dataRow
   }
   if (!out) parallelRuns.fellBack++;
   return out;
-}
-
-function fileState(path: string): string {
-  const st = statSync(path, { bigint: true });
-  return `${st.size}:${st.mtimeNs}:${st.ino}`;
 }
 
 async function run(input: ParallelInput): Promise<{ dataRows: number; stats: TableStats } | undefined | 'spill'> {
