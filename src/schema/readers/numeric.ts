@@ -46,19 +46,6 @@ export function plainDecimalValue(s: string): number {
   return plainDecimalAt(s, 0, s.length);
 }
 
-/** Plain digits with an optional sign, short enough to be exact: the common case, parsed without regex. */
-function plainInt(s: string): boolean {
-  const n = s.length;
-  if (n === 0 || n > 15) return false;
-  let i = s.charCodeAt(0) === 45 || s.charCodeAt(0) === 43 ? 1 : 0;
-  if (i === n) return false;
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
 /** Only digits, sign, `.` and exponent letters: Number() then agrees with Python's Decimal (NaN = invalid). */
 function plainDecimal(s: string): boolean {
   const n = s.length;
@@ -84,7 +71,8 @@ export function integerReader(field: Field): Reader {
       let s = cell.trim();
       if (!bare) s = s.replace(NOT_BARE, '');
       if (group !== undefined) s = s.split(group).join('');
-      if (plainInt(s)) return Number(s);
+      const v = plainIntValue(s);
+      if (v === v) return v;
       return PY_INT.test(s) ? pyInt(s) : INVALID;
     }
     // openpyxl semantics: a numeric cell must be whole (12.5 is a type error); booleans are not numbers
